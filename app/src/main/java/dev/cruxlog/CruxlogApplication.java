@@ -1,0 +1,18 @@
+package dev.cruxlog;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.modulith.Modulithic;
+
+/**
+ * Cruxlog: every direct sub-package of {@code dev.cruxlog} is an application module
+ * (platform, web, and the domain modules), each a hexagon with reactive ports.
+ */
+@Modulithic(systemName = "Cruxlog", sharedModules = "platform")
+@SpringBootApplication
+public class CruxlogApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CruxlogApplication.class, args);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.cruxlog.platform.database;
+
+import java.util.List;
+
+import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The PRD's {@code session.py}, done for R2DBC.
+ *
+ * <p>Spring Boot builds the {@code ConnectionFactory} and wraps it in r2dbc-pool
+ * ({@code spring.r2dbc.pool.*}: initial 5, max 15, acquire timeout 30 s, remote validation
+ * before hand-out, idle and life limits; see application.yml). This class only tells it
+ * <em>where</em> the server is and how every connection must behave: connect timeout,
+ * TCP keep-alive, server-side statement and lock timeouts, application name. It also
+ * runs every module's migrations before anything else may use the database.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+public class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DatabaseServer databaseServer(DatabaseProperties properties) {
+        if (properties.hasUrl()) {
+            return DatabaseServer.external(DatabaseUrl.parse(properties.url()));
+        }
+        return EmbeddedDatabaseServer.start(properties.embedded());
+    }
+
+    @Bean
+    R2dbcConnectionDetails r2dbcConnectionDetails(DatabaseServer server, DatabaseProperties properties) {
+        ConnectionFactoryOptions options = connectionOptions(server.url(), properties);
+        return () -> options;
+    }
+
+    @Bean
+    ModuleSchema platformSchema() {
+        return new ModuleSchema("platform", 0);
+    }
+
+    /** Created eagerly with the context, so migrations finish before the server accepts traffic. */
+    @Bean(initMethod = "migrate")
+    SchemaMigrations schemaMigrations(DatabaseServer server, ObjectProvider<ModuleSchema> schemas) {
+        return new SchemaMigrations(server.url(), List.copyOf(schemas.orderedStream().toList()));
+    }
+
+    /** The options every Cruxlog connection is opened with; the job queue's listener reuses them. */
+    public static ConnectionFactoryOptions connectionOptions(DatabaseUrl url, DatabaseProperties properties) {
+        ConnectionFactoryOptions.Builder builder = ConnectionFactoryOptions.builder()
+                .option(ConnectionFactoryOptions.DRIVER, "postgresql")
+                .option(ConnectionFactoryOptions.HOST, url.host())
+                .option(ConnectionFactoryOptions.PORT, url.port())
+                .option(ConnectionFactoryOptions.DATABASE, url.database())
+                .option(ConnectionFactoryOptions.CONNECT_TIMEOUT, properties.connectTimeout())
+                .option(PostgresqlConnectionFactoryProvider.TCP_KEEPALIVE, properties.tcpKeepAlive())
+                .option(PostgresqlConnectionFactoryProvider.STATEMENT_TIMEOUT, properties.statementTimeout())
+                .option(PostgresqlConnectionFactoryProvider.LOCK_WAIT_TIMEOUT, properties.lockWaitTimeout())
+                .option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, properties.applicationName());
+        if (!url.username().isEmpty()) {
+            builder.option(ConnectionFactoryOptions.USER, url.username());
+        }
+        if (!url.password().isEmpty()) {
+            builder.option(ConnectionFactoryOptions.PASSWORD, url.password());
+        }
+        String sslMode = url.params().get("sslmode");
+        if (sslMode != null) {
+            builder.option(PostgresqlConnectionFactoryProvider.SSL_MODE,
+                    io.r2dbc.postgresql.client.SSLMode.fromValue(sslMode));
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,173 @@
+package dev.cruxlog.platform.jobs.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.cruxlog.platform.jobs.Job;
+import dev.cruxlog.platform.jobs.JobHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Claims and runs jobs, never more than {@code concurrency} at once, without a thread of
+ * its own: it is a reactive loop woken by NOTIFY, by a poll tick, or by one of its own
+ * jobs finishing. Claims are sequential (one query at a time), runs are concurrent.
+ *
+ * <p>While jobs run, one heartbeat per worker extends all their locks in a single
+ * statement. If this instance dies, the locks expire after the visibility timeout and
+ * another worker takes the jobs again.
+ */
+public class JobWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JobWorker.class);
+    private static final int MAX_ERROR_LENGTH = 4000;
+
+    private final R2dbcJobStore store;
+    private final Map<String, JobHandler> handlers;
+    private final Flux<String> notifications;
+    private final JobsProperties properties;
+    private final String workerId;
+    private final RetryBackoff backoff;
+
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Set<Long> runningIds = ConcurrentHashMap.newKeySet();
+    private final Sinks.Many<Object> finished = Sinks.many().multicast().directBestEffort();
+    private final Disposable.Composite running = Disposables.composite();
+    private volatile Disposable loop;
+    private volatile Disposable heartbeat;
+
+    JobWorker(R2dbcJobStore store, Map<String, JobHandler> handlers, Flux<String> notifications,
+              JobsProperties properties, String workerId) {
+        this.store = store;
+        this.handlers = Map.copyOf(handlers);
+        this.notifications = notifications;
+        this.properties = properties;
+        this.workerId = workerId;
+        this.backoff = new RetryBackoff(properties.backoffBase(), properties.backoffMax());
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (loop != null || handlers.isEmpty()) {
+            return;
+        }
+        Set<String> kinds = handlers.keySet();
+        Flux<Object> wakeups = Flux.merge(
+                notifications.filter(kind -> kind.isEmpty() || kinds.contains(kind)).cast(Object.class),
+                Flux.interval(Duration.ZERO, properties.pollInterval()).cast(Object.class),
+                finished.asFlux());
+        loop = wakeups
+                .onBackpressureLatest()
+                .concatMap(wakeup -> claimFreeSlots(kinds), 1)
+                .subscribe(this::run, e -> log.error("Job worker {} stopped", workerId, e));
+        heartbeat = Flux.interval(properties.heartbeatInterval())
+                .concatMap(tick -> runningIds.isEmpty() ? Mono.empty()
+                        : store.heartbeat(runningIds, workerId, properties.visibilityTimeout())
+                                .onErrorResume(e -> {
+                                    log.warn("Job worker {} could not extend its locks: {}", workerId, e.toString());
+                                    return Mono.empty();
+                                }))
+                .subscribe();
+        log.info("Job worker {} started for {}", workerId, kinds);
+    }
+
+    private Flux<Job> claimFreeSlots(Set<String> kinds) {
+        int free = properties.concurrency() - inFlight.get();
+        if (free <= 0) {
+            return Flux.empty();
+        }
+        return store.claim(workerId, kinds, free, properties.visibilityTimeout())
+                .doOnNext(job -> inFlight.incrementAndGet())
+                .onErrorResume(e -> {
+                    log.warn("Job worker {} could not claim jobs: {}", workerId, e.toString());
+                    return Flux.empty();
+                });
+    }
+
+    private void run(Job job) {
+        runningIds.add(job.id());
+        Mono<Boolean> outcome = job.attempt() > job.maxAttempts()
+                ? store.bury(job.id(), workerId, "Abandoned by workers " + (job.attempt() - 1) + " times")
+                : Mono.defer(() -> handlers.get(job.kind()).handle(job))
+                        .then(Mono.defer(() -> store.succeed(job.id(), workerId)))
+                        .onErrorResume(error -> recordFailure(job, error));
+        running.add(outcome
+                .doFinally(signal -> {
+                    runningIds.remove(job.id());
+                    inFlight.decrementAndGet();
+                    finished.tryEmitNext(job);
+                })
+                .subscribe(null, e -> log.error("Job {} could not record its outcome", job.id(), e)));
+    }
+
+    private Mono<Boolean> recordFailure(Job job, Throwable error) {
+        String message = describe(error);
+        if (job.attempt() >= job.maxAttempts()) {
+            log.error("Job {} ({}) failed on its last attempt {}; parked as dead", job.id(), job.kind(), job.attempt(), error);
+            return store.bury(job.id(), workerId, message);
+        }
+        Duration delay = backoff.delayAfter(job.attempt());
+        log.warn("Job {} ({}) failed on attempt {}; retrying in {}: {}", job.id(), job.kind(), job.attempt(), delay, message);
+        return store.retryLater(job.id(), workerId, message, delay);
+    }
+
+    private static String describe(Throwable error) {
+        String text = error.getClass().getName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+
+    @Override
+    public void stop(Runnable callback) {
+        Disposable current;
+        synchronized (this) {
+            current = loop;
+            loop = null;
+        }
+        if (current == null) {
+            callback.run();
+            return;
+        }
+        current.dispose();
+        // Let running jobs finish within the grace period; whatever is still running after
+        // it is cancelled and, its lock no longer extended, retried by another instance.
+        Flux.interval(Duration.ZERO, Duration.ofMillis(50))
+                .filter(tick -> inFlight.get() == 0)
+                .next()
+                .timeout(properties.shutdownGrace(), Mono.just(-1L))
+                .subscribe(tick -> {
+                    running.dispose();
+                    heartbeat.dispose();
+                    log.info("Job worker {} stopped", workerId);
+                    callback.run();
+                });
+    }
+
+    @Override
+    public void stop() {
+        stop(() -> { });
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+
+    /** Stop after the web server stopped taking requests and before the pool closes. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 2048;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.cruxlog.platform.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every error from a REST controller becomes {@code application/problem+json} (RFC 9457)
+ * carrying the request id; validation errors list each field. Only {@code @RestController}s
+ * are advised: page controllers fall through to {@link CruxlogErrorWebExceptionHandler},
+ * which renders HTML for browsers.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
+            WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail problem = ex.getBody();
+        List<Map<String, Object>> errors = ex.getFieldErrors().stream()
+                .map(field -> Map.<String, Object>of(
+                        "field", field.getField(),
+                        "message", field.getDefaultMessage() == null ? "is invalid" : field.getDefaultMessage()))
+                .toList();
+        problem.setTitle("Invalid request");
+        problem.setDetail(errors.size() == 1 ? "One field is invalid." : errors.size() + " fields are invalid.");
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(ex, problem, headers, status, exchange);
+    }
+
+    @ExceptionHandler(Exception.class)
+    Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
+        if (DatabaseUnavailable.isCause(ex)) {
+            log.warn("Database unavailable while serving {}: {}", exchange.getRequest().getPath(), ex.toString());
+            ProblemDetail problem = Problems.databaseUnavailable();
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, "5");
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
+        }
+        log.error("Unexpected error serving {}", exchange.getRequest().getPath(), ex);
+        return handleExceptionInternal(ex, Problems.unexpected(), new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR,
+                exchange);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(
+            Exception ex, Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.decorate(problem, exchange);
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, exchange);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.cruxlog.platform.web;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.server.ServerWebExchange;
+
+/** The problem+json bodies Cruxlog uses everywhere, so each error reads the same. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static ProblemDetail databaseUnavailable() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database cannot be reached right now. Please try again in a few seconds.");
+        problem.setTitle("Service temporarily unavailable");
+        problem.setType(type("database-unavailable"));
+        return problem;
+    }
+
+    public static ProblemDetail unexpected() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side. The request id identifies it in our logs.");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    public static URI type(String slug) {
+        return URI.create("https://cruxlog.dev/problems/" + slug);
+    }
+
+    /** Adds what every Cruxlog problem carries: the request path and the request id. */
+    public static ProblemDetail decorate(ProblemDetail problem, ServerWebExchange exchange) {
+        if (problem.getInstance() == null) {
+            problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        }
+        problem.setProperty(RequestIds.KEY, RequestIds.of(exchange));
+        return problem;
+    }
+}

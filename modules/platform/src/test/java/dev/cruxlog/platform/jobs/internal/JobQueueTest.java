@@ -1,0 +1,260 @@
+package dev.cruxlog.platform.jobs.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import dev.cruxlog.platform.database.DatabaseConfiguration;
+import dev.cruxlog.platform.database.DatabaseProperties;
+import dev.cruxlog.platform.database.ModuleSchema;
+import dev.cruxlog.platform.database.SchemaMigrations;
+import dev.cruxlog.platform.jobs.Job;
+import dev.cruxlog.platform.jobs.JobHandler;
+import dev.cruxlog.platform.jobs.JobPayloads;
+import dev.cruxlog.platform.jobs.JobQueue;
+import dev.cruxlog.platform.testing.TestDatabase;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The job queue against a real PostgreSQL: transactional enqueue, exactly-once across
+ * two worker pools (two app instances), retries, dead jobs, and recovery of a job whose
+ * worker died mid-run.
+ */
+class JobQueueTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static ConnectionFactoryOptions options;
+    private static ConnectionPool pool;
+    private static DatabaseClient db;
+    private static TransactionalOperator transactions;
+    private static R2dbcJobStore store;
+    private static JobPayloads payloads;
+    private static JobQueue queue;
+
+    private final List<JobWorker> workers = new ArrayList<>();
+
+    @BeforeAll
+    static void connect() {
+        TestDatabase database = TestDatabase.shared();
+        new SchemaMigrations(database.url(), List.of(new ModuleSchema("platform", 0))).migrate();
+        DatabaseProperties properties = new DatabaseProperties(null, Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Duration.ofSeconds(10), true, "cruxlog-test", new DatabaseProperties.Embedded(null, 0));
+        options = DatabaseConfiguration.connectionOptions(database.url(), properties);
+        pool = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(options))
+                .initialSize(2).maxSize(20).maxAcquireTime(Duration.ofSeconds(10)).build());
+        db = DatabaseClient.create(pool);
+        transactions = TransactionalOperator.create(new R2dbcTransactionManager(pool));
+        store = new R2dbcJobStore(db);
+        payloads = new JobPayloads(JsonMapper.builder().build());
+        queue = new R2dbcJobQueue(store, payloads, 3);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        pool.disposeLater().block(WAIT);
+    }
+
+    @BeforeEach
+    void emptyQueue() {
+        db.sql("TRUNCATE platform.job").then().block(WAIT);
+    }
+
+    @AfterEach
+    void stopWorkers() {
+        workers.forEach(JobWorker::stop);
+    }
+
+    @Test
+    void aJobEnqueuedInARolledBackTransactionNeverRuns() {
+        Sinks.Many<String> ran = Sinks.many().replay().all();
+        startWorker("solo", settings(4, Duration.ofSeconds(60), Duration.ofSeconds(10)),
+                handler("test.label", job -> {
+                    ran.tryEmitNext(labelOf(job));
+                    return Mono.empty();
+                }));
+
+        Mono<Long> rolledBack = queue.enqueue("test.label", Map.of("label", "rolled-back"))
+                .then(Mono.<Long>error(new IllegalStateException("the business change failed")));
+        StepVerifier.create(transactions.transactional(rolledBack))
+                .expectErrorMessage("the business change failed").verify(WAIT);
+        StepVerifier.create(transactions.transactional(queue.enqueue("test.label", Map.of("label", "committed"))))
+                .expectNextCount(1).verifyComplete();
+
+        // The committed job was enqueued after the rolled-back one: once it has run, the
+        // rolled-back one would have too, had it existed.
+        StepVerifier.create(ran.asFlux().filter("committed"::equals).next()).expectNext("committed").verifyComplete();
+        assertThat(count("SELECT count(*) FROM platform.job")).isEqualTo(1);
+        assertThat(ran.asFlux().take(Duration.ofMillis(200)).collectList().block(WAIT)).containsExactly("committed");
+    }
+
+    @Test
+    void aThousandJobsAcrossTwoWorkerPoolsEachRunExactlyOnce() {
+        int jobs = 1000;
+        Map<Integer, AtomicInteger> runs = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> perWorker = new ConcurrentHashMap<>();
+        Sinks.Many<Integer> done = Sinks.many().multicast().onBackpressureBuffer(jobs * 2);
+        Function<String, JobHandler> counting = worker -> handler("test.count", job -> {
+            int n = payloads.read(job, Counted.class).n();
+            runs.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
+            perWorker.computeIfAbsent(worker, k -> new AtomicInteger()).incrementAndGet();
+            synchronized (done) {
+                done.tryEmitNext(n);
+            }
+            return Mono.empty();
+        });
+        JobsProperties settings = settings(8, Duration.ofSeconds(60), Duration.ofSeconds(10));
+        startWorker("instance-a", settings, counting.apply("instance-a"));
+        startWorker("instance-b", settings, counting.apply("instance-b"));
+
+        StepVerifier.create(done.asFlux().take(jobs).count())
+                .then(() -> Flux.range(0, jobs)
+                        .flatMap(n -> queue.enqueue("test.count", new Counted(n)), 16)
+                        .then().block(WAIT))
+                .expectNext((long) jobs)
+                .verifyComplete();
+
+        awaitCount("SELECT count(*) FROM platform.job WHERE status = 'succeeded'", jobs);
+        assertThat(runs).hasSize(jobs);
+        assertThat(runs.values()).allMatch(count -> count.get() == 1);
+        assertThat(count("SELECT sum(attempts) FROM platform.job")).isEqualTo(jobs);
+        assertThat(perWorker.keySet()).containsExactlyInAnyOrder("instance-a", "instance-b");
+    }
+
+    @Test
+    void aJobWhoseWorkerDiedMidRunIsRetriedByAnother() {
+        Sinks.One<Long> started = Sinks.one();
+        JobWorker doomed = startWorker("doomed", settings(1, Duration.ofSeconds(1), Duration.ZERO),
+                handler("test.slow", job -> {
+                    started.tryEmitValue(job.id());
+                    return Mono.never();
+                }));
+        Long id = queue.enqueue("test.slow", Map.of()).block(WAIT);
+        assertThat(started.asMono().block(WAIT)).isEqualTo(id);
+
+        // No grace: the running job is abandoned exactly as if the process had died.
+        doomed.stop();
+        assertThat(status(id)).isEqualTo("running");
+
+        Sinks.One<Integer> rescued = Sinks.one();
+        startWorker("rescuer", settings(1, Duration.ofSeconds(1), Duration.ofSeconds(10)),
+                handler("test.slow", job -> {
+                    rescued.tryEmitValue(job.attempt());
+                    return Mono.empty();
+                }));
+        assertThat(rescued.asMono().block(WAIT)).isEqualTo(2);
+        awaitCount("SELECT count(*) FROM platform.job WHERE status = 'succeeded' AND attempts = 2 AND locked_by IS NULL", 1);
+    }
+
+    @Test
+    void aFailingJobIsRetriedWithBackoffThenParkedAsDeadWithItsError() {
+        AtomicInteger attempts = new AtomicInteger();
+        startWorker("solo", settings(2, Duration.ofSeconds(60), Duration.ofSeconds(10)),
+                handler("test.fail", job -> {
+                    attempts.incrementAndGet();
+                    return Mono.error(new IllegalArgumentException("route grade '5.1' is ambiguous"));
+                }));
+        Long id = queue.enqueue("test.fail", Map.of()).block(WAIT);
+
+        awaitCount("SELECT count(*) FROM platform.job WHERE status = 'dead'", 1);
+        assertThat(attempts.get()).isEqualTo(3);
+        StepVerifier.create(queue.find(id))
+                .assertNext(view -> {
+                    assertThat(view.status()).isEqualTo("dead");
+                    assertThat(view.attempts()).isEqualTo(3);
+                    assertThat(view.lastError()).contains("IllegalArgumentException").contains("ambiguous");
+                    assertThat(view.finishedAt()).isNotNull();
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void aWorkerOnlyClaimsKindsItCanHandle() {
+        Sinks.One<String> ran = Sinks.one();
+        startWorker("picky", settings(2, Duration.ofSeconds(60), Duration.ofSeconds(10)),
+                handler("test.known", job -> {
+                    ran.tryEmitValue(job.kind());
+                    return Mono.empty();
+                }));
+        Long unknown = queue.enqueue("test.unknown", Map.of()).block(WAIT);
+        queue.enqueue("test.known", Map.of()).block(WAIT);
+
+        assertThat(ran.asMono().block(WAIT)).isEqualTo("test.known");
+        assertThat(status(unknown)).isEqualTo("queued");
+    }
+
+    record Counted(int n) {
+    }
+
+    private JobWorker startWorker(String id, JobsProperties settings, JobHandler handler) {
+        JobWorker worker = new JobWorker(store, Map.of(handler.kind(), handler),
+                new PostgresJobNotifications(ConnectionFactories.get(options)).kinds(), settings, id);
+        workers.add(worker);
+        worker.start();
+        return worker;
+    }
+
+    private static JobsProperties settings(int concurrency, Duration visibility, Duration grace) {
+        return new JobsProperties(true, concurrency, Duration.ofMillis(200), visibility, 3, Duration.ofMillis(10),
+                Duration.ofMillis(50), grace, null);
+    }
+
+    private static JobHandler handler(String kind, Function<Job, Mono<Void>> body) {
+        return new JobHandler() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public Mono<Void> handle(Job job) {
+                return body.apply(job);
+            }
+        };
+    }
+
+    private static String labelOf(Job job) {
+        return String.valueOf(payloads.read(job, Map.class).get("label"));
+    }
+
+    private static String status(Long id) {
+        return db.sql("SELECT status FROM platform.job WHERE id = :id").bind("id", id)
+                .map(row -> row.get(0, String.class)).one().block(WAIT);
+    }
+
+    private static long count(String sql) {
+        return db.sql(sql).map(row -> row.get(0, Number.class).longValue()).one().block(WAIT);
+    }
+
+    /** Polls until the query answers {@code expected}; the wait bounds a hang, it asserts no timing. */
+    private static void awaitCount(String sql, long expected) {
+        Long seen = Flux.interval(Duration.ZERO, Duration.ofMillis(100))
+                .concatMap(tick -> db.sql(sql).map(row -> row.get(0, Number.class).longValue()).one())
+                .filter(value -> value == expected)
+                .next()
+                .block(WAIT);
+        assertThat(seen).isEqualTo(expected);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.cruxlog.platform.testing;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * Cruxlog's BlockHound allow-list, loaded in every test JVM through
+ * {@code META-INF/services}. Each entry is as narrow as it can be and says why.
+ */
+public class CruxlogBlockHoundIntegration implements BlockHoundIntegration {
+
+    @Override
+    public void applyTo(BlockHound.Builder builder) {
+        // Cancelling a Reactor timer (Flux.interval, Mono.delay, timeout) removes its task from
+        // the scheduler's queue under the queue's lock, held for microseconds and never for I/O.
+        // Under contention the lock parks, and BlockHound reports it from whichever event-loop
+        // thread cancelled. Seen in JobQueueTest when a worker's timers are disposed.
+        builder.allowBlockingCallsInside("java.util.concurrent.ScheduledThreadPoolExecutor$ScheduledFutureTask", "cancel");
+    }
+}

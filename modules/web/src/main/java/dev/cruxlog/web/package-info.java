@@ -1,0 +1,6 @@
+/**
+ * Web: the shell every page lives in (layout, navigation, footer), the landing page,
+ * static assets served by Netty from the jar (no CDN), and friendly HTML error pages.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Web")
+package dev.cruxlog.web;
