@@ -1,0 +1,9 @@
+package cruxlogfixtures.blocking;
+
+import java.util.concurrent.CompletableFuture;
+
+public class PlantedCompletableFutureJoin {
+    String run() {
+        return CompletableFuture.supplyAsync(() -> "x").join();
+    }
+}

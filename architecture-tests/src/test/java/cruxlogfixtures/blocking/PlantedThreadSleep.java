@@ -1,0 +1,7 @@
+package cruxlogfixtures.blocking;
+
+public class PlantedThreadSleep {
+    void run() throws InterruptedException {
+        Thread.sleep(10);
+    }
+}

@@ -1,0 +1,6 @@
+package cruxlogfixtures.hexagon.adapter.out;
+
+public class SomeRepository {
+    public void save() {
+    }
+}

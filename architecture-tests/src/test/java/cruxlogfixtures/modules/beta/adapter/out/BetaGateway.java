@@ -1,0 +1,6 @@
+package cruxlogfixtures.modules.beta.adapter.out;
+
+public class BetaGateway {
+    public void call() {
+    }
+}

@@ -1,0 +1,159 @@
+package dev.cruxlog.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+/**
+ * The rules that keep Cruxlog non-blocking and hexagonal. Each is checked against the
+ * application's classes ({@link ArchitectureTest}) and proven to fire on a planted
+ * violation ({@link PlantedViolationsTest}).
+ */
+public final class CruxlogRules {
+
+    /** The one kind of package allowed to read files and streams; its callers run it on boundedElastic. */
+    public static final String BLOCKING_IO_PACKAGE = "..blockingio..";
+
+    private CruxlogRules() {
+    }
+
+    public static final ArchRule NO_JDBC_OR_BLOCKING_DATA_ACCESS = noClasses()
+            .should().dependOnClassesThat(resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..",
+                    "jakarta.persistence..", "org.springframework.orm..", "org.springframework.data.jpa..",
+                    "org.springframework.data.jdbc..")
+                    .or(resideInAPackage("org.hibernate..").and(not(resideInAPackage("org.hibernate.validator..")))))
+            .as("no class uses JDBC, JPA or Hibernate ORM (Flyway alone may, inside its own library)")
+            .because("every database call goes through R2DBC; blocking drivers would stall the event loop");
+
+    public static final ArchRule NO_BLOCKING_HTTP_CLIENTS = noClasses()
+            .should().dependOnClassesThat(resideInAnyPackage("org.springframework.web.client..", "com.stripe.net.."))
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+            .as("no class uses RestTemplate, RestClient, HttpURLConnection or stripe-java's HTTP client")
+            .because("outbound HTTP goes through WebClient");
+
+    public static final ArchRule NO_BLOCKING_ON_PUBLISHERS = noClasses()
+            .should(callMethodWhere(target -> target.getOwner().isAssignableTo("org.reactivestreams.Publisher")
+                    && target.getName().matches("block.*|toIterable|toStream"),
+                    "block*, toIterable or toStream on a Publisher"))
+            .because("blocking on a Mono or Flux parks an event-loop thread");
+
+    public static final ArchRule NO_THREAD_BLOCKING_CALLS = noClasses()
+            .should(callMethodWhere(target -> isCall(target, "java.lang.Thread", "sleep")
+                    || isCall(target, "java.util.concurrent.Future", "get")
+                    || isCall(target, "java.util.concurrent.CompletableFuture", "join")
+                    || isCall(target, "java.util.concurrent.CountDownLatch", "await")
+                    || isCall(target, "java.util.concurrent.CyclicBarrier", "await")
+                    || isCall(target, "java.util.concurrent.Semaphore", "acquire"),
+                    "Thread.sleep, Future.get, CompletableFuture.join or a latch/barrier/semaphore wait"))
+            .because("waiting on a thread defeats the event loop; compose publishers instead");
+
+    public static final ArchRule NO_JSOUP_CONNECT = noClasses()
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.jsoup.Connection")
+            .orShould(callMethodWhere(target -> isCall(target, "org.jsoup.Jsoup", "connect"), "Jsoup.connect"))
+            .because("jsoup's HTTP client blocks; fetch with WebClient and parse the body with Jsoup.parse");
+
+    private static final Set<String> BLOCKING_FILES_METHODS = Set.of("readAllBytes", "readAllLines", "readString",
+            "lines", "newInputStream", "newBufferedReader", "newByteChannel", "newOutputStream", "newBufferedWriter",
+            "write", "writeString", "copy");
+
+    public static final ArchRule NO_BLOCKING_FILE_OR_STREAM_READS = noClasses()
+            .that().resideOutsideOfPackage(BLOCKING_IO_PACKAGE)
+            .should(callMethodWhere(target ->
+                            (target.getName().equals("<init>") && (target.getOwner().isAssignableTo("java.io.FileInputStream")
+                                    || target.getOwner().isAssignableTo("java.io.FileReader")
+                                    || target.getOwner().isAssignableTo("java.io.RandomAccessFile")))
+                            || (target.getOwner().getFullName().equals("java.nio.file.Files")
+                                    && BLOCKING_FILES_METHODS.contains(target.getName()))
+                            || ((target.getOwner().isAssignableTo("java.io.InputStream")
+                                    || target.getOwner().isAssignableTo("java.io.Reader"))
+                                    && (target.getName().startsWith("read") || target.getName().equals("transferTo"))),
+                    "a blocking file or stream read"))
+            .allowEmptyShould(true)
+            .because("blocking I/O belongs in a '" + BLOCKING_IO_PACKAGE + "' adapter package run on boundedElastic");
+
+    public static final ArchRule DOMAIN_IS_PLAIN_JAVA = noClasses()
+            .that().resideInAPackage("..domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.r2dbc..", "reactor.netty..",
+                    "..adapter..", "..application..")
+            .because("domain rules are plain Java, unit-tested without Spring or a database")
+            // Modules grow these layers one by one; an absent layer has nothing to break.
+            .allowEmptyShould(true);
+
+    public static final ArchRule APPLICATION_DOES_NOT_KNOW_ADAPTERS = noClasses()
+            .that().resideInAPackage("..application..")
+            .should().dependOnClassesThat().resideInAPackage("..adapter..")
+            .because("use cases talk to out-ports; adapters implement them")
+            // Modules grow these layers one by one; an absent layer has nothing to break.
+            .allowEmptyShould(true);
+
+    public static final ArchRule INBOUND_ADAPTERS_DO_NOT_USE_OUTBOUND_ADAPTERS = noClasses()
+            .that().resideInAPackage("..adapter.in..")
+            .should().dependOnClassesThat().resideInAPackage("..adapter.out..")
+            .because("controllers go through use cases, never straight to a repository or gateway")
+            // Modules grow these layers one by one; an absent layer has nothing to break.
+            .allowEmptyShould(true);
+
+    private static final Pattern MODULE_OF = Pattern.compile("^((?:.*\\.)?(?:cruxlog|modules))\\.([a-z0-9_]+)\\..*$");
+
+    public static final ArchRule ADAPTERS_STAY_INSIDE_THEIR_MODULE = noClasses()
+            .should(new ArchCondition<JavaClass>("use another module's adapters") {
+                @Override
+                public void check(JavaClass origin, ConditionEvents events) {
+                    for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                        String target = dependency.getTargetClass().getName();
+                        String from = moduleOf(origin.getName());
+                        String to = moduleOf(target);
+                        if (to != null && !to.equals(from) && target.contains(".adapter.")) {
+                            events.add(SimpleConditionEvent.satisfied(origin, dependency.getDescription()));
+                        }
+                    }
+                }
+            })
+            .because("a module's adapters are its own; other modules use its API package");
+
+    public static final ArchRule[] ALL = {NO_JDBC_OR_BLOCKING_DATA_ACCESS, NO_BLOCKING_HTTP_CLIENTS,
+            NO_BLOCKING_ON_PUBLISHERS, NO_THREAD_BLOCKING_CALLS, NO_JSOUP_CONNECT, NO_BLOCKING_FILE_OR_STREAM_READS,
+            DOMAIN_IS_PLAIN_JAVA, APPLICATION_DOES_NOT_KNOW_ADAPTERS, INBOUND_ADAPTERS_DO_NOT_USE_OUTBOUND_ADAPTERS,
+            ADAPTERS_STAY_INSIDE_THEIR_MODULE};
+
+    static String moduleOf(String className) {
+        Matcher matcher = MODULE_OF.matcher(className);
+        return matcher.matches() ? matcher.group(1) + "." + matcher.group(2) : null;
+    }
+
+    private static boolean isCall(AccessTarget target, String owner, String name) {
+        return target.getName().equals(name) && target.getOwner().isAssignableTo(owner);
+    }
+
+    /**
+     * "Calls a method where ..." as a condition for {@code noClasses()}: each matching call is
+     * reported as satisfied, which {@code noClasses()} turns into a violation naming the call.
+     */
+    private static ArchCondition<JavaClass> callMethodWhere(java.util.function.Predicate<AccessTarget> predicate,
+                                                            String description) {
+        return new ArchCondition<>("call " + description) {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (JavaAccess<?> access : origin.getAccessesFromSelf()) {
+                    if (predicate.test(access.getTarget())) {
+                        events.add(SimpleConditionEvent.satisfied(origin, access.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+}
