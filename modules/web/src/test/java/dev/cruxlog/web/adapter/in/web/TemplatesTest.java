@@ -1,0 +1,55 @@
+package dev.cruxlog.web.adapter.in.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+/** The precompiled templates, rendered exactly as the application renders them. */
+class TemplatesTest {
+
+    private final TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+
+    private Document render(String template, Map<String, Object> params) {
+        StringOutput output = new StringOutput();
+        templates.render(template, params, output);
+        return Jsoup.parse(output.toString());
+    }
+
+    @Test
+    void everyPageHasTheLayoutsLandmarksForKeyboardAndScreenReaderUsers() {
+        Document page = render("landing.jte", Map.of("page", PageMeta.of("Title here", "Description here")));
+        assertThat(page.title()).isEqualTo("Title here");
+        assertThat(page.select("html").attr("lang")).isEqualTo("en");
+        assertThat(page.select("meta[name=viewport]")).hasSize(1);
+        assertThat(page.select("a.skip-link").attr("href")).isEqualTo("#main");
+        assertThat(page.select("main#main")).hasSize(1);
+        assertThat(page.select("header nav[aria-label=Main]")).hasSize(1);
+        assertThat(page.select("footer")).hasSize(1);
+    }
+
+    @Test
+    void pageTextIsEscaped() {
+        Document page = render("landing.jte", Map.of("page", PageMeta.of("<script>alert(1)</script>", "d")));
+        assertThat(page.select("script")).isEmpty();
+        assertThat(page.title()).isEqualTo("<script>alert(1)</script>");
+    }
+
+    @Test
+    void errorPageShowsStatusMessageAndReference() {
+        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        Document page = render("error.jte", Map.of(
+                "page", PageMeta.of(JteErrorPageRenderer.titleFor(status), JteErrorPageRenderer.messageFor(status)),
+                "status", status.value(), "message", JteErrorPageRenderer.messageFor(status), "requestId", "abc123def456"));
+        assertThat(page.select(".error-code").text()).isEqualTo("503");
+        assertThat(page.select("h1").text()).isEqualTo("Back in a moment");
+        assertThat(page.text()).contains("abc123def456").contains("logbook is safe");
+    }
+}
