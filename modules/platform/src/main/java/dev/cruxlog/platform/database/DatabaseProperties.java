@@ -40,7 +40,8 @@ public record DatabaseProperties(
     public record Embedded(Path dataDirectory, @DefaultValue("0") int port) {
 
         public Path dataDirectoryOrDefault() {
-            if (dataDirectory != null) {
+            // An unset CRUXLOG_DATA_DIR arrives as an empty path, never as "the current directory".
+            if (dataDirectory != null && !dataDirectory.toString().isBlank()) {
                 return dataDirectory;
             }
             String xdg = System.getenv("XDG_DATA_HOME");
