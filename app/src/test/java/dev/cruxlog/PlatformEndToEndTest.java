@@ -104,18 +104,26 @@ class PlatformEndToEndTest {
     }
 
     @Test
-    void unknownApiPathsAreProblemJson() {
+    void anonymousApiCallsOutsideThePublicPathsAreProblemJson401() {
         http.get().uri("/api/v1/no-such-thing").accept(MediaType.APPLICATION_JSON).exchange()
-                .expectStatus().isNotFound()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.status").isEqualTo(401)
                 .jsonPath("$.requestId").exists();
     }
 
     @Test
-    void unknownPagesGetAFriendlyHtmlPage() {
-        String html = http.get().uri("/no-such-page").accept(MediaType.TEXT_HTML).exchange()
+    void anonymousVisitorsOfPrivatePagesAreSentToSignIn() {
+        http.get().uri("/no-such-page").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isSeeOther()
+                .expectHeader().valueEquals("Location", "/signin?next=/no-such-page");
+    }
+
+    @Test
+    void unknownPublicPagesGetAFriendlyHtmlPage() {
+        String html = http.get().uri("/css/no-such-file.css").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).returnResult().getResponseBody();

@@ -15,6 +15,12 @@ import reactor.core.publisher.Mono;
 @RestController
 class ValidationProbeController {
 
+    /** Open to anyone, so these tests exercise error handling rather than authentication. */
+    @org.springframework.context.annotation.Bean
+    static dev.cruxlog.platform.web.PublicPaths probePaths() {
+        return dev.cruxlog.platform.web.PublicPaths.csrfExempt("/api/v1/test/**");
+    }
+
     record Probe(@NotBlank String route, @Min(1) int pitches) {
     }
 

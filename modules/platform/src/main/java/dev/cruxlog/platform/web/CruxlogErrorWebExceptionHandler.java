@@ -1,21 +1,15 @@
 package dev.cruxlog.platform.web;
 
-import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
-import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.codec.HttpMessageWriter;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -32,11 +26,11 @@ class CruxlogErrorWebExceptionHandler implements ErrorWebExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CruxlogErrorWebExceptionHandler.class);
 
-    private final List<HttpMessageWriter<?>> writers;
+    private final ProblemWriter problems;
     private final ObjectProvider<ErrorPageRenderer> pages;
 
-    CruxlogErrorWebExceptionHandler(ServerCodecConfigurer codecs, ObjectProvider<ErrorPageRenderer> pages) {
-        this.writers = codecs.getWriters();
+    CruxlogErrorWebExceptionHandler(ProblemWriter problems, ObjectProvider<ErrorPageRenderer> pages) {
+        this.problems = problems;
         this.pages = pages;
     }
 
@@ -55,10 +49,10 @@ class CruxlogErrorWebExceptionHandler implements ErrorWebExceptionHandler {
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
         }
         ErrorPageRenderer renderer = pages.getIfAvailable();
-        if (renderer != null && wantsPage(exchange)) {
+        if (renderer != null && BrowserRequests.wantsPage(exchange)) {
             return renderer.render(exchange, status, RequestIds.of(exchange));
         }
-        return writeProblem(exchange, Problems.decorate(problem, exchange));
+        return problems.write(exchange, status, problem);
     }
 
     private static HttpStatusCode statusOf(Throwable ex) {
@@ -73,27 +67,5 @@ class CruxlogErrorWebExceptionHandler implements ErrorWebExceptionHandler {
             return response.getBody();
         }
         return status.value() == 503 ? Problems.databaseUnavailable() : Problems.unexpected();
-    }
-
-    /** Browsers navigating to a page; never the API, the actuator, or a client asking for JSON. */
-    static boolean wantsPage(ServerWebExchange exchange) {
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (path.startsWith("/api/") || path.startsWith("/actuator") || path.startsWith("/v3/api-docs")) {
-            return false;
-        }
-        return exchange.getRequest().getHeaders().getAccept().stream()
-                .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
-    }
-
-    @SuppressWarnings("unchecked")
-    private Mono<Void> writeProblem(ServerWebExchange exchange, ProblemDetail problem) {
-        ResolvableType type = ResolvableType.forClass(ProblemDetail.class);
-        for (HttpMessageWriter<?> writer : writers) {
-            if (writer.canWrite(type, MediaType.APPLICATION_PROBLEM_JSON)) {
-                return ((HttpMessageWriter<ProblemDetail>) writer).write(Mono.just(problem), type,
-                        MediaType.APPLICATION_PROBLEM_JSON, exchange.getResponse(), Map.of());
-            }
-        }
-        return Mono.error(new IllegalStateException("No JSON writer for problem details"));
     }
 }

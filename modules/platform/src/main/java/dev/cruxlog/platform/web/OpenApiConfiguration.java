@@ -16,6 +16,14 @@ class OpenApiConfiguration {
                 .description("Climbing logbook analytics. Errors are application/problem+json (RFC 9457)."));
     }
 
+    /** Health and docs are for everyone; metrics, if exposed publicly, are a proxy's business. */
+    @Bean
+    PublicPaths platformPublicPaths() {
+        return PublicPaths.of("/api/v1/platform/info", "/actuator/health", "/actuator/health/**",
+                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+                "/webjars/**");
+    }
+
     @Bean
     GroupedOpenApi platformApi() {
         return GroupedOpenApi.builder().group("platform").pathsToMatch("/api/v1/platform/**").build();

@@ -5,15 +5,13 @@ import java.util.Map;
 
 import dev.cruxlog.platform.web.ErrorPageRenderer;
 import gg.jte.TemplateEngine;
-import gg.jte.output.Utf8ByteOutput;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Friendly error pages for browsers, rendered from the precompiled {@code error.jte}. */
+/** Friendly error pages for browsers, in the same layout as every other page. */
 @Component
 class JteErrorPageRenderer implements ErrorPageRenderer {
 
@@ -25,23 +23,17 @@ class JteErrorPageRenderer implements ErrorPageRenderer {
 
     @Override
     public Mono<Void> render(ServerWebExchange exchange, HttpStatusCode status, String requestId) {
-        return Mono.fromCallable(() -> {
-            Utf8ByteOutput output = new Utf8ByteOutput();
-            templates.render("error.jte", Map.of("page", PageMeta.of(titleFor(status), messageFor(status)),
-                    "status", status.value(), "message", messageFor(status), "requestId", requestId), output);
-            DataBuffer buffer = exchange.getResponse().bufferFactory().allocateBuffer(output.getContentLength());
-            output.writeTo(buffer.asOutputStream());
-            return buffer;
-        }).flatMap(buffer -> {
-            exchange.getResponse().getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
-            return exchange.getResponse().writeWith(Mono.just(buffer));
-        });
+        Map<String, Object> model = Map.of("status", status.value(), "title", titleFor(status),
+                "message", messageFor(status), "requestId", requestId);
+        return new LayoutView(templates, "web/error.jte")
+                .render(model, new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8), exchange);
     }
 
     static String titleFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 404 -> "Page not found";
             case 403 -> "Not allowed";
+            case 429 -> "Slow down a little";
             case 503 -> "Back in a moment";
             default -> status.is4xxClientError() ? "That did not work" : "Something went wrong";
         };
@@ -50,7 +42,8 @@ class JteErrorPageRenderer implements ErrorPageRenderer {
     static String messageFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 404 -> "We looked everywhere on the wall and could not find that page.";
-            case 403 -> "You do not have access to this page.";
+            case 403 -> "You do not have access to this page. If you were filling in a form, reload it and try again.";
+            case 429 -> "Too many attempts in a short time. Please wait a few minutes and try again.";
             case 503 -> "Cruxlog cannot reach its database right now. Your logbook is safe; please try again shortly.";
             default -> status.is4xxClientError()
                     ? "The request could not be handled. Check the address or go back and try again."

@@ -9,9 +9,9 @@ class LandingController {
 
     @GetMapping("/")
     String landing(Model model) {
-        model.addAttribute("page", PageMeta.of("Cruxlog: your whole climbing logbook, understood",
-                "Bring your Mountain Project, 8a.nu, theCrag and UKC logbooks together and see your "
-                        + "pyramids, progression and where and when you climb."));
-        return "landing";
+        model.addAttribute("title", "Cruxlog: your whole climbing logbook, understood");
+        model.addAttribute("description", "Bring your Mountain Project, 8a.nu, theCrag and UKC logbooks together "
+                + "and see your pyramids, progression and where and when you climb.");
+        return "web/landing";
     }
 }

@@ -23,9 +23,14 @@ class TemplatesTest {
         return Jsoup.parse(output.toString());
     }
 
+    private Document layout(String title, Navigation navigation) {
+        return render("layout/page.jte", Map.of("page", PageMeta.of(title, "Description here"), "nav", navigation,
+                "content", (gg.jte.Content) output -> output.writeContent("<p id=inner>inner</p>")));
+    }
+
     @Test
     void everyPageHasTheLayoutsLandmarksForKeyboardAndScreenReaderUsers() {
-        Document page = render("landing.jte", Map.of("page", PageMeta.of("Title here", "Description here")));
+        Document page = layout("Title here", new Navigation(null, null));
         assertThat(page.title()).isEqualTo("Title here");
         assertThat(page.select("html").attr("lang")).isEqualTo("en");
         assertThat(page.select("meta[name=viewport]")).hasSize(1);
@@ -33,11 +38,22 @@ class TemplatesTest {
         assertThat(page.select("main#main")).hasSize(1);
         assertThat(page.select("header nav[aria-label=Main]")).hasSize(1);
         assertThat(page.select("footer")).hasSize(1);
+        assertThat(page.select("main #inner").text()).isEqualTo("inner");
+        assertThat(page.select("a[href=/signin]")).hasSize(1);
+    }
+
+    @Test
+    void signedInNavigationOffersAccountAndASignOutFormWithItsCsrfToken() {
+        Document page = layout("t", new Navigation("alex", new org.springframework.security.web.server.csrf.DefaultCsrfToken(
+                "X-XSRF-TOKEN", "_csrf", "token-123")));
+        assertThat(page.select("a[href=/account]").text()).isEqualTo("alex");
+        assertThat(page.select("form[action=/signout] input[name=_csrf]").attr("value")).isEqualTo("token-123");
+        assertThat(page.select("a[href=/signin]")).isEmpty();
     }
 
     @Test
     void pageTextIsEscaped() {
-        Document page = render("landing.jte", Map.of("page", PageMeta.of("<script>alert(1)</script>", "d")));
+        Document page = layout("<script>alert(1)</script>", new Navigation(null, null));
         assertThat(page.select("script")).isEmpty();
         assertThat(page.title()).isEqualTo("<script>alert(1)</script>");
     }
@@ -45,8 +61,7 @@ class TemplatesTest {
     @Test
     void errorPageShowsStatusMessageAndReference() {
         HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-        Document page = render("error.jte", Map.of(
-                "page", PageMeta.of(JteErrorPageRenderer.titleFor(status), JteErrorPageRenderer.messageFor(status)),
+        Document page = render("web/error.jte", Map.of("title", JteErrorPageRenderer.titleFor(status),
                 "status", status.value(), "message", JteErrorPageRenderer.messageFor(status), "requestId", "abc123def456"));
         assertThat(page.select(".error-code").text()).isEqualTo("503");
         assertThat(page.select("h1").text()).isEqualTo("Back in a moment");

@@ -1,0 +1,16 @@
+package dev.cruxlog.identity;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * An account as other modules and the API see it.
+ *
+ * @param gradeSystems preferred grade system per discipline family, e.g. {@code sport -> french}
+ */
+public record AccountView(UUID id, String username, String email, boolean emailVerified, Tier tier, Set<Role> roles,
+                          boolean active, String mountainProjectProfileUrl, String eightAProfileSlug,
+                          Map<String, String> gradeSystems, OffsetDateTime createdAt) {
+}

@@ -1,0 +1,39 @@
+package dev.cruxlog.identity;
+
+import java.security.Principal;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.cruxlog.platform.web.SignedInUser;
+
+/**
+ * The signed-in climber, as every module's controllers receive it
+ * ({@code @AuthenticationPrincipal CurrentUser user}), whether they came with a session
+ * cookie or a bearer token. Scope every query by {@link #id()}.
+ */
+public record CurrentUser(UUID id, String username, String email, boolean emailVerified, Tier tier, Set<Role> roles)
+        implements Principal, SignedInUser {
+
+    public CurrentUser {
+        roles = Set.copyOf(roles);
+    }
+
+    @Override
+    public String getName() {
+        return username;
+    }
+
+    @Override
+    public String displayName() {
+        return username;
+    }
+
+    @Override
+    public boolean needsEmailVerification() {
+        return !emailVerified;
+    }
+
+    public boolean isAdmin() {
+        return roles.contains(Role.ADMIN);
+    }
+}

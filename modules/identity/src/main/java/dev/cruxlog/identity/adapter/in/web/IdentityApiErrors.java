@@ -1,0 +1,87 @@
+package dev.cruxlog.identity.adapter.in.web;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.cruxlog.identity.application.IdentityErrors.BadCredentials;
+import dev.cruxlog.identity.application.IdentityErrors.EmailTaken;
+import dev.cruxlog.identity.application.IdentityErrors.InvalidLink;
+import dev.cruxlog.identity.application.IdentityErrors.InvalidRefreshToken;
+import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
+import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
+import dev.cruxlog.identity.application.IdentityErrors.WrongPassword;
+import dev.cruxlog.identity.domain.InvalidAccountInput;
+import dev.cruxlog.platform.web.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebExchange;
+
+/** Identity's failures as problem+json, each with a message a climber can act on. */
+@RestControllerAdvice(assignableTypes = {AuthApiController.class, UsersApiController.class})
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class IdentityApiErrors {
+
+    @ExceptionHandler(InvalidAccountInput.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidAccountInput error, ServerWebExchange exchange) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "invalid-input", error.getMessage(), error.field(), exchange);
+    }
+
+    @ExceptionHandler(UsernameTaken.class)
+    ResponseEntity<ProblemDetail> usernameTaken(UsernameTaken error, ServerWebExchange exchange) {
+        return problem(HttpStatus.CONFLICT, "Username taken", "username-taken", error.getMessage(), "username", exchange);
+    }
+
+    @ExceptionHandler(EmailTaken.class)
+    ResponseEntity<ProblemDetail> emailTaken(EmailTaken error, ServerWebExchange exchange) {
+        return problem(HttpStatus.CONFLICT, "Email unavailable", "email-unavailable", error.getMessage(), "email", exchange);
+    }
+
+    @ExceptionHandler(BadCredentials.class)
+    ResponseEntity<ProblemDetail> badCredentials(BadCredentials error, ServerWebExchange exchange) {
+        return problem(HttpStatus.UNAUTHORIZED, "Sign-in failed", "bad-credentials", error.getMessage(), null, exchange);
+    }
+
+    @ExceptionHandler(InvalidRefreshToken.class)
+    ResponseEntity<ProblemDetail> invalidRefresh(InvalidRefreshToken error, ServerWebExchange exchange) {
+        return problem(HttpStatus.UNAUTHORIZED, "Invalid refresh token", "invalid-refresh-token", error.getMessage(),
+                "refresh_token", exchange);
+    }
+
+    @ExceptionHandler(InvalidLink.class)
+    ResponseEntity<ProblemDetail> invalidLink(InvalidLink error, ServerWebExchange exchange) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid or expired link", "invalid-token", error.getMessage(), "token", exchange);
+    }
+
+    @ExceptionHandler(WrongPassword.class)
+    ResponseEntity<ProblemDetail> wrongPassword(WrongPassword error, ServerWebExchange exchange) {
+        return problem(HttpStatus.FORBIDDEN, "Password confirmation failed", "wrong-password", error.getMessage(),
+                "password", exchange);
+    }
+
+    @ExceptionHandler(TooManyAttempts.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyAttempts error, ServerWebExchange exchange) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", "rate-limited",
+                error.getMessage(), null, exchange);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, error.retryAfter().toSeconds())))
+                .body(response.getBody());
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String type, String detail,
+                                                         String field, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(Problems.type(type));
+        if (field != null) {
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+        }
+        Problems.decorate(problem, exchange);
+        return ResponseEntity.status(status).body(problem);
+    }
+}

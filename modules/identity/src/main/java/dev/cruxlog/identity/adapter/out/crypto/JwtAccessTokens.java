@@ -1,0 +1,100 @@
+package dev.cruxlog.identity.adapter.out.crypto;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.cruxlog.identity.CurrentUser;
+import dev.cruxlog.identity.Role;
+import dev.cruxlog.identity.Tier;
+import dev.cruxlog.identity.adapter.out.persistence.R2dbcSigningSecrets;
+import dev.cruxlog.identity.application.AccessTokens;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
+
+/**
+ * API access tokens: JWTs signed with HMAC-SHA256. They carry who the user is (id,
+ * username, tier, roles) so an API request needs no database round trip to authenticate;
+ * they live 15 minutes, so a tier change or a deactivation is seen within that time.
+ *
+ * <p>The key is {@code CRUXLOG_TOKEN_SECRET} when set, else one generated on first start
+ * and kept in the database, so every instance verifies every other's tokens.
+ */
+public class JwtAccessTokens implements AccessTokens {
+
+    static final String ISSUER = "cruxlog";
+
+    private final Mono<Keys> keys;
+
+    public JwtAccessTokens(String configuredSecret, R2dbcSigningSecrets stored, SecureRandomTokens random) {
+        Mono<byte[]> secret = configuredSecret != null && !configuredSecret.isBlank()
+                ? Mono.fromCallable(() -> Base64.getDecoder().decode(configuredSecret.trim()))
+                : random.nextKey().flatMap(stored::getOrCreate);
+        this.keys = secret.map(Keys::new).cache();
+    }
+
+    @Override
+    public Mono<String> issue(CurrentUser user, Duration lifetime) {
+        return keys.map(k -> {
+            Instant now = Instant.now();
+            JwtClaimsSet claims = JwtClaimsSet.builder()
+                    .issuer(ISSUER)
+                    .subject(user.id().toString())
+                    .issuedAt(now)
+                    .expiresAt(now.plus(lifetime))
+                    .claim("preferred_username", user.username())
+                    .claim("email", user.email())
+                    .claim("email_verified", user.emailVerified())
+                    .claim("tier", user.tier().name())
+                    .claim("roles", user.roles().stream().map(Enum::name).sorted().toList())
+                    .build();
+            JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
+            return k.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        });
+    }
+
+    @Override
+    public Mono<CurrentUser> verify(String token) {
+        return keys.flatMap(k -> k.decoder.decode(token)).map(JwtAccessTokens::toUser);
+    }
+
+    private static CurrentUser toUser(Jwt jwt) {
+        if (!ISSUER.equals(jwt.getClaimAsString("iss"))) {
+            throw new IllegalArgumentException("Token from another issuer");
+        }
+        List<String> roles = jwt.getClaimAsStringList("roles");
+        return new CurrentUser(UUID.fromString(jwt.getSubject()), jwt.getClaimAsString("preferred_username"),
+                jwt.getClaimAsString("email"), Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified")),
+                Tier.valueOf(jwt.getClaimAsString("tier")),
+                roles == null ? EnumSet.of(Role.USER)
+                        : roles.stream().map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class))));
+    }
+
+    private static final class Keys {
+        final NimbusJwtEncoder encoder;
+        final ReactiveJwtDecoder decoder;
+
+        Keys(byte[] secret) {
+            if (secret.length < 32) {
+                throw new IllegalStateException("CRUXLOG_TOKEN_SECRET must be at least 32 bytes (base64-encoded)");
+            }
+            SecretKey key = new SecretKeySpec(secret, "HmacSHA256");
+            this.encoder = NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build();
+            this.decoder = NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        }
+    }
+}

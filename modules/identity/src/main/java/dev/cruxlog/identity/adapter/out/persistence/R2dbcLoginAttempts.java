@@ -1,0 +1,49 @@
+package dev.cruxlog.identity.adapter.out.persistence;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+import dev.cruxlog.identity.application.LoginAttempts;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+@Repository
+class R2dbcLoginAttempts implements LoginAttempts {
+
+    private final DatabaseClient db;
+
+    R2dbcLoginAttempts(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<Window> current(String key) {
+        return db.sql("SELECT failures, window_started_at FROM identity.login_throttle WHERE key = :key")
+                .bind("key", key)
+                .map(row -> new Window(row.get("failures", Integer.class),
+                        row.get("window_started_at", OffsetDateTime.class).toInstant()))
+                .one()
+                .defaultIfEmpty(new Window(0, Instant.EPOCH));
+    }
+
+    /** One upsert: a new window starts when the old one has ended. */
+    @Override
+    public Mono<Void> recordFailure(String key, Duration window) {
+        return db.sql("""
+                        INSERT INTO identity.login_throttle AS t (key, window_started_at, failures) VALUES (:key, now(), 1)
+                        ON CONFLICT (key) DO UPDATE SET
+                            failures = CASE WHEN t.window_started_at < now() - CAST(:seconds AS bigint) * interval '1 second'
+                                            THEN 1 ELSE t.failures + 1 END,
+                            window_started_at = CASE WHEN t.window_started_at < now() - CAST(:seconds AS bigint) * interval '1 second'
+                                                     THEN now() ELSE t.window_started_at END""")
+                .bind("key", key).bind("seconds", window.toSeconds())
+                .then();
+    }
+
+    @Override
+    public Mono<Void> clear(String key) {
+        return db.sql("DELETE FROM identity.login_throttle WHERE key = :key").bind("key", key).then();
+    }
+}

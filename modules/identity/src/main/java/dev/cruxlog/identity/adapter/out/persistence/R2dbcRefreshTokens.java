@@ -1,0 +1,62 @@
+package dev.cruxlog.identity.adapter.out.persistence;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import dev.cruxlog.identity.application.RefreshTokens;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+@Repository
+class R2dbcRefreshTokens implements RefreshTokens {
+
+    private final DatabaseClient db;
+
+    R2dbcRefreshTokens(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<Void> insert(byte[] tokenHash, UUID familyId, UUID accountId, Duration lifetime) {
+        return db.sql("""
+                        INSERT INTO identity.refresh_token (token_hash, family_id, account_id, expires_at)
+                        VALUES (:hash, :family, :account, now() + CAST(:seconds AS bigint) * interval '1 second')""")
+                .bind("hash", tokenHash).bind("family", familyId).bind("account", accountId)
+                .bind("seconds", lifetime.toSeconds())
+                .then();
+    }
+
+    @Override
+    public Mono<Stored> find(byte[] tokenHash) {
+        return db.sql("""
+                        SELECT family_id, account_id, expires_at, spent_at IS NOT NULL AS spent, revoked_at IS NOT NULL AS revoked
+                          FROM identity.refresh_token WHERE token_hash = :hash""")
+                .bind("hash", tokenHash)
+                .map(row -> new Stored(row.get("family_id", UUID.class), row.get("account_id", UUID.class),
+                        row.get("expires_at", OffsetDateTime.class), Boolean.TRUE.equals(row.get("spent", Boolean.class)),
+                        Boolean.TRUE.equals(row.get("revoked", Boolean.class))))
+                .one();
+    }
+
+    @Override
+    public Mono<Boolean> spend(byte[] tokenHash) {
+        return db.sql("UPDATE identity.refresh_token SET spent_at = now() WHERE token_hash = :hash AND spent_at IS NULL "
+                        + "AND revoked_at IS NULL")
+                .bind("hash", tokenHash)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    @Override
+    public Mono<Void> revokeFamily(UUID familyId) {
+        return db.sql("UPDATE identity.refresh_token SET revoked_at = coalesce(revoked_at, now()) WHERE family_id = :family")
+                .bind("family", familyId).then();
+    }
+
+    @Override
+    public Mono<Void> revokeAllFor(UUID accountId) {
+        return db.sql("UPDATE identity.refresh_token SET revoked_at = coalesce(revoked_at, now()) WHERE account_id = :account")
+                .bind("account", accountId).then();
+    }
+}

@@ -1,0 +1,170 @@
+package dev.cruxlog.identity.adapter.out.persistence;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.cruxlog.identity.Role;
+import dev.cruxlog.identity.Tier;
+import dev.cruxlog.identity.application.StoredAccount;
+import dev.cruxlog.identity.application.UserAccounts;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class R2dbcUserAccounts implements UserAccounts {
+
+    private static final String COLUMNS = """
+            id, email, username, password_hash, email_verified_at IS NOT NULL AS email_verified, tier, roles, active,
+            mountain_project_url, eight_a_slug, grade_systems::text AS grade_systems, created_at""";
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+
+    R2dbcUserAccounts(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    @Override
+    public Mono<StoredAccount> insert(String email, String emailNormalized, String username, String usernameNormalized,
+                                      String passwordHash) {
+        return db.sql("""
+                        INSERT INTO identity.account (email, email_normalized, username, username_normalized, password_hash)
+                        VALUES (:email, :emailNormalized, :username, :usernameNormalized, :hash)
+                        ON CONFLICT DO NOTHING
+                        RETURNING\s""" + COLUMNS)
+                .bind("email", email)
+                .bind("emailNormalized", emailNormalized)
+                .bind("username", username)
+                .bind("usernameNormalized", usernameNormalized)
+                .bind("hash", passwordHash)
+                .map(this::toAccount)
+                .one();
+    }
+
+    @Override
+    public Mono<StoredAccount> findById(UUID id) {
+        return db.sql("SELECT " + COLUMNS + " FROM identity.account WHERE id = :id").bind("id", id)
+                .map(this::toAccount).one();
+    }
+
+    @Override
+    public Mono<StoredAccount> findByLogin(String normalizedLogin) {
+        return db.sql("SELECT " + COLUMNS + " FROM identity.account WHERE email_normalized = :login OR username_normalized = :login")
+                .bind("login", normalizedLogin)
+                .map(this::toAccount).one();
+    }
+
+    @Override
+    public Mono<StoredAccount> findByEmail(String normalizedEmail) {
+        return db.sql("SELECT " + COLUMNS + " FROM identity.account WHERE email_normalized = :email")
+                .bind("email", normalizedEmail)
+                .map(this::toAccount).one();
+    }
+
+    @Override
+    public Mono<Boolean> usernameTaken(String normalizedUsername, UUID except) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM identity.account WHERE username_normalized = :name "
+                        + "AND id IS DISTINCT FROM :except)")
+                .bind("name", normalizedUsername)
+                .bind("except", Parameter.fromOrEmpty(except, UUID.class))
+                .map(row -> row.get(0, Boolean.class)).one();
+    }
+
+    @Override
+    public Mono<Boolean> emailTaken(String normalizedEmail) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM identity.account WHERE email_normalized = :email)")
+                .bind("email", normalizedEmail)
+                .map(row -> row.get(0, Boolean.class)).one();
+    }
+
+    @Override
+    public Mono<Void> updatePassword(UUID id, String passwordHash) {
+        return db.sql("UPDATE identity.account SET password_hash = :hash, updated_at = now() WHERE id = :id")
+                .bind("hash", passwordHash).bind("id", id).then();
+    }
+
+    @Override
+    public Mono<Void> markEmailVerified(UUID id) {
+        return db.sql("UPDATE identity.account SET email_verified_at = coalesce(email_verified_at, now()), "
+                        + "updated_at = now() WHERE id = :id")
+                .bind("id", id).then();
+    }
+
+    @Override
+    public Mono<Boolean> changeEmail(UUID id, String email, String emailNormalized) {
+        return db.sql("""
+                        UPDATE identity.account SET email = :email, email_normalized = :normalized, updated_at = now()
+                         WHERE id = :id
+                           AND NOT EXISTS (SELECT 1 FROM identity.account WHERE email_normalized = :normalized AND id <> :id)""")
+                .bind("email", email).bind("normalized", emailNormalized).bind("id", id)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    @Override
+    public Mono<Void> updateProfile(UUID id, ProfileChanges changes) {
+        return db.sql("""
+                        UPDATE identity.account
+                           SET username = coalesce(:username, username),
+                               username_normalized = coalesce(:usernameNormalized, username_normalized),
+                               mountain_project_url = CASE WHEN :mpUrl IS NULL THEN mountain_project_url
+                                                           ELSE nullif(:mpUrl, '') END,
+                               eight_a_slug = CASE WHEN :slug IS NULL THEN eight_a_slug ELSE nullif(:slug, '') END,
+                               grade_systems = coalesce(CAST(:systems AS jsonb), grade_systems),
+                               updated_at = now()
+                         WHERE id = :id""")
+                .bind("username", Parameter.fromOrEmpty(changes.username(), String.class))
+                .bind("usernameNormalized", Parameter.fromOrEmpty(changes.usernameNormalized(), String.class))
+                .bind("mpUrl", Parameter.fromOrEmpty(changes.mountainProjectProfileUrl(), String.class))
+                .bind("slug", Parameter.fromOrEmpty(changes.eightAProfileSlug(), String.class))
+                .bind("systems", Parameter.fromOrEmpty(
+                        changes.gradeSystems() == null ? null : json.writeValueAsString(changes.gradeSystems()), String.class))
+                .bind("id", id)
+                .then();
+    }
+
+    @Override
+    public Mono<Void> setActive(UUID id, boolean active) {
+        return db.sql("UPDATE identity.account SET active = :active, updated_at = now() WHERE id = :id")
+                .bind("active", active).bind("id", id).then();
+    }
+
+    @Override
+    public Mono<Void> setTier(UUID id, Tier tier) {
+        return db.sql("UPDATE identity.account SET tier = :tier, updated_at = now() WHERE id = :id")
+                .bind("tier", tier.name()).bind("id", id).then();
+    }
+
+    @Override
+    public Mono<Void> recordLogin(UUID id) {
+        return db.sql("UPDATE identity.account SET last_login_at = now() WHERE id = :id").bind("id", id).then();
+    }
+
+    @Override
+    public Mono<Void> delete(UUID id) {
+        return db.sql("DELETE FROM identity.account WHERE id = :id").bind("id", id).then();
+    }
+
+    private StoredAccount toAccount(Readable row) {
+        String[] roles = row.get("roles", String[].class);
+        Set<Role> roleSet = roles == null || roles.length == 0 ? EnumSet.of(Role.USER)
+                : Arrays.stream(roles).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        Map<String, String> systems = json.readValue(row.get("grade_systems", String.class),
+                new TypeReference<Map<String, String>>() { });
+        return new StoredAccount(row.get("id", UUID.class), row.get("username", String.class), row.get("email", String.class),
+                row.get("password_hash", String.class), Boolean.TRUE.equals(row.get("email_verified", Boolean.class)),
+                Tier.valueOf(row.get("tier", String.class)), roleSet, Boolean.TRUE.equals(row.get("active", Boolean.class)),
+                row.get("mountain_project_url", String.class), row.get("eight_a_slug", String.class), systems,
+                row.get("created_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.cruxlog.identity.adapter.out.persistence;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import dev.cruxlog.identity.application.WebSessions;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+
+@Repository
+class R2dbcWebSessions implements WebSessions {
+
+    private final DatabaseClient db;
+
+    R2dbcWebSessions(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<Void> create(byte[] tokenHash, UUID accountId, Duration lifetime, String userAgent, String clientAddress) {
+        return db.sql("""
+                        INSERT INTO identity.web_session (token_hash, account_id, expires_at, user_agent, client_address)
+                        VALUES (:hash, :account, now() + CAST(:seconds AS bigint) * interval '1 second', :agent, :address)""")
+                .bind("hash", tokenHash)
+                .bind("account", accountId)
+                .bind("seconds", lifetime.toSeconds())
+                .bind("agent", org.springframework.r2dbc.core.Parameter.fromOrEmpty(userAgent, String.class))
+                .bind("address", org.springframework.r2dbc.core.Parameter.fromOrEmpty(clientAddress, String.class))
+                .then();
+    }
+
+    /**
+     * One statement: finds a live session and, at most once a minute, slides its expiry.
+     * Pages therefore cost one round trip for the session, not two.
+     */
+    @Override
+    public Mono<UUID> resolve(byte[] tokenHash, Duration lifetime) {
+        return db.sql("""
+                        WITH live AS (
+                            SELECT token_hash, account_id, last_seen_at FROM identity.web_session
+                             WHERE token_hash = :hash AND expires_at > now()),
+                        touched AS (
+                            UPDATE identity.web_session s
+                               SET last_seen_at = now(), expires_at = now() + CAST(:seconds AS bigint) * interval '1 second'
+                              FROM live
+                             WHERE s.token_hash = live.token_hash AND live.last_seen_at < now() - interval '1 minute')
+                        SELECT account_id FROM live""")
+                .bind("hash", tokenHash)
+                .bind("seconds", lifetime.toSeconds())
+                .map(row -> row.get("account_id", UUID.class))
+                .one();
+    }
+
+    @Override
+    public Mono<Void> delete(byte[] tokenHash) {
+        return db.sql("DELETE FROM identity.web_session WHERE token_hash = :hash").bind("hash", tokenHash).then();
+    }
+
+    @Override
+    public Mono<Void> deleteAllFor(UUID accountId) {
+        return db.sql("DELETE FROM identity.web_session WHERE account_id = :account").bind("account", accountId).then();
+    }
+
+    @Override
+    public Mono<Void> deleteAllForExcept(UUID accountId, byte[] keptTokenHash) {
+        return db.sql("DELETE FROM identity.web_session WHERE account_id = :account AND token_hash <> :kept")
+                .bind("account", accountId).bind("kept", keptTokenHash).then();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.cruxlog.identity.application;
+
+import java.util.Map;
+import java.util.UUID;
+
+import dev.cruxlog.identity.AccountView;
+import dev.cruxlog.identity.Accounts;
+import dev.cruxlog.identity.Role;
+import dev.cruxlog.identity.Tier;
+import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
+import dev.cruxlog.identity.application.IdentityErrors.WrongPassword;
+import dev.cruxlog.identity.application.OneTimeTokens.Purpose;
+import dev.cruxlog.identity.domain.EmailAddress;
+import dev.cruxlog.identity.domain.GradeSystems;
+import dev.cruxlog.identity.domain.InvalidAccountInput;
+import dev.cruxlog.identity.domain.MountainProjectProfile;
+import dev.cruxlog.identity.domain.Username;
+import dev.cruxlog.notifications.Email;
+import dev.cruxlog.notifications.EmailTemplate;
+import dev.cruxlog.notifications.Mailer;
+import dev.cruxlog.platform.accounts.AccountErased;
+import dev.cruxlog.platform.accounts.AccountErasure;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/** A climber's own account: profile, email change, deactivation, deletion. Also identity's API for other modules. */
+@Service
+public class AccountService implements Accounts {
+
+    private static final java.util.regex.Pattern EIGHT_A_SLUG = java.util.regex.Pattern.compile("^[a-z0-9][a-z0-9-]{1,80}$");
+
+    private final UserAccounts accounts;
+    private final PasswordHasher hasher;
+    private final RegistrationService registration;
+    private final WebSessions sessions;
+    private final RefreshTokens refreshTokens;
+    private final OneTimeTokens links;
+    private final AccountErasure erasure;
+    private final Mailer mailer;
+    private final TransactionalOperator transaction;
+
+    public AccountService(UserAccounts accounts, PasswordHasher hasher, RegistrationService registration,
+                          WebSessions sessions, RefreshTokens refreshTokens, OneTimeTokens links, AccountErasure erasure,
+                          Mailer mailer, TransactionalOperator transaction) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.registration = registration;
+        this.sessions = sessions;
+        this.refreshTokens = refreshTokens;
+        this.links = links;
+        this.erasure = erasure;
+        this.mailer = mailer;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public Mono<AccountView> find(UUID accountId) {
+        return accounts.findById(accountId).map(StoredAccount::toView);
+    }
+
+    @Override
+    public Mono<Boolean> hasTier(UUID accountId, Tier tier) {
+        return accounts.findById(accountId)
+                .map(account -> account.roles().contains(Role.ADMIN) || account.tier().compareTo(tier) >= 0)
+                .defaultIfEmpty(false);
+    }
+
+    @Override
+    public Mono<Void> changeTier(UUID accountId, Tier tier) {
+        return accounts.setTier(accountId, tier);
+    }
+
+    /** Changes what was given; null fields stay, empty strings clear. */
+    public Mono<AccountView> updateProfile(UUID accountId, String username, String mountainProjectProfileUrl,
+                                           String eightAProfileSlug, Map<String, String> gradeSystems) {
+        return Mono.defer(() -> {
+            Username newName = username == null ? null : new Username(username);
+            String mpUrl = mountainProjectProfileUrl == null ? null
+                    : mountainProjectProfileUrl.isBlank() ? "" : MountainProjectProfile.parse(mountainProjectProfileUrl).url();
+            String slug = eightAProfileSlug == null ? null : eightASlug(eightAProfileSlug);
+            Map<String, String> systems = gradeSystems == null ? null : GradeSystems.validated(gradeSystems);
+            Mono<Boolean> nameFree = newName == null ? Mono.just(true)
+                    : accounts.usernameTaken(newName.normalized(), accountId).map(taken -> !taken);
+            return nameFree.flatMap(free -> free
+                    ? accounts.updateProfile(accountId, new UserAccounts.ProfileChanges(
+                            newName == null ? null : newName.value(), newName == null ? null : newName.normalized(),
+                            mpUrl, slug, systems))
+                    : Mono.error(new UsernameTaken()));
+        }).then(find(accountId));
+    }
+
+    private static String eightASlug(String input) {
+        String slug = input.trim().toLowerCase(java.util.Locale.ROOT);
+        if (slug.isEmpty()) {
+            return "";
+        }
+        if (!EIGHT_A_SLUG.matcher(slug).matches()) {
+            throw new InvalidAccountInput("eightAProfileSlug",
+                    "Enter the last part of your 8a.nu profile address, like adam-ondra.");
+        }
+        return slug;
+    }
+
+    /** Sends a confirmation link to the new address; the change happens when it is followed. */
+    public Mono<Void> requestEmailChange(UUID accountId, String password, String newEmail) {
+        return Mono.defer(() -> {
+            EmailAddress address = new EmailAddress(newEmail);
+            return checkedPassword(accountId, password)
+                    .flatMap(account -> accounts.emailTaken(address.normalized())
+                            .flatMap(taken -> taken ? Mono.<Void>empty()
+                                    : transaction.transactional(links.invalidateAll(accountId, Purpose.CHANGE_EMAIL)
+                                            .then(registration.sendVerification(accountId, address.value(),
+                                                    account.username(), Purpose.CHANGE_EMAIL)))));
+        });
+    }
+
+    /** Switches the account off: no sign-in, every session and token revoked. Data stays. */
+    public Mono<Void> deactivate(UUID accountId, String password) {
+        return checkedPassword(accountId, password)
+                .flatMap(account -> transaction.transactional(accounts.setActive(accountId, false)
+                        .then(sessions.deleteAllFor(accountId))
+                        .then(refreshTokens.revokeAllFor(accountId))));
+    }
+
+    /**
+     * Deletes the account and, through {@link AccountErasure}, every row any module keeps
+     * for it, in one transaction. A goodbye email is queued without an owner, so it
+     * survives the erasure it reports.
+     */
+    public Mono<Void> delete(UUID accountId, String password) {
+        return checkedPassword(accountId, password)
+                .flatMap(account -> transaction.transactional(erasure.publish(new AccountErased(accountId))
+                        .then(accounts.delete(accountId))
+                        .then(mailer.queue(new Email(account.email(), EmailTemplate.ACCOUNT_DELETED, account.username(),
+                                null, null)))));
+    }
+
+    private Mono<StoredAccount> checkedPassword(UUID accountId, String password) {
+        return accounts.findById(accountId)
+                .flatMap(account -> hasher.matches(password == null ? "" : password, account.passwordHash())
+                        .flatMap(matches -> matches ? Mono.just(account) : Mono.error(new WrongPassword())));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.cruxlog.identity.application;
+
+import java.time.Duration;
+
+/** What can go wrong in identity's use cases, each with the message shown to the climber. */
+public final class IdentityErrors {
+
+    private IdentityErrors() {
+    }
+
+    /** Wrong login or password, unknown account, or a deactivated one: never says which. */
+    public static class BadCredentials extends RuntimeException {
+        public BadCredentials() {
+            super("That login and password do not match an active account.");
+        }
+    }
+
+    public static class TooManyAttempts extends RuntimeException {
+        private final Duration retryAfter;
+
+        public TooManyAttempts(Duration retryAfter) {
+            super("Too many attempts. Try again in " + Math.max(1, (retryAfter.toSeconds() + 59) / 60) + " minute(s).");
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    public static class UsernameTaken extends RuntimeException {
+        public UsernameTaken() {
+            super("That username is taken. Choose another.");
+        }
+    }
+
+    public static class EmailTaken extends RuntimeException {
+        public EmailTaken() {
+            super("That address cannot be used for this account.");
+        }
+    }
+
+    /** An emailed link that is unknown, used or expired. */
+    public static class InvalidLink extends RuntimeException {
+        public InvalidLink() {
+            super("This link is invalid, expired or was already used. Ask for a new one.");
+        }
+    }
+
+    /** A refresh token that is unknown, expired, revoked or replayed. */
+    public static class InvalidRefreshToken extends RuntimeException {
+        public InvalidRefreshToken() {
+            super("The refresh token is invalid, expired or was already used. Sign in again.");
+        }
+    }
+
+    public static class WrongPassword extends RuntimeException {
+        public WrongPassword() {
+            super("Your current password is not correct.");
+        }
+    }
+}

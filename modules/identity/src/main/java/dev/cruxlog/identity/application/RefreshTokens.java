@@ -1,0 +1,28 @@
+package dev.cruxlog.identity.application;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Out-port: API refresh tokens. Tokens of one sign-in form a family; using a token
+ * rotates it (the old one is spent), and presenting a spent token revokes the family.
+ */
+public interface RefreshTokens {
+
+    Mono<Void> insert(byte[] tokenHash, UUID familyId, UUID accountId, Duration lifetime);
+
+    Mono<Stored> find(byte[] tokenHash);
+
+    /** Spends the token; false when it was already spent (a concurrent use or a replay). */
+    Mono<Boolean> spend(byte[] tokenHash);
+
+    Mono<Void> revokeFamily(UUID familyId);
+
+    Mono<Void> revokeAllFor(UUID accountId);
+
+    record Stored(UUID familyId, UUID accountId, OffsetDateTime expiresAt, boolean spent, boolean revoked) {
+    }
+}

@@ -1,0 +1,118 @@
+package dev.cruxlog.identity.application;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import dev.cruxlog.identity.application.IdentityErrors.InvalidLink;
+import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
+import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
+import dev.cruxlog.identity.application.OneTimeTokens.Purpose;
+import dev.cruxlog.identity.domain.EmailAddress;
+import dev.cruxlog.identity.domain.PasswordPolicy;
+import dev.cruxlog.identity.domain.Username;
+import dev.cruxlog.notifications.Email;
+import dev.cruxlog.notifications.EmailTemplate;
+import dev.cruxlog.notifications.Mailer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sign-up and email verification.
+ *
+ * <p>Registration answers the same way whether or not the email already has an account
+ * (the owner of an existing account gets an email instead), so the endpoint cannot be
+ * used to find out who uses Cruxlog. Both paths hash the password first, so they also take
+ * about the same time. Usernames are public handles, so a taken one is reported.
+ */
+@Service
+public class RegistrationService {
+
+    static final Duration VERIFY_LINK_LIFETIME = Duration.ofDays(2);
+    static final int RESENDS_PER_HOUR = 3;
+
+    private final UserAccounts accounts;
+    private final OneTimeTokens links;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
+    private final RandomTokens random;
+    private final Mailer mailer;
+    private final TransactionalOperator transaction;
+    private final IdentityProperties properties;
+
+    public RegistrationService(UserAccounts accounts, OneTimeTokens links, PasswordHasher hasher, PasswordPolicy policy,
+                               RandomTokens random, Mailer mailer, TransactionalOperator transaction,
+                               IdentityProperties properties) {
+        this.accounts = accounts;
+        this.links = links;
+        this.hasher = hasher;
+        this.policy = policy;
+        this.random = random;
+        this.mailer = mailer;
+        this.transaction = transaction;
+        this.properties = properties;
+    }
+
+    public Mono<Void> register(String emailInput, String usernameInput, String password) {
+        return Mono.defer(() -> {
+            EmailAddress email = new EmailAddress(emailInput);
+            Username username = new Username(usernameInput);
+            policy.check("password", password, username.value(), email.value());
+            return accounts.usernameTaken(username.normalized(), null)
+                    .flatMap(taken -> taken ? Mono.error(new UsernameTaken()) : hasher.hash(password))
+                    .flatMap(hash -> transaction.transactional(
+                            accounts.insert(email.value(), email.normalized(), username.value(), username.normalized(), hash)
+                                    .flatMap(created -> sendVerification(created.id(), email.value(), created.username(),
+                                            Purpose.VERIFY_EMAIL))
+                                    .switchIfEmpty(Mono.defer(() -> tellOwnerTheyHaveAnAccount(email)))));
+        });
+    }
+
+    private Mono<Void> tellOwnerTheyHaveAnAccount(EmailAddress email) {
+        return accounts.findByEmail(email.normalized())
+                .flatMap(existing -> mailer.queue(new Email(existing.email(), EmailTemplate.ACCOUNT_EXISTS,
+                        existing.username(), properties.link("/forgot-password"), existing.id())))
+                // Only the username lost the race: report it like any taken username.
+                .switchIfEmpty(Mono.error(new UsernameTaken()));
+    }
+
+    Mono<Void> sendVerification(UUID accountId, String address, String name, Purpose purpose) {
+        return random.next().flatMap(token -> links.insert(token.hash(), accountId, purpose,
+                        purpose == Purpose.CHANGE_EMAIL ? address : null, VERIFY_LINK_LIFETIME)
+                .then(mailer.queue(new Email(address,
+                        purpose == Purpose.CHANGE_EMAIL ? EmailTemplate.CONFIRM_NEW_EMAIL : EmailTemplate.VERIFY_EMAIL,
+                        name, properties.link("/verify-email?token=" + token.value()), accountId))));
+    }
+
+    /** Confirms an address: a new account's, or the new one of an email change. */
+    public Mono<UUID> verifyEmail(String token) {
+        if (token == null || token.isBlank()) {
+            return Mono.error(new InvalidLink());
+        }
+        byte[] hash = dev.cruxlog.identity.domain.SecretToken.hash(token);
+        return transaction.transactional(links.consume(hash, Purpose.VERIFY_EMAIL)
+                .flatMap(consumed -> accounts.markEmailVerified(consumed.accountId()).thenReturn(consumed.accountId()))
+                .switchIfEmpty(Mono.defer(() -> links.consume(hash, Purpose.CHANGE_EMAIL)
+                        .flatMap(consumed -> applyEmailChange(consumed))))
+                .switchIfEmpty(Mono.error(new InvalidLink())));
+    }
+
+    private Mono<UUID> applyEmailChange(OneTimeTokens.Consumed consumed) {
+        EmailAddress address = new EmailAddress(consumed.newEmail());
+        return accounts.changeEmail(consumed.accountId(), address.value(), address.normalized())
+                .flatMap(changed -> changed
+                        ? accounts.markEmailVerified(consumed.accountId()).thenReturn(consumed.accountId())
+                        : Mono.error(new IdentityErrors.EmailTaken()));
+    }
+
+    /** Sends a fresh verification link, at most a few times an hour. */
+    public Mono<Void> resendVerification(UUID accountId) {
+        return accounts.findById(accountId)
+                .filter(account -> !account.emailVerified())
+                .flatMap(account -> links.countIssuedSince(accountId, Purpose.VERIFY_EMAIL, Duration.ofHours(1))
+                        .flatMap(recent -> recent >= RESENDS_PER_HOUR
+                                ? Mono.error(new TooManyAttempts(Duration.ofHours(1)))
+                                : transaction.transactional(sendVerification(accountId, account.email(),
+                                        account.username(), Purpose.VERIFY_EMAIL))));
+    }
+}

@@ -1,0 +1,170 @@
+package dev.cruxlog.identity.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.cruxlog.identity.CurrentUser;
+import dev.cruxlog.identity.application.IdentityErrors.BadCredentials;
+import dev.cruxlog.identity.application.IdentityErrors.InvalidRefreshToken;
+import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
+import dev.cruxlog.identity.domain.LoginThrottle;
+import dev.cruxlog.identity.domain.LoginThrottle.Limit;
+import dev.cruxlog.identity.domain.SecretToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Proving who you are, and staying signed in: throttled password checks, page sessions,
+ * and API token pairs with refresh-token rotation and reuse detection.
+ */
+@Service
+public class SignInService {
+
+    private static final Logger log = LoggerFactory.getLogger(SignInService.class);
+
+    private final UserAccounts accounts;
+    private final PasswordHasher hasher;
+    private final LoginAttempts attempts;
+    private final WebSessions sessions;
+    private final RefreshTokens refreshTokens;
+    private final AccessTokens accessTokens;
+    private final RandomTokens random;
+    private final TransactionalOperator transaction;
+    private final IdentityProperties properties;
+    private final Clock clock;
+
+    public SignInService(UserAccounts accounts, PasswordHasher hasher, LoginAttempts attempts, WebSessions sessions,
+                         RefreshTokens refreshTokens, AccessTokens accessTokens, RandomTokens random,
+                         TransactionalOperator transaction, IdentityProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.attempts = attempts;
+        this.sessions = sessions;
+        this.refreshTokens = refreshTokens;
+        this.accessTokens = accessTokens;
+        this.random = random;
+        this.transaction = transaction;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks a login (email or username) and password. Unknown accounts cost the same
+     * password-hash work as known ones, and every failure looks the same to the caller.
+     */
+    public Mono<CurrentUser> authenticate(String login, String password, String clientAddress) {
+        String normalized = login == null ? "" : login.trim().toLowerCase(Locale.ROOT);
+        String secret = password == null ? "" : password;
+        List<Throttled> keys = List.of(
+                new Throttled("a+ip:" + normalized + "|" + clientAddress, LoginThrottle.ACCOUNT_AND_ADDRESS),
+                new Throttled("a:" + normalized, LoginThrottle.ACCOUNT),
+                new Throttled("ip:" + clientAddress, LoginThrottle.ADDRESS));
+        return checkThrottles(keys)
+                .then(accounts.findByLogin(normalized)
+                        .flatMap(account -> hasher.matches(secret, account.passwordHash())
+                                .map(matches -> matches && account.active() ? Optional.of(account) : Optional.<StoredAccount>empty()))
+                        .switchIfEmpty(Mono.defer(() -> hasher.matchesNothing(secret).thenReturn(Optional.empty()))))
+                .flatMap(found -> found.isPresent()
+                        ? attempts.clear(keys.get(0).key())
+                                .then(accounts.recordLogin(found.get().id()))
+                                .thenReturn(found.get().toCurrentUser())
+                        : Flux.fromIterable(keys)
+                                .concatMap(k -> attempts.recordFailure(k.key(), k.limit().window()))
+                                .then(Mono.error(new BadCredentials())));
+    }
+
+    private Mono<Void> checkThrottles(List<Throttled> keys) {
+        return Flux.fromIterable(keys)
+                .concatMap(k -> attempts.current(k.key())
+                        .map(window -> LoginThrottle.waitFor(k.limit(), window.failures(), window.startedAt(), clock.instant())))
+                .reduce(Duration.ZERO, (a, b) -> a.compareTo(b) >= 0 ? a : b)
+                .flatMap(wait -> wait.isZero() ? Mono.<Void>empty() : Mono.error(new TooManyAttempts(wait)));
+    }
+
+    private record Throttled(String key, Limit limit) {
+    }
+
+    // --- page sessions --------------------------------------------------------------
+
+    /** Opens a page session; the returned secret goes into the cookie and nowhere else. */
+    public Mono<SecretToken> openSession(UUID accountId, String userAgent, String clientAddress) {
+        return random.next().flatMap(token -> sessions.create(token.hash(), accountId, properties.sessionLifetime(),
+                truncate(userAgent, 300), truncate(clientAddress, 100)).thenReturn(token));
+    }
+
+    public Mono<CurrentUser> resolveSession(String cookieValue) {
+        return sessions.resolve(SecretToken.hash(cookieValue), properties.sessionLifetime())
+                .flatMap(accounts::findById)
+                .filter(StoredAccount::active)
+                .map(StoredAccount::toCurrentUser);
+    }
+
+    public Mono<Void> closeSession(String cookieValue) {
+        return sessions.delete(SecretToken.hash(cookieValue));
+    }
+
+    // --- API tokens -----------------------------------------------------------------
+
+    public record TokenPair(String accessToken, String refreshToken, Duration accessTokenLifetime) {
+    }
+
+    public Mono<TokenPair> issueTokens(CurrentUser user) {
+        return random.nextId().flatMap(familyId -> issue(user, familyId));
+    }
+
+    private Mono<TokenPair> issue(CurrentUser user, UUID familyId) {
+        return random.next().flatMap(refresh -> refreshTokens.insert(refresh.hash(), familyId, user.id(),
+                        properties.refreshTokenLifetime())
+                .then(accessTokens.issue(user, properties.accessTokenLifetime()))
+                .map(access -> new TokenPair(access, refresh.value(), properties.accessTokenLifetime())));
+    }
+
+    /**
+     * Trades a refresh token for a new pair. A token already traded means it leaked (or
+     * the client is confused): the whole family is revoked, so the thief's copy dies too.
+     */
+    public Mono<TokenPair> refresh(String presented) {
+        if (presented == null || presented.isBlank()) {
+            return Mono.error(new InvalidRefreshToken());
+        }
+        byte[] hash = SecretToken.hash(presented);
+        return refreshTokens.find(hash)
+                .switchIfEmpty(Mono.error(new InvalidRefreshToken()))
+                .flatMap(stored -> {
+                    if (stored.revoked() || stored.expiresAt().toInstant().isBefore(clock.instant())) {
+                        return Mono.error(new InvalidRefreshToken());
+                    }
+                    if (stored.spent()) {
+                        log.warn("Refresh token reuse for account {}: revoking its token family", stored.accountId());
+                        return refreshTokens.revokeFamily(stored.familyId()).then(Mono.error(new InvalidRefreshToken()));
+                    }
+                    return transaction.transactional(refreshTokens.spend(hash)
+                            .flatMap(spent -> spent
+                                    ? accounts.findById(stored.accountId()).filter(StoredAccount::active)
+                                            .switchIfEmpty(Mono.error(new InvalidRefreshToken()))
+                                            .flatMap(account -> issue(account.toCurrentUser(), stored.familyId()))
+                                    : refreshTokens.revokeFamily(stored.familyId()).then(Mono.error(new InvalidRefreshToken()))));
+                });
+    }
+
+    /** Signs an API client out: its refresh token family stops working. */
+    public Mono<Void> revoke(String presented) {
+        if (presented == null || presented.isBlank()) {
+            return Mono.empty();
+        }
+        return refreshTokens.find(SecretToken.hash(presented))
+                .flatMap(stored -> refreshTokens.revokeFamily(stored.familyId()));
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.cruxlog.identity.application;
+
+import java.util.Map;
+import java.util.UUID;
+
+import dev.cruxlog.identity.Tier;
+import reactor.core.publisher.Mono;
+
+/** Out-port: the account table. Lookups take normalised (lower-case) emails and usernames. */
+public interface UserAccounts {
+
+    /** Empty when the email or username is already taken (a concurrent sign-up won the race). */
+    Mono<StoredAccount> insert(String email, String emailNormalized, String username, String usernameNormalized,
+                               String passwordHash);
+
+    Mono<StoredAccount> findById(UUID id);
+
+    /** By normalised email or username. */
+    Mono<StoredAccount> findByLogin(String normalizedLogin);
+
+    Mono<StoredAccount> findByEmail(String normalizedEmail);
+
+    Mono<Boolean> usernameTaken(String normalizedUsername, UUID except);
+
+    Mono<Boolean> emailTaken(String normalizedEmail);
+
+    Mono<Void> updatePassword(UUID id, String passwordHash);
+
+    Mono<Void> markEmailVerified(UUID id);
+
+    /** False when another account took the address in the meantime. */
+    Mono<Boolean> changeEmail(UUID id, String email, String emailNormalized);
+
+    Mono<Void> updateProfile(UUID id, ProfileChanges changes);
+
+    Mono<Void> setActive(UUID id, boolean active);
+
+    Mono<Void> setTier(UUID id, Tier tier);
+
+    Mono<Void> recordLogin(UUID id);
+
+    Mono<Void> delete(UUID id);
+
+    /**
+     * Fields to change; null leaves a field as it is, an empty string clears it.
+     */
+    record ProfileChanges(String username, String usernameNormalized, String mountainProjectProfileUrl,
+                          String eightAProfileSlug, Map<String, String> gradeSystems) {
+    }
+}

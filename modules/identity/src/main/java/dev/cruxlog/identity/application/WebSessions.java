@@ -1,0 +1,22 @@
+package dev.cruxlog.identity.application;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+/** Out-port: page sign-in sessions, stored by the hash of the cookie's secret. */
+public interface WebSessions {
+
+    Mono<Void> create(byte[] tokenHash, UUID accountId, Duration lifetime, String userAgent, String clientAddress);
+
+    /** The account of a live session; extends the session when it was last seen a while ago. */
+    Mono<UUID> resolve(byte[] tokenHash, Duration lifetime);
+
+    Mono<Void> delete(byte[] tokenHash);
+
+    Mono<Void> deleteAllFor(UUID accountId);
+
+    /** Signs out every other device. */
+    Mono<Void> deleteAllForExcept(UUID accountId, byte[] keptTokenHash);
+}

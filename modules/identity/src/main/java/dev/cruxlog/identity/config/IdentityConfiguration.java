@@ -1,0 +1,72 @@
+package dev.cruxlog.identity.config;
+
+import java.time.Clock;
+
+import dev.cruxlog.identity.adapter.out.blockingio.ClasspathCommonPasswords;
+import dev.cruxlog.identity.adapter.out.crypto.BcryptPasswordHasher;
+import dev.cruxlog.identity.adapter.out.crypto.JwtAccessTokens;
+import dev.cruxlog.identity.adapter.out.crypto.SecureRandomTokens;
+import dev.cruxlog.identity.adapter.out.persistence.R2dbcSigningSecrets;
+import dev.cruxlog.identity.application.AccessTokens;
+import dev.cruxlog.identity.application.IdentityProperties;
+import dev.cruxlog.identity.application.PasswordHasher;
+import dev.cruxlog.identity.domain.CommonPasswords;
+import dev.cruxlog.identity.domain.PasswordPolicy;
+import dev.cruxlog.platform.database.ModuleSchema;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/** Wires identity's ports to their adapters. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentityProperties.class)
+class IdentityConfiguration {
+
+    @Bean
+    ModuleSchema identitySchema() {
+        return new ModuleSchema("identity");
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    CommonPasswords commonPasswords() {
+        return new ClasspathCommonPasswords("identity/common-passwords.txt");
+    }
+
+    @Bean
+    PasswordPolicy passwordPolicy(CommonPasswords commonPasswords) {
+        return new PasswordPolicy(commonPasswords);
+    }
+
+    /**
+     * bcrypt at cost 12 takes about a quarter second of one core: a scheduler of its own,
+     * as wide as the machine, queues sign-ins instead of letting them take every thread.
+     */
+    @Bean(destroyMethod = "dispose")
+    Scheduler passwordHashingScheduler() {
+        return Schedulers.newBoundedElastic(Runtime.getRuntime().availableProcessors(), 10_000, "password-hashing");
+    }
+
+    @Bean
+    PasswordHasher passwordHasher(IdentityProperties properties, Scheduler passwordHashingScheduler) {
+        return new BcryptPasswordHasher(properties.bcryptStrength(), passwordHashingScheduler);
+    }
+
+    @Bean
+    SecureRandomTokens randomTokens() {
+        return new SecureRandomTokens(Schedulers.boundedElastic());
+    }
+
+    @Bean
+    AccessTokens accessTokens(IdentityProperties properties, R2dbcSigningSecrets secrets, SecureRandomTokens random) {
+        return new JwtAccessTokens(properties.tokenSecret(), secrets, random);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.cruxlog.identity.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How many failed sign-ins we tolerate before asking the caller to wait. The limits are
+ * windows, not lockouts: when a window ends, the count starts again, so an attacker can
+ * slow a victim's sign-in down for a while but never lock the account for good.
+ *
+ * <ul>
+ *   <li>per account and client address: 5 failures per 15 minutes;</li>
+ *   <li>per account from anywhere: 20 failures per 15 minutes (spraying from many addresses);</li>
+ *   <li>per client address: 30 failures per 10 minutes (one address trying many accounts).</li>
+ * </ul>
+ */
+public final class LoginThrottle {
+
+    public record Limit(String scope, int maxFailures, Duration window) {
+    }
+
+    public static final Limit ACCOUNT_AND_ADDRESS = new Limit("account+ip", 5, Duration.ofMinutes(15));
+    public static final Limit ACCOUNT = new Limit("account", 20, Duration.ofMinutes(15));
+    public static final Limit ADDRESS = new Limit("ip", 30, Duration.ofMinutes(10));
+
+    private LoginThrottle() {
+    }
+
+    /** How long the caller must still wait, or zero when another attempt is allowed now. */
+    public static Duration waitFor(Limit limit, int failures, Instant windowStartedAt, Instant now) {
+        Instant windowEnds = windowStartedAt.plus(limit.window());
+        if (failures < limit.maxFailures() || !now.isBefore(windowEnds)) {
+            return Duration.ZERO;
+        }
+        return Duration.between(now, windowEnds);
+    }
+}

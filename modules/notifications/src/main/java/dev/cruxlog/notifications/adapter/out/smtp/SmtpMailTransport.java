@@ -1,0 +1,45 @@
+package dev.cruxlog.notifications.adapter.out.smtp;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.cruxlog.notifications.application.MailTransport;
+import dev.cruxlog.notifications.application.RenderedEmail;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * SMTP through Jakarta Mail, which blocks on the socket. Every send runs on the scheduler
+ * it is given (bounded elastic), never on an event loop.
+ */
+public class SmtpMailTransport implements MailTransport {
+
+    private final JavaMailSender sender;
+    private final String from;
+    private final Scheduler blocking;
+
+    public SmtpMailTransport(JavaMailSender sender, String from, Scheduler blocking) {
+        this.sender = sender;
+        this.from = from;
+        this.blocking = blocking;
+    }
+
+    @Override
+    public Mono<Void> send(RenderedEmail email) {
+        return Mono.fromRunnable(() -> {
+            try {
+                MimeMessage message = sender.createMimeMessage();
+                MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+                helper.setFrom(from);
+                helper.setTo(email.to());
+                helper.setSubject(email.subject());
+                helper.setText(email.text(), email.html());
+                sender.send(message);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException("Could not build the message to " + email.to(), e);
+            }
+        }).subscribeOn(blocking).then();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.cruxlog.platform.web;
+
+/**
+ * What the page layout may know about whoever is signed in, without depending on the
+ * identity module: the principal of an authenticated request implements this.
+ */
+public interface SignedInUser {
+
+    String displayName();
+
+    /** True until the climber confirms their email address: pages show a banner. */
+    boolean needsEmailVerification();
+}

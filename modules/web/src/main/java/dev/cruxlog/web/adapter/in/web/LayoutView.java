@@ -1,0 +1,80 @@
+package dev.cruxlog.web.adapter.in.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import gg.jte.Content;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.web.reactive.result.view.View;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Renders a module's page template, then the layout around it. The page's title and
+ * description come from the model attributes {@code title} and {@code description}.
+ */
+class LayoutView implements View {
+
+    static final String DEFAULT_DESCRIPTION =
+            "Cruxlog: your whole climbing logbook, with performance pyramids, progression and a coach.";
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+    private final TemplateEngine templates;
+    private final String template;
+
+    LayoutView(TemplateEngine templates, String template) {
+        this.templates = templates;
+        this.template = template;
+    }
+
+    @Override
+    public List<MediaType> getSupportedMediaTypes() {
+        return List.of(HTML);
+    }
+
+    @Override
+    public Mono<Void> render(Map<String, ?> model, MediaType contentType, ServerWebExchange exchange) {
+        Mono<Optional<String>> user = exchange.getPrincipal().map(Principal::getName).map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+        Mono<CsrfToken> pendingToken = exchange.getAttribute(CsrfToken.class.getName());
+        Mono<Optional<CsrfToken>> csrf = pendingToken == null ? Mono.just(Optional.empty())
+                : pendingToken.map(Optional::of).defaultIfEmpty(Optional.empty());
+        return Mono.zip(user, csrf).flatMap(context -> {
+            StringOutput page = new StringOutput();
+            // Copied into a Map<String, Object>: with Map<String, ?> Java would pick JTE's single-parameter overload.
+            templates.render(template, new HashMap<String, Object>(model), page);
+            String body = page.toString();
+            Content content = output -> output.writeContent(body);
+            PageMeta meta = PageMeta.of(text(model, "title", "Cruxlog"), text(model, "description", DEFAULT_DESCRIPTION));
+            Navigation navigation = new Navigation(context.getT1().orElse(null), context.getT2().orElse(null));
+            Utf8ByteOutput output = new Utf8ByteOutput();
+            templates.render("layout/page.jte", Map.of("page", meta, "nav", navigation, "content", content), output);
+            exchange.getResponse().getHeaders().setContentType(HTML);
+            DataBuffer buffer = exchange.getResponse().bufferFactory().allocateBuffer(output.getContentLength());
+            try {
+                output.writeTo(buffer.asOutputStream());
+            } catch (IOException e) {
+                DataBufferUtils.release(buffer);
+                return Mono.error(new UncheckedIOException(e));
+            }
+            return exchange.getResponse().writeWith(Mono.just(buffer));
+        });
+    }
+
+    private static String text(Map<String, ?> model, String key, String fallback) {
+        Object value = model.get(key);
+        return value == null ? fallback : value.toString();
+    }
+}
