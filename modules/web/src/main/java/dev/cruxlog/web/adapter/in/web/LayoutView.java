@@ -3,7 +3,6 @@ package dev.cruxlog.web.adapter.in.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,8 @@ import gg.jte.output.Utf8ByteOutput;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
+import dev.cruxlog.platform.web.SignedInUser;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.reactive.result.view.View;
 import org.springframework.web.server.ServerWebExchange;
@@ -46,7 +47,10 @@ class LayoutView implements View {
 
     @Override
     public Mono<Void> render(Map<String, ?> model, MediaType contentType, ServerWebExchange exchange) {
-        Mono<Optional<String>> user = exchange.getPrincipal().map(Principal::getName).map(Optional::of)
+        Mono<Optional<SignedInUser>> user = exchange.getPrincipal()
+                .map(principal -> principal instanceof Authentication authentication
+                        && authentication.getPrincipal() instanceof SignedInUser signedIn ? Optional.of(signedIn)
+                        : Optional.<SignedInUser>empty())
                 .defaultIfEmpty(Optional.empty());
         Mono<CsrfToken> pendingToken = exchange.getAttribute(CsrfToken.class.getName());
         Mono<Optional<CsrfToken>> csrf = pendingToken == null ? Mono.just(Optional.empty())
@@ -58,7 +62,10 @@ class LayoutView implements View {
             String body = page.toString();
             Content content = output -> output.writeContent(body);
             PageMeta meta = PageMeta.of(text(model, "title", "Cruxlog"), text(model, "description", DEFAULT_DESCRIPTION));
-            Navigation navigation = new Navigation(context.getT1().orElse(null), context.getT2().orElse(null));
+            CsrfToken token = context.getT2().orElse(null);
+            Navigation navigation = context.getT1()
+                    .map(signedIn -> new Navigation(signedIn.displayName(), signedIn.needsEmailVerification(), token))
+                    .orElseGet(() -> Navigation.anonymous(token));
             Utf8ByteOutput output = new Utf8ByteOutput();
             templates.render("layout/page.jte", Map.of("page", meta, "nav", navigation, "content", content), output);
             exchange.getResponse().getHeaders().setContentType(HTML);

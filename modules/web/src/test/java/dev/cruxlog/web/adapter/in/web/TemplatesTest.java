@@ -30,7 +30,7 @@ class TemplatesTest {
 
     @Test
     void everyPageHasTheLayoutsLandmarksForKeyboardAndScreenReaderUsers() {
-        Document page = layout("Title here", new Navigation(null, null));
+        Document page = layout("Title here", Navigation.anonymous(null));
         assertThat(page.title()).isEqualTo("Title here");
         assertThat(page.select("html").attr("lang")).isEqualTo("en");
         assertThat(page.select("meta[name=viewport]")).hasSize(1);
@@ -44,16 +44,17 @@ class TemplatesTest {
 
     @Test
     void signedInNavigationOffersAccountAndASignOutFormWithItsCsrfToken() {
-        Document page = layout("t", new Navigation("alex", new org.springframework.security.web.server.csrf.DefaultCsrfToken(
+        Document page = layout("t", new Navigation("alex", true, new org.springframework.security.web.server.csrf.DefaultCsrfToken(
                 "X-XSRF-TOKEN", "_csrf", "token-123")));
-        assertThat(page.select("a[href=/account]").text()).isEqualTo("alex");
+        assertThat(page.select("nav a[href=/account]").text()).isEqualTo("alex");
         assertThat(page.select("form[action=/signout] input[name=_csrf]").attr("value")).isEqualTo("token-123");
         assertThat(page.select("a[href=/signin]")).isEmpty();
+        assertThat(page.select(".banner").text()).contains("confirm your email address");
     }
 
     @Test
     void pageTextIsEscaped() {
-        Document page = layout("<script>alert(1)</script>", new Navigation(null, null));
+        Document page = layout("<script>alert(1)</script>", Navigation.anonymous(null));
         assertThat(page.select("script")).isEmpty();
         assertThat(page.title()).isEqualTo("<script>alert(1)</script>");
     }

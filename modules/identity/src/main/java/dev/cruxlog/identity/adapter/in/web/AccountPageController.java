@@ -1,0 +1,164 @@
+package dev.cruxlog.identity.adapter.in.web;
+
+import java.util.Map;
+
+import dev.cruxlog.identity.AccountView;
+import dev.cruxlog.identity.CurrentUser;
+import dev.cruxlog.identity.adapter.in.security.SessionCookies;
+import dev.cruxlog.identity.application.AccountService;
+import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
+import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
+import dev.cruxlog.identity.application.IdentityErrors.WrongPassword;
+import dev.cruxlog.identity.application.PasswordService;
+import dev.cruxlog.identity.application.RegistrationService;
+import dev.cruxlog.identity.domain.InvalidAccountInput;
+import dev.cruxlog.identity.domain.SecretToken;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** The account settings page. Every form posts back here and redirects with a message on success. */
+@Controller
+class AccountPageController {
+
+    private static final Map<String, String> DONE_MESSAGES = Map.of(
+            "profile", "Profile saved.",
+            "password", "Password changed. Other devices were signed out.",
+            "email", "Check the new address: the change happens when you follow the link we sent.",
+            "verification", "We sent the confirmation link again.");
+
+    private final AccountService accounts;
+    private final PasswordService passwords;
+    private final RegistrationService registration;
+    private final SessionCookies cookies;
+
+    AccountPageController(AccountService accounts, PasswordService passwords, RegistrationService registration,
+                          SessionCookies cookies) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.registration = registration;
+        this.cookies = cookies;
+    }
+
+    record ProfileForm(String username, String mountainProjectProfileUrl, String eightAProfileSlug, String routeSystem,
+                       String boulderSystem) {
+    }
+
+    record PasswordForm(String currentPassword, String newPassword) {
+    }
+
+    record EmailForm(String newEmail, String emailPassword) {
+    }
+
+    record DeleteForm(String deletePassword, String confirmation) {
+    }
+
+    @GetMapping("/account")
+    Mono<String> page(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String done, Model model) {
+        String message = done == null ? null : DONE_MESSAGES.get(done);
+        return render(user, model, message == null ? FormState.empty() : FormState.success(message), HttpStatus.OK, null);
+    }
+
+    @PostMapping("/account/profile")
+    Mono<String> profile(@AuthenticationPrincipal CurrentUser user, @ModelAttribute ProfileForm form, Model model,
+                         ServerWebExchange exchange) {
+        Map<String, String> systems = new java.util.LinkedHashMap<>();
+        if (form.routeSystem() != null) {
+            systems.put("route", form.routeSystem());
+        }
+        if (form.boulderSystem() != null) {
+            systems.put("boulder", form.boulderSystem());
+        }
+        FormState typed = FormState.empty().withValue("username", form.username())
+                .withValue("mountainProjectProfileUrl", form.mountainProjectProfileUrl())
+                .withValue("eightAProfileSlug", form.eightAProfileSlug());
+        return accounts.updateProfile(user.id(), form.username(), nullToEmpty(form.mountainProjectProfileUrl()),
+                        nullToEmpty(form.eightAProfileSlug()), systems)
+                .thenReturn("redirect:/account?done=profile")
+                .onErrorResume(InvalidAccountInput.class, e -> render(user, model, typed.withError(e.field(), e.getMessage()),
+                        HttpStatus.UNPROCESSABLE_ENTITY, exchange))
+                .onErrorResume(UsernameTaken.class, e -> render(user, model, typed.withError("username", e.getMessage()),
+                        HttpStatus.CONFLICT, exchange));
+    }
+
+    @PostMapping("/account/password")
+    Mono<String> password(@AuthenticationPrincipal CurrentUser user, @ModelAttribute PasswordForm form, Model model,
+                          ServerWebExchange exchange) {
+        String session = exchange.getAttribute(SessionCookies.CURRENT_SESSION);
+        return passwords.changePassword(user.id(), form.currentPassword(), form.newPassword(),
+                        session == null ? null : SecretToken.hash(session))
+                .thenReturn("redirect:/account?done=password")
+                .onErrorResume(WrongPassword.class, e -> render(user, model,
+                        FormState.empty().withError("currentPassword", e.getMessage()), HttpStatus.FORBIDDEN, exchange))
+                .onErrorResume(InvalidAccountInput.class, e -> render(user, model,
+                        FormState.empty().withError("newPassword", e.getMessage()), HttpStatus.UNPROCESSABLE_ENTITY, exchange));
+    }
+
+    @PostMapping("/account/email")
+    Mono<String> email(@AuthenticationPrincipal CurrentUser user, @ModelAttribute EmailForm form, Model model,
+                       ServerWebExchange exchange) {
+        FormState typed = FormState.empty().withValue("newEmail", form.newEmail());
+        return accounts.requestEmailChange(user.id(), form.emailPassword(), form.newEmail())
+                .thenReturn("redirect:/account?done=email")
+                .onErrorResume(WrongPassword.class, e -> render(user, model, typed.withError("emailPassword", e.getMessage()),
+                        HttpStatus.FORBIDDEN, exchange))
+                .onErrorResume(InvalidAccountInput.class, e -> render(user, model, typed.withError("newEmail", e.getMessage()),
+                        HttpStatus.UNPROCESSABLE_ENTITY, exchange));
+    }
+
+    @PostMapping("/account/verification")
+    Mono<String> resend(@AuthenticationPrincipal CurrentUser user, Model model, ServerWebExchange exchange) {
+        return registration.resendVerification(user.id())
+                .thenReturn("redirect:/account?done=verification")
+                .onErrorResume(TooManyAttempts.class, e -> render(user, model,
+                        FormState.empty().withMessage("You asked for several links already. Check your spam folder, "
+                                + "or try again in an hour.", "error"), HttpStatus.TOO_MANY_REQUESTS, exchange));
+    }
+
+    @PostMapping("/account/delete")
+    Mono<String> delete(@AuthenticationPrincipal CurrentUser user, @ModelAttribute DeleteForm form, Model model,
+                        ServerWebExchange exchange) {
+        if (!"DELETE".equals(form.confirmation() == null ? null : form.confirmation().trim())) {
+            return render(user, model, FormState.empty().withError("confirmation", "Type DELETE, in capitals, to confirm."),
+                    HttpStatus.UNPROCESSABLE_ENTITY, exchange);
+        }
+        return accounts.delete(user.id(), form.deletePassword())
+                .then(Mono.fromRunnable(() -> cookies.clear(exchange)))
+                .thenReturn("redirect:/signin?done=deleted")
+                .onErrorResume(WrongPassword.class, e -> render(user, model,
+                        FormState.empty().withError("deletePassword", e.getMessage()), HttpStatus.FORBIDDEN, exchange));
+    }
+
+    private Mono<String> render(CurrentUser user, Model model, FormState form, HttpStatus status, ServerWebExchange exchange) {
+        return accounts.find(user.id()).map(account -> {
+            if (exchange != null) {
+                exchange.getResponse().setStatusCode(status);
+            }
+            model.addAttribute("title", "Your account · Cruxlog");
+            model.addAttribute("account", account);
+            model.addAttribute("form", withDefaults(form, account));
+            return "identity/account";
+        });
+    }
+
+    private static FormState withDefaults(FormState form, AccountView account) {
+        FormState filled = form;
+        if (!form.values().containsKey("username")) {
+            filled = filled.withValue("username", account.username())
+                    .withValue("mountainProjectProfileUrl", account.mountainProjectProfileUrl())
+                    .withValue("eightAProfileSlug", account.eightAProfileSlug());
+        }
+        return filled;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.cruxlog.identity.adapter.in.web;
+
+import dev.cruxlog.identity.adapter.in.security.SessionCookies;
+import dev.cruxlog.identity.application.IdentityErrors.BadCredentials;
+import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
+import dev.cruxlog.identity.application.SignInService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+@Controller
+class SignInPageController {
+
+    private final SignInService signIn;
+    private final SessionCookies cookies;
+
+    SignInPageController(SignInService signIn, SessionCookies cookies) {
+        this.signIn = signIn;
+        this.cookies = cookies;
+    }
+
+    record SignInForm(String login, String password, String next) {
+    }
+
+    @GetMapping("/signin")
+    String page(@RequestParam(required = false) String next, @RequestParam(required = false) String done, Model model) {
+        FormState form = "signed-out".equals(done) ? FormState.info("You are signed out.")
+                : "password-reset".equals(done) ? FormState.success("Your password was changed. Sign in with the new one.")
+                : "deleted".equals(done) ? FormState.info("Your account was deleted. Thank you for climbing with us.")
+                : FormState.empty();
+        return render(model, form, next);
+    }
+
+    @PostMapping("/signin")
+    Mono<String> signIn(@ModelAttribute SignInForm form, Model model, ServerWebExchange exchange) {
+        String next = safeNext(form.next());
+        return signIn.authenticate(form.login(), form.password(), ClientAddress.of(exchange))
+                .flatMap(user -> signIn.openSession(user.id(),
+                        exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT), ClientAddress.of(exchange)))
+                .map(session -> {
+                    cookies.write(exchange, session.value());
+                    return "redirect:" + next;
+                })
+                .onErrorResume(BadCredentials.class, error -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
+                    return Mono.just(render(model, FormState.empty().withValue("login", form.login())
+                            .withMessage(error.getMessage(), "error"), next));
+                })
+                .onErrorResume(TooManyAttempts.class, error -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+                    exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
+                            String.valueOf(Math.max(1, error.retryAfter().toSeconds())));
+                    return Mono.just(render(model, FormState.empty().withValue("login", form.login())
+                            .withMessage(error.getMessage(), "error"), next));
+                });
+    }
+
+    @PostMapping("/signout")
+    Mono<String> signOut(ServerWebExchange exchange) {
+        return Mono.justOrEmpty(cookies.read(exchange))
+                .flatMap(signIn::closeSession)
+                .then(Mono.fromRunnable(() -> cookies.clear(exchange)))
+                .thenReturn("redirect:/signin?done=signed-out");
+    }
+
+    private static String render(Model model, FormState form, String next) {
+        model.addAttribute("title", "Sign in · Cruxlog");
+        model.addAttribute("form", form);
+        model.addAttribute("next", safeNext(next));
+        return "identity/signin";
+    }
+
+    /** Only paths on this site: "/logbook" yes, "//evil.example" or "https://..." no (no open redirect). */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.contains("\r")
+                || next.contains("\n")) {
+            return "/account";
+        }
+        return next;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.cruxlog.identity.adapter.in.web;
+
+import dev.cruxlog.identity.application.IdentityErrors.EmailTaken;
+import dev.cruxlog.identity.application.IdentityErrors.InvalidLink;
+import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
+import dev.cruxlog.identity.application.RegistrationService;
+import dev.cruxlog.identity.domain.InvalidAccountInput;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+@Controller
+class SignUpPageController {
+
+    private final RegistrationService registration;
+
+    SignUpPageController(RegistrationService registration) {
+        this.registration = registration;
+    }
+
+    record SignUpForm(String email, String username, String password) {
+    }
+
+    @GetMapping("/signup")
+    String page(Model model) {
+        return render(model, FormState.empty());
+    }
+
+    @PostMapping("/signup")
+    Mono<String> signUp(@ModelAttribute SignUpForm form, Model model, ServerWebExchange exchange) {
+        FormState typed = FormState.empty().withValue("email", form.email()).withValue("username", form.username());
+        return registration.register(form.email(), form.username(), form.password())
+                .then(Mono.fromCallable(() -> message(model, "Check your inbox",
+                        "We sent a link to " + form.email().trim() + ". Follow it to confirm your address, then sign in. "
+                                + "You can sign in and start right away; the link stays valid for two days.",
+                        "/signin", "Sign in")))
+                .onErrorResume(InvalidAccountInput.class, error -> invalid(exchange, model, typed.withError(error.field(),
+                        error.getMessage())))
+                .onErrorResume(UsernameTaken.class, error -> invalid(exchange, model, typed.withError("username",
+                        error.getMessage())));
+    }
+
+    @GetMapping("/verify-email")
+    Mono<String> verify(@RequestParam(required = false) String token, Model model, ServerWebExchange exchange) {
+        return registration.verifyEmail(token)
+                .map(account -> message(model, "Address confirmed", "Thank you: your email address is confirmed.",
+                        "/account", "Go to your account"))
+                .onErrorResume(error -> error instanceof InvalidLink || error instanceof EmailTaken, error -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.BAD_REQUEST);
+                    return Mono.just(message(model, "This link does not work", error.getMessage(), "/account",
+                            "Go to your account"));
+                });
+    }
+
+    private Mono<String> invalid(ServerWebExchange exchange, Model model, FormState form) {
+        exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
+        return Mono.just(render(model, form.withMessage("Please correct the marked fields.", "error")));
+    }
+
+    private static String render(Model model, FormState form) {
+        model.addAttribute("title", "Create your account · Cruxlog");
+        model.addAttribute("form", form);
+        return "identity/signup";
+    }
+
+    static String message(Model model, String heading, String text, String linkHref, String linkText) {
+        model.addAttribute("title", heading + " · Cruxlog");
+        model.addAttribute("heading", heading);
+        model.addAttribute("text", text);
+        model.addAttribute("linkHref", linkHref);
+        model.addAttribute("linkText", linkText);
+        return "identity/message";
+    }
+}

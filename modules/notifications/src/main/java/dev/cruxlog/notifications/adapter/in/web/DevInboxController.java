@@ -1,0 +1,50 @@
+package dev.cruxlog.notifications.adapter.in.web;
+
+import dev.cruxlog.notifications.application.EmailOutbox;
+import dev.cruxlog.notifications.application.EmailRenderer;
+import dev.cruxlog.platform.web.PublicPaths;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import reactor.core.publisher.Mono;
+
+/**
+ * Development only ({@code cruxlog.mail.dev-inbox=true}, on in the {@code dev} profile):
+ * every email the app queued, rendered, so sign-up and reset links can be followed
+ * without an SMTP server. Never enable it where real people have accounts.
+ */
+@Controller
+@ConditionalOnBooleanProperty("cruxlog.mail.dev-inbox")
+class DevInboxController {
+
+    private final EmailOutbox outbox;
+    private final EmailRenderer renderer;
+
+    DevInboxController(EmailOutbox outbox, EmailRenderer renderer) {
+        this.outbox = outbox;
+        this.renderer = renderer;
+    }
+
+    @Bean
+    static PublicPaths devInboxPaths() {
+        return PublicPaths.of("/dev/mail");
+    }
+
+    @GetMapping("/dev/mail")
+    Mono<String> inbox(Model model) {
+        return outbox.latest(50)
+                .map(stored -> {
+                    var rendered = renderer.render(stored.email());
+                    return new DevInboxEntry(rendered.to(), rendered.subject(),
+                            stored.sentAt() == null ? "queued" : stored.sentAt().toString(), rendered.text());
+                })
+                .collectList()
+                .map(mails -> {
+                    model.addAttribute("title", "Dev inbox · Cruxlog");
+                    model.addAttribute("mails", mails);
+                    return "notifications/dev-inbox";
+                });
+    }
+}
