@@ -1,6 +1,5 @@
 package dev.cruxlog.identity;
 
-import java.security.Principal;
 import java.util.Set;
 import java.util.UUID;
 
@@ -10,17 +9,15 @@ import dev.cruxlog.platform.web.SignedInUser;
  * The signed-in climber, as every module's controllers receive it
  * ({@code @AuthenticationPrincipal CurrentUser user}), whether they came with a session
  * cookie or a bearer token. Scope every query by {@link #id()}.
+ *
+ * <p>Deliberately not a {@code java.security.Principal}: WebFlux would then inject the whole
+ * {@code Authentication} into such parameters instead of this record.
  */
 public record CurrentUser(UUID id, String username, String email, boolean emailVerified, Tier tier, Set<Role> roles)
-        implements Principal, SignedInUser {
+        implements SignedInUser {
 
     public CurrentUser {
         roles = Set.copyOf(roles);
-    }
-
-    @Override
-    public String getName() {
-        return username;
     }
 
     @Override

@@ -63,15 +63,17 @@ public class RegistrationService {
                     .flatMap(hash -> transaction.transactional(
                             accounts.insert(email.value(), email.normalized(), username.value(), username.normalized(), hash)
                                     .flatMap(created -> sendVerification(created.id(), email.value(), created.username(),
-                                            Purpose.VERIFY_EMAIL))
-                                    .switchIfEmpty(Mono.defer(() -> tellOwnerTheyHaveAnAccount(email)))));
+                                            Purpose.VERIFY_EMAIL).thenReturn(created))
+                                    .switchIfEmpty(Mono.defer(() -> tellOwnerTheyHaveAnAccount(email)))
+                                    .then()));
         });
     }
 
-    private Mono<Void> tellOwnerTheyHaveAnAccount(EmailAddress email) {
+    /** Nothing was inserted: the email (or, in a race, the username) is taken. */
+    private Mono<StoredAccount> tellOwnerTheyHaveAnAccount(EmailAddress email) {
         return accounts.findByEmail(email.normalized())
                 .flatMap(existing -> mailer.queue(new Email(existing.email(), EmailTemplate.ACCOUNT_EXISTS,
-                        existing.username(), properties.link("/forgot-password"), existing.id())))
+                        existing.username(), properties.link("/forgot-password"), existing.id())).thenReturn(existing))
                 // Only the username lost the race: report it like any taken username.
                 .switchIfEmpty(Mono.error(new UsernameTaken()));
     }

@@ -1,0 +1,302 @@
+package dev.cruxlog.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.cruxlog.CruxlogIntegrationTest;
+import dev.cruxlog.support.Climbers;
+import dev.cruxlog.support.Climbers.Climber;
+import dev.cruxlog.support.Climbers.Tokens;
+import dev.cruxlog.support.TestMail;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Every identity API flow over HTTP, against PostgreSQL, with emails caught by GreenMail. */
+@CruxlogIntegrationTest
+class IdentityApiTest {
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    DatabaseClient db;
+
+    Climbers climbers;
+
+    @BeforeEach
+    void setUp() {
+        climbers = new Climbers(http);
+    }
+
+    @Test
+    void registerVerifyAndSignInThroughTheEmailedLink() {
+        String username = Climbers.uniqueName("sasha");
+        String email = username + "@example.test";
+        http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "username", username, "password", "crimpy little edges"))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.message").value(String.class, m -> assertThat(m).contains("Check your email"));
+
+        Tokens tokens = climbers.tokens(email, "crimpy little edges");
+        me(tokens.accessToken()).jsonPath("$.emailVerified").isEqualTo(false)
+                .jsonPath("$.username").isEqualTo(username)
+                .jsonPath("$.tier").isEqualTo("free");
+
+        MimeMessage verification = TestMail.await(email, "Confirm your email");
+        assertThat(TestMail.html(verification)).contains("Confirm my address");
+        String token = TestMail.tokenIn(verification, "/verify-email");
+        http.post().uri("/api/v1/auth/verify-email").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", token)).exchange().expectStatus().isNoContent();
+        http.post().uri("/api/v1/auth/verify-email").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", token)).exchange().expectStatus().isBadRequest();
+
+        Tokens fresh = climbers.tokens(username.toUpperCase(), "crimpy little edges");
+        assertThat(fresh.tokenType()).isEqualTo("Bearer");
+        assertThat(fresh.expiresIn()).isEqualTo(900);
+        me(fresh.accessToken()).jsonPath("$.emailVerified").isEqualTo(true);
+    }
+
+    @Test
+    void wrongPasswordAndUnknownAccountAnswerExactlyAlike() {
+        Climber climber = climbers.verified("jo");
+        String known = signInFailure(climber.username(), "not the password at all");
+        String unknown = signInFailure("nobody-" + climber.username(), "not the password at all");
+        assertThat(withoutVolatileFields(known)).isEqualTo(withoutVolatileFields(unknown));
+    }
+
+    @Test
+    void registeringATakenEmailLooksTheSameAndTellsTheOwnerInstead() {
+        Climber owner = climbers.verified("lynn");
+        String otherName = Climbers.uniqueName("impostor");
+        http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", owner.email().toUpperCase(), "username", otherName, "password", "another fine password"))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.message").value(String.class, m -> assertThat(m).contains("Check your email"));
+        TestMail.await(owner.email(), "Someone tried to sign up");
+        signInFailure(otherName, "another fine password");
+        signInFailure(owner.email(), "another fine password");
+    }
+
+    @Test
+    void takenUsernamesAndWeakPasswordsAreExplainedPerField() {
+        Climber taken = climbers.verified("beth");
+        http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", "x-" + taken.email(), "username", taken.username().toUpperCase(),
+                        "password", "a perfectly good phrase"))
+                .exchange().expectStatus().isEqualTo(409)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("username");
+        http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", "weak@example.test", "username", Climbers.uniqueName("weak"), "password", "password1"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("password")
+                .jsonPath("$.errors[0].message").value(String.class, m -> assertThat(m).contains("most common"));
+    }
+
+    @Test
+    void aRotatedRefreshTokenCannotBeReusedAndReuseRevokesTheFamily() {
+        Climber climber = climbers.verified("tommy");
+        Tokens rotated = refresh(climber.refreshToken()).expectStatus().isOk()
+                .expectBody(Tokens.class).returnResult().getResponseBody();
+        assertThat(rotated.refreshToken()).isNotEqualTo(climber.refreshToken());
+        me(rotated.accessToken()).jsonPath("$.username").isEqualTo(climber.username());
+
+        refresh(climber.refreshToken()).expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.title").isEqualTo("Invalid refresh token");
+        // The thief replayed the old token: the legitimate new one dies with the family.
+        refresh(rotated.refreshToken()).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void logoutRevokesTheRefreshToken() {
+        Climber climber = climbers.verified("hazel");
+        http.post().uri("/api/v1/auth/logout").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("refresh_token", climber.refreshToken())).exchange().expectStatus().isNoContent();
+        refresh(climber.refreshToken()).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void passwordResetIsSingleUseExpiresAndSignsOutEverywhere() {
+        Climber climber = climbers.verified("margo");
+        http.post().uri("/api/v1/auth/password-reset").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", "nobody-at-all@example.test")).exchange().expectStatus().isAccepted();
+        http.post().uri("/api/v1/auth/password-reset").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", climber.email())).exchange().expectStatus().isAccepted();
+        String token = TestMail.tokenIn(TestMail.await(climber.email(), "Reset your Cruxlog password"), "/reset-password");
+
+        confirmReset(token, "a brand new passphrase").expectStatus().isNoContent();
+        confirmReset(token, "yet another passphrase").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.title").isEqualTo("Invalid or expired link");
+
+        signInFailure(climber.username(), climber.password());
+        climbers.tokens(climber.username(), "a brand new passphrase");
+        refresh(climber.refreshToken()).expectStatus().isUnauthorized();
+        TestMail.await(climber.email(), "password was changed");
+    }
+
+    @Test
+    void anExpiredResetLinkIsRefused() {
+        Climber climber = climbers.verified("kai");
+        http.post().uri("/api/v1/auth/password-reset").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", climber.email())).exchange().expectStatus().isAccepted();
+        String token = TestMail.tokenIn(TestMail.await(climber.email(), "Reset your Cruxlog password"), "/reset-password");
+        db.sql("UPDATE identity.one_time_token SET expires_at = now() - interval '1 minute' WHERE purpose = 'RESET_PASSWORD'")
+                .then().block(Duration.ofSeconds(10));
+        confirmReset(token, "a brand new passphrase").expectStatus().isBadRequest();
+        climbers.tokens(climber.username(), climber.password());
+    }
+
+    @Test
+    void repeatedFailuresAreThrottledEvenWithTheRightPasswordAfterwards() {
+        Climber climber = climbers.verified("nina");
+        for (int i = 0; i < 5; i++) {
+            signInFailure(climber.username(), "wrong guess number " + i);
+        }
+        http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("login", climber.username(), "password", climber.password()))
+                .exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After")
+                .expectBody().jsonPath("$.title").isEqualTo("Too many attempts");
+    }
+
+    @Test
+    void changingThePasswordRevokesOtherTokensAndNotifies() {
+        Climber climber = climbers.verified("ashima");
+        http.post().uri("/api/v1/users/me/password").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("currentPassword", "not it", "newPassword", "slopers all day long"))
+                .exchange().expectStatus().isForbidden();
+        http.post().uri("/api/v1/users/me/password").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("currentPassword", climber.password(), "newPassword", "slopers all day long"))
+                .exchange().expectStatus().isNoContent();
+        refresh(climber.refreshToken()).expectStatus().isUnauthorized();
+        climbers.tokens(climber.email(), "slopers all day long");
+        TestMail.await(climber.email(), "password was changed");
+    }
+
+    @Test
+    void changingTheEmailTakesEffectOnlyThroughTheLinkSentToTheNewAddress() {
+        Climber climber = climbers.verified("lee");
+        String newEmail = "new-" + climber.email();
+        http.post().uri("/api/v1/users/me/email").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("newEmail", newEmail, "password", climber.password()))
+                .exchange().expectStatus().isAccepted();
+        me(climber.accessToken()).jsonPath("$.email").isEqualTo(climber.email());
+        String token = TestMail.tokenIn(TestMail.await(newEmail, "Confirm your new email"), "/verify-email");
+        http.post().uri("/api/v1/auth/verify-email").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", token)).exchange().expectStatus().isNoContent();
+        me(climber.accessToken()).jsonPath("$.email").isEqualTo(newEmail).jsonPath("$.emailVerified").isEqualTo(true);
+        climbers.tokens(newEmail, climber.password());
+    }
+
+    @Test
+    void profileSettingsAreValidatedAndStored() {
+        Climber climber = climbers.verified("chris");
+        http.patch().uri("/api/v1/users/me").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("mountainProjectProfileUrl", "mountainproject.com/user/200123456/chris-s/",
+                        "eightAProfileSlug", "chris-sharma", "preferredGradeSystems", Map.of("route", "french", "boulder", "font")))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.mountainProjectProfileUrl").isEqualTo("https://www.mountainproject.com/user/200123456/chris-s")
+                .jsonPath("$.eightAProfileSlug").isEqualTo("chris-sharma")
+                .jsonPath("$.preferredGradeSystems.route").isEqualTo("french")
+                .jsonPath("$.preferredGradeSystems.boulder").isEqualTo("font");
+        http.patch().uri("/api/v1/users/me").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("mountainProjectProfileUrl", "https://evil.example/user/1/x"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("mountainProjectProfileUrl");
+    }
+
+    @Test
+    void oneClimbersTokenNeverReadsOrChangesAnothersAccount() {
+        Climber alice = climbers.verified("alice");
+        Climber bob = climbers.verified("bob");
+        me(alice.accessToken()).jsonPath("$.username").isEqualTo(alice.username());
+        http.patch().uri("/api/v1/users/me").header("Authorization", alice.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("eightAProfileSlug", "alice-only"))
+                .exchange().expectStatus().isOk();
+        me(bob.accessToken()).jsonPath("$.username").isEqualTo(bob.username())
+                .jsonPath("$.eightAProfileSlug").doesNotExist();
+        http.method(org.springframework.http.HttpMethod.DELETE).uri("/api/v1/users/me").header("Authorization", alice.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", bob.password()))
+                .exchange().expectStatus().isForbidden();
+        me(bob.accessToken()).jsonPath("$.username").isEqualTo(bob.username());
+        http.get().uri("/api/v1/users/me").header("Authorization", "Bearer " + alice.accessToken() + "tampered")
+                .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void deletingAnAccountErasesItsRowsInEveryModule() {
+        Climber climber = climbers.verified("dean");
+        String id = me(climber.accessToken()).returnResult().getResponseBody() == null ? null
+                : new String(me(climber.accessToken()).returnResult().getResponseBody());
+        assertThat(id).contains(climber.username());
+        long outboxBefore = count("SELECT count(*) FROM notifications.outbox WHERE recipient = '" + climber.email() + "'");
+        assertThat(outboxBefore).isPositive();
+
+        http.method(org.springframework.http.HttpMethod.DELETE).uri("/api/v1/users/me").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", climber.password()))
+                .exchange().expectStatus().isNoContent();
+
+        assertThat(count("SELECT count(*) FROM identity.account WHERE username = '" + climber.username() + "'")).isZero();
+        assertThat(count("SELECT count(*) FROM notifications.outbox WHERE recipient = '" + climber.email()
+                + "' AND owner_id IS NOT NULL")).isZero();
+        signInFailure(climber.username(), climber.password());
+        refresh(climber.refreshToken()).expectStatus().isUnauthorized();
+        TestMail.await(climber.email(), "has been deleted");
+    }
+
+    @Test
+    void deactivatedAccountsCannotSignIn() {
+        Climber climber = climbers.verified("fred");
+        http.post().uri("/api/v1/users/me/deactivate").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", climber.password()))
+                .exchange().expectStatus().isNoContent();
+        signInFailure(climber.username(), climber.password());
+        refresh(climber.refreshToken()).expectStatus().isUnauthorized();
+    }
+
+    private WebTestClient.BodyContentSpec me(String accessToken) {
+        return http.get().uri("/api/v1/users/me").header("Authorization", "Bearer " + accessToken)
+                .exchange().expectStatus().isOk().expectBody();
+    }
+
+    private WebTestClient.ResponseSpec refresh(String refreshToken) {
+        return http.post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("refresh_token", refreshToken)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec confirmReset(String token, String password) {
+        return http.post().uri("/api/v1/auth/password-reset/confirm").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", token, "password", password)).exchange();
+    }
+
+    private String signInFailure(String login, String password) {
+        return http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("login", login, "password", password))
+                .exchange().expectStatus().isUnauthorized()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private static String withoutVolatileFields(String problem) {
+        return problem.replaceAll("\"requestId\":\"[^\"]*\"", "");
+    }
+
+    private long count(String sql) {
+        return db.sql(sql).map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.cruxlog.support;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Creates verified climbers through the public API, exactly as a client would: register,
+ * follow the emailed link, ask for tokens. Names are unique per JVM run.
+ */
+public final class Climbers {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final WebTestClient http;
+
+    public Climbers(WebTestClient http) {
+        this.http = http;
+    }
+
+    public record Climber(String username, String email, String password, String accessToken, String refreshToken) {
+
+        public String bearer() {
+            return "Bearer " + accessToken;
+        }
+    }
+
+    public record Tokens(@JsonProperty("access_token") String accessToken,
+                         @JsonProperty("refresh_token") String refreshToken,
+                         @JsonProperty("token_type") String tokenType,
+                         @JsonProperty("expires_in") long expiresIn) {
+    }
+
+    public static String uniqueName(String base) {
+        return base + "-" + ProcessHandle.current().pid() % 1000 + "-" + SEQUENCE.incrementAndGet();
+    }
+
+    public Climber verified(String base) {
+        String username = uniqueName(base);
+        String email = username + "@example.test";
+        String password = "granite slab " + username;
+        register(email, username, password);
+        String token = TestMail.tokenIn(TestMail.await(email, "Confirm your email"), "/verify-email");
+        http.post().uri("/api/v1/auth/verify-email").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", token)).exchange().expectStatus().isNoContent();
+        Tokens tokens = tokens(username, password);
+        return new Climber(username, email, password, tokens.accessToken(), tokens.refreshToken());
+    }
+
+    public void register(String email, String username, String password) {
+        http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "username", username, "password", password))
+                .exchange().expectStatus().isCreated();
+    }
+
+    public Tokens tokens(String login, String password) {
+        return http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("login", login, "password", password))
+                .exchange().expectStatus().isOk()
+                .expectBody(Tokens.class).returnResult().getResponseBody();
+    }
+}
