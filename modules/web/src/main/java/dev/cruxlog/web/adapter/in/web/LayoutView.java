@@ -3,7 +3,6 @@ package dev.cruxlog.web.adapter.in.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +17,7 @@ import org.springframework.http.MediaType;
 import dev.cruxlog.platform.web.SignedInUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.csrf.CsrfToken;
-import org.springframework.web.reactive.result.view.View;
+import org.springframework.web.reactive.result.view.AbstractView;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -26,7 +25,7 @@ import reactor.core.publisher.Mono;
  * Renders a module's page template, then the layout around it. The page's title and
  * description come from the model attributes {@code title} and {@code description}.
  */
-class LayoutView implements View {
+class LayoutView extends AbstractView {
 
     static final String DEFAULT_DESCRIPTION =
             "Cruxlog: your whole climbing logbook, with performance pyramids, progression and a coach.";
@@ -38,15 +37,12 @@ class LayoutView implements View {
     LayoutView(TemplateEngine templates, String template) {
         this.templates = templates;
         this.template = template;
+        setSupportedMediaTypes(List.of(HTML));
     }
 
+    /** AbstractView has already resolved asynchronous model attributes (the CSRF token is a Mono). */
     @Override
-    public List<MediaType> getSupportedMediaTypes() {
-        return List.of(HTML);
-    }
-
-    @Override
-    public Mono<Void> render(Map<String, ?> model, MediaType contentType, ServerWebExchange exchange) {
+    protected Mono<Void> renderInternal(Map<String, Object> model, MediaType contentType, ServerWebExchange exchange) {
         Mono<Optional<SignedInUser>> user = exchange.getPrincipal()
                 .map(principal -> principal instanceof Authentication authentication
                         && authentication.getPrincipal() instanceof SignedInUser signedIn ? Optional.of(signedIn)
@@ -57,8 +53,7 @@ class LayoutView implements View {
                 : pendingToken.map(Optional::of).defaultIfEmpty(Optional.empty());
         return Mono.zip(user, csrf).flatMap(context -> {
             StringOutput page = new StringOutput();
-            // Copied into a Map<String, Object>: with Map<String, ?> Java would pick JTE's single-parameter overload.
-            templates.render(template, new HashMap<String, Object>(model), page);
+            templates.render(template, model, page);
             String body = page.toString();
             Content content = output -> output.writeContent(body);
             PageMeta meta = PageMeta.of(text(model, "title", "Cruxlog"), text(model, "description", DEFAULT_DESCRIPTION));
@@ -80,7 +75,7 @@ class LayoutView implements View {
         });
     }
 
-    private static String text(Map<String, ?> model, String key, String fallback) {
+    private static String text(Map<String, Object> model, String key, String fallback) {
         Object value = model.get(key);
         return value == null ? fallback : value.toString();
     }

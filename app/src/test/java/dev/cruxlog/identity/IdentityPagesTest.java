@@ -1,0 +1,207 @@
+package dev.cruxlog.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.cruxlog.CruxlogApplication;
+import dev.cruxlog.CruxlogIntegrationTest;
+import dev.cruxlog.platform.testing.TestDatabase;
+import dev.cruxlog.support.Browser;
+import dev.cruxlog.support.Browser.Page;
+import dev.cruxlog.support.Climbers;
+import dev.cruxlog.support.Climbers.Climber;
+import dev.cruxlog.support.TestMail;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The sign-in pages as a browser uses them: forms, CSRF tokens, cookies, redirects. */
+@CruxlogIntegrationTest
+class IdentityPagesTest {
+
+    @Autowired
+    WebTestClient http;
+
+    Browser browser;
+    Climbers climbers;
+
+    @BeforeEach
+    void setUp() {
+        browser = new Browser(http);
+        climbers = new Climbers(http);
+    }
+
+    @Test
+    void signUpFollowTheEmailedLinkAndSignIn() {
+        String username = Climbers.uniqueName("page-sign-up");
+        String email = username + "@example.test";
+        Page form = browser.get("/signup");
+        assertThat(form.document().select("label[for=email]").text()).isEqualTo("Email");
+
+        Page invalid = browser.post("/signup", Map.of("email", email, "username", username, "password", "password1"));
+        assertThat(invalid.status().value()).isEqualTo(422);
+        assertThat(invalid.document().select("#password-error").text()).contains("most common");
+        assertThat(invalid.document().select("#password").attr("aria-invalid")).isEqualTo("true");
+        assertThat(invalid.document().select("#email").attr("value")).isEqualTo(email);
+
+        Page done = browser.post("/signup", Map.of("email", email, "username", username, "password", "juggy crack line"));
+        assertThat(done.status().value()).isEqualTo(200);
+        assertThat(done.document().select("h1").text()).isEqualTo("Check your inbox");
+
+        browser.get("/signin");
+        Page signedIn = browser.post("/signin", Map.of("login", email, "password", "juggy crack line", "next", "/account"));
+        assertThat(signedIn.status().value()).isEqualTo(303);
+        assertThat(signedIn.location()).isEqualTo("/account");
+        Page account = browser.get("/account");
+        assertThat(account.document().select("nav a[href=/account]").text()).isEqualTo(username);
+        assertThat(account.document().select(".banner").text()).contains("confirm your email");
+
+        String link = TestMail.linkIn(TestMail.await(email, "Confirm your email"), "/verify-email");
+        Page verified = browser.get(link);
+        assertThat(verified.document().select("h1").text()).isEqualTo("Address confirmed");
+        assertThat(browser.get("/account").document().select(".banner")).isEmpty();
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() {
+        Climber climber = climbers.verified("cookie");
+        browser.get("/signin");
+        ResponseCookie cookie = http.post().uri("/signin").accept(MediaType.TEXT_HTML)
+                .cookies(jar -> browser.cookies().forEach(jar::add))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("login=" + climber.username() + "&password=" + climber.password().replace(" ", "+") + "&_csrf="
+                        + browser.get("/signin").document().select("input[name=_csrf]").attr("value"))
+                .exchange().expectStatus().isSeeOther()
+                .returnResult(String.class).getResponseCookies().getFirst("CRUXLOG_SESSION");
+        assertThat(cookie).isNotNull();
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getSameSite()).isEqualTo("Lax");
+        assertThat(cookie.getValue()).hasSizeGreaterThanOrEqualTo(43);
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefused() {
+        Climber climber = climbers.verified("csrf");
+        signIn(climber);
+        Page refused = browser.postWithoutCsrf("/account/profile", Map.of("username", "hijacked-name"));
+        assertThat(refused.status().value()).isEqualTo(403);
+        Page refusedSignIn = new Browser(http).postWithoutCsrf("/signin",
+                Map.of("login", climber.username(), "password", climber.password()));
+        assertThat(refusedSignIn.status().value()).isEqualTo(403);
+        assertThat(browser.get("/account").document().select("#username").attr("value")).isEqualTo(climber.username());
+    }
+
+    @Test
+    void wrongPasswordAndUnknownAccountShowTheSameMessage() {
+        Climber climber = climbers.verified("same-message");
+        browser.get("/signin");
+        Page wrong = browser.post("/signin", Map.of("login", climber.username(), "password", "nope nope nope"));
+        browser.get("/signin");
+        Page unknown = browser.post("/signin", Map.of("login", "ghost-" + climber.username(), "password", "nope nope nope"));
+        assertThat(wrong.status()).isEqualTo(unknown.status());
+        assertThat(wrong.document().select(".flash").text()).isEqualTo(unknown.document().select(".flash").text())
+                .isNotBlank();
+    }
+
+    @Test
+    void aSessionSurvivesAnApplicationRestartAndWorksOnAnotherInstance() {
+        Climber climber = climbers.verified("restart");
+        signIn(climber);
+        String session = browser.cookies().get("CRUXLOG_SESSION");
+        assertThat(session).isNotBlank();
+
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CruxlogApplication.class)
+                .profiles("test")
+                .run("--server.port=0", "--cruxlog.jobs.enabled=false",
+                        "--cruxlog.database.url=" + TestDatabase.shared().url().toUrlString())) {
+            WebTestClient other = WebTestClient.bindToServer()
+                    .baseUrl("http://localhost:" + second.getEnvironment().getProperty("local.server.port"))
+                    .responseTimeout(Duration.ofSeconds(30)).build();
+            other.get().uri("/account").accept(MediaType.TEXT_HTML).cookie("CRUXLOG_SESSION", session)
+                    .exchange().expectStatus().isOk()
+                    .expectBody(String.class).value(html -> assertThat(html).contains(climber.username()));
+        }
+    }
+
+    @Test
+    void signingOutEndsTheSessionForGood() {
+        Climber climber = climbers.verified("sign-out");
+        signIn(climber);
+        String session = browser.cookies().get("CRUXLOG_SESSION");
+        browser.get("/account");
+        Page out = browser.post("/signout", Map.of());
+        assertThat(out.location()).isEqualTo("/signin?done=signed-out");
+        assertThat(browser.cookies()).doesNotContainKey("CRUXLOG_SESSION");
+        http.get().uri("/account").accept(MediaType.TEXT_HTML).cookie("CRUXLOG_SESSION", session)
+                .exchange().expectStatus().isSeeOther();
+    }
+
+    @Test
+    void pagesCarrySecurityHeaders() {
+        http.get().uri("/signin").accept(MediaType.TEXT_HTML).exchange()
+                .expectHeader().valueMatches("Content-Security-Policy", ".*frame-ancestors 'none'.*")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("Referrer-Policy", "strict-origin-when-cross-origin");
+    }
+
+    @Test
+    void resetPasswordThroughThePages() {
+        Climber climber = climbers.verified("page-reset");
+        browser.get("/forgot-password");
+        Page known = browser.post("/forgot-password", Map.of("email", climber.email()));
+        browser.get("/forgot-password");
+        Page unknown = browser.post("/forgot-password", Map.of("email", "ghost@example.test"));
+        assertThat(known.document().select(".flash").text()).isEqualTo(unknown.document().select(".flash").text());
+
+        String link = TestMail.linkIn(TestMail.await(climber.email(), "Reset your Cruxlog password"), "/reset-password");
+        Page form = browser.get(link);
+        Page done = browser.post("/reset-password", Map.of("token", form.document().select("input[name=token]").attr("value"),
+                "password", "a freshly chosen phrase"));
+        assertThat(done.location()).isEqualTo("/signin?done=password-reset");
+        Page reused = browser.post("/reset-password", Map.of("token", form.document().select("input[name=token]").attr("value"),
+                "password", "another freshly chosen phrase"));
+        assertThat(reused.status().value()).isEqualTo(400);
+        climbers.tokens(climber.username(), "a freshly chosen phrase");
+    }
+
+    @Test
+    void deleteAccountFromSettingsThenSignInFails() {
+        Climber climber = climbers.verified("page-delete");
+        signIn(climber);
+        browser.get("/account");
+        Page notConfirmed = browser.post("/account/delete", Map.of("deletePassword", climber.password(), "confirmation", "yes"));
+        assertThat(notConfirmed.status().value()).isEqualTo(422);
+        Page deleted = browser.post("/account/delete", Map.of("deletePassword", climber.password(), "confirmation", "DELETE"));
+        assertThat(deleted.location()).isEqualTo("/signin?done=deleted");
+        browser.get("/signin");
+        Page failed = browser.post("/signin", Map.of("login", climber.username(), "password", climber.password()));
+        assertThat(failed.status().value()).isEqualTo(401);
+    }
+
+    @Test
+    void signedInUsersGetFriendlyNotFoundPagesAndRedirectsStayOnSite() {
+        Climber climber = climbers.verified("not-found");
+        signIn(climber);
+        Page missing = browser.get("/no-such-page");
+        assertThat(missing.status().value()).isEqualTo(404);
+        assertThat(missing.document().select(".error-code").text()).isEqualTo("404");
+        browser.get("/signin");
+        Page redirected = browser.post("/signin", Map.of("login", climber.username(), "password", climber.password(),
+                "next", "//evil.example/phish"));
+        assertThat(redirected.location()).isEqualTo("/account");
+    }
+
+    private void signIn(Climber climber) {
+        browser.get("/signin");
+        Page page = browser.post("/signin", Map.of("login", climber.username(), "password", climber.password()));
+        assertThat(page.status().value()).isEqualTo(303);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.cruxlog.support;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+
+/**
+ * A minimal browser for page tests: keeps cookies, remembers the CSRF token of the last
+ * page it loaded, and posts forms the way a browser would.
+ */
+public final class Browser {
+
+    private final WebTestClient http;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private String csrf;
+
+    public Browser(WebTestClient http) {
+        this.http = http;
+    }
+
+    public record Page(HttpStatusCode status, String location, Document document) {
+    }
+
+    public Page get(String path) {
+        EntityExchangeResult<String> result = http.get().uri(path).accept(MediaType.TEXT_HTML)
+                .cookies(jar -> cookies.forEach(jar::add))
+                .exchange().expectBody(String.class).returnResult();
+        return remember(result);
+    }
+
+    /** Posts a form with the CSRF token of the last page loaded. */
+    public Page post(String path, Map<String, String> fields) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        fields.forEach(form::add);
+        if (csrf != null) {
+            form.add("_csrf", csrf);
+        }
+        return postRaw(path, form);
+    }
+
+    /** Posts a form exactly as given: no CSRF token unless the caller put one in. */
+    public Page postWithoutCsrf(String path, Map<String, String> fields) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        fields.forEach(form::add);
+        return postRaw(path, form);
+    }
+
+    private Page postRaw(String path, MultiValueMap<String, String> form) {
+        EntityExchangeResult<String> result = http.post().uri(path).accept(MediaType.TEXT_HTML)
+                .cookies(jar -> cookies.forEach(jar::add))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(BodyInserters.fromFormData(form))
+                .exchange().expectBody(String.class).returnResult();
+        return remember(result);
+    }
+
+    public Map<String, String> cookies() {
+        return cookies;
+    }
+
+    public ResponseCookie lastSetCookie(EntityExchangeResult<?> result, String name) {
+        return result.getResponseCookies().getFirst(name);
+    }
+
+    private Page remember(EntityExchangeResult<String> result) {
+        result.getResponseCookies().forEach((name, values) -> values.forEach(cookie -> {
+            if (cookie.getMaxAge().isZero()) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, cookie.getValue());
+            }
+        }));
+        String body = result.getResponseBody() == null ? "" : result.getResponseBody();
+        Document document = Jsoup.parse(body);
+        String token = document.select("input[name=_csrf]").attr("value");
+        if (!token.isEmpty()) {
+            csrf = token;
+        }
+        String location = result.getResponseHeaders().getLocation() == null ? null
+                : result.getResponseHeaders().getLocation().toString();
+        return new Page(result.getStatus(), location, document);
+    }
+}
