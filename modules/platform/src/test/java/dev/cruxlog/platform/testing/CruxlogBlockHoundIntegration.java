@@ -16,5 +16,9 @@ public class CruxlogBlockHoundIntegration implements BlockHoundIntegration {
         // Under contention the lock parks, and BlockHound reports it from whichever event-loop
         // thread cancelled. Seen in JobQueueTest when a worker's timers are disposed.
         builder.allowBlockingCallsInside("java.util.concurrent.ScheduledThreadPoolExecutor$ScheduledFutureTask", "cancel");
+        // Jackson builds a deserializer the first time it meets a type, under a lock held for
+        // that in-memory construction only. Two event loops reading the same new type at once
+        // park briefly. Seen in JobQueueTest (two workers reading their first payload together).
+        builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
     }
 }

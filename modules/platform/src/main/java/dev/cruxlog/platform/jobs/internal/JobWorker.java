@@ -120,7 +120,7 @@ public class JobWorker implements SmartLifecycle {
             return store.bury(job.id(), workerId, message);
         }
         Duration delay = backoff.delayAfter(job.attempt());
-        log.warn("Job {} ({}) failed on attempt {}; retrying in {}: {}", job.id(), job.kind(), job.attempt(), delay, message);
+        log.warn("Job {} ({}) failed on attempt {}; retrying in {}", job.id(), job.kind(), job.attempt(), delay, error);
         return store.retryLater(job.id(), workerId, message, delay);
     }
 

@@ -41,19 +41,23 @@ class R2dbcJobStore {
     }
 
     Flux<Job> claim(String workerId, Collection<String> kinds, int limit, Duration visibility) {
+        // The CTE is evaluated exactly once: as "WHERE id IN (SELECT ... SKIP LOCKED LIMIT n)" the
+        // planner may rescan the sub-select, and each rescan can lock a different set of rows.
         return db.sql("""
+                        WITH claimable AS (
+                            SELECT id FROM platform.job
+                             WHERE kind = ANY(:kinds)
+                               AND ((status = 'queued' AND run_at <= now())
+                                 OR (status = 'running' AND locked_until < now()))
+                             ORDER BY run_at, id
+                             LIMIT :limit
+                             FOR UPDATE SKIP LOCKED)
                         UPDATE platform.job AS j
                            SET status = 'running', attempts = j.attempts + 1, locked_by = :worker,
                                locked_until = now() + CAST(:visibilityMs AS bigint) * interval '1 millisecond',
                                updated_at = now()
-                         WHERE j.id IN (
-                               SELECT id FROM platform.job
-                                WHERE kind = ANY(:kinds)
-                                  AND ((status = 'queued' AND run_at <= now())
-                                    OR (status = 'running' AND locked_until < now()))
-                                ORDER BY run_at, id
-                                LIMIT :limit
-                                FOR UPDATE SKIP LOCKED)
+                          FROM claimable
+                         WHERE j.id = claimable.id
                         RETURNING j.id, j.kind, j.payload::text AS payload, j.attempts, j.max_attempts""")
                 .bind("worker", workerId)
                 .bind("visibilityMs", visibility.toMillis())

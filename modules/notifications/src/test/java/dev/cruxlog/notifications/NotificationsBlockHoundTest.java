@@ -1,0 +1,6 @@
+package dev.cruxlog.notifications;
+
+import dev.cruxlog.platform.testing.BlockHoundSelfTest;
+
+class NotificationsBlockHoundTest extends BlockHoundSelfTest {
+}
