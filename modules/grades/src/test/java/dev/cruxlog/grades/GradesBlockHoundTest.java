@@ -1,0 +1,6 @@
+package dev.cruxlog.grades;
+
+import dev.cruxlog.platform.testing.BlockHoundSelfTest;
+
+class GradesBlockHoundTest extends BlockHoundSelfTest {
+}
