@@ -20,5 +20,9 @@ public class CruxlogBlockHoundIntegration implements BlockHoundIntegration {
         // that in-memory construction only. Two event loops reading the same new type at once
         // park briefly. Seen in JobQueueTest (two workers reading their first payload together).
         builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
+        // WebClient (the tests' WebTestClient, and any multipart upload the app might send)
+        // draws a multipart boundary from a SecureRandom, which reads /dev/urandom: a read that
+        // never waits on Linux. Seen when LogbookImportTest uploads files.
+        builder.allowBlockingCallsInside("org.springframework.util.MimeTypeUtils", "generateMultipartBoundary");
     }
 }

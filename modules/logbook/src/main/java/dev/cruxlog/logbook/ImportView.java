@@ -1,0 +1,18 @@
+package dev.cruxlog.logbook;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** An import and how it went; the API's {@code GET /api/v1/logbook/imports/{id}} shape. */
+public record ImportView(UUID id, String source, String status, int rowsRead, int ticksAdded, int ticksUpdated,
+                         int ticksUnchanged, int ticksSkipped, List<Warning> warnings, String error, String fileName,
+                         OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+
+    public record Warning(int row, String message) {
+    }
+
+    public boolean finished() {
+        return "succeeded".equals(status) || "failed".equals(status);
+    }
+}

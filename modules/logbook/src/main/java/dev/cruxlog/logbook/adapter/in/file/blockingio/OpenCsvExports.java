@@ -1,0 +1,82 @@
+package dev.cruxlog.logbook.adapter.in.file.blockingio;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.exceptions.CsvException;
+import dev.cruxlog.logbook.application.CsvExports;
+import dev.cruxlog.logbook.application.ImportLimits;
+import dev.cruxlog.logbook.application.ImportRejected;
+import dev.cruxlog.logbook.application.SourceRow;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * opencsv over the uploaded bytes. opencsv's API is a blocking Reader, so the whole read
+ * runs on {@code boundedElastic}; the bytes are already in memory, so it never waits on a
+ * socket or disk. Handles a byte-order mark, CRLF, quoted multi-line notes, and refuses
+ * unclosed quotes, oversized fields and too many rows with a message naming the line.
+ */
+@Component
+public class OpenCsvExports implements CsvExports {
+
+    @Override
+    public Mono<List<SourceRow>> read(byte[] content, List<String> requiredColumns, ImportLimits limits) {
+        return Mono.fromCallable(() -> parse(content, requiredColumns, limits)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    static List<SourceRow> parse(byte[] content, List<String> requiredColumns, ImportLimits limits) {
+        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8);
+             CSVReader csv = new CSVReaderBuilder(reader).withMultilineLimit(limits.maxLinesPerRecord()).build()) {
+            String[] header = csv.readNext();
+            if (header == null) {
+                throw new ImportRejected("The file has no header row.");
+            }
+            List<String> columns = new ArrayList<>();
+            for (String column : header) {
+                columns.add(column.replace("\uFEFF", "").trim());
+            }
+            List<String> missing = requiredColumns.stream().filter(c -> !columns.contains(c)).toList();
+            if (!missing.isEmpty()) {
+                throw new ImportRejected("The file is missing the column(s) " + String.join(", ", missing)
+                        + ". Its columns are: " + String.join(", ", columns) + ".");
+            }
+            List<SourceRow> rows = new ArrayList<>();
+            long recordStart = csv.getLinesRead() + 1;
+            String[] record;
+            while ((record = csv.readNext()) != null) {
+                if (rows.size() >= limits.maxRows()) {
+                    throw new ImportRejected("The file has more than " + limits.maxRows() + " rows; split it into smaller files.");
+                }
+                if (record.length == 1 && record[0].isBlank()) {
+                    recordStart = csv.getLinesRead() + 1;
+                    continue;
+                }
+                Map<String, String> fields = new LinkedHashMap<>();
+                for (int i = 0; i < columns.size() && i < record.length; i++) {
+                    if (record[i].length() > limits.maxFieldChars()) {
+                        throw new ImportRejected("Line " + recordStart + ": the " + columns.get(i) + " field is longer than "
+                                + limits.maxFieldChars() + " characters.");
+                    }
+                    fields.put(columns.get(i), record[i]);
+                }
+                rows.add(new SourceRow((int) recordStart, fields));
+                recordStart = csv.getLinesRead() + 1;
+            }
+            return rows;
+        } catch (IOException | CsvException e) {
+            throw new ImportRejected("The file could not be read as CSV: " + e.getMessage()
+                    + ". It may be truncated or have an unclosed quote.");
+        }
+    }
+}

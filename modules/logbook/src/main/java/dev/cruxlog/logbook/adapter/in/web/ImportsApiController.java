@@ -1,0 +1,101 @@
+package dev.cruxlog.logbook.adapter.in.web;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import dev.cruxlog.identity.CurrentUser;
+import dev.cruxlog.logbook.ImportView;
+import dev.cruxlog.logbook.application.ImportRejected;
+import dev.cruxlog.logbook.application.ImportService;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/logbook/imports")
+class ImportsApiController {
+
+    private final ImportService imports;
+
+    ImportsApiController(ImportService imports) {
+        this.imports = imports;
+    }
+
+    record ProfileImport(String source, String profileUrl, String profileSlug) {
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Upload an export (multipart 'file', optional 'source'); answers 202 with the import")
+    Mono<ResponseEntity<ImportView>> upload(@AuthenticationPrincipal CurrentUser user, @RequestPart("file") FilePart file,
+                                            @RequestPart(name = "source", required = false) String source) {
+        return DataBufferUtils.join(file.content(), imports.limits().maxFileBytes())
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .defaultIfEmpty(new byte[0])
+                .flatMap(bytes -> imports.upload(user.id(), source, file.filename(), bytes))
+                .map(ImportsApiController::accepted);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Import from a profile: {\"source\":\"mountain-project\",\"profileUrl\":...}")
+    Mono<ResponseEntity<ImportView>> fromProfile(@AuthenticationPrincipal CurrentUser user, @RequestBody ProfileImport request) {
+        if (!"mountain-project".equals(request.source())) {
+            return Mono.error(new ImportRejected("Importing from a profile works for source 'mountain-project'; "
+                    + "for other logbooks, upload their export file."));
+        }
+        return imports.fromMountainProjectProfile(user.id(), request.profileUrl()).map(ImportsApiController::accepted);
+    }
+
+    @GetMapping
+    @Operation(summary = "Your import history, newest first")
+    Flux<ImportView> history(@AuthenticationPrincipal CurrentUser user) {
+        return imports.history(user.id());
+    }
+
+    @GetMapping("/{id}")
+    Mono<ImportView> one(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return imports.find(user.id(), id).switchIfEmpty(Mono.error(notFound()));
+    }
+
+    @GetMapping(value = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-sent progress events until the import finishes")
+    Flux<ServerSentEvent<ImportView>> events(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return imports.find(user.id(), id).switchIfEmpty(Mono.error(notFound()))
+                .thenMany(Flux.interval(Duration.ZERO, Duration.ofMillis(500))
+                        .concatMap(tick -> imports.find(user.id(), id))
+                        .distinctUntilChanged()
+                        .takeUntil(ImportView::finished)
+                        .map(view -> ServerSentEvent.builder(view).event(view.finished() ? "done" : "progress").build())
+                        .take(Duration.ofMinutes(10)));
+    }
+
+    private static ResponseEntity<ImportView> accepted(ImportView view) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .header(HttpHeaders.LOCATION, "/api/v1/logbook/imports/" + view.id())
+                .body(view);
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such import in your logbook.");
+    }
+}

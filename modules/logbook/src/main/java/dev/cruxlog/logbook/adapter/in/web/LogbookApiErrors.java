@@ -1,0 +1,58 @@
+package dev.cruxlog.logbook.adapter.in.web;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.cruxlog.logbook.application.ImportRejected;
+import dev.cruxlog.platform.web.Problems;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebExchange;
+
+/** The logbook's failures as problem+json. */
+@RestControllerAdvice(assignableTypes = {TicksApiController.class, ImportsApiController.class})
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class LogbookApiErrors {
+
+    @ExceptionHandler(ImportRejected.class)
+    ResponseEntity<ProblemDetail> rejected(ImportRejected error, ServerWebExchange exchange) {
+        boolean tooLarge = error.getMessage().contains("larger than");
+        HttpStatus status = tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNPROCESSABLE_ENTITY;
+        return problem(status, "Import refused", "import-refused", error.getMessage(), "file", exchange);
+    }
+
+    @ExceptionHandler(DataBufferLimitException.class)
+    ResponseEntity<ProblemDetail> tooLarge(DataBufferLimitException error, ServerWebExchange exchange) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Import refused", "import-refused",
+                "The file is larger than 20 MB. Export a shorter period and import the parts one after another.", "file",
+                exchange);
+    }
+
+    /** Messages from the tick rules read "field: what is wrong". */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException error, ServerWebExchange exchange) {
+        String message = error.getMessage() == null ? "Invalid request" : error.getMessage();
+        int colon = message.indexOf(": ");
+        String field = colon > 0 && colon < 30 && !message.substring(0, colon).contains(" ") ? message.substring(0, colon) : null;
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "invalid-input",
+                field == null ? message : message.substring(colon + 2), field, exchange);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String type, String detail,
+                                                         String field, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(Problems.type(type));
+        if (field != null) {
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
+        }
+        Problems.decorate(problem, exchange);
+        return ResponseEntity.status(status).body(problem);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.cruxlog.logbook.adapter.in.web;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import dev.cruxlog.identity.CurrentUser;
+import dev.cruxlog.logbook.TickView;
+import dev.cruxlog.logbook.application.CsvExport;
+import dev.cruxlog.logbook.application.TickFilter;
+import dev.cruxlog.logbook.application.TickService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
+import org.jsoup.safety.Safelist;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The signed-in climber's ticks. Every query is scoped to them; other climbers' ticks are 404s. */
+@RestController
+@RequestMapping("/api/v1/logbook")
+@Tag(name = "Logbook", description = "Ticks, imports and export")
+class TicksApiController {
+
+    private final TickService ticks;
+
+    TicksApiController(TickService ticks) {
+        this.ticks = ticks;
+    }
+
+    record TickPage(java.util.List<TickView> items, String nextCursor) {
+    }
+
+    @GetMapping("/ticks")
+    @Operation(summary = "Your ticks, newest first, with filters and keyset pagination (limit + cursor)")
+    Mono<TickPage> list(@AuthenticationPrincipal CurrentUser user,
+                        @RequestParam(required = false) String discipline,
+                        @RequestParam(required = false) LocalDate from,
+                        @RequestParam(required = false) LocalDate to,
+                        @RequestParam(required = false) String minGrade,
+                        @RequestParam(required = false) String maxGrade,
+                        @RequestParam(required = false) Boolean send,
+                        @RequestParam(required = false) String q,
+                        @RequestParam(defaultValue = "50") int limit,
+                        @RequestParam(required = false) String cursor) {
+        return Mono.fromCallable(() -> new TickFilter(discipline, from, to, ticks.gradeIndex(minGrade), ticks.gradeIndex(maxGrade),
+                        send, q))
+                .flatMap(filter -> ticks.page(user.id(), filter, cursor, limit))
+                .map(page -> new TickPage(page.items().stream().map(TicksApiController::safe).toList(), page.nextCursor()));
+    }
+
+    @GetMapping("/ticks/{id}")
+    Mono<TickView> one(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return ticks.find(user.id(), id).map(TicksApiController::safe).switchIfEmpty(notFound());
+    }
+
+    @PostMapping("/ticks")
+    @Operation(summary = "Log a tick by hand")
+    Mono<ResponseEntity<TickView>> create(@AuthenticationPrincipal CurrentUser user,
+                                          @RequestBody TickService.TickInput input) {
+        return ticks.create(user.id(), input).map(tick -> ResponseEntity.status(HttpStatus.CREATED)
+                .header(HttpHeaders.LOCATION, "/api/v1/logbook/ticks/" + tick.id()).body(safe(tick)));
+    }
+
+    /** Partial: fields not given keep their value. */
+    @PatchMapping("/ticks/{id}")
+    @Operation(summary = "Edit a tick; fields you leave out keep their value")
+    Mono<TickView> update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+                          @RequestBody TickService.TickInput change) {
+        return ticks.find(user.id(), id)
+                .switchIfEmpty(notFound())
+                .flatMap(current -> ticks.update(user.id(), id, new TickService.TickInput(
+                        change.route() != null ? change.route() : current.route(),
+                        change.date() != null ? change.date() : current.date(),
+                        change.grade() != null ? change.grade() : current.grade(),
+                        change.discipline() != null ? change.discipline() : current.discipline(),
+                        change.style() != null ? change.style() : current.style(),
+                        change.pitches() != null ? change.pitches() : current.pitches(),
+                        change.lengthFt() != null ? change.lengthFt() : current.lengthFt(),
+                        change.location() != null ? change.location() : String.join(" > ", current.locationPath()),
+                        change.notes() != null ? change.notes() : current.notes())))
+                .map(TicksApiController::safe);
+    }
+
+    @DeleteMapping("/ticks/{id}")
+    Mono<ResponseEntity<Void>> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return ticks.delete(user.id(), id).flatMap(deleted -> deleted ? Mono.just(ResponseEntity.noContent().<Void>build())
+                : notFound());
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "Your whole logbook as CSV (Mountain Project's columns first)")
+    Mono<ResponseEntity<Flux<String>>> export(@AuthenticationPrincipal CurrentUser user,
+                                              @RequestParam(defaultValue = "csv") String format) {
+        if (!format.equals("csv")) {
+            return Mono.error(new IllegalArgumentException("format: only csv is available."));
+        }
+        Flux<String> body = Flux.concat(Flux.just(CsvExport.header()), ticks.all(user.id()).map(CsvExport::row));
+        return Mono.just(ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cruxlog-ticks.csv\"")
+                .body(body));
+    }
+
+    /** Notes are the climber's own text, but they may have come from anywhere: no markup survives. */
+    static TickView safe(TickView tick) {
+        if (tick.notes() == null) {
+            return tick;
+        }
+        String clean = Parser.unescapeEntities(Jsoup.clean(tick.notes(), "", Safelist.none(),
+                new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false)), false);
+        return new TickView(tick.id(), tick.date(), tick.route(), tick.grade(), tick.gradeSystem(), tick.gradeIndex(),
+                tick.gradeLevel(), tick.protection(), tick.discipline(), tick.disciplineConfirmed(), tick.send(), tick.style(),
+                tick.pitches(), tick.lengthFt(), tick.location(), tick.locationPath(), tick.routeUrl(), clean,
+                tick.routeStars(), tick.userStars(), tick.source());
+    }
+
+    private static <T> Mono<T> notFound() {
+        return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "No such tick in your logbook."));
+    }
+}

@@ -1,0 +1,251 @@
+package dev.cruxlog.logbook.adapter.out.persistence;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import dev.cruxlog.logbook.TickView;
+import dev.cruxlog.logbook.application.TickCursor;
+import dev.cruxlog.logbook.application.TickDraft;
+import dev.cruxlog.logbook.application.TickFilter;
+import dev.cruxlog.logbook.application.Ticks;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The tick table. Bulk writes send each column as one array and {@code unnest} them
+ * server-side: a whole chunk of rows costs one round trip (a batch of single-row inserts
+ * would cost one per row).
+ */
+@Repository
+class R2dbcTicks implements Ticks {
+
+    static final int CHUNK = 2_000;
+
+    private static final String VIEW_COLUMNS = """
+            id, climbed_on, route, grade, grade_system, grade_index, grade_level, protection, discipline,
+            discipline_confirmed, send, style, pitches, length_ft, location, location_path, route_url, notes, route_stars,
+            user_stars, source""";
+
+    /** Column name, SQL array type, and how a draft fills it. */
+    private record Column(String name, String type, Function<TickDraft, Object> value) {
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("source", "text", TickDraft::source),
+            new Column("source_key", "text", TickDraft::sourceKey),
+            new Column("content_hash", "text", TickDraft::contentHash),
+            new Column("route", "text", TickDraft::route),
+            new Column("climbed_on", "date", TickDraft::climbedOn),
+            new Column("grade", "text", TickDraft::grade),
+            new Column("grade_system", "text", TickDraft::gradeSystem),
+            new Column("grade_index", "integer", TickDraft::gradeIndex),
+            new Column("grade_level", "integer", TickDraft::gradeLevel),
+            new Column("protection", "text", TickDraft::protection),
+            new Column("aid_grade", "text", TickDraft::aidGrade),
+            new Column("discipline", "text", d -> d.discipline().id()),
+            new Column("discipline_confirmed", "boolean", TickDraft::disciplineConfirmed),
+            new Column("style", "text", d -> d.style().id()),
+            new Column("send", "boolean", d -> d.style().isSend()),
+            new Column("source_style", "text", TickDraft::sourceStyle),
+            new Column("source_lead_style", "text", TickDraft::sourceLeadStyle),
+            new Column("source_route_type", "text", TickDraft::sourceRouteType),
+            new Column("pitches", "integer", TickDraft::pitches),
+            new Column("length_ft", "integer", TickDraft::lengthFt),
+            new Column("location", "text", TickDraft::location),
+            new Column("location_path", "text", d -> String.join(" > ", d.locationPath())),
+            new Column("route_url", "text", TickDraft::routeUrl),
+            new Column("notes", "text", TickDraft::notes),
+            new Column("route_stars", "numeric", TickDraft::routeStars),
+            new Column("user_stars", "numeric", TickDraft::userStars),
+            new Column("source_rating_code", "integer", TickDraft::sourceRatingCode));
+
+    private final DatabaseClient db;
+
+    R2dbcTicks(DatabaseClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Mono<Map<String, String>> contentHashes(UUID owner, String source) {
+        return db.sql("SELECT source_key, content_hash FROM logbook.tick WHERE owner_id = :owner AND source = :source "
+                        + "AND source_key IS NOT NULL")
+                .bind("owner", owner).bind("source", source)
+                .map(row -> Map.entry(row.get("source_key", String.class), row.get("content_hash", String.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    @Override
+    public Mono<Long> insertAll(UUID owner, UUID importId, List<TickDraft> drafts) {
+        return Flux.fromIterable(chunks(drafts)).concatMap(chunk -> insertChunk(owner, importId, chunk).count())
+                .reduce(0L, Long::sum);
+    }
+
+    private Flux<UUID> insertChunk(UUID owner, UUID importId, List<TickDraft> chunk) {
+        String names = String.join(", ", COLUMNS.stream().map(Column::name).toList());
+        String selected = String.join(", ", COLUMNS.stream()
+                .map(c -> c.name().equals("location_path") ? "coalesce(string_to_array(u.location_path, ' > '), '{}')"
+                        : "u." + c.name()).toList());
+        String sql = "INSERT INTO logbook.tick (owner_id, import_id, " + names + ") SELECT :owner, :importId, " + selected
+                + " FROM " + unnest() + " RETURNING id";
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("owner", owner)
+                .bind("importId", Parameter.fromOrEmpty(importId, UUID.class));
+        return bindArrays(spec, chunk).map(row -> row.get("id", UUID.class)).all();
+    }
+
+    @Override
+    public Mono<Long> updateAll(UUID owner, UUID importId, List<TickDraft> drafts) {
+        String assignments = String.join(", ", COLUMNS.stream()
+                .filter(c -> !c.name().equals("source") && !c.name().equals("source_key"))
+                .map(c -> c.name() + " = " + (c.name().equals("location_path")
+                        ? "coalesce(string_to_array(u.location_path, ' > '), '{}')" : "u." + c.name()))
+                .toList());
+        String sql = "UPDATE logbook.tick AS t SET " + assignments + ", import_id = :importId, updated_at = now() FROM "
+                + unnest() + " WHERE t.owner_id = :owner AND t.source = u.source AND t.source_key = u.source_key";
+        return Flux.fromIterable(chunks(drafts))
+                .concatMap(chunk -> bindArrays(db.sql(sql).bind("owner", owner)
+                        .bind("importId", Parameter.fromOrEmpty(importId, UUID.class)), chunk).fetch().rowsUpdated())
+                .reduce(0L, Long::sum);
+    }
+
+    private static String unnest() {
+        String arrays = String.join(", ", COLUMNS.stream()
+                .map(c -> "CAST(:" + c.name() + " AS " + (c.name().equals("location_path") ? "text" : c.type()) + "[])")
+                .toList());
+        return "unnest(" + arrays + ") AS u(" + String.join(", ", COLUMNS.stream().map(Column::name).toList()) + ")";
+    }
+
+    /** Every column travels as a text array; the casts in {@link #unnest()} give each its type. */
+    private static DatabaseClient.GenericExecuteSpec bindArrays(DatabaseClient.GenericExecuteSpec spec, List<TickDraft> rows) {
+        for (Column column : COLUMNS) {
+            String[] values = new String[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                Object value = column.value().apply(rows.get(i));
+                values[i] = value == null ? null : value.toString();
+            }
+            spec = spec.bind(column.name(), values);
+        }
+        return spec;
+    }
+
+    private static List<List<TickDraft>> chunks(List<TickDraft> drafts) {
+        List<List<TickDraft>> chunks = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i += CHUNK) {
+            chunks.add(drafts.subList(i, Math.min(drafts.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    @Override
+    public Flux<TickView> page(UUID owner, TickFilter filter, TickCursor after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + VIEW_COLUMNS + " FROM logbook.tick WHERE owner_id = :owner");
+        Map<String, Object> binds = new LinkedHashMap<>();
+        binds.put("owner", owner);
+        if (filter.discipline() != null) {
+            sql.append(" AND discipline = :discipline");
+            binds.put("discipline", filter.discipline());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND climbed_on >= :from");
+            binds.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" AND climbed_on <= :to");
+            binds.put("to", filter.to());
+        }
+        if (filter.minIndex() != null) {
+            sql.append(" AND grade_index >= :minIndex");
+            binds.put("minIndex", filter.minIndex());
+        }
+        if (filter.maxIndex() != null) {
+            sql.append(" AND grade_index <= :maxIndex");
+            binds.put("maxIndex", filter.maxIndex());
+        }
+        if (filter.send() != null) {
+            sql.append(" AND send = :send");
+            binds.put("send", filter.send());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            sql.append(" AND (route ILIKE :text ESCAPE '\\' OR location ILIKE :text ESCAPE '\\')");
+            binds.put("text", "%" + filter.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (after != null) {
+            sql.append(" AND (climbed_on, id) < (:afterDate, :afterId)");
+            binds.put("afterDate", after.date());
+            binds.put("afterId", after.id());
+        }
+        sql.append(" ORDER BY climbed_on DESC, id DESC LIMIT :limit");
+        binds.put("limit", limit);
+        return db.sql(sql.toString()).bindValues(binds).map(R2dbcTicks::toView).all();
+    }
+
+    @Override
+    public Flux<TickView> all(UUID owner) {
+        return db.sql("SELECT " + VIEW_COLUMNS + " FROM logbook.tick WHERE owner_id = :owner ORDER BY climbed_on DESC, id DESC")
+                .bind("owner", owner).map(R2dbcTicks::toView).all();
+    }
+
+    @Override
+    public Mono<TickView> find(UUID owner, UUID id) {
+        return db.sql("SELECT " + VIEW_COLUMNS + " FROM logbook.tick WHERE owner_id = :owner AND id = :id")
+                .bind("owner", owner).bind("id", id).map(R2dbcTicks::toView).one();
+    }
+
+    @Override
+    public Mono<TickView> insert(UUID owner, TickDraft draft) {
+        return insertChunk(owner, null, List.of(draft)).next().flatMap(id -> find(owner, id));
+    }
+
+    @Override
+    public Mono<TickView> update(UUID owner, UUID id, TickDraft draft) {
+        String assignments = String.join(", ", COLUMNS.stream()
+                .filter(c -> !c.name().equals("source") && !c.name().equals("source_key") && !c.name().equals("content_hash"))
+                .map(c -> c.name() + " = " + (c.name().equals("location_path")
+                        ? "coalesce(string_to_array(CAST(:location_path AS text), ' > '), '{}')"
+                        : "CAST(:" + c.name() + " AS " + c.type() + ")"))
+                .toList());
+        DatabaseClient.GenericExecuteSpec spec = db.sql("UPDATE logbook.tick SET " + assignments
+                + ", updated_at = now() WHERE owner_id = :owner AND id = :id").bind("owner", owner).bind("id", id);
+        for (Column column : COLUMNS) {
+            if (column.name().equals("source") || column.name().equals("source_key") || column.name().equals("content_hash")) {
+                continue;
+            }
+            Object value = column.value().apply(draft);
+            spec = spec.bind(column.name(), Parameter.fromOrEmpty(value == null ? null : value.toString(), String.class));
+        }
+        return spec.fetch().rowsUpdated().flatMap(n -> n > 0 ? find(owner, id) : Mono.empty());
+    }
+
+    @Override
+    public Mono<Boolean> delete(UUID owner, UUID id) {
+        return db.sql("DELETE FROM logbook.tick WHERE owner_id = :owner AND id = :id").bind("owner", owner).bind("id", id)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    @Override
+    public Mono<Void> eraseOwnedBy(UUID owner) {
+        return db.sql("DELETE FROM logbook.tick WHERE owner_id = :owner").bind("owner", owner).then();
+    }
+
+    private static TickView toView(Readable row) {
+        String[] path = row.get("location_path", String[].class);
+        return new TickView(row.get("id", UUID.class), row.get("climbed_on", LocalDate.class), row.get("route", String.class),
+                row.get("grade", String.class), row.get("grade_system", String.class), row.get("grade_index", Integer.class),
+                row.get("grade_level", Integer.class), row.get("protection", String.class), row.get("discipline", String.class),
+                Boolean.TRUE.equals(row.get("discipline_confirmed", Boolean.class)), Boolean.TRUE.equals(row.get("send", Boolean.class)),
+                row.get("style", String.class), row.get("pitches", Integer.class), row.get("length_ft", Integer.class),
+                row.get("location", String.class), path == null ? List.of() : List.of(path), row.get("route_url", String.class),
+                row.get("notes", String.class), row.get("route_stars", BigDecimal.class), row.get("user_stars", BigDecimal.class),
+                row.get("source", String.class));
+    }
+}

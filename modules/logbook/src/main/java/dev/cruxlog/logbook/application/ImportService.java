@@ -1,0 +1,88 @@
+package dev.cruxlog.logbook.application;
+
+import java.util.Map;
+import java.util.UUID;
+
+import dev.cruxlog.logbook.ImportView;
+import dev.cruxlog.logbook.domain.MountainProjectProfile;
+import dev.cruxlog.platform.jobs.JobQueue;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Starting imports. Everything that can be judged from the file alone (size, kind,
+ * columns) is judged here, so a wrong file gets a 4xx at once; the rest runs as a job on
+ * the platform queue, which survives restarts and runs on whichever instance is free.
+ */
+@Service
+public class ImportService {
+
+    static final String JOB_KIND = "logbook.import";
+
+    private final Imports imports;
+    private final JobQueue jobs;
+    private final TransactionalOperator transaction;
+    private final ImportLimits limits;
+
+    public ImportService(Imports imports, JobQueue jobs, TransactionalOperator transaction) {
+        this.imports = imports;
+        this.jobs = jobs;
+        this.transaction = transaction;
+        this.limits = ImportLimits.DEFAULT;
+    }
+
+    public ImportLimits limits() {
+        return limits;
+    }
+
+    /** An uploaded export; {@code requestedSource} may be null to detect it from the content. */
+    public Mono<ImportView> upload(UUID owner, String requestedSource, String fileName, byte[] content) {
+        return Mono.defer(() -> {
+            if (content.length > limits.maxFileBytes()) {
+                return Mono.error(new ImportRejected("The file is larger than " + limits.maxFileBytes() / (1024 * 1024)
+                        + " MB. Export a shorter period and import the parts one after another."));
+            }
+            ExportFormat detected = ExportFormat.detect(content);
+            if (requestedSource != null && !requestedSource.isBlank()) {
+                ExportFormat requested = ExportFormat.forSource(requestedSource);
+                if (requested != detected) {
+                    return Mono.error(new ImportRejected("You chose " + requested.description() + ", but this file is "
+                            + detected.description() + "."));
+                }
+            }
+            if (!detected.supported()) {
+                return Mono.error(new ImportRejected("This file is " + detected.description()
+                        + ". Importing it is not available yet; Mountain Project exports are."));
+            }
+            return transaction.transactional(imports.create(owner, detected.source(), fileName, null)
+                    .flatMap(id -> imports.saveFile(id, content)
+                            .then(jobs.enqueue(JOB_KIND, Map.of("importId", id.toString())))
+                            .then(imports.find(owner, id))));
+        });
+    }
+
+    /** Fetches the tick export of a Mountain Project profile, in the background. */
+    public Mono<ImportView> fromMountainProjectProfile(UUID owner, String profileUrl) {
+        return Mono.defer(() -> {
+            MountainProjectProfile profile;
+            try {
+                profile = MountainProjectProfile.parse(profileUrl);
+            } catch (IllegalArgumentException e) {
+                return Mono.error(new ImportRejected(e.getMessage()));
+            }
+            return transaction.transactional(imports.create(owner, MountainProjectRows.SOURCE, null, profile.url())
+                    .flatMap(id -> jobs.enqueue(JOB_KIND, Map.of("importId", id.toString()))
+                            .then(imports.find(owner, id))));
+        });
+    }
+
+    public Mono<ImportView> find(UUID owner, UUID id) {
+        return imports.find(owner, id);
+    }
+
+    public Flux<ImportView> history(UUID owner) {
+        return imports.list(owner, 100);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.cruxlog.logbook.application;
+
+/** Something odd about one row: skipped, or read differently than written. */
+public record ImportWarning(int row, String message) {
+}

@@ -1,0 +1,37 @@
+package dev.cruxlog.logbook.application;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.cruxlog.logbook.ImportView;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Out-port: import records and their uploaded files. */
+public interface Imports {
+
+    Mono<UUID> create(UUID owner, String source, String fileName, String profileUrl);
+
+    Mono<Void> saveFile(UUID importId, byte[] content);
+
+    Mono<byte[]> file(UUID importId);
+
+    Mono<ImportView> find(UUID owner, UUID importId);
+
+    /** For the job, which acts for whoever started the import. */
+    Mono<Job> forJob(UUID importId);
+
+    Flux<ImportView> list(UUID owner, int limit);
+
+    Mono<Void> markRunning(UUID importId, int rowsRead);
+
+    Mono<Void> succeed(UUID importId, int rowsRead, long added, long updated, long unchanged, int skipped,
+                       List<ImportWarning> warnings);
+
+    Mono<Void> fail(UUID importId, String error, List<ImportWarning> warnings);
+
+    Mono<Void> eraseOwnedBy(UUID owner);
+
+    record Job(UUID id, UUID owner, String source, String status, String profileUrl) {
+    }
+}

@@ -1,0 +1,44 @@
+package dev.cruxlog.logbook.application;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+
+import dev.cruxlog.logbook.domain.AscentStyle;
+import dev.cruxlog.logbook.domain.Discipline;
+
+/** A tick ready to be written: from an import row or from the climber's form. */
+public record TickDraft(String source, String sourceKey, String route, LocalDate climbedOn, String grade,
+                        String gradeSystem, Integer gradeIndex, Integer gradeLevel, String protection, String aidGrade,
+                        Discipline discipline, boolean disciplineConfirmed, AscentStyle style, String sourceStyle,
+                        String sourceLeadStyle, String sourceRouteType, int pitches, Integer lengthFt, String location,
+                        List<String> locationPath, String routeUrl, String notes, BigDecimal routeStars,
+                        BigDecimal userStars, Integer sourceRatingCode) {
+
+    public TickDraft {
+        locationPath = locationPath == null ? List.of() : List.copyOf(locationPath);
+    }
+
+    /** Changes when anything the source says about the tick changes: the re-import test. */
+    public String contentHash() {
+        String content = String.join("\u001f", route, String.valueOf(climbedOn), grade, String.valueOf(discipline),
+                String.valueOf(disciplineConfirmed), String.valueOf(style), String.valueOf(sourceStyle),
+                String.valueOf(sourceLeadStyle), String.valueOf(sourceRouteType), String.valueOf(pitches),
+                String.valueOf(lengthFt), String.valueOf(location), String.join(">", locationPath),
+                String.valueOf(routeUrl), String.valueOf(notes), String.valueOf(routeStars), String.valueOf(userStars),
+                String.valueOf(sourceRatingCode), String.valueOf(gradeIndex));
+        return sha256(content);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

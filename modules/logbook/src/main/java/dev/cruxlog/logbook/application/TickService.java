@@ -1,0 +1,114 @@
+package dev.cruxlog.logbook.application;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import dev.cruxlog.grades.Grade;
+import dev.cruxlog.grades.GradeSystem;
+import dev.cruxlog.grades.Grades;
+import dev.cruxlog.logbook.TickView;
+import dev.cruxlog.logbook.domain.AscentStyle;
+import dev.cruxlog.logbook.domain.Discipline;
+import dev.cruxlog.logbook.domain.LocationPath;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Reading and hand-editing a climber's ticks. Every call names the owner; nothing crosses accounts. */
+@Service
+public class TickService {
+
+    public static final int MAX_PAGE = 200;
+
+    private final Ticks ticks;
+    private final Grades grades;
+
+    public TickService(Ticks ticks, Grades grades) {
+        this.ticks = ticks;
+        this.grades = grades;
+    }
+
+    public record Page(List<TickView> items, String nextCursor) {
+    }
+
+    /** What a climber types in the tick form (or sends to the API). */
+    public record TickInput(String route, LocalDate date, String grade, String discipline, String style, Integer pitches,
+                            Integer lengthFt, String location, String notes) {
+    }
+
+    public Mono<Page> page(UUID owner, TickFilter filter, String cursor, int limit) {
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        TickCursor after = cursor == null || cursor.isBlank() ? null : TickCursor.decode(cursor);
+        return ticks.page(owner, filter, after, size + 1).collectList().map(found -> {
+            boolean more = found.size() > size;
+            List<TickView> items = more ? found.subList(0, size) : found;
+            String next = more ? new TickCursor(items.get(items.size() - 1).date(), items.get(items.size() - 1).id()).encode()
+                    : null;
+            return new Page(List.copyOf(items), next);
+        });
+    }
+
+    /** The lowest or highest index a grade string stands for, in any system, for range filters. */
+    public Integer gradeIndex(String grade) {
+        if (grade == null || grade.isBlank()) {
+            return null;
+        }
+        return grades.parse(grade, null).filter(Grade::indexed).map(Grade::index)
+                .orElseThrow(() -> new IllegalArgumentException("'" + grade + "' is not a grade Cruxlog understands."));
+    }
+
+    public Flux<TickView> all(UUID owner) {
+        return ticks.all(owner);
+    }
+
+    public Mono<TickView> find(UUID owner, UUID id) {
+        return ticks.find(owner, id);
+    }
+
+    public Mono<TickView> create(UUID owner, TickInput input) {
+        return Mono.fromCallable(() -> draft(input)).flatMap(draft -> ticks.insert(owner, draft));
+    }
+
+    /** Edits replace the whole tick; an imported tick edited by hand stays linked to its source row. */
+    public Mono<TickView> update(UUID owner, UUID id, TickInput input) {
+        return Mono.fromCallable(() -> draft(input)).flatMap(draft -> ticks.update(owner, id, draft));
+    }
+
+    public Mono<Boolean> delete(UUID owner, UUID id) {
+        return ticks.delete(owner, id);
+    }
+
+    TickDraft draft(TickInput input) {
+        if (input.route() == null || input.route().isBlank()) {
+            throw new IllegalArgumentException("route: give the route's name.");
+        }
+        if (input.date() == null) {
+            throw new IllegalArgumentException("date: give the day you climbed it.");
+        }
+        Discipline discipline;
+        AscentStyle style;
+        try {
+            discipline = Discipline.fromId(input.discipline());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("discipline: one of sport, trad, tr, boulder, alpine, ice, mixed, aid, snow.");
+        }
+        try {
+            style = AscentStyle.fromId(input.style());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "style: one of onsight, flash, redpoint, pinkpoint, top-rope, follow, solo, repeat, attempt.");
+        }
+        GradeSystem hint = discipline == Discipline.BOULDER ? GradeSystem.V : null;
+        Grade grade = grades.parse(input.grade(), hint)
+                .orElseThrow(() -> new IllegalArgumentException("grade: '" + input.grade() + "' is not a grade Cruxlog understands."));
+        LocationPath location = LocationPath.parse(input.location());
+        int pitches = input.pitches() == null ? 1 : input.pitches();
+        if (pitches < 1 || pitches > 100) {
+            throw new IllegalArgumentException("pitches: between 1 and 100.");
+        }
+        return new TickDraft("manual", null, input.route().trim(), input.date(), input.grade().trim(), grade.system().id(),
+                grade.index(), grade.level(), grade.protection(), grade.aid(), discipline, true, style, null, null, null,
+                pitches, input.lengthFt(), location.display(), location.parts(), null, input.notes(), null, null, null);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.cruxlog.logbook.application;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.cruxlog.logbook.TickView;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Out-port: the tick table. Every method is scoped by owner. */
+public interface Ticks {
+
+    /** Source key to content hash, for every tick of one source. */
+    Mono<Map<String, String>> contentHashes(UUID owner, String source);
+
+    /** Writes many ticks in one round trip per few thousand rows. */
+    Mono<Long> insertAll(UUID owner, UUID importId, List<TickDraft> drafts);
+
+    Mono<Long> updateAll(UUID owner, UUID importId, List<TickDraft> drafts);
+
+    Flux<TickView> page(UUID owner, TickFilter filter, TickCursor after, int limit);
+
+    Flux<TickView> all(UUID owner);
+
+    Mono<TickView> find(UUID owner, UUID id);
+
+    Mono<TickView> insert(UUID owner, TickDraft draft);
+
+    Mono<TickView> update(UUID owner, UUID id, TickDraft draft);
+
+    Mono<Boolean> delete(UUID owner, UUID id);
+
+    Mono<Void> eraseOwnedBy(UUID owner);
+}
