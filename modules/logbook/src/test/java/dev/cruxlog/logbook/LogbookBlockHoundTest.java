@@ -1,0 +1,6 @@
+package dev.cruxlog.logbook;
+
+import dev.cruxlog.platform.testing.BlockHoundSelfTest;
+
+class LogbookBlockHoundTest extends BlockHoundSelfTest {
+}

@@ -1,0 +1,57 @@
+package dev.cruxlog.logbook.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import dev.cruxlog.logbook.adapter.in.file.blockingio.OpenCsvExports;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+class ExportFormatTest {
+
+    @Test
+    void recognisesEveryKnownExportAndNamesWhatIsNot() {
+        assertThat(ExportFormat.detect("\uFEFFDate,Route,Rating,Notes\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(ExportFormat.MOUNTAIN_PROJECT_CSV);
+        assertThat(ExportFormat.detect("Route/Boulder Name,difficulty,x\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(ExportFormat.EIGHT_A_CSV);
+        assertThat(ExportFormat.detect("{\"ascents\":[]}".getBytes(StandardCharsets.UTF_8))).isEqualTo(ExportFormat.EIGHT_A_JSON);
+        assertThatThrownBy(() -> ExportFormat.detect(new byte[] {'P', 'K', 3, 4, 0})).hasMessageContaining("Excel");
+        assertThatThrownBy(() -> ExportFormat.detect(new byte[0])).hasMessageContaining("empty");
+        assertThatThrownBy(() -> ExportFormat.detect("hello,world\n".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("'hello,world'");
+    }
+
+    @Test
+    void csvReadingKeepsMultiLineNotesAndLineNumbersAndRefusesMissingColumns() {
+        byte[] csv = "Date,Route,Rating,Notes\r\n2024-01-01,A,5.9,\"line one\nline two\"\r\n2024-01-02,B,5.10a,\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+        StepVerifier.create(new OpenCsvExports().read(csv, List.of("Date", "Route", "Rating"), ImportLimits.DEFAULT))
+                .assertNext(rows -> {
+                    assertThat(rows).hasSize(2);
+                    assertThat(rows.get(0).get("Notes")).isEqualTo("line one\nline two");
+                    assertThat(rows.get(1).line()).isEqualTo(4);
+                })
+                .verifyComplete();
+        StepVerifier.create(new OpenCsvExports().read(csv, List.of("Date", "Rating Code"), ImportLimits.DEFAULT))
+                .expectErrorMatches(e -> e.getMessage().contains("Rating Code") && e.getMessage().contains("Its columns are"))
+                .verify();
+    }
+
+    @Test
+    void exportedStylesClassifyBackToTheSameTick() {
+        for (String[] tick : new String[][] {{"sport", "onsight"}, {"trad", "attempt"}, {"boulder", "flash"},
+                {"boulder", "redpoint"}, {"tr", "top-rope"}, {"tr", "follow"}, {"trad", "follow"}, {"sport", "pinkpoint"}}) {
+            String[] mp = CsvExport.mountainProjectStyle(tick[0], tick[1]);
+            var grade = new dev.cruxlog.grades.domain.GradeCatalog()
+                    .parse(tick[0].equals("boulder") ? "V4" : "5.10a", null).orElseThrow();
+            var back = dev.cruxlog.logbook.domain.MountainProjectClassifier.classify(mp[2], mp[0], mp[1], grade,
+                    tick[0].equals("trad") && tick[1].equals("follow") ? 3 : 1, "");
+            assertThat(back.discipline().id()).as(String.join("/", tick)).isEqualTo(tick[0]);
+            assertThat(back.style().id()).as(String.join("/", tick)).isEqualTo(tick[1]);
+        }
+    }
+}
