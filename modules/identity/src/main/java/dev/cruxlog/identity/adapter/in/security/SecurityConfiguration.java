@@ -92,6 +92,8 @@ class SecurityConfiguration {
         // the event loop (BlockHound caught it); a DRBG seeded once at start-up is pure CPU.
         XorServerCsrfTokenRequestAttributeHandler csrfMasking = new XorServerCsrfTokenRequestAttributeHandler();
         csrfMasking.setSecureRandom(seededDrbg());
+        // Upload forms (multipart) carry the token as a form field too, for browsers without scripts.
+        csrfMasking.setTokenFromMultipartDataEnabled(true);
 
         return http
                 .securityContextRepository(sessions)

@@ -1,0 +1,119 @@
+package dev.cruxlog.logbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.cruxlog.CruxlogIntegrationTest;
+import dev.cruxlog.support.Browser;
+import dev.cruxlog.support.Browser.Page;
+import dev.cruxlog.support.Climbers;
+import dev.cruxlog.support.Climbers.Climber;
+import dev.cruxlog.support.SharedExports;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+/** The logbook pages as a browser without scripts uses them: every form works. */
+@CruxlogIntegrationTest
+class LogbookPagesTest {
+
+    @Autowired
+    WebTestClient http;
+
+    Browser browser;
+    Climber climber;
+
+    @BeforeEach
+    void signIn() {
+        climber = new Climbers(http).verified("pages");
+        browser = new Browser(http);
+        browser.get("/signin");
+        browser.post("/signin", Map.of("login", climber.username(), "password", climber.password()));
+    }
+
+    @Test
+    void anEmptyLogbookTellsANewClimberHowToImport() {
+        Document page = browser.get("/logbook").document();
+        assertThat(page.select(".empty-state h2").text()).isEqualTo("Your logbook is empty");
+        assertThat(page.select(".empty-state a[href=/logbook/import]")).hasSize(1);
+    }
+
+    @Test
+    void uploadFollowTheImportThenBrowseFilterAndEdit() {
+        Document connect = browser.get("/logbook/import").document();
+        assertThat(connect.select("form#upload-form[enctype=multipart/form-data]")).hasSize(1);
+        String csrf = connect.select("#upload-form input[name=_csrf]").attr("value");
+
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("file", new ByteArrayResource(SharedExports.bytes("mountain-project/ticks-small-4.csv")) {
+            @Override
+            public String getFilename() {
+                return "ticks.csv";
+            }
+        });
+        body.part("_csrf", csrf);
+        EntityExchangeResult<String> posted = http.post().uri("/logbook/import").accept(MediaType.TEXT_HTML)
+                .cookies(jar -> browser.cookies().forEach(jar::add))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()))
+                .exchange().expectStatus().isSeeOther().expectBody(String.class).returnResult();
+        String statusPage = posted.getResponseHeaders().getLocation().toString();
+        assertThat(statusPage).startsWith("/logbook/imports/");
+
+        Document finished = Flux.interval(Duration.ZERO, Duration.ofMillis(200))
+                .publishOn(Schedulers.boundedElastic())
+                .map(tick -> browser.get(statusPage).document())
+                .filter(doc -> doc.select("h1").text().contains("succeeded"))
+                .blockFirst(Duration.ofSeconds(60));
+        assertThat(finished.select("#progress-label").text()).contains("4 ticks added");
+        assertThat(finished.select("progress").attr("value")).isEqualTo("100");
+
+        Document logbook = browser.get("/logbook").document();
+        assertThat(logbook.select("#ticks tbody tr")).hasSize(4);
+        assertThat(browser.get("/logbook?discipline=boulder").document().select("#ticks tbody tr")).hasSize(1);
+        assertThat(browser.get("/logbook?minGrade=5.9").document().select("#ticks tbody tr td:nth-child(2)").text())
+                .contains("Directissima").doesNotContain("High Exposure");
+
+        String edit = logbook.select("#ticks a:contains(Edit)").first().attr("href");
+        Document form = browser.get(edit).document();
+        Page saved = browser.post(edit.replace("/edit", ""), Map.of("route", form.select("#route").attr("value"),
+                "date", form.select("#date").attr("value"), "grade", "5.12a", "discipline", "sport", "style", "redpoint",
+                "pitches", "1", "lengthFt", "", "location", "New York > The Gunks", "notes", "edited"));
+        assertThat(saved.location()).isEqualTo("/logbook?done=saved");
+        assertThat(browser.get("/logbook").document().select("#ticks").text()).contains("5.12a");
+
+        Page invalid = browser.post(edit.replace("/edit", ""), Map.of("route", "X", "date", "2024-01-01", "grade",
+                "not a grade", "discipline", "sport", "style", "redpoint", "pitches", "1"));
+        assertThat(invalid.status().value()).isEqualTo(422);
+        assertThat(invalid.document().select(".flash.error").text()).contains("not a grade");
+    }
+
+    @Test
+    void aPngUploadedThroughThePageGetsAHelpfulMessage() {
+        String csrf = browser.get("/logbook/import").document().select("#upload-form input[name=_csrf]").attr("value");
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("file", new ByteArrayResource(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}) {
+            @Override
+            public String getFilename() {
+                return "photo.csv";
+            }
+        });
+        body.part("_csrf", csrf);
+        String html = http.post().uri("/logbook/import").accept(MediaType.TEXT_HTML)
+                .cookies(jar -> browser.cookies().forEach(jar::add))
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()))
+                .exchange().expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
+        assertThat(Jsoup.parse(html).select(".flash.error").text()).contains("PNG image");
+    }
+}

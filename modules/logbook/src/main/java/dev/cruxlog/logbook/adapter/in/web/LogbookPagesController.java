@@ -1,0 +1,186 @@
+package dev.cruxlog.logbook.adapter.in.web;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import dev.cruxlog.identity.CurrentUser;
+import dev.cruxlog.logbook.TickView;
+import dev.cruxlog.logbook.application.ImportRejected;
+import dev.cruxlog.logbook.application.ImportService;
+import dev.cruxlog.logbook.application.TickFilter;
+import dev.cruxlog.logbook.application.TickService;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The logbook pages: the ticks table, the tick form, and "connect your logbook" with its
+ * live import progress. They use the same services as the API; scripts only enhance them
+ * (drag-and-drop, live progress), every form works without.
+ */
+@Controller
+class LogbookPagesController {
+
+    private final TickService ticks;
+    private final ImportService imports;
+
+    LogbookPagesController(TickService ticks, ImportService imports) {
+        this.ticks = ticks;
+        this.imports = imports;
+    }
+
+    @GetMapping("/logbook")
+    Mono<String> logbook(@AuthenticationPrincipal CurrentUser user, @ModelAttribute TickFilters filters,
+                         @RequestParam(required = false) String cursor, @RequestParam(required = false) String done,
+                         Model model) {
+        model.addAttribute("title", "Your logbook · Cruxlog");
+        model.addAttribute("filters", filters);
+        model.addAttribute("message", "saved".equals(done) ? "Tick saved." : "deleted".equals(done) ? "Tick deleted." : null);
+        return Mono.fromCallable(() -> new TickFilter(blankToNull(filters.discipline()), TickForm.parseDate(filters.from()),
+                        TickForm.parseDate(filters.to()), ticks.gradeIndex(filters.minGrade()), ticks.gradeIndex(filters.maxGrade()),
+                        filters.send() == null || filters.send().isBlank() ? null : Boolean.valueOf(filters.send()),
+                        blankToNull(filters.q())))
+                .flatMap(filter -> ticks.page(user.id(), filter, cursor, 50))
+                .map(page -> {
+                    model.addAttribute("ticks", page.items().stream().map(TicksApiController::safe).toList());
+                    model.addAttribute("nextCursor", page.nextCursor());
+                    model.addAttribute("error", null);
+                    return "logbook/ticks";
+                })
+                .onErrorResume(IllegalArgumentException.class, error -> {
+                    model.addAttribute("ticks", java.util.List.of());
+                    model.addAttribute("nextCursor", null);
+                    model.addAttribute("error", error.getMessage());
+                    return Mono.just("logbook/ticks");
+                });
+    }
+
+    @GetMapping("/logbook/ticks/new")
+    String newTick(Model model) {
+        return tickForm(model, new TickForm("", LocalDate.now().toString(), "", "sport", "redpoint", "1", "", "", ""),
+                null, null);
+    }
+
+    @PostMapping("/logbook/ticks")
+    Mono<String> create(@AuthenticationPrincipal CurrentUser user, @ModelAttribute TickForm form, Model model,
+                        ServerWebExchange exchange) {
+        return Mono.fromCallable(form::input).flatMap(input -> ticks.create(user.id(), input))
+                .thenReturn("redirect:/logbook?done=saved")
+                .onErrorResume(IllegalArgumentException.class, error -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
+                    return Mono.just(tickForm(model, form, null, error.getMessage()));
+                });
+    }
+
+    @GetMapping("/logbook/ticks/{id}/edit")
+    Mono<String> edit(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+        return ticks.find(user.id(), id).switchIfEmpty(Mono.error(notFound()))
+                .map(tick -> tickForm(model, TickForm.of(TicksApiController.safe(tick)), id, null));
+    }
+
+    @PostMapping("/logbook/ticks/{id}")
+    Mono<String> update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @ModelAttribute TickForm form,
+                        Model model, ServerWebExchange exchange) {
+        return Mono.fromCallable(form::input).flatMap(input -> ticks.update(user.id(), id, input))
+                .switchIfEmpty(Mono.error(notFound()))
+                .thenReturn("redirect:/logbook?done=saved")
+                .onErrorResume(IllegalArgumentException.class, error -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
+                    return Mono.just(tickForm(model, form, id, error.getMessage()));
+                });
+    }
+
+    @PostMapping("/logbook/ticks/{id}/delete")
+    Mono<String> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return ticks.delete(user.id(), id).flatMap(deleted -> deleted ? Mono.just("redirect:/logbook?done=deleted")
+                : Mono.error(notFound()));
+    }
+
+    @GetMapping("/logbook/import")
+    Mono<String> connect(@AuthenticationPrincipal CurrentUser user, Model model) {
+        return renderConnect(user, model, null);
+    }
+
+    /** Without scripts the upload form posts here; with them, import.js posts to the API and shows progress in place. */
+    @PostMapping("/logbook/import")
+    Mono<String> upload(@AuthenticationPrincipal CurrentUser user, @RequestPart("file") FilePart file, Model model,
+                        ServerWebExchange exchange) {
+        return DataBufferUtils.join(file.content(), imports.limits().maxFileBytes())
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .defaultIfEmpty(new byte[0])
+                .flatMap(bytes -> imports.upload(user.id(), null, file.filename(), bytes))
+                .map(started -> "redirect:/logbook/imports/" + started.id())
+                .onErrorResume(error -> error instanceof ImportRejected || error instanceof DataBufferLimitException, error -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
+                    return renderConnect(user, model, error instanceof DataBufferLimitException
+                            ? "The file is larger than 20 MB. Export a shorter period and import the parts one after another."
+                            : error.getMessage());
+                });
+    }
+
+    record ProfileForm(String profileUrl) {
+    }
+
+    @PostMapping("/logbook/import/profile")
+    Mono<String> importProfile(@AuthenticationPrincipal CurrentUser user, @ModelAttribute ProfileForm form, Model model,
+                               ServerWebExchange exchange) {
+        return imports.fromMountainProjectProfile(user.id(), form.profileUrl())
+                .map(started -> "redirect:/logbook/imports/" + started.id())
+                .onErrorResume(ImportRejected.class, error -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
+                    return renderConnect(user, model, error.getMessage());
+                });
+    }
+
+    @GetMapping("/logbook/imports/{id}")
+    Mono<String> importStatus(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+        return imports.find(user.id(), id).switchIfEmpty(Mono.error(notFound())).map(found -> {
+            model.addAttribute("title", "Import · Cruxlog");
+            model.addAttribute("importView", found);
+            return "logbook/import-status";
+        });
+    }
+
+    private Mono<String> renderConnect(CurrentUser user, Model model, String error) {
+        return imports.history(user.id()).collectList().map(history -> {
+            model.addAttribute("title", "Connect your logbook · Cruxlog");
+            model.addAttribute("history", history);
+            model.addAttribute("error", error);
+            return "logbook/connect";
+        });
+    }
+
+    private static String tickForm(Model model, TickForm form, UUID id, String error) {
+        model.addAttribute("title", (id == null ? "Log a tick" : "Edit tick") + " · Cruxlog");
+        model.addAttribute("tickForm", form);
+        model.addAttribute("tickId", id == null ? null : id.toString());
+        model.addAttribute("error", error);
+        return "logbook/tick-form";
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such item in your logbook.");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.cruxlog.logbook.adapter.in.web;
+
+import java.time.LocalDate;
+
+import dev.cruxlog.logbook.TickView;
+import dev.cruxlog.logbook.application.TickService;
+
+/** The tick form, as typed: strings, so a bad value comes back to the climber as they wrote it. */
+public record TickForm(String route, String date, String grade, String discipline, String style, String pitches,
+                String lengthFt, String location, String notes) {
+
+    static TickForm of(TickView tick) {
+        return new TickForm(tick.route(), tick.date().toString(), tick.grade(), tick.discipline(), tick.style(),
+                String.valueOf(tick.pitches()), tick.lengthFt() == null ? "" : String.valueOf(tick.lengthFt()),
+                String.join(" > ", tick.locationPath()), tick.notes() == null ? "" : tick.notes());
+    }
+
+    TickService.TickInput input() {
+        return new TickService.TickInput(route, parseDate(date), grade, discipline, style, parseInteger(pitches), parseInteger(lengthFt),
+                location, notes);
+    }
+
+    static LocalDate parseDate(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("date: use the form 2024-07-14.");
+        }
+    }
+
+    static Integer parseInteger(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a whole number.");
+        }
+    }
+}
