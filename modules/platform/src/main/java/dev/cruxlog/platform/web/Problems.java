@@ -31,6 +31,23 @@ public final class Problems {
         return URI.create("https://cruxlog.dev/problems/" + slug);
     }
 
+    /**
+     * A module's own failure as problem+json: status, title, a type slug, the message for the
+     * climber and, when one field is at fault, {@code errors: [{field, message}]}.
+     */
+    public static org.springframework.http.ResponseEntity<ProblemDetail> response(
+            org.springframework.http.HttpStatusCode status, String title, String type, String detail, String field,
+            ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(type(type));
+        if (field != null) {
+            problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", field, "message", detail)));
+        }
+        decorate(problem, exchange);
+        return org.springframework.http.ResponseEntity.status(status).body(problem);
+    }
+
     /** Adds what every Cruxlog problem carries: the request path and the request id. */
     public static ProblemDetail decorate(ProblemDetail problem, ServerWebExchange exchange) {
         if (problem.getInstance() == null) {

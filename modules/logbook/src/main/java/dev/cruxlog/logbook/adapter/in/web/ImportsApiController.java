@@ -8,7 +8,6 @@ import dev.cruxlog.logbook.ImportView;
 import dev.cruxlog.logbook.application.ImportRejected;
 import dev.cruxlog.logbook.application.ImportService;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,14 +43,7 @@ class ImportsApiController {
     @Operation(summary = "Upload an export (multipart 'file', optional 'source'); answers 202 with the import")
     Mono<ResponseEntity<ImportView>> upload(@AuthenticationPrincipal CurrentUser user, @RequestPart("file") FilePart file,
                                             @RequestPart(name = "source", required = false) String source) {
-        return DataBufferUtils.join(file.content(), imports.limits().maxFileBytes())
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
+        return UploadedFiles.bytes(file, imports.limits().maxFileBytes())
                 .flatMap(bytes -> imports.upload(user.id(), source, file.filename(), bytes))
                 .map(ImportsApiController::accepted);
     }

@@ -1,7 +1,5 @@
 package dev.cruxlog.logbook.adapter.in.web;
 
-import java.util.List;
-import java.util.Map;
 
 import dev.cruxlog.logbook.application.ImportRejected;
 import dev.cruxlog.platform.web.Problems;
@@ -46,13 +44,6 @@ class LogbookApiErrors {
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String type, String detail,
                                                          String field, ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        problem.setType(Problems.type(type));
-        if (field != null) {
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
-        }
-        Problems.decorate(problem, exchange);
-        return ResponseEntity.status(status).body(problem);
+        return Problems.response(status, title, type, detail, field, exchange);
     }
 }

@@ -10,7 +10,6 @@ import dev.cruxlog.logbook.application.ImportService;
 import dev.cruxlog.logbook.application.TickFilter;
 import dev.cruxlog.logbook.application.TickService;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -118,14 +117,7 @@ class LogbookPagesController {
     @PostMapping("/logbook/import")
     Mono<String> upload(@AuthenticationPrincipal CurrentUser user, @RequestPart("file") FilePart file, Model model,
                         ServerWebExchange exchange) {
-        return DataBufferUtils.join(file.content(), imports.limits().maxFileBytes())
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
-                .defaultIfEmpty(new byte[0])
+        return UploadedFiles.bytes(file, imports.limits().maxFileBytes())
                 .flatMap(bytes -> imports.upload(user.id(), null, file.filename(), bytes))
                 .map(started -> "redirect:/logbook/imports/" + started.id())
                 .onErrorResume(error -> error instanceof ImportRejected || error instanceof DataBufferLimitException, error -> {
