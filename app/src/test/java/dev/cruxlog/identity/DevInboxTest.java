@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.cruxlog.platform.testing.TestDatabaseInitializer;
+import dev.cruxlog.platform.testing.IsolatedTestDatabaseInitializer;
 import dev.cruxlog.support.Climbers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +27,7 @@ import reactor.core.scheduler.Schedulers;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cruxlog.mail.dev-inbox=true")
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
-@ContextConfiguration(initializers = TestDatabaseInitializer.class)
+@ContextConfiguration(initializers = IsolatedTestDatabaseInitializer.class)
 class DevInboxTest {
 
     @Autowired

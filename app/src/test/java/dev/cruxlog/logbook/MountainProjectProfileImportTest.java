@@ -6,7 +6,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.cruxlog.CruxlogIntegrationTest;
+import dev.cruxlog.platform.testing.IsolatedTestDatabaseInitializer;
+import dev.cruxlog.support.TestMailInitializer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import dev.cruxlog.support.Climbers;
 import dev.cruxlog.support.Climbers.Climber;
 import dev.cruxlog.support.SharedExports;
@@ -27,8 +32,12 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Importing by profile address, against a real HTTP peer on loopback (MockWebServer)
  * serving a recorded export, a missing profile, and a private profile's sign-in page.
+ * Its own database: its Mountain Project address differs from the shared contexts'.
  */
-@CruxlogIntegrationTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@ActiveProfiles("test")
+@ContextConfiguration(initializers = {IsolatedTestDatabaseInitializer.class, TestMailInitializer.class})
 class MountainProjectProfileImportTest {
 
     private static final MockWebServer mountainProject = new MockWebServer();

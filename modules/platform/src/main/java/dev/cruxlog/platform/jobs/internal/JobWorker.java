@@ -41,7 +41,8 @@ public class JobWorker implements SmartLifecycle {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Set<Long> runningIds = ConcurrentHashMap.newKeySet();
     private final Sinks.Many<Object> finished = Sinks.many().multicast().directBestEffort();
-    private final Disposable.Composite running = Disposables.composite();
+    /** Renewed at every start: a disposed composite would cancel every job added to it. */
+    private volatile Disposable.Composite running = Disposables.composite();
     private volatile Disposable loop;
     private volatile Disposable heartbeat;
 
@@ -65,6 +66,7 @@ public class JobWorker implements SmartLifecycle {
             return;
         }
         Set<String> kinds = handlers.keySet();
+        running = Disposables.composite();
         Flux<Object> wakeups = Flux.merge(
                 notifications.filter(kind -> kind.isEmpty() || kinds.contains(kind)).cast(Object.class),
                 Flux.interval(Duration.ZERO, properties.pollInterval()).cast(Object.class),
@@ -141,6 +143,8 @@ public class JobWorker implements SmartLifecycle {
             return;
         }
         current.dispose();
+        Disposable.Composite stopping = running;
+        Disposable stoppingHeartbeat = heartbeat;
         // Let running jobs finish within the grace period; whatever is still running after
         // it is cancelled and, its lock no longer extended, retried by another instance.
         Flux.interval(Duration.ZERO, Duration.ofMillis(50))
@@ -148,8 +152,8 @@ public class JobWorker implements SmartLifecycle {
                 .next()
                 .timeout(properties.shutdownGrace(), Mono.just(-1L))
                 .subscribe(tick -> {
-                    running.dispose();
-                    heartbeat.dispose();
+                    stopping.dispose();
+                    stoppingHeartbeat.dispose();
                     log.info("Job worker {} stopped", workerId);
                     callback.run();
                 });

@@ -191,6 +191,25 @@ class JobQueueTest {
     }
 
     @Test
+    void aStoppedWorkerStartedAgainRunsJobsAgain() {
+        Sinks.Many<Long> ran = Sinks.many().replay().all();
+        JobWorker worker = startWorker("restartable", settings(2, Duration.ofSeconds(60), Duration.ofSeconds(10)),
+                handler("test.restart", job -> {
+                    ran.tryEmitNext(job.id());
+                    return Mono.empty();
+                }));
+        Long first = queue.enqueue("test.restart", Map.of()).block(WAIT);
+        StepVerifier.create(ran.asFlux().filter(first::equals).next()).expectNext(first).verifyComplete();
+
+        // Spring pauses cached test contexts and stops their lifecycle beans; a restart must work.
+        worker.stop();
+        worker.start();
+        Long second = queue.enqueue("test.restart", Map.of()).block(WAIT);
+        StepVerifier.create(ran.asFlux().filter(second::equals).next()).expectNext(second).verifyComplete();
+        awaitCount("SELECT count(*) FROM platform.job WHERE status = 'succeeded'", 2);
+    }
+
+    @Test
     void aWorkerOnlyClaimsKindsItCanHandle() {
         Sinks.One<String> ran = Sinks.one();
         startWorker("picky", settings(2, Duration.ofSeconds(60), Duration.ofSeconds(10)),

@@ -1,0 +1,80 @@
+package dev.cruxlog.analytics.application;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.cruxlog.analytics.PyramidView;
+import dev.cruxlog.analytics.domain.Pyramid;
+import dev.cruxlog.analytics.domain.PyramidBuilder;
+import dev.cruxlog.grades.GradeSystem;
+import dev.cruxlog.grades.Grades;
+import dev.cruxlog.identity.Accounts;
+import dev.cruxlog.logbook.LogbookStatistics;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Use case: a climber's pyramid for one discipline and window. */
+@Service
+public class PyramidService {
+
+    static final List<String> LEAD_SENDS = List.of("onsight", "flash", "redpoint", "pinkpoint", "repeat");
+    static final List<String> ALL_SENDS = List.of("onsight", "flash", "redpoint", "pinkpoint", "repeat", "top-rope",
+            "follow", "solo");
+
+    private final LogbookStatistics statistics;
+    private final Accounts accounts;
+    private final Grades grades;
+
+    public PyramidService(LogbookStatistics statistics, Accounts accounts, Grades grades) {
+        this.statistics = statistics;
+        this.accounts = accounts;
+        this.grades = grades;
+    }
+
+    /**
+     * @param includeFollows for sport and trad: count top-rope ascents and follows too (off by
+     *                       default: a lead pyramid shows leads)
+     */
+    public Mono<PyramidView> pyramid(UUID owner, String discipline, LocalDate from, LocalDate to, int levels,
+                                     boolean includeFollows) {
+        String wanted = discipline.toLowerCase(Locale.ROOT);
+        boolean lead = wanted.equals("sport") || wanted.equals("trad");
+        List<String> styles = lead && !includeFollows ? LEAD_SENDS : ALL_SENDS;
+        boolean boulder = wanted.equals("boulder");
+        Mono<GradeSystem> system = accounts.find(owner)
+                .map(account -> account.gradeSystems().getOrDefault(boulder ? "boulder" : "route", boulder ? "v" : "yds"))
+                .map(id -> GradeSystem.byId(id).orElse(boulder ? GradeSystem.V : GradeSystem.YDS))
+                .defaultIfEmpty(boulder ? GradeSystem.V : GradeSystem.YDS);
+        return Mono.zip(system, statistics.firstSends(owner, wanted, styles, from, to)
+                        .map(send -> new PyramidBuilder.Send(send.gradeLevel(), new Pyramid.Route(send.route(), send.location(),
+                                send.firstSent(), send.grade(), send.attempts(), send.days(), send.style())))
+                        .collectList())
+                .map(both -> view(wanted, both.getT1(), from, to, PyramidBuilder.build(both.getT2(), Math.max(1, Math.min(levels, 12)))));
+    }
+
+    private PyramidView view(String discipline, GradeSystem system, LocalDate from, LocalDate to, Pyramid pyramid) {
+        List<PyramidView.Level> levels = pyramid.levels().stream()
+                .map(level -> new PyramidView.Level(grades.levelName(level.level(), system), level.level() * 10,
+                        level.level(), level.sends(), level.idealSends(), level.routes().stream()
+                        .map(r -> new PyramidView.Route(r.route(), r.location(), r.firstSent(), r.grade(), r.attempts(), r.days(),
+                                r.style()))
+                        .toList()))
+                .toList();
+        PyramidView.NextGrade next = null;
+        if (!pyramid.isEmpty()) {
+            int target = pyramid.levels().get(0).level() + 1;
+            String targetName = grades.levelName(target, system);
+            List<PyramidView.Need> needs = pyramid.advice().stream()
+                    .map(d -> new PyramidView.Need(grades.levelName(d.level(), system), d.missing())).toList();
+            String summary = needs.isEmpty() ? "Your pyramid already supports " + targetName + "."
+                    : "For " + targetName + ": " + needs.stream()
+                            .map(n -> n.more() + " more " + n.grade() + " send" + (n.more() == 1 ? "" : "s"))
+                            .collect(Collectors.joining(", ")) + ".";
+            next = new PyramidView.NextGrade(targetName, needs, summary);
+        }
+        return new PyramidView(discipline, system.id(), from, to, levels, next);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.cruxlog.analytics.config;
+
+import org.springdoc.core.models.GroupedOpenApi;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class AnalyticsConfiguration {
+
+    @Bean
+    GroupedOpenApi analyticsApi() {
+        return GroupedOpenApi.builder().group("analytics").pathsToMatch("/api/v1/analytics/**").build();
+    }
+}
