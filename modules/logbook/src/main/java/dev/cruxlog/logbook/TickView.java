@@ -13,9 +13,15 @@ import java.util.UUID;
  * @param gradeLevel  the pyramid level of the grade
  * @param discipline  sport, trad, tr, boulder, alpine, ice, mixed, aid, snow
  * @param style       onsight, flash, redpoint, pinkpoint, top-rope, follow, solo, repeat, attempt
+ * @param tags        the climber's own labels
  */
 public record TickView(UUID id, LocalDate date, String route, String grade, String gradeSystem, Integer gradeIndex,
                        Integer gradeLevel, String protection, String discipline, boolean disciplineConfirmed, boolean send,
                        String style, int pitches, Integer lengthFt, String location, List<String> locationPath,
-                       String routeUrl, String notes, BigDecimal routeStars, BigDecimal userStars, String source) {
+                       String routeUrl, String notes, BigDecimal routeStars, BigDecimal userStars, String source,
+                       List<String> tags) {
+
+    public TickView {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
 }

@@ -14,7 +14,7 @@ public final class CsvExport {
 
     public static final List<String> HEADER = List.of("Date", "Route", "Rating", "Notes", "URL", "Pitches", "Location",
             "Avg Stars", "Your Stars", "Style", "Lead Style", "Route Type", "Your Rating", "Length", "Rating Code",
-            "Discipline", "Ascent Style", "Send", "Source", "Cruxlog ID");
+            "Discipline", "Ascent Style", "Send", "Source", "Tags", "Cruxlog ID");
 
     private CsvExport() {
     }
@@ -31,7 +31,8 @@ public final class CsvExport {
                 tick.routeStars() == null ? "-1" : tick.routeStars().toPlainString(),
                 tick.userStars() == null ? "-1" : tick.userStars().toPlainString(),
                 mp[0], mp[1], mp[2], "", tick.lengthFt() == null ? "" : String.valueOf(tick.lengthFt()), "",
-                tick.discipline(), tick.style(), String.valueOf(tick.send()), tick.source(), tick.id().toString()));
+                tick.discipline(), tick.style(), String.valueOf(tick.send()), tick.source(), String.join(";", tick.tags()),
+                tick.id().toString()));
         return line(fields);
     }
 

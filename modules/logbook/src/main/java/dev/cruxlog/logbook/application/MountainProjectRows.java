@@ -84,9 +84,15 @@ public final class MountainProjectRows {
                     classification.style(), emptyToNull(row.get("Style")), emptyToNull(row.get("Lead Style")),
                     emptyToNull(row.get("Route Type")), pitches, length == null || length <= 0 ? null : length,
                     location.display(), location.parts(), emptyToNull(url), emptyToNull(notes),
-                    stars(row.get("Avg Stars")), stars(row.get("Your Stars")), code));
+                    stars(row.get("Avg Stars")), stars(row.get("Your Stars")), code,
+                    row.fields().containsKey("Tags") ? splitTags(row.get("Tags")) : null));
         }
         return new Result(drafts, warnings, skipped);
+    }
+
+    static List<String> splitTags(String text) {
+        return text.isBlank() ? List.of() : java.util.Arrays.stream(text.split(";")).map(String::trim)
+                .filter(t -> !t.isEmpty()).toList();
     }
 
     static LocalDate parseDate(String text) {

@@ -17,10 +17,12 @@ public record TickDraft(String source, String sourceKey, String route, LocalDate
                         Discipline discipline, boolean disciplineConfirmed, AscentStyle style, String sourceStyle,
                         String sourceLeadStyle, String sourceRouteType, int pitches, Integer lengthFt, String location,
                         List<String> locationPath, String routeUrl, String notes, BigDecimal routeStars,
-                        BigDecimal userStars, Integer sourceRatingCode) {
+                        BigDecimal userStars, Integer sourceRatingCode, List<String> tags) {
 
+    /** {@code tags} null means "leave the stored tags alone" (imports of files without tags). */
     public TickDraft {
         locationPath = locationPath == null ? List.of() : List.copyOf(locationPath);
+        tags = tags == null ? null : tags.stream().map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();
     }
 
     /** Changes when anything the source says about the tick changes: the re-import test. */
@@ -30,7 +32,7 @@ public record TickDraft(String source, String sourceKey, String route, LocalDate
                 String.valueOf(sourceLeadStyle), String.valueOf(sourceRouteType), String.valueOf(pitches),
                 String.valueOf(lengthFt), String.valueOf(location), String.join(">", locationPath),
                 String.valueOf(routeUrl), String.valueOf(notes), String.valueOf(routeStars), String.valueOf(userStars),
-                String.valueOf(sourceRatingCode), String.valueOf(gradeIndex));
+                String.valueOf(sourceRatingCode), String.valueOf(gradeIndex), String.valueOf(tags));
         return sha256(content);
     }
 

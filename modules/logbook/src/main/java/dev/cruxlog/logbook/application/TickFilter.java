@@ -10,9 +10,14 @@ import java.time.LocalDate;
  * @param text     matched, case-insensitively, against route and location
  */
 public record TickFilter(String discipline, LocalDate from, LocalDate to, Integer minIndex, Integer maxIndex, Boolean send,
-                         String text) {
+                         String text, String tag) {
+
+    public TickFilter(String discipline, LocalDate from, LocalDate to, Integer minIndex, Integer maxIndex, Boolean send,
+                      String text) {
+        this(discipline, from, to, minIndex, maxIndex, send, text, null);
+    }
 
     public static TickFilter none() {
-        return new TickFilter(null, null, null, null, null, null, null);
+        return new TickFilter(null, null, null, null, null, null, null, null);
     }
 }

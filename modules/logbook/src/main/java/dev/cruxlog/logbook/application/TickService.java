@@ -34,19 +34,22 @@ public class TickService {
 
     /** What a climber types in the tick form (or sends to the API). */
     public record TickInput(String route, LocalDate date, String grade, String discipline, String style, Integer pitches,
-                            Integer lengthFt, String location, String notes) {
+                            Integer lengthFt, String location, String notes, List<String> tags) {
+    }
+
+    public Mono<Page> page(UUID owner, TickFilter filter, TickSort sort, String cursor, int limit) {
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        TickCursor after = cursor == null || cursor.isBlank() ? null : TickCursor.decode(cursor);
+        return ticks.page(owner, filter, sort, after, size + 1).collectList().map(found -> {
+            boolean more = found.size() > size;
+            List<TickView> items = more ? found.subList(0, size) : found;
+            String next = more ? TickCursor.after(items.get(items.size() - 1)).encode() : null;
+            return new Page(List.copyOf(items), next);
+        });
     }
 
     public Mono<Page> page(UUID owner, TickFilter filter, String cursor, int limit) {
-        int size = Math.max(1, Math.min(limit, MAX_PAGE));
-        TickCursor after = cursor == null || cursor.isBlank() ? null : TickCursor.decode(cursor);
-        return ticks.page(owner, filter, after, size + 1).collectList().map(found -> {
-            boolean more = found.size() > size;
-            List<TickView> items = more ? found.subList(0, size) : found;
-            String next = more ? new TickCursor(items.get(items.size() - 1).date(), items.get(items.size() - 1).id()).encode()
-                    : null;
-            return new Page(List.copyOf(items), next);
-        });
+        return page(owner, filter, TickSort.DATE_DESC, cursor, limit);
     }
 
     /** The lowest or highest index a grade string stands for, in any system, for range filters. */
@@ -109,6 +112,7 @@ public class TickService {
         }
         return new TickDraft("manual", null, input.route().trim(), input.date(), input.grade().trim(), grade.system().id(),
                 grade.index(), grade.level(), grade.protection(), grade.aid(), discipline, true, style, null, null, null,
-                pitches, input.lengthFt(), location.display(), location.parts(), null, input.notes(), null, null, null);
+                pitches, input.lengthFt(), location.display(), location.parts(), null, input.notes(), null, null, null,
+                input.tags() == null ? List.of() : input.tags());
     }
 }

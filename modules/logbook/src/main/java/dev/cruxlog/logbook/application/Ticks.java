@@ -19,7 +19,7 @@ public interface Ticks {
 
     Mono<Long> updateAll(UUID owner, UUID importId, List<TickDraft> drafts);
 
-    Flux<TickView> page(UUID owner, TickFilter filter, TickCursor after, int limit);
+    Flux<TickView> page(UUID owner, TickFilter filter, TickSort sort, TickCursor after, int limit);
 
     Flux<TickView> all(UUID owner);
 

@@ -9,6 +9,7 @@ import dev.cruxlog.logbook.application.ImportRejected;
 import dev.cruxlog.logbook.application.ImportService;
 import dev.cruxlog.logbook.application.TickFilter;
 import dev.cruxlog.logbook.application.TickService;
+import dev.cruxlog.logbook.application.TickSort;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
@@ -51,8 +52,8 @@ class LogbookPagesController {
         return Mono.fromCallable(() -> new TickFilter(blankToNull(filters.discipline()), TickForm.parseDate(filters.from()),
                         TickForm.parseDate(filters.to()), ticks.gradeIndex(filters.minGrade()), ticks.gradeIndex(filters.maxGrade()),
                         filters.send() == null || filters.send().isBlank() ? null : Boolean.valueOf(filters.send()),
-                        blankToNull(filters.q())))
-                .flatMap(filter -> ticks.page(user.id(), filter, cursor, 50))
+                        blankToNull(filters.q()), blankToNull(filters.tag())))
+                .flatMap(filter -> ticks.page(user.id(), filter, TickSort.of(filters.sort()), cursor, 50))
                 .map(page -> {
                     model.addAttribute("ticks", page.items().stream().map(TicksApiController::safe).toList());
                     model.addAttribute("nextCursor", page.nextCursor());
@@ -69,7 +70,7 @@ class LogbookPagesController {
 
     @GetMapping("/logbook/ticks/new")
     String newTick(Model model) {
-        return tickForm(model, new TickForm("", LocalDate.now().toString(), "", "sport", "redpoint", "1", "", "", ""),
+        return tickForm(model, new TickForm("", LocalDate.now().toString(), "", "sport", "redpoint", "1", "", "", "", ""),
                 null, null);
     }
 

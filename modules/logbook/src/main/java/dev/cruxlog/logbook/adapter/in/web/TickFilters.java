@@ -1,11 +1,12 @@
 package dev.cruxlog.logbook.adapter.in.web;
 
 /** The logbook page's filter form, as typed (strings), and its query string for "older ticks". */
-public record TickFilters(String discipline, String from, String to, String minGrade, String maxGrade, String send, String q) {
+public record TickFilters(String discipline, String from, String to, String minGrade, String maxGrade, String send, String q,
+                          String tag, String sort) {
 
     public boolean any() {
         return notBlank(discipline) || notBlank(from) || notBlank(to) || notBlank(minGrade) || notBlank(maxGrade)
-                || notBlank(send) || notBlank(q);
+                || notBlank(send) || notBlank(q) || notBlank(tag);
     }
 
     public String query() {
@@ -17,7 +18,26 @@ public record TickFilters(String discipline, String from, String to, String minG
         append(query, "maxGrade", maxGrade);
         append(query, "send", send);
         append(query, "q", q);
+        append(query, "tag", tag);
+        append(query, "sort", sort);
         return query.toString();
+    }
+
+    /** The link that sorts by {@code column}: a second click on the active column flips the order. */
+    public String sortLink(String column) {
+        String active = sort == null || sort.isBlank() ? "date" : sort;
+        String next = active.equals(column) ? column + ",asc" : column;
+        TickFilters sorted = new TickFilters(discipline, from, to, minGrade, maxGrade, send, q, tag, next);
+        String query = sorted.query();
+        return "/logbook" + (query.isEmpty() ? "" : "?" + query.substring(1));
+    }
+
+    public String sortState(String column) {
+        String active = sort == null || sort.isBlank() ? "date" : sort;
+        if (active.equals(column)) {
+            return "descending";
+        }
+        return active.equals(column + ",asc") ? "ascending" : "none";
     }
 
     private static void append(StringBuilder query, String name, String value) {

@@ -7,17 +7,19 @@ import dev.cruxlog.logbook.application.TickService;
 
 /** The tick form, as typed: strings, so a bad value comes back to the climber as they wrote it. */
 public record TickForm(String route, String date, String grade, String discipline, String style, String pitches,
-                String lengthFt, String location, String notes) {
+                String lengthFt, String location, String notes, String tags) {
 
     static TickForm of(TickView tick) {
         return new TickForm(tick.route(), tick.date().toString(), tick.grade(), tick.discipline(), tick.style(),
                 String.valueOf(tick.pitches()), tick.lengthFt() == null ? "" : String.valueOf(tick.lengthFt()),
-                String.join(" > ", tick.locationPath()), tick.notes() == null ? "" : tick.notes());
+                String.join(" > ", tick.locationPath()), tick.notes() == null ? "" : tick.notes(),
+                String.join("; ", tick.tags()));
     }
 
     TickService.TickInput input() {
         return new TickService.TickInput(route, parseDate(date), grade, discipline, style, parseInteger(pitches), parseInteger(lengthFt),
-                location, notes);
+                location, notes, tags == null || tags.isBlank() ? java.util.List.of()
+                        : java.util.Arrays.stream(tags.split(";")).map(String::trim).filter(t -> !t.isEmpty()).toList());
     }
 
     static LocalDate parseDate(String value) {

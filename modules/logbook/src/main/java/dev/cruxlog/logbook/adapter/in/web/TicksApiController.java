@@ -8,6 +8,7 @@ import dev.cruxlog.logbook.TickView;
 import dev.cruxlog.logbook.application.CsvExport;
 import dev.cruxlog.logbook.application.TickFilter;
 import dev.cruxlog.logbook.application.TickService;
+import dev.cruxlog.logbook.application.TickSort;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jsoup.Jsoup;
@@ -47,7 +48,7 @@ class TicksApiController {
     }
 
     @GetMapping("/ticks")
-    @Operation(summary = "Your ticks, newest first, with filters and keyset pagination (limit + cursor)")
+    @Operation(summary = "Your ticks with filters, sorting (sort=date, date,asc, grade, grade,asc) and keyset pagination (limit + cursor)")
     Mono<TickPage> list(@AuthenticationPrincipal CurrentUser user,
                         @RequestParam(required = false) String discipline,
                         @RequestParam(required = false) LocalDate from,
@@ -56,11 +57,13 @@ class TicksApiController {
                         @RequestParam(required = false) String maxGrade,
                         @RequestParam(required = false) Boolean send,
                         @RequestParam(required = false) String q,
+                        @RequestParam(required = false) String tag,
+                        @RequestParam(required = false) String sort,
                         @RequestParam(defaultValue = "50") int limit,
                         @RequestParam(required = false) String cursor) {
         return Mono.fromCallable(() -> new TickFilter(discipline, from, to, ticks.gradeIndex(minGrade), ticks.gradeIndex(maxGrade),
-                        send, q))
-                .flatMap(filter -> ticks.page(user.id(), filter, cursor, limit))
+                        send, q, tag))
+                .flatMap(filter -> ticks.page(user.id(), filter, TickSort.of(sort), cursor, limit))
                 .map(page -> new TickPage(page.items().stream().map(TicksApiController::safe).toList(), page.nextCursor()));
     }
 
@@ -93,7 +96,8 @@ class TicksApiController {
                         change.pitches() != null ? change.pitches() : current.pitches(),
                         change.lengthFt() != null ? change.lengthFt() : current.lengthFt(),
                         change.location() != null ? change.location() : String.join(" > ", current.locationPath()),
-                        change.notes() != null ? change.notes() : current.notes())))
+                        change.notes() != null ? change.notes() : current.notes(),
+                        change.tags() != null ? change.tags() : current.tags())))
                 .map(TicksApiController::safe);
     }
 
@@ -127,7 +131,7 @@ class TicksApiController {
         return new TickView(tick.id(), tick.date(), tick.route(), tick.grade(), tick.gradeSystem(), tick.gradeIndex(),
                 tick.gradeLevel(), tick.protection(), tick.discipline(), tick.disciplineConfirmed(), tick.send(), tick.style(),
                 tick.pitches(), tick.lengthFt(), tick.location(), tick.locationPath(), tick.routeUrl(), clean,
-                tick.routeStars(), tick.userStars(), tick.source());
+                tick.routeStars(), tick.userStars(), tick.source(), tick.tags());
     }
 
     private static <T> Mono<T> notFound() {

@@ -13,6 +13,7 @@ import dev.cruxlog.logbook.TickView;
 import dev.cruxlog.logbook.application.TickCursor;
 import dev.cruxlog.logbook.application.TickDraft;
 import dev.cruxlog.logbook.application.TickFilter;
+import dev.cruxlog.logbook.application.TickSort;
 import dev.cruxlog.logbook.application.Ticks;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -34,7 +35,7 @@ class R2dbcTicks implements Ticks {
     private static final String VIEW_COLUMNS = """
             id, climbed_on, route, grade, grade_system, grade_index, grade_level, protection, discipline,
             discipline_confirmed, send, style, pitches, length_ft, location, location_path, route_url, notes, route_stars,
-            user_stars, source""";
+            user_stars, source, tags""";
 
     /** Column name, SQL array type, and how a draft fills it. */
     private record Column(String name, String type, Function<TickDraft, Object> value) {
@@ -67,7 +68,8 @@ class R2dbcTicks implements Ticks {
             new Column("notes", "text", TickDraft::notes),
             new Column("route_stars", "numeric", TickDraft::routeStars),
             new Column("user_stars", "numeric", TickDraft::userStars),
-            new Column("source_rating_code", "integer", TickDraft::sourceRatingCode));
+            new Column("source_rating_code", "integer", TickDraft::sourceRatingCode),
+            new Column("tags", "text", d -> d.tags() == null ? null : String.join("\u001f", d.tags())));
 
     private final DatabaseClient db;
 
@@ -95,6 +97,7 @@ class R2dbcTicks implements Ticks {
         String names = String.join(", ", COLUMNS.stream().map(Column::name).toList());
         String selected = String.join(", ", COLUMNS.stream()
                 .map(c -> c.name().equals("location_path") ? "coalesce(string_to_array(u.location_path, ' > '), '{}')"
+                        : c.name().equals("tags") ? "coalesce(string_to_array(u.tags, chr(31)), '{}')"
                         : "u." + c.name()).toList());
         String sql = "INSERT INTO logbook.tick (owner_id, import_id, " + names + ") SELECT :owner, :importId, " + selected
                 + " FROM " + unnest() + " RETURNING id";
@@ -108,7 +111,9 @@ class R2dbcTicks implements Ticks {
         String assignments = String.join(", ", COLUMNS.stream()
                 .filter(c -> !c.name().equals("source") && !c.name().equals("source_key"))
                 .map(c -> c.name() + " = " + (c.name().equals("location_path")
-                        ? "coalesce(string_to_array(u.location_path, ' > '), '{}')" : "u." + c.name()))
+                        ? "coalesce(string_to_array(u.location_path, ' > '), '{}')"
+                        : c.name().equals("tags") ? "coalesce(string_to_array(u.tags, chr(31)), t.tags)"
+                        : "u." + c.name()))
                 .toList());
         String sql = "UPDATE logbook.tick AS t SET " + assignments + ", import_id = :importId, updated_at = now() FROM "
                 + unnest() + " WHERE t.owner_id = :owner AND t.source = u.source AND t.source_key = u.source_key";
@@ -120,7 +125,8 @@ class R2dbcTicks implements Ticks {
 
     private static String unnest() {
         String arrays = String.join(", ", COLUMNS.stream()
-                .map(c -> "CAST(:" + c.name() + " AS " + (c.name().equals("location_path") ? "text" : c.type()) + "[])")
+                .map(c -> "CAST(:" + c.name() + " AS " + (c.name().equals("location_path") || c.name().equals("tags")
+                        ? "text" : c.type()) + "[])")
                 .toList());
         return "unnest(" + arrays + ") AS u(" + String.join(", ", COLUMNS.stream().map(Column::name).toList()) + ")";
     }
@@ -147,7 +153,7 @@ class R2dbcTicks implements Ticks {
     }
 
     @Override
-    public Flux<TickView> page(UUID owner, TickFilter filter, TickCursor after, int limit) {
+    public Flux<TickView> page(UUID owner, TickFilter filter, TickSort sort, TickCursor after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + VIEW_COLUMNS + " FROM logbook.tick WHERE owner_id = :owner");
         Map<String, Object> binds = new LinkedHashMap<>();
         binds.put("owner", owner);
@@ -179,12 +185,26 @@ class R2dbcTicks implements Ticks {
             sql.append(" AND (route ILIKE :text ESCAPE '\\' OR location ILIKE :text ESCAPE '\\')");
             binds.put("text", "%" + filter.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
+        if (filter.tag() != null && !filter.tag().isBlank()) {
+            sql.append(" AND :tag = ANY(tags)");
+            binds.put("tag", filter.tag().trim());
+        }
+        String grade = "coalesce(grade_index, " + TickCursor.UNGRADED + ")";
+        boolean byGrade = sort == TickSort.GRADE_DESC || sort == TickSort.GRADE_ASC;
+        boolean ascending = sort == TickSort.DATE_ASC || sort == TickSort.GRADE_ASC;
+        String keys = byGrade ? "(" + grade + ", climbed_on, id)" : "(climbed_on, id)";
         if (after != null) {
-            sql.append(" AND (climbed_on, id) < (:afterDate, :afterId)");
+            sql.append(" AND ").append(keys).append(ascending ? " > " : " < ")
+                    .append(byGrade ? "(:afterGrade, :afterDate, :afterId)" : "(:afterDate, :afterId)");
+            if (byGrade) {
+                binds.put("afterGrade", after.gradeIndex());
+            }
             binds.put("afterDate", after.date());
             binds.put("afterId", after.id());
         }
-        sql.append(" ORDER BY climbed_on DESC, id DESC LIMIT :limit");
+        String direction = ascending ? " ASC" : " DESC";
+        sql.append(" ORDER BY ").append(byGrade ? grade + direction + ", " : "")
+                .append("climbed_on").append(direction).append(", id").append(direction).append(" LIMIT :limit");
         binds.put("limit", limit);
         return db.sql(sql.toString()).bindValues(binds).map(R2dbcTicks::toView).all();
     }
@@ -212,6 +232,7 @@ class R2dbcTicks implements Ticks {
                 .filter(c -> !c.name().equals("source") && !c.name().equals("source_key") && !c.name().equals("content_hash"))
                 .map(c -> c.name() + " = " + (c.name().equals("location_path")
                         ? "coalesce(string_to_array(CAST(:location_path AS text), ' > '), '{}')"
+                        : c.name().equals("tags") ? "coalesce(string_to_array(CAST(:tags AS text), chr(31)), tags)"
                         : "CAST(:" + c.name() + " AS " + c.type() + ")"))
                 .toList());
         DatabaseClient.GenericExecuteSpec spec = db.sql("UPDATE logbook.tick SET " + assignments
@@ -239,6 +260,7 @@ class R2dbcTicks implements Ticks {
 
     private static TickView toView(Readable row) {
         String[] path = row.get("location_path", String[].class);
+        String[] tags = row.get("tags", String[].class);
         return new TickView(row.get("id", UUID.class), row.get("climbed_on", LocalDate.class), row.get("route", String.class),
                 row.get("grade", String.class), row.get("grade_system", String.class), row.get("grade_index", Integer.class),
                 row.get("grade_level", Integer.class), row.get("protection", String.class), row.get("discipline", String.class),
@@ -246,6 +268,6 @@ class R2dbcTicks implements Ticks {
                 row.get("style", String.class), row.get("pitches", Integer.class), row.get("length_ft", Integer.class),
                 row.get("location", String.class), path == null ? List.of() : List.of(path), row.get("route_url", String.class),
                 row.get("notes", String.class), row.get("route_stars", BigDecimal.class), row.get("user_stars", BigDecimal.class),
-                row.get("source", String.class));
+                row.get("source", String.class), tags == null ? List.of() : List.of(tags));
     }
 }
