@@ -115,6 +115,38 @@ class AnalyticsApiTest {
                 .jsonPath("$.bestSends[?(@.discipline == 'sport')].grade").isEqualTo("5.12a")
                 .jsonPath("$.disciplines.sport").isEqualTo(7);
 
+        http.get().uri("/api/v1/analytics/progression").header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.hardestByMonth[?(@.month == '2024-05')].grade").isEqualTo("5.12a")
+                .jsonPath("$.hardestByMonth[?(@.month == '2023-07' && @.style == 'flash')].route").isEqualTo("Mojo")
+                .jsonPath("$.volume[?(@.month == '2024-04')].ticks").isEqualTo(2)
+                .jsonPath("$.volume.length()").isEqualTo(5);
+        http.get().uri("/api/v1/analytics/calendar").header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.days.length()").isEqualTo(7)
+                .jsonPath("$.days[?(@.date == '2024-04-13')].sent").isEqualTo(false)
+                .jsonPath("$.seasons[?(@.season == 'Spring, 2024')].days").isEqualTo(3)
+                .jsonPath("$.seasons[?(@.season == 'Summer, 2023')].days").isEqualTo(3)
+                .jsonPath("$.seasons[?(@.season == 'Fall, 2023')].days").isEqualTo(1);
+        http.get().uri("/api/v1/analytics/locations").header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].name").isEqualTo("Nevada")
+                .jsonPath("$[0].ticks").isEqualTo(7)
+                .jsonPath("$[0].hardestGrade").isEqualTo("5.12a")
+                .jsonPath("$[0].lastVisit").isEqualTo("2024-05-01")
+                .jsonPath("$[0].children[0].name").isEqualTo("Red Rocks");
+        http.get().uri("/api/v1/analytics/characteristics").header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.flashOrOnsightRate.sport").isEqualTo(0.4)
+                .jsonPath("$.attemptsToSend.sport['3']").isEqualTo(1)
+                .jsonPath("$.attemptsToSend.sport['1']").isEqualTo(3)
+                .jsonPath("$.sendRateByLevel[?(@.level == 18)].rate").isEqualTo(1 / 3.0)
+                .jsonPath("$.restDays.histogram['0']").isEqualTo(1);
+
         Climber stranger = new Climbers(http).verified("stranger");
         http.get().uri("/api/v1/analytics/pyramid?discipline=sport").header("Authorization", stranger.bearer()).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.levels.length()").isEqualTo(0);

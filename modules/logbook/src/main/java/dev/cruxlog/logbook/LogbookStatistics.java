@@ -26,6 +26,41 @@ public interface LogbookStatistics {
 
     Mono<Overview> overview(UUID owner, LocalDate from, LocalDate to);
 
+    /** Per month: the hardest send per discipline and style, and the volume (ticks, pitches, days). */
+    Flux<MonthSend> hardestSendsByMonth(UUID owner, LocalDate from, LocalDate to);
+
+    Flux<MonthVolume> volumeByMonth(UUID owner, LocalDate from, LocalDate to);
+
+    /** Every day out: how many ticks and pitches, and whether anything was sent. */
+    Flux<Day> days(UUID owner, LocalDate from, LocalDate to);
+
+    /** Per place (the full location path): ticks, pitches, sends, hardest send, first and last visit. */
+    Flux<Place> places(UUID owner, LocalDate from, LocalDate to);
+
+    /** Counts by ascent style, and sends versus ticks per grade level and discipline. */
+    Flux<StyleCount> styles(UUID owner, LocalDate from, LocalDate to);
+
+    Flux<LevelRate> sendRates(UUID owner, LocalDate from, LocalDate to);
+
+    record MonthSend(String month, String discipline, String style, String grade, int gradeIndex, String route) {
+    }
+
+    record MonthVolume(String month, long ticks, long pitches, long days) {
+    }
+
+    record Day(LocalDate date, long ticks, long pitches, boolean sent) {
+    }
+
+    record Place(List<String> path, long ticks, long pitches, long sends, String hardestGrade, Integer hardestIndex,
+                 LocalDate firstVisit, LocalDate lastVisit) {
+    }
+
+    record StyleCount(String discipline, String style, long ticks) {
+    }
+
+    record LevelRate(String discipline, int gradeLevel, long ticks, long sends) {
+    }
+
     /**
      * @param attempts ticks of the route up to and including its first send
      * @param days     distinct days on the route up to its first send

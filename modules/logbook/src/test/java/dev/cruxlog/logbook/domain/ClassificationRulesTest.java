@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import dev.cruxlog.grades.Grade;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.domain.GradeCatalog;
+import dev.cruxlog.logbook.Season;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.util.Set;
 
 import dev.cruxlog.analytics.PyramidView;
+import dev.cruxlog.analytics.application.InsightsService;
 import dev.cruxlog.analytics.application.PyramidService;
+import dev.cruxlog.analytics.domain.PlaceTree;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.logbook.LogbookStatistics;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,10 +28,12 @@ class AnalyticsApiController {
     private static final Set<String> DISCIPLINES = Set.of("sport", "trad", "tr", "boulder", "alpine", "ice", "mixed", "aid");
 
     private final PyramidService pyramids;
+    private final InsightsService insights;
     private final LogbookStatistics statistics;
 
-    AnalyticsApiController(PyramidService pyramids, LogbookStatistics statistics) {
+    AnalyticsApiController(PyramidService pyramids, InsightsService insights, LogbookStatistics statistics) {
         this.pyramids = pyramids;
+        this.insights = insights;
         this.statistics = statistics;
     }
 
@@ -53,5 +57,37 @@ class AnalyticsApiController {
                                              @RequestParam(required = false) LocalDate from,
                                              @RequestParam(required = false) LocalDate to) {
         return statistics.overview(user.id(), from, to);
+    }
+
+    @GetMapping("/progression")
+    @Operation(summary = "Hardest send per month per discipline and style; volume per month")
+    Mono<InsightsService.Progression> progression(@AuthenticationPrincipal CurrentUser user,
+                                                  @RequestParam(required = false) LocalDate from,
+                                                  @RequestParam(required = false) LocalDate to) {
+        return insights.progression(user.id(), from, to);
+    }
+
+    @GetMapping("/calendar")
+    @Operation(summary = "Every day out (for a heatmap) and the seasons")
+    Mono<InsightsService.Calendar> calendar(@AuthenticationPrincipal CurrentUser user,
+                                           @RequestParam(required = false) LocalDate from,
+                                           @RequestParam(required = false) LocalDate to) {
+        return insights.calendar(user.id(), from, to);
+    }
+
+    @GetMapping("/locations")
+    @Operation(summary = "Your places as a tree: region > area > crag, with counts, hardest send and last visit")
+    Mono<java.util.List<PlaceTree.Node>> locations(@AuthenticationPrincipal CurrentUser user,
+                                                   @RequestParam(required = false) LocalDate from,
+                                                   @RequestParam(required = false) LocalDate to) {
+        return insights.places(user.id(), from, to);
+    }
+
+    @GetMapping("/characteristics")
+    @Operation(summary = "Style mix, send rate by grade, flash/onsight rate, attempts to send, rest days")
+    Mono<InsightsService.Characteristics> characteristics(@AuthenticationPrincipal CurrentUser user,
+                                                          @RequestParam(required = false) LocalDate from,
+                                                          @RequestParam(required = false) LocalDate to) {
+        return insights.characteristics(user.id(), from, to);
     }
 }

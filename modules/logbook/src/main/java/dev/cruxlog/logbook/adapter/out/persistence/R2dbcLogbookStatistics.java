@@ -100,6 +100,80 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
         });
     }
 
+    @Override
+    public Flux<MonthSend> hardestSendsByMonth(UUID owner, LocalDate from, LocalDate to) {
+        return bind(db.sql("WITH t AS (" + WINDOW + """
+                        ) SELECT DISTINCT ON (month, discipline, style) to_char(climbed_on, 'YYYY-MM') AS month, discipline,
+                                 style, grade, grade_index, route
+                            FROM t WHERE send AND grade_index IS NOT NULL
+                           ORDER BY month, discipline, style, grade_index DESC, climbed_on"""), owner, from, to)
+                .map(row -> new MonthSend(row.get("month", String.class), row.get("discipline", String.class),
+                        row.get("style", String.class), row.get("grade", String.class), row.get("grade_index", Integer.class),
+                        row.get("route", String.class)))
+                .all();
+    }
+
+    @Override
+    public Flux<MonthVolume> volumeByMonth(UUID owner, LocalDate from, LocalDate to) {
+        return bind(db.sql("WITH t AS (" + WINDOW + """
+                        ) SELECT to_char(climbed_on, 'YYYY-MM') AS month, count(*) AS ticks, sum(pitches) AS pitches,
+                                 count(DISTINCT climbed_on) AS days
+                            FROM t GROUP BY month ORDER BY month"""), owner, from, to)
+                .map(row -> new MonthVolume(row.get("month", String.class), row.get("ticks", Long.class),
+                        row.get("pitches", Long.class), row.get("days", Long.class)))
+                .all();
+    }
+
+    @Override
+    public Flux<Day> days(UUID owner, LocalDate from, LocalDate to) {
+        return bind(db.sql("WITH t AS (" + WINDOW + """
+                        ) SELECT climbed_on, count(*) AS ticks, sum(pitches) AS pitches, bool_or(send) AS sent
+                            FROM t GROUP BY climbed_on ORDER BY climbed_on"""), owner, from, to)
+                .map(row -> new Day(row.get("climbed_on", LocalDate.class), row.get("ticks", Long.class),
+                        row.get("pitches", Long.class), Boolean.TRUE.equals(row.get("sent", Boolean.class))))
+                .all();
+    }
+
+    @Override
+    public Flux<Place> places(UUID owner, LocalDate from, LocalDate to) {
+        return bind(db.sql("WITH t AS (" + WINDOW + """
+                        ), hardest AS (
+                            SELECT DISTINCT ON (location_path) location_path, grade, grade_index FROM t
+                             WHERE send AND grade_index IS NOT NULL ORDER BY location_path, grade_index DESC)
+                        SELECT t.location_path, count(*) AS ticks, sum(pitches) AS pitches,
+                               count(*) FILTER (WHERE send) AS sends, min(climbed_on) AS first_visit,
+                               max(climbed_on) AS last_visit, h.grade AS hardest_grade, h.grade_index AS hardest_index
+                          FROM t LEFT JOIN hardest h ON h.location_path = t.location_path
+                         WHERE cardinality(t.location_path) > 0
+                         GROUP BY t.location_path, h.grade, h.grade_index
+                         ORDER BY t.location_path"""), owner, from, to)
+                .map(row -> new Place(List.of(row.get("location_path", String[].class)), row.get("ticks", Long.class),
+                        row.get("pitches", Long.class), row.get("sends", Long.class), row.get("hardest_grade", String.class),
+                        row.get("hardest_index", Integer.class), row.get("first_visit", LocalDate.class),
+                        row.get("last_visit", LocalDate.class)))
+                .all();
+    }
+
+    @Override
+    public Flux<StyleCount> styles(UUID owner, LocalDate from, LocalDate to) {
+        return bind(db.sql("WITH t AS (" + WINDOW + ") SELECT discipline, style, count(*) AS ticks FROM t "
+                        + "GROUP BY discipline, style ORDER BY discipline, style"), owner, from, to)
+                .map(row -> new StyleCount(row.get("discipline", String.class), row.get("style", String.class),
+                        row.get("ticks", Long.class)))
+                .all();
+    }
+
+    @Override
+    public Flux<LevelRate> sendRates(UUID owner, LocalDate from, LocalDate to) {
+        return bind(db.sql("WITH t AS (" + WINDOW + """
+                        ) SELECT discipline, grade_level, count(*) AS ticks, count(*) FILTER (WHERE send) AS sends
+                            FROM t WHERE grade_level IS NOT NULL GROUP BY discipline, grade_level
+                           ORDER BY discipline, grade_level"""), owner, from, to)
+                .map(row -> new LevelRate(row.get("discipline", String.class), row.get("grade_level", Integer.class),
+                        row.get("ticks", Long.class), row.get("sends", Long.class)))
+                .all();
+    }
+
     private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, UUID owner, LocalDate from,
                                                           LocalDate to) {
         return spec.bind("owner", owner)

@@ -1,0 +1,109 @@
+package dev.cruxlog.analytics.application;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import dev.cruxlog.analytics.domain.PlaceTree;
+import dev.cruxlog.analytics.domain.RestDays;
+import dev.cruxlog.logbook.LogbookStatistics;
+import dev.cruxlog.logbook.Season;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Progression, the calendar, places and climbing characteristics, from the logbook's aggregates. */
+@Service
+public class InsightsService {
+
+    private final LogbookStatistics statistics;
+
+    public InsightsService(LogbookStatistics statistics) {
+        this.statistics = statistics;
+    }
+
+    public record Progression(List<LogbookStatistics.MonthSend> hardestByMonth, List<LogbookStatistics.MonthVolume> volume) {
+    }
+
+    public record Calendar(List<LogbookStatistics.Day> days, List<SeasonCount> seasons) {
+    }
+
+    public record SeasonCount(String season, long days, long ticks, long pitches) {
+    }
+
+    public record Characteristics(List<LogbookStatistics.StyleCount> styles, List<RateAtLevel> sendRateByLevel,
+                                  Map<String, Double> flashOrOnsightRate, Map<String, Map<Integer, Integer>> attemptsToSend,
+                                  RestDays.Summary restDays) {
+    }
+
+    public record RateAtLevel(String discipline, int level, long ticks, long sends, double rate) {
+    }
+
+    public Mono<Progression> progression(UUID owner, LocalDate from, LocalDate to) {
+        return Mono.zip(statistics.hardestSendsByMonth(owner, from, to).collectList(),
+                        statistics.volumeByMonth(owner, from, to).collectList())
+                .map(both -> new Progression(both.getT1(), both.getT2()));
+    }
+
+    public Mono<Calendar> calendar(UUID owner, LocalDate from, LocalDate to) {
+        return statistics.days(owner, from, to).collectList().map(days -> {
+            Map<String, long[]> seasons = new LinkedHashMap<>();
+            for (LogbookStatistics.Day day : days) {
+                long[] counts = seasons.computeIfAbsent(Season.of(day.date()), k -> new long[3]);
+                counts[0]++;
+                counts[1] += day.ticks();
+                counts[2] += day.pitches();
+            }
+            return new Calendar(days, seasons.entrySet().stream()
+                    .map(e -> new SeasonCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList());
+        });
+    }
+
+    public Mono<List<PlaceTree.Node>> places(UUID owner, LocalDate from, LocalDate to) {
+        return statistics.places(owner, from, to)
+                .map(p -> new PlaceTree.Leaf(p.path(), p.ticks(), p.pitches(), p.sends(), p.hardestGrade(), p.hardestIndex(),
+                        p.lastVisit()))
+                .collectList()
+                .map(PlaceTree::build);
+    }
+
+    public Mono<Characteristics> characteristics(UUID owner, LocalDate from, LocalDate to) {
+        Mono<Map<String, Map<Integer, Integer>>> attempts = Flux.just("sport", "trad", "boulder")
+                .concatMap(discipline -> statistics.firstSends(owner, discipline, PyramidService.ALL_SENDS, from, to)
+                        .collectList()
+                        .map(sends -> {
+                            Map<Integer, Integer> histogram = new TreeMap<>();
+                            sends.forEach(s -> histogram.merge(Math.min(s.attempts(), 10), 1, Integer::sum));
+                            return Map.entry(discipline, histogram);
+                        }))
+                .filter(entry -> !entry.getValue().isEmpty())
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
+        return Mono.zip(statistics.styles(owner, from, to).collectList(), statistics.sendRates(owner, from, to).collectList(),
+                        attempts, statistics.days(owner, from, to).map(LogbookStatistics.Day::date).collectList())
+                .map(all -> new Characteristics(all.getT1(),
+                        all.getT2().stream().map(r -> new RateAtLevel(r.discipline(), r.gradeLevel(), r.ticks(), r.sends(),
+                                r.ticks() == 0 ? 0 : (double) r.sends() / r.ticks())).toList(),
+                        flashOrOnsight(all.getT1()), all.getT3(), RestDays.of(all.getT4())));
+    }
+
+    /** Of the sends in each discipline, the share that went first try (onsight or flash). */
+    static Map<String, Double> flashOrOnsight(List<LogbookStatistics.StyleCount> styles) {
+        Map<String, long[]> counts = new TreeMap<>();
+        for (LogbookStatistics.StyleCount style : styles) {
+            if (style.style().equals("attempt")) {
+                continue;
+            }
+            long[] c = counts.computeIfAbsent(style.discipline(), k -> new long[2]);
+            c[1] += style.ticks();
+            if (style.style().equals("onsight") || style.style().equals("flash")) {
+                c[0] += style.ticks();
+            }
+        }
+        Map<String, Double> rates = new TreeMap<>();
+        counts.forEach((discipline, c) -> rates.put(discipline, c[1] == 0 ? 0 : (double) c[0] / c[1]));
+        return rates;
+    }
+}
