@@ -113,7 +113,27 @@ class AnalyticsApiTest {
                 .jsonPath("$.daysOutside").isEqualTo(7)
                 .jsonPath("$.sends").isEqualTo(5)
                 .jsonPath("$.bestSends[?(@.discipline == 'sport')].grade").isEqualTo("5.12a")
-                .jsonPath("$.disciplines.sport").isEqualTo(7);
+                .jsonPath("$.disciplines.sport").isEqualTo(7)
+                .jsonPath("$.recentHardSends.length()").isEqualTo(5)
+                .jsonPath("$.recentHardSends[0].route").isEqualTo("Rainshadow")
+                .jsonPath("$.recentHardSends[0].category").isEqualTo("PROJECT")
+                .jsonPath("$.recentHardSends[0].attempts").isEqualTo(3)
+                .jsonPath("$.recentHardSends[?(@.route == 'Aqualung')].category").isEqualTo("PROJECT")
+                .jsonPath("$.recentHardSends[?(@.style == 'flash')].category").isEqualTo("TIER_2")
+                .jsonPath("$.projectAttempts").isEqualTo(2);
+
+        String routeKey = (String) rainshadow.get("routeKey");
+        http.patch().uri("/api/v1/analytics/pyramid/routes").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("routeKey", routeKey, "cruxAngle", "overhang", "cruxEnergy", "power-endurance"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.cruxAngle").isEqualTo("overhang");
+        http.patch().uri("/api/v1/analytics/pyramid/routes").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("routeKey", routeKey, "cruxAngle", "upside-down"))
+                .exchange().expectStatus().isBadRequest();
+        http.get().uri("/api/v1/analytics/pyramid?discipline=sport").header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.levels[0].routes[0].cruxAngle").isEqualTo("overhang")
+                .jsonPath("$.levels[0].routes[0].cruxEnergy").isEqualTo("power-endurance");
 
         http.get().uri("/api/v1/analytics/progression").header("Authorization", climber.bearer()).exchange()
                 .expectStatus().isOk()
@@ -146,6 +166,17 @@ class AnalyticsApiTest {
                 .jsonPath("$.attemptsToSend.sport['1']").isEqualTo(3)
                 .jsonPath("$.sendRateByLevel[?(@.level == 18)].rate").isEqualTo(1 / 3.0)
                 .jsonPath("$.restDays.histogram['0']").isEqualTo(1);
+
+        // Editing a tick changes the pyramid at once: nothing to rebuild.
+        String aqualung = (String) ((List<Map<String, Object>>) http.get().uri("/api/v1/logbook/ticks?q=Aqualung")
+                .header("Authorization", climber.bearer()).exchange().expectBody(Map.class).returnResult()
+                .getResponseBody().get("items")).get(0).get("id");
+        http.patch().uri("/api/v1/logbook/ticks/" + aqualung).header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("grade", "5.12b")).exchange().expectStatus().isOk();
+        http.get().uri("/api/v1/analytics/pyramid?discipline=sport").header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.levels[0].grade").isEqualTo("5.12b")
+                .jsonPath("$.levels[0].routes[0].route").isEqualTo("Aqualung");
 
         Climber stranger = new Climbers(http).verified("stranger");
         http.get().uri("/api/v1/analytics/pyramid?discipline=sport").header("Authorization", stranger.bearer()).exchange()

@@ -16,8 +16,13 @@ public record PyramidView(String discipline, String gradeSystem, LocalDate from,
     public record Level(String grade, int gradeIndex, int level, int sends, int idealSends, List<Route> routes) {
     }
 
-    public record Route(String route, String location, LocalDate firstSent, String grade, int attempts, int days,
-                        String style) {
+    /**
+     * @param routeKey   address for {@code PATCH /api/v1/analytics/pyramid/routes}
+     * @param cruxAngle  slab, vertical, overhang or roof, as the climber set it
+     * @param cruxEnergy power, power-endurance, endurance or technical
+     */
+    public record Route(String routeKey, String route, String location, LocalDate firstSent, String grade, int attempts,
+                        int days, String style, String cruxAngle, String cruxEnergy) {
     }
 
     /**

@@ -62,21 +62,25 @@ public interface LogbookStatistics {
     }
 
     /**
+     * @param routeKey identifies the route across ticks (its Mountain Project page, or name and place)
      * @param attempts ticks of the route up to and including its first send
      * @param days     distinct days on the route up to its first send
      * @param sends    sending ticks of the route in the window
      */
-    record RouteSend(String route, String location, LocalDate firstSent, String grade, int gradeIndex, int gradeLevel,
-                     String style, int attempts, int days, int sends) {
+    record RouteSend(String routeKey, String route, String location, LocalDate firstSent, String grade, int gradeIndex,
+                     int gradeLevel, String style, int attempts, int days, int sends) {
     }
 
     /**
      * @param disciplines ticks per discipline
      * @param favouriteAreas the three areas with the most pitches
      * @param bestSends  the hardest send per discipline
+     * @param recentHardSends the ten latest sends that were a project, tier 2 or tier 3 for the climber then
+     * @param projectAttempts attempts (not sends) on project-level climbs
      */
     record Overview(long ticks, long pitches, long daysOutside, LocalDate firstDay, long uniqueAreas, long regions,
-                    long sends, Map<String, Long> disciplines, List<Area> favouriteAreas, List<BestSend> bestSends) {
+                    long sends, Map<String, Long> disciplines, List<Area> favouriteAreas, List<BestSend> bestSends,
+                    List<HardSend> recentHardSends, long projectAttempts) {
 
         public double sendRate() {
             return ticks == 0 ? 0 : (double) sends / ticks;
@@ -87,5 +91,12 @@ public interface LogbookStatistics {
     }
 
     record BestSend(String discipline, String route, String grade, int gradeIndex, LocalDate date) {
+    }
+
+    /**
+     * @param attempts ticks of the route up to this send
+     */
+    record HardSend(String discipline, String route, String grade, LocalDate date, DifficultyCategory category,
+                    String style, int attempts) {
     }
 }

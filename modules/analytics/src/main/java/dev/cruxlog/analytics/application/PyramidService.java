@@ -24,14 +24,33 @@ public class PyramidService {
     static final List<String> ALL_SENDS = List.of("onsight", "flash", "redpoint", "pinkpoint", "repeat", "top-rope",
             "follow", "solo");
 
+    static final java.util.Set<String> ANGLES = java.util.Set.of("slab", "vertical", "overhang", "roof");
+    static final java.util.Set<String> ENERGIES = java.util.Set.of("power", "power-endurance", "endurance", "technical");
+
     private final LogbookStatistics statistics;
     private final Accounts accounts;
     private final Grades grades;
+    private final RouteCharacters characters;
 
-    public PyramidService(LogbookStatistics statistics, Accounts accounts, Grades grades) {
+    public PyramidService(LogbookStatistics statistics, Accounts accounts, Grades grades, RouteCharacters characters) {
         this.statistics = statistics;
         this.accounts = accounts;
         this.grades = grades;
+        this.characters = characters;
+    }
+
+    /** Sets a route's crux angle and/or energy; a null leaves that one as it was. */
+    public Mono<RouteCharacters.Character> describe(UUID owner, String routeKey, String cruxAngle, String cruxEnergy) {
+        if (routeKey == null || routeKey.isBlank()) {
+            return Mono.error(new IllegalArgumentException("routeKey: name the route, as the pyramid gives it."));
+        }
+        if (cruxAngle != null && !ANGLES.contains(cruxAngle)) {
+            return Mono.error(new IllegalArgumentException("cruxAngle: one of slab, vertical, overhang, roof."));
+        }
+        if (cruxEnergy != null && !ENERGIES.contains(cruxEnergy)) {
+            return Mono.error(new IllegalArgumentException("cruxEnergy: one of power, power-endurance, endurance, technical."));
+        }
+        return characters.save(owner, routeKey, cruxAngle, cruxEnergy);
     }
 
     /**
@@ -49,18 +68,24 @@ public class PyramidService {
                 .map(id -> GradeSystem.byId(id).orElse(boulder ? GradeSystem.V : GradeSystem.YDS))
                 .defaultIfEmpty(boulder ? GradeSystem.V : GradeSystem.YDS);
         return Mono.zip(system, statistics.firstSends(owner, wanted, styles, from, to)
-                        .map(send -> new PyramidBuilder.Send(send.gradeLevel(), new Pyramid.Route(send.route(), send.location(),
-                                send.firstSent(), send.grade(), send.attempts(), send.days(), send.style())))
-                        .collectList())
-                .map(both -> view(wanted, both.getT1(), from, to, PyramidBuilder.build(both.getT2(), Math.max(1, Math.min(levels, 12)))));
+                        .map(send -> new PyramidBuilder.Send(send.gradeLevel(), new Pyramid.Route(send.routeKey(), send.route(),
+                                send.location(), send.firstSent(), send.grade(), send.attempts(), send.days(), send.style())))
+                        .collectList(), characters.all(owner))
+                .map(all -> view(wanted, all.getT1(), from, to,
+                        PyramidBuilder.build(all.getT2(), Math.max(1, Math.min(levels, 12))), all.getT3()));
     }
 
-    private PyramidView view(String discipline, GradeSystem system, LocalDate from, LocalDate to, Pyramid pyramid) {
+    private PyramidView view(String discipline, GradeSystem system, LocalDate from, LocalDate to, Pyramid pyramid,
+                             java.util.Map<String, RouteCharacters.Character> character) {
         List<PyramidView.Level> levels = pyramid.levels().stream()
                 .map(level -> new PyramidView.Level(grades.levelName(level.level(), system), level.level() * 10,
                         level.level(), level.sends(), level.idealSends(), level.routes().stream()
-                        .map(r -> new PyramidView.Route(r.route(), r.location(), r.firstSent(), r.grade(), r.attempts(), r.days(),
-                                r.style()))
+                        .map(r -> {
+                            RouteCharacters.Character c = character.get(r.routeKey());
+                            return new PyramidView.Route(r.routeKey(), r.route(), r.location(), r.firstSent(), r.grade(),
+                                    r.attempts(), r.days(), r.style(), c == null ? null : c.cruxAngle(),
+                                    c == null ? null : c.cruxEnergy());
+                        })
                         .toList()))
                 .toList();
         PyramidView.NextGrade next = null;

@@ -20,8 +20,8 @@ public record Pyramid(List<Level> levels, List<Deficit> advice) {
     public record Level(int level, int sends, int idealSends, List<Route> routes) {
     }
 
-    public record Route(String route, String location, LocalDate firstSent, String grade, int attempts, int days,
-                        String style) {
+    public record Route(String routeKey, String route, String location, LocalDate firstSent, String grade, int attempts,
+                        int days, String style) {
     }
 
     /** {@code missing} more sends at {@code level} would support {@code targetLevel}. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PyramidBuilderTest {
 
     private static PyramidBuilder.Send send(int level, String route, String date) {
-        return new PyramidBuilder.Send(level, new Pyramid.Route(route, "Céüse", LocalDate.parse(date), "x", 2, 1, "redpoint"));
+        return new PyramidBuilder.Send(level, new Pyramid.Route("key-" + route, route, "Céüse", LocalDate.parse(date), "x", 2, 1, "redpoint"));
     }
 
     private final List<PyramidBuilder.Send> sends = List.of(

@@ -6,6 +6,7 @@ import java.util.Set;
 import dev.cruxlog.analytics.PyramidView;
 import dev.cruxlog.analytics.application.InsightsService;
 import dev.cruxlog.analytics.application.PyramidService;
+import dev.cruxlog.analytics.application.RouteCharacters;
 import dev.cruxlog.analytics.domain.PlaceTree;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.logbook.LogbookStatistics;
@@ -14,6 +15,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,6 +52,18 @@ class AnalyticsApiController {
         }
         LocalDate start = "12m".equals(window) ? LocalDate.now().minusMonths(12) : from;
         return pyramids.pyramid(user.id(), discipline, start, to, levels, includeFollows);
+    }
+
+    record RouteCharacterChange(String routeKey, String cruxAngle, String cruxEnergy) {
+    }
+
+    @PatchMapping("/pyramid/routes")
+    @Operation(summary = "Set a pyramid route's crux angle and energy: {routeKey, cruxAngle, cruxEnergy}")
+    Mono<RouteCharacters.Character> describeRoute(@AuthenticationPrincipal CurrentUser user,
+                                                  @RequestBody RouteCharacterChange change) {
+        return pyramids.describe(user.id(), change.routeKey(), change.cruxAngle(), change.cruxEnergy())
+                .onErrorMap(IllegalArgumentException.class, e -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                        e.getMessage()));
     }
 
     @GetMapping("/overview")

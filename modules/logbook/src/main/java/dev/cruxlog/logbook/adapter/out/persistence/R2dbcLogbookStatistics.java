@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import dev.cruxlog.logbook.DifficultyCategory;
 import dev.cruxlog.logbook.LogbookStatistics;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -24,6 +25,25 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                AND (CAST(:from AS date) IS NULL OR climbed_on >= CAST(:from AS date))
                AND (CAST(:to AS date) IS NULL OR climbed_on <= CAST(:to AS date))""";
 
+    /**
+     * Every graded tick with how far below the climber's hardest earlier send (same
+     * discipline, in date order, over the whole logbook) it was, and the ticks of its route
+     * so far; {@code in_window} marks the ones the caller asked about.
+     */
+    private static final String CATEGORISED = """
+            WITH all_ticks AS (
+                SELECT coalesce(route_url, lower(route) || '|' || coalesce(location, '')) AS route_key, *
+                  FROM logbook.tick WHERE owner_id = :owner AND grade_level IS NOT NULL),
+            categorised AS (
+                SELECT *,
+                       coalesce(max(grade_level) FILTER (WHERE send) OVER (PARTITION BY discipline ORDER BY climbed_on, id
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), grade_level) - grade_level AS levels_below,
+                       count(*) OVER (PARTITION BY route_key ORDER BY climbed_on, id) AS attempts,
+                       (CAST(:from AS date) IS NULL OR climbed_on >= CAST(:from AS date))
+                           AND (CAST(:to AS date) IS NULL OR climbed_on <= CAST(:to AS date)) AS in_window
+                  FROM all_ticks)
+            """;
+
     private final DatabaseClient db;
 
     R2dbcLogbookStatistics(DatabaseClient db) {
@@ -39,7 +59,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                                    grade_level, style
                               FROM t WHERE send AND style = ANY(:styles)
                              ORDER BY route_key, climbed_on, id)
-                        SELECT f.route, f.location, f.climbed_on, f.grade, f.grade_index, f.grade_level, f.style,
+                        SELECT f.route_key, f.route, f.location, f.climbed_on, f.grade, f.grade_index, f.grade_level, f.style,
                                (SELECT count(*) FROM t WHERE t.route_key = f.route_key
                                    AND (t.climbed_on, t.id) <= (f.climbed_on, f.id)) AS attempts,
                                (SELECT count(DISTINCT t.climbed_on) FROM t WHERE t.route_key = f.route_key
@@ -52,7 +72,8 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                 .bind("to", Parameter.fromOrEmpty(to, LocalDate.class))
                 .bind("discipline", discipline)
                 .bind("styles", styles.toArray(String[]::new))
-                .map(row -> new RouteSend(row.get("route", String.class), row.get("location", String.class),
+                .map(row -> new RouteSend(row.get("route_key", String.class), row.get("route", String.class),
+                        row.get("location", String.class),
                         row.get("climbed_on", LocalDate.class), row.get("grade", String.class),
                         row.get("grade_index", Integer.class), row.get("grade_level", Integer.class),
                         row.get("style", String.class), row.get("attempts", Long.class).intValue(),
@@ -93,10 +114,22 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                         row.get("grade", String.class), row.get("grade_index", Integer.class),
                         row.get("climbed_on", LocalDate.class)))
                 .all().collectList();
-        return Mono.zip(totals, disciplines, favourites, best).map(all -> {
+        Mono<List<HardSend>> hard = bind(db.sql(CATEGORISED + """
+                        SELECT discipline, route, grade, climbed_on, style, levels_below, attempts FROM categorised
+                         WHERE send AND levels_below <= 2 AND in_window
+                         ORDER BY climbed_on DESC, id DESC LIMIT 10"""), owner, from, to)
+                .map(row -> new HardSend(row.get("discipline", String.class), row.get("route", String.class),
+                        row.get("grade", String.class), row.get("climbed_on", LocalDate.class),
+                        DifficultyCategory.of(row.get("levels_below", Integer.class)), row.get("style", String.class),
+                        row.get("attempts", Long.class).intValue()))
+                .all().collectList();
+        Mono<Long> projectAttempts = bind(db.sql(CATEGORISED
+                        + " SELECT count(*) FROM categorised WHERE NOT send AND levels_below <= 0 AND in_window"), owner, from, to)
+                .map(row -> row.get(0, Long.class)).one();
+        return Mono.zip(totals, disciplines, favourites, best, hard, projectAttempts).map(all -> {
             Object[] t = all.getT1();
             return new Overview((Long) t[0], (Long) t[1], (Long) t[2], (LocalDate) t[3], (Long) t[4], (Long) t[5],
-                    (Long) t[6], all.getT2(), all.getT3(), all.getT4());
+                    (Long) t[6], all.getT2(), all.getT3(), all.getT4(), all.getT5(), all.getT6());
         });
     }
 

@@ -1,0 +1,82 @@
+package dev.cruxlog.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import dev.cruxlog.CruxlogIntegrationTest;
+import dev.cruxlog.support.Browser;
+import dev.cruxlog.support.Browser.Page;
+import dev.cruxlog.support.Climbers;
+import dev.cruxlog.support.Climbers.Climber;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The dashboard, progression and where-and-when pages, with their chart data and tables. */
+@CruxlogIntegrationTest
+class DashboardPagesTest {
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void aNewClimberIsToldHowToStart() {
+        Browser browser = signedIn(new Climbers(http).verified("dash-empty"));
+        Document page = browser.get("/dashboard").document();
+        assertThat(page.select(".empty-state a[href=/logbook/import]")).hasSize(1);
+        assertThat(browser.get("/progression").document().select(".empty-state")).hasSize(1);
+        assertThat(browser.get("/where-and-when").document().select(".empty-state")).hasSize(1);
+    }
+
+    @Test
+    void theDashboardShowsTheNumbersThePyramidChartDataAndTheTableBesideIt() {
+        Climber climber = new Climbers(http).verified("dash");
+        tick(climber, "Rainshadow", "2024-05-01", "5.12a", "redpoint");
+        tick(climber, "Aqualung", "2023-06-01", "5.11d", "onsight");
+        tick(climber, "Mojo", "2023-07-01", "5.11c", "flash");
+        Browser browser = signedIn(climber);
+
+        Document page = browser.get("/dashboard").document();
+        assertThat(page.select("#stat-ticks").text()).isEqualTo("3");
+        assertThat(page.select("#pyramid-table tbody tr th").eachText()).containsExactly("5.12a", "5.11d", "5.11c", "5.11b");
+        JsonNode chart = JsonMapper.builder().build().readTree(page.select("#pyramid-chart").attr("data-chart"));
+        assertThat(chart.get("labels").toString()).isEqualTo("[\"5.12a\",\"5.11d\",\"5.11c\",\"5.11b\"]");
+        assertThat(chart.get("sends").toString()).isEqualTo("[1,1,1,0]");
+        assertThat(chart.get("ideal").toString()).isEqualTo("[1,2,4,8]");
+        assertThat(page.select(".advice").text()).startsWith("For 5.12b:");
+        assertThat(page.select("script[src^=/webjars/chart.js]")).hasSize(1);
+        http.get().uri("/webjars/chart.js/4.4.1/dist/chart.umd.js").exchange().expectStatus().isOk();
+
+        String routeKey = page.select("input[name=routeKey]").first().attr("value");
+        Page saved = browser.post("/dashboard/routes", Map.of("routeKey", routeKey, "cruxAngle", "roof", "cruxEnergy", "",
+                "discipline", "sport"));
+        assertThat(saved.location()).isEqualTo("/dashboard?discipline=sport");
+        assertThat(browser.get("/dashboard").document().select("details.route summary").first().text()).contains("roof");
+
+        Document progression = browser.get("/progression").document();
+        assertThat(progression.select("#volume-chart").attr("data-chart")).contains("\"2024-05\"");
+        assertThat(progression.select("table").first().select("tbody tr")).hasSize(3);
+        Document where = browser.get("/where-and-when").document();
+        assertThat(where.select("ul.tree summary").text()).contains("Nevada").contains("hardest 5.12a");
+    }
+
+    private Browser signedIn(Climber climber) {
+        Browser browser = new Browser(http);
+        browser.get("/signin");
+        browser.post("/signin", Map.of("login", climber.username(), "password", climber.password()));
+        return browser;
+    }
+
+    private void tick(Climber climber, String route, String date, String grade, String style) {
+        http.post().uri("/api/v1/logbook/ticks").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("route", route, "date", date, "grade", grade, "discipline", "sport", "style", style,
+                        "location", "Nevada > Red Rocks"))
+                .exchange().expectStatus().isCreated();
+    }
+}
