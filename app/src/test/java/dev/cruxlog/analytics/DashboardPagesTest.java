@@ -61,8 +61,15 @@ class DashboardPagesTest {
         Document progression = browser.get("/progression").document();
         assertThat(progression.select("#volume-chart").attr("data-chart")).contains("\"2024-05\"");
         assertThat(progression.select("table").first().select("tbody tr")).hasSize(3);
+        assertThat(progression.select("#grade-distribution tbody tr").eachText())
+                .contains("2024 sport 5.12a 1", "2023 sport 5.11d 1", "2023 sport 5.11c 1");
         Document where = browser.get("/where-and-when").document();
         assertThat(where.select("ul.tree summary").text()).contains("Nevada").contains("hardest 5.12a");
+        assertThat(where.select(".heatmap span[title^=2024-05-01]").attr("class")).isEqualTo("heat-1");
+        assertThat(where.select(".heatmap-week")).hasSizeGreaterThanOrEqualTo(52);
+        Document how = browser.get("/characteristics").document();
+        assertThat(how.select("#style-chart").attr("data-chart")).contains("sport onsight");
+        assertThat(how.text()).contains("67% onsight or flash");
     }
 
     private Browser signedIn(Climber climber) {

@@ -35,4 +35,14 @@
         scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
     });
   }
+  var styles = document.getElementById('style-chart');
+  if (styles) {
+    var st = JSON.parse(styles.dataset.chart);
+    new Chart(styles, {
+      type: 'bar',
+      data: { labels: st.labels, datasets: [{ label: 'Ticks', data: st.ticks, backgroundColor: brand }] },
+      options: { responsive: true, maintainAspectRatio: false, animation: false,
+        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
+    });
+  }
 })();

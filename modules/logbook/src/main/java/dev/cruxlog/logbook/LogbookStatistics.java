@@ -42,6 +42,12 @@ public interface LogbookStatistics {
 
     Flux<LevelRate> sendRates(UUID owner, LocalDate from, LocalDate to);
 
+    /** Sends per year, discipline and grade level: how the spread of grades moves over time. */
+    Flux<YearLevel> gradeDistribution(UUID owner, LocalDate from, LocalDate to);
+
+    record YearLevel(int year, String discipline, int gradeLevel, long sends) {
+    }
+
     record MonthSend(String month, String discipline, String style, String grade, int gradeIndex, String route) {
     }
 

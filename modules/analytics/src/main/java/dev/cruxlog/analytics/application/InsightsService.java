@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import dev.cruxlog.analytics.domain.PlaceTree;
 import dev.cruxlog.analytics.domain.RestDays;
+import dev.cruxlog.grades.GradeSystem;
+import dev.cruxlog.grades.Grades;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.Season;
 import org.springframework.stereotype.Service;
@@ -20,12 +22,21 @@ import reactor.core.publisher.Mono;
 public class InsightsService {
 
     private final LogbookStatistics statistics;
+    private final Grades grades;
 
-    public InsightsService(LogbookStatistics statistics) {
+    public InsightsService(LogbookStatistics statistics, Grades grades) {
         this.statistics = statistics;
+        this.grades = grades;
     }
 
-    public record Progression(List<LogbookStatistics.MonthSend> hardestByMonth, List<LogbookStatistics.MonthVolume> volume) {
+    /**
+     * @param gradeDistribution sends per year, discipline and grade (named in the climber's system)
+     */
+    public record Progression(List<LogbookStatistics.MonthSend> hardestByMonth, List<LogbookStatistics.MonthVolume> volume,
+                              List<YearGrade> gradeDistribution) {
+    }
+
+    public record YearGrade(int year, String discipline, String grade, int level, long sends) {
     }
 
     public record Calendar(List<LogbookStatistics.Day> days, List<SeasonCount> seasons) {
@@ -44,8 +55,13 @@ public class InsightsService {
 
     public Mono<Progression> progression(UUID owner, LocalDate from, LocalDate to) {
         return Mono.zip(statistics.hardestSendsByMonth(owner, from, to).collectList(),
-                        statistics.volumeByMonth(owner, from, to).collectList())
-                .map(both -> new Progression(both.getT1(), both.getT2()));
+                        statistics.volumeByMonth(owner, from, to).collectList(),
+                        statistics.gradeDistribution(owner, from, to)
+                                .map(y -> new YearGrade(y.year(), y.discipline(), grades.levelName(y.gradeLevel(),
+                                        y.discipline().equals("boulder") ? GradeSystem.V : GradeSystem.YDS), y.gradeLevel(),
+                                        y.sends()))
+                                .collectList())
+                .map(all -> new Progression(all.getT1(), all.getT2(), all.getT3()));
     }
 
     public Mono<Calendar> calendar(UUID owner, LocalDate from, LocalDate to) {

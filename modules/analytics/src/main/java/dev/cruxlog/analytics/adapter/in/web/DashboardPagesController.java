@@ -5,6 +5,7 @@ import java.util.Set;
 
 import dev.cruxlog.analytics.application.InsightsService;
 import dev.cruxlog.analytics.application.PyramidService;
+import dev.cruxlog.analytics.domain.CalendarHeatmap;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.logbook.LogbookStatistics;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -88,8 +89,25 @@ class DashboardPagesController {
         return Mono.zip(insights.calendar(user.id(), null, null), insights.places(user.id(), null, null)).map(both -> {
             model.addAttribute("title", "Where and when · Cruxlog");
             model.addAttribute("calendar", both.getT1());
+            java.util.Map<LocalDate, Long> pitches = new java.util.HashMap<>();
+            both.getT1().days().forEach(day -> pitches.put(day.date(), day.pitches()));
+            LocalDate last = both.getT1().days().isEmpty() ? LocalDate.now()
+                    : both.getT1().days().get(both.getT1().days().size() - 1).date();
+            model.addAttribute("heatmap", CalendarHeatmap.build(pitches, last));
             model.addAttribute("places", both.getT2());
             return "analytics/where-and-when";
+        });
+    }
+
+    @GetMapping("/characteristics")
+    Mono<String> characteristics(@AuthenticationPrincipal CurrentUser user, Model model) {
+        return insights.characteristics(user.id(), null, null).map(c -> {
+            model.addAttribute("title", "Characteristics · Cruxlog");
+            model.addAttribute("characteristics", c);
+            model.addAttribute("styleChart", json.writeValueAsString(java.util.Map.of(
+                    "labels", c.styles().stream().map(s -> s.discipline() + " " + s.style()).toList(),
+                    "ticks", c.styles().stream().map(s -> s.ticks()).toList())));
+            return "analytics/characteristics";
         });
     }
 

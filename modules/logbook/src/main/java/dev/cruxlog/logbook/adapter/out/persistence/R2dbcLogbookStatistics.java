@@ -207,6 +207,18 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                 .all();
     }
 
+    @Override
+    public Flux<YearLevel> gradeDistribution(UUID owner, LocalDate from, LocalDate to) {
+        return bind(db.sql("WITH t AS (" + WINDOW + """
+                        ) SELECT CAST(extract(year FROM climbed_on) AS integer) AS year, discipline, grade_level,
+                                 count(*) AS sends
+                            FROM t WHERE send AND grade_level IS NOT NULL
+                           GROUP BY year, discipline, grade_level ORDER BY year, discipline, grade_level"""), owner, from, to)
+                .map(row -> new YearLevel(row.get("year", Integer.class), row.get("discipline", String.class),
+                        row.get("grade_level", Integer.class), row.get("sends", Long.class)))
+                .all();
+    }
+
     private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, UUID owner, LocalDate from,
                                                           LocalDate to) {
         return spec.bind("owner", owner)
