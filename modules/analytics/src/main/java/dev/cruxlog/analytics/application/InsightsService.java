@@ -11,6 +11,7 @@ import dev.cruxlog.analytics.domain.PlaceTree;
 import dev.cruxlog.analytics.domain.RestDays;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
+import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.Season;
 import org.springframework.stereotype.Service;
@@ -23,10 +24,12 @@ public class InsightsService {
 
     private final LogbookStatistics statistics;
     private final Grades grades;
+    private final Accounts accounts;
 
-    public InsightsService(LogbookStatistics statistics, Grades grades) {
+    public InsightsService(LogbookStatistics statistics, Grades grades, Accounts accounts) {
         this.statistics = statistics;
         this.grades = grades;
+        this.accounts = accounts;
     }
 
     /**
@@ -54,13 +57,15 @@ public class InsightsService {
     }
 
     public Mono<Progression> progression(UUID owner, LocalDate from, LocalDate to) {
+        Mono<Map<String, String>> systems = accounts.find(owner).map(account -> account.gradeSystems())
+                .defaultIfEmpty(Map.of());
         return Mono.zip(statistics.hardestSendsByMonth(owner, from, to).collectList(),
                         statistics.volumeByMonth(owner, from, to).collectList(),
-                        statistics.gradeDistribution(owner, from, to)
-                                .map(y -> new YearGrade(y.year(), y.discipline(), grades.levelName(y.gradeLevel(),
-                                        y.discipline().equals("boulder") ? GradeSystem.V : GradeSystem.YDS), y.gradeLevel(),
-                                        y.sends()))
-                                .collectList())
+                        systems.flatMap(preferred -> statistics.gradeDistribution(owner, from, to)
+                                .map(y -> new YearGrade(y.year(), y.discipline(),
+                                        grades.levelName(y.gradeLevel(), preferredSystem(preferred, y.discipline())),
+                                        y.gradeLevel(), y.sends()))
+                                .collectList()))
                 .map(all -> new Progression(all.getT1(), all.getT2(), all.getT3()));
     }
 
@@ -103,6 +108,15 @@ public class InsightsService {
                         all.getT2().stream().map(r -> new RateAtLevel(r.discipline(), r.gradeLevel(), r.ticks(), r.sends(),
                                 r.ticks() == 0 ? 0 : (double) r.sends() / r.ticks())).toList(),
                         flashOrOnsight(all.getT1()), all.getT3(), RestDays.of(all.getT4())));
+    }
+
+    /** The climber's system for a discipline's family: boulders in V or Font, everything else in a route system. */
+    static GradeSystem preferredSystem(Map<String, String> preferred, String discipline) {
+        boolean boulder = discipline.equals("boulder");
+        return GradeSystem.byId(preferred.get(boulder ? "boulder" : "route"))
+                .filter(system -> system.family() == (boulder ? dev.cruxlog.grades.GradeFamily.BOULDER
+                        : dev.cruxlog.grades.GradeFamily.ROUTE))
+                .orElse(boulder ? GradeSystem.V : GradeSystem.YDS);
     }
 
     /** Of the sends in each discipline, the share that went first try (onsight or flash). */

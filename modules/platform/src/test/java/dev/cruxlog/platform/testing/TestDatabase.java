@@ -51,7 +51,8 @@ public final class TestDatabase {
         return shared;
     }
 
-    static List<TestDatabaseServer> defaultServers() {
+    /** The servers in the order above; tests that need a database of their own pass these to {@link #create}. */
+    public static List<TestDatabaseServer> defaultServers() {
         return List.of(TestDatabaseServer.fromEnvironment(), TestDatabaseServer.localhost(),
                 TestDatabaseServer.testcontainers(), TestDatabaseServer.embedded());
     }

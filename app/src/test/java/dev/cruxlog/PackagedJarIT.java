@@ -1,0 +1,113 @@
+package dev.cruxlog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import dev.cruxlog.platform.testing.TestDatabase;
+import dev.cruxlog.support.SharedExports;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The runnable jar itself, as the README starts it: a separate JVM on its own database.
+ * It must start, migrate every module, and serve a sign-up, an import and a pyramid. Catches
+ * what in-process tests cannot: a library missing from the jar, a resource left out of it.
+ */
+class PackagedJarIT {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRunnableJarStartsMigratesAndServesAnImportAndAPyramid() throws Exception {
+        Path jar = Path.of(System.getProperty("cruxlog.jar", "target/cruxlog-exec.jar"));
+        assertThat(jar).exists();
+        TestDatabase database = TestDatabase.create(TestDatabase.defaultServers());
+        int port = freePort();
+        Path log = Path.of("target", "packaged-jar.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString());
+        builder.environment().put("DATABASE_URL", database.url().toUrlString());
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        builder.environment().put("BCRYPT_STRENGTH", "4");
+        builder.environment().put("JOBS_POLL_INTERVAL", "500ms");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process app = builder.start();
+        try {
+            WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                    .responseTimeout(Duration.ofSeconds(30)).build();
+            String health = Flux.interval(Duration.ZERO, Duration.ofMillis(500))
+                    .publishOn(Schedulers.boundedElastic())
+                    .map(tick -> {
+                        try {
+                            return http.get().uri("/actuator/health").exchange().returnResult(String.class)
+                                    .getResponseBody().blockFirst(Duration.ofSeconds(5));
+                        } catch (RuntimeException notYet) {
+                            return "";
+                        }
+                    })
+                    .filter(body -> body != null && body.contains("\"status\":\"UP\""))
+                    .blockFirst(Duration.ofSeconds(120));
+            assertThat(health).as("the jar did not become healthy; see " + log).contains("UP");
+
+            http.get().uri("/api/v1/platform/info").exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.schemaVersions.identity").isEqualTo("1")
+                    .jsonPath("$.schemaVersions.logbook").isEqualTo("2")
+                    .jsonPath("$.schemaVersions.analytics").isEqualTo("1");
+            http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("email", "jar@example.test", "username", "jar-climber", "password", "packaged and running"))
+                    .exchange().expectStatus().isCreated();
+            Map<String, Object> tokens = http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("login", "jar-climber", "password", "packaged and running"))
+                    .exchange().expectStatus().isOk().expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                    .returnResult().getResponseBody();
+            String bearer = "Bearer " + tokens.get("access_token");
+
+            MultipartBodyBuilder body = new MultipartBodyBuilder();
+            body.part("file", new ByteArrayResource(SharedExports.bytes("mountain-project/ticks-small-4.csv")) {
+                @Override
+                public String getFilename() {
+                    return "ticks.csv";
+                }
+            });
+            Map<String, Object> started = http.post().uri("/api/v1/logbook/imports").header("Authorization", bearer)
+                    .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()))
+                    .exchange().expectStatus().isAccepted()
+                    .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+            Map<String, Object> done = Flux.interval(Duration.ZERO, Duration.ofMillis(300))
+                    .publishOn(Schedulers.boundedElastic())
+                    .map(tick -> http.get().uri("/api/v1/logbook/imports/" + started.get("id")).header("Authorization", bearer)
+                            .exchange().expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                            .returnResult().getResponseBody())
+                    .filter(found -> "succeeded".equals(found.get("status")) || "failed".equals(found.get("status")))
+                    .blockFirst(Duration.ofSeconds(60));
+            assertThat(done).containsEntry("status", "succeeded").containsEntry("ticksAdded", 4);
+            http.get().uri("/api/v1/analytics/pyramid?discipline=trad").header("Authorization", bearer).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.levels[0].grade").isEqualTo("5.9");
+            http.get().uri("/webjars/chart.js/4.4.1/dist/chart.umd.js").exchange().expectStatus().isOk();
+            http.get().uri("/").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk();
+        } finally {
+            app.destroy();
+            if (!app.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(30), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                app.destroyForcibly();
+            }
+            database.drop();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
