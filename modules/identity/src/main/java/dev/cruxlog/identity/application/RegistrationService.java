@@ -107,6 +107,22 @@ public class RegistrationService {
                         : Mono.error(new IdentityErrors.EmailTaken()));
     }
 
+    /**
+     * A guest account for trying Cruxlog: random name and password nobody knows, an address
+     * on the reserved {@code .invalid} domain (RFC 2606) so no email ever leaves, verified.
+     */
+    public Mono<UUID> createGuest() {
+        return random.next().zipWith(random.next()).flatMap(secrets -> {
+            String suffix = secrets.getT1().value().replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT)
+                    .substring(0, 10);
+            String username = "guest-" + suffix;
+            String email = username + "@guest.cruxlog.invalid";
+            return hasher.hash(secrets.getT2().value())
+                    .flatMap(hash -> transaction.transactional(accounts.insert(email, email, username, username, hash)
+                            .flatMap(created -> accounts.markEmailVerified(created.id()).thenReturn(created.id()))));
+        });
+    }
+
     /** Sends a fresh verification link, at most a few times an hour. */
     public Mono<Void> resendVerification(UUID accountId) {
         return accounts.findById(accountId)

@@ -1,0 +1,37 @@
+package dev.cruxlog.identity.adapter.in.web;
+
+import java.util.UUID;
+
+import dev.cruxlog.identity.GuestAccounts;
+import dev.cruxlog.identity.adapter.in.security.SessionCookies;
+import dev.cruxlog.identity.application.RegistrationService;
+import dev.cruxlog.identity.application.SignInService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+@Component
+class GuestSessions implements GuestAccounts {
+
+    private final RegistrationService registration;
+    private final SignInService signIn;
+    private final SessionCookies cookies;
+
+    GuestSessions(RegistrationService registration, SignInService signIn, SessionCookies cookies) {
+        this.registration = registration;
+        this.signIn = signIn;
+        this.cookies = cookies;
+    }
+
+    @Override
+    public Mono<UUID> startGuestSession(ServerWebExchange exchange) {
+        return registration.createGuest()
+                .flatMap(id -> signIn.openSession(id, exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT),
+                                ClientAddress.of(exchange))
+                        .map(session -> {
+                            cookies.write(exchange, session.value());
+                            return id;
+                        }));
+    }
+}
