@@ -13,7 +13,7 @@ import dev.cruxlog.identity.application.OneTimeTokens.Purpose;
 import dev.cruxlog.identity.domain.EmailAddress;
 import dev.cruxlog.identity.domain.GradeSystems;
 import dev.cruxlog.identity.domain.InvalidAccountInput;
-import dev.cruxlog.identity.domain.MountainProjectProfile;
+import dev.cruxlog.identity.MountainProjectProfile;
 import dev.cruxlog.identity.domain.Username;
 import dev.cruxlog.notifications.Email;
 import dev.cruxlog.notifications.EmailTemplate;
@@ -77,7 +77,7 @@ public class AccountService implements Accounts {
         return Mono.defer(() -> {
             Username newName = username == null ? null : new Username(username);
             String mpUrl = mountainProjectProfileUrl == null ? null
-                    : mountainProjectProfileUrl.isBlank() ? "" : MountainProjectProfile.parse(mountainProjectProfileUrl).url();
+                    : mountainProjectProfileUrl.isBlank() ? "" : mountainProjectProfile(mountainProjectProfileUrl);
             String slug = eightAProfileSlug == null ? null : eightASlug(eightAProfileSlug);
             Map<String, String> systems = gradeSystems == null ? null : GradeSystems.validated(gradeSystems);
             Mono<Boolean> nameFree = newName == null ? Mono.just(true)
@@ -88,6 +88,15 @@ public class AccountService implements Accounts {
                             mpUrl, slug, systems))
                     : Mono.error(new UsernameTaken()));
         }).then(find(accountId));
+    }
+
+    /** The shared profile rule, its refusal reported against the settings field it came from. */
+    private static String mountainProjectProfile(String input) {
+        try {
+            return MountainProjectProfile.parse(input).url();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAccountInput("mountainProjectProfileUrl", e.getMessage());
+        }
     }
 
     private static String eightASlug(String input) {

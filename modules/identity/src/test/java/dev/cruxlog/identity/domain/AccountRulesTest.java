@@ -55,21 +55,6 @@ class AccountRulesTest {
         assertThat(LoginThrottle.waitFor(limit, 50, start, start.plus(limit.window()))).isZero();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"https://www.mountainproject.com/user/200123456/alex-h",
-            "mountainproject.com/user/200123456/alex-h/", "http://mountainproject.com/user/200123456/alex-h?tab=ticks"})
-    void mountainProjectProfilesAreNormalised(String input) {
-        assertThat(MountainProjectProfile.parse(input).url()).isEqualTo("https://www.mountainproject.com/user/200123456/alex-h");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"https://evil.example/user/1/x", "https://www.mountainproject.com.evil.example/user/1/x",
-            "https://user@www.mountainproject.com/user/1/x", "https://www.mountainproject.com:8443/user/1/x",
-            "https://www.mountainproject.com/route/1/x", "file:///etc/passwd"})
-    void anyOtherAddressIsRefused(String input) {
-        assertThatThrownBy(() -> MountainProjectProfile.parse(input)).isInstanceOf(InvalidAccountInput.class);
-    }
-
     @Test
     void gradeSystemsAreCheckedPerFamily() {
         assertThat(GradeSystems.validated(Map.of("route", "french"))).containsEntry("route", "french").containsEntry("boulder", "v");

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.cruxlog.logbook.ImportView;
-import dev.cruxlog.logbook.domain.MountainProjectProfile;
+import dev.cruxlog.identity.MountainProjectProfile;
 import dev.cruxlog.platform.jobs.JobQueue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;

@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import dev.cruxlog.logbook.application.ImportRejected;
 import dev.cruxlog.logbook.application.MountainProjectTickExports;
-import dev.cruxlog.logbook.domain.MountainProjectProfile;
+import dev.cruxlog.identity.MountainProjectProfile;
 import io.netty.channel.ChannelOption;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
