@@ -88,12 +88,12 @@ class BrowserJourneyTest {
         type("#username", username);
         type("#password", password);
         submit("main form");
-        assertThat(text("h1")).isEqualTo("Check your inbox");
+        awaitText("h1", "Check your inbox");
         shot("signed-up");
 
         String link = TestMail.linkIn(TestMail.await(email, "Confirm your email"), "/verify-email");
         open(link);
-        assertThat(text("h1")).isEqualTo("Address confirmed");
+        awaitText("h1", "Address confirmed");
         shot("email-verified");
 
         open("/signin");
@@ -156,7 +156,9 @@ class BrowserJourneyTest {
         type("#login", username);
         type("#password", password);
         submit("main form");
-        assertThat(text(".flash")).contains("do not match");
+        // The page we are leaving has a .flash of its own ("account deleted"): wait for the new one,
+        // which also rides out the moment the old element goes stale during navigation.
+        awaitText(".flash", "do not match");
         shot("sign-in-refused");
     }
 
@@ -183,6 +185,11 @@ class BrowserJourneyTest {
 
     private String text(String css) {
         return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    /** Waits until the element matching css (re-located on every poll) contains the text; fails after 60 s. */
+    private void awaitText(String css, String expected) {
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), expected));
     }
 
     private Object script(String code) {
