@@ -14,14 +14,18 @@ import java.util.UUID;
  * @param discipline  sport, trad, tr, boulder, alpine, ice, mixed, aid, snow
  * @param style       onsight, flash, redpoint, pinkpoint, top-rope, follow, solo, repeat, attempt
  * @param tags        the climber's own labels
+ * @param source      where the tick came from (mountain-project, eight-a, thecrag, ..., manual)
+ * @param alsoLoggedIn other sources that logged the same climb (same route, same day); those
+ *                    rows are kept but shown and counted only here
  */
 public record TickView(UUID id, LocalDate date, String route, String grade, String gradeSystem, Integer gradeIndex,
                        Integer gradeLevel, String protection, String discipline, boolean disciplineConfirmed, boolean send,
                        String style, int pitches, Integer lengthFt, String location, List<String> locationPath,
                        String routeUrl, String notes, BigDecimal routeStars, BigDecimal userStars, String source,
-                       List<String> tags) {
+                       List<String> tags, List<String> alsoLoggedIn) {
 
     public TickView {
         tags = tags == null ? List.of() : List.copyOf(tags);
+        alsoLoggedIn = alsoLoggedIn == null ? List.of() : List.copyOf(alsoLoggedIn);
     }
 }

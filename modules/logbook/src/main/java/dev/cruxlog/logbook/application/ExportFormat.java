@@ -1,31 +1,46 @@
 package dev.cruxlog.logbook.application;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Recognises a logbook export from its first bytes, so a wrong file gets an answer that
- * names what it is ("a PNG image", "a theCrag export") instead of a parse error.
+ * The logbook exports Cruxlog reads, recognised from their first bytes, so a wrong file gets
+ * an answer that names what it is ("a PNG image", "a theCrag export") instead of a parse
+ * error. Each knows how its records are packed and which columns it cannot do without.
  */
 public enum ExportFormat {
 
-    MOUNTAIN_PROJECT_CSV("mountain-project", "a Mountain Project tick export", true),
-    EIGHT_A_CSV("eight-a-csv", "an 8a.nu CSV export", false),
-    EIGHT_A_JSON("eight-a-json", "8a.nu ascent JSON", false),
-    THECRAG_CSV("thecrag", "a theCrag logbook export", false),
-    UKC_CSV("ukc", "a UKClimbing logbook export", false),
-    TWENTY_SEVEN_CRAGS_JSON("27crags", "a 27crags export", false);
+    MOUNTAIN_PROJECT_CSV("mountain-project", "a Mountain Project tick export", Container.CSV,
+            MountainProjectRows.REQUIRED_COLUMNS),
+    EIGHT_A_CSV("eight-a-csv", "an 8a.nu CSV export", Container.CSV, EightACsvRows.REQUIRED_COLUMNS),
+    EIGHT_A_JSON("eight-a-json", "8a.nu ascent JSON", Container.JSON, List.of()),
+    THECRAG_CSV("thecrag", "a theCrag logbook export", Container.CSV, TheCragRows.REQUIRED_COLUMNS),
+    UKC_CSV("ukc", "a UKClimbing logbook export", Container.CSV, UkcRows.REQUIRED_CSV_COLUMNS),
+    UKC_XLSX("ukc", "a UKClimbing logbook export (Excel)", Container.XLSX, UkcRows.REQUIRED_XLSX_COLUMNS),
+    TWENTY_SEVEN_CRAGS_JSON("27crags", "a 27crags export", Container.JSON, List.of()),
+    SENDAGE_CSV("sendage", "a Sendage export", Container.CSV, SendageRows.REQUIRED_COLUMNS);
+
+    /** How the records are packed. */
+    public enum Container { CSV, JSON, XLSX }
+
+    /** Every source a file can be uploaded as, for messages and pages. */
+    public static final List<String> SOURCES = List.of("mountain-project", "eight-a-csv", "eight-a-json", "thecrag",
+            "ukc", "27crags", "sendage");
 
     private final String source;
     private final String description;
-    private final boolean supported;
+    private final Container container;
+    private final List<String> requiredColumns;
 
-    ExportFormat(String source, String description, boolean supported) {
+    ExportFormat(String source, String description, Container container, List<String> requiredColumns) {
         this.source = source;
         this.description = description;
-        this.supported = supported;
+        this.container = container;
+        this.requiredColumns = requiredColumns;
     }
 
+    /** The source id: what the API takes as {@code source} and what the ticks are labelled with. */
     public String source() {
         return source;
     }
@@ -34,18 +49,39 @@ public enum ExportFormat {
         return description;
     }
 
-    public boolean supported() {
-        return supported;
+    public Container container() {
+        return container;
     }
 
-    public static ExportFormat forSource(String source) {
+    public List<String> requiredColumns() {
+        return requiredColumns;
+    }
+
+    /** For JSON exports, where the records are. */
+    public String recordsPointer() {
+        return this == TWENTY_SEVEN_CRAGS_JSON ? TwentySevenCragsAscents.RECORDS : "/ascents";
+    }
+
+    /** Whether a file of this format may be uploaded as the source the climber chose. */
+    public boolean isSource(String requested) {
+        return source.equalsIgnoreCase(requested.trim());
+    }
+
+    /** "a theCrag logbook export" for "thecrag". */
+    public static String forSourceDescription(String source) {
         for (ExportFormat format : values()) {
-            if (format.source.equalsIgnoreCase(source)) {
-                return format;
+            if (format.isSource(source)) {
+                return format.description();
             }
         }
-        throw new ImportRejected("Unknown source '" + source + "'. Known sources: mountain-project, eight-a-csv, "
-                + "eight-a-json, thecrag, ukc, 27crags.");
+        return "a " + source + " export";
+    }
+
+    public static void checkKnownSource(String source) {
+        if (SOURCES.stream().noneMatch(known -> known.equalsIgnoreCase(source.trim()))) {
+            throw new ImportRejected("Unknown source '" + source + "'. Known sources: " + String.join(", ", SOURCES)
+                    + "; and by profile, mountain-project and eight-a.");
+        }
     }
 
     /** What the content is; an {@link ImportRejected} naming it when it is no logbook at all. */
@@ -63,7 +99,11 @@ public enum ExportFormat {
             throw new ImportRejected("This file is a PDF document, not a logbook export. Upload the CSV file your logbook exported.");
         }
         if (startsWith(content, 'P', 'K', 3, 4)) {
-            throw new ImportRejected("This file is a ZIP archive or an Excel workbook. Export your logbook as CSV and upload that.");
+            // Entry names in a ZIP are stored uncompressed, so an Excel workbook shows its parts.
+            if (new String(content, StandardCharsets.ISO_8859_1).contains("xl/workbook.xml")) {
+                return UKC_XLSX;
+            }
+            throw new ImportRejected("This file is a ZIP archive. Unpack it and upload the CSV or JSON export inside.");
         }
         String head = new String(content, 0, Math.min(content.length, 4096), StandardCharsets.UTF_8)
                 .replace("\uFEFF", "");
@@ -76,10 +116,15 @@ public enum ExportFormat {
         String firstLine = head.lines().findFirst().orElse("").toLowerCase(Locale.ROOT).replace("\"", "");
         String trimmed = head.stripLeading();
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-            if (head.contains("\"ascents\"")) {
+            String compact = head.replaceAll("\\s", "");
+            if (compact.startsWith("{\"climber\":")) {
+                return TWENTY_SEVEN_CRAGS_JSON;
+            }
+            if (compact.contains("\"ascents\":[")) {
                 return EIGHT_A_JSON;
             }
-            return TWENTY_SEVEN_CRAGS_JSON;
+            throw new ImportRejected("This JSON file is not a logbook export Cruxlog recognises. 8a.nu ascent JSON "
+                    + "starts with {\"ascents\":[...]} and a 27crags export with {\"climber\":{...}}.");
         }
         if (firstLine.startsWith("date,route,rating")) {
             return MOUNTAIN_PROJECT_CSV;
@@ -93,9 +138,12 @@ public enum ExportFormat {
         if (firstLine.startsWith("name,grade,style")) {
             return UKC_CSV;
         }
+        if (firstLine.startsWith("these climbs were exported from sendage")) {
+            return SENDAGE_CSV;
+        }
         throw new ImportRejected("This file is not a logbook export Cruxlog recognises. Its first line is: '"
                 + abbreviate(head.lines().findFirst().orElse("")) + "'. A Mountain Project export starts with "
-                + "'Date,Route,Rating,Notes,URL,...'.");
+                + "'Date,Route,Rating,Notes,URL,...'; the connect page shows what each logbook's export looks like.");
     }
 
     private static boolean startsWith(byte[] content, int... prefix) {

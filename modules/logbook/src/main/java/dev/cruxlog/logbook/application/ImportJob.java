@@ -30,18 +30,25 @@ class ImportJob implements JobHandler {
     private final Imports imports;
     private final Ticks ticks;
     private final CsvExports csv;
+    private final JsonExports json;
+    private final SpreadsheetExports spreadsheets;
     private final MountainProjectTickExports mountainProject;
+    private final EightAProfiles eightA;
     private final Grades grades;
     private final JobPayloads payloads;
     private final TransactionalOperator transaction;
     private final Clock clock;
 
-    ImportJob(Imports imports, Ticks ticks, CsvExports csv, MountainProjectTickExports mountainProject, Grades grades,
-              JobPayloads payloads, TransactionalOperator transaction, Clock clock) {
+    ImportJob(Imports imports, Ticks ticks, CsvExports csv, JsonExports json, SpreadsheetExports spreadsheets,
+              MountainProjectTickExports mountainProject, EightAProfiles eightA, Grades grades, JobPayloads payloads,
+              TransactionalOperator transaction, Clock clock) {
         this.imports = imports;
         this.ticks = ticks;
         this.csv = csv;
+        this.json = json;
+        this.spreadsheets = spreadsheets;
         this.mountainProject = mountainProject;
+        this.eightA = eightA;
         this.grades = grades;
         this.payloads = payloads;
         this.transaction = transaction;
@@ -71,24 +78,59 @@ class ImportJob implements JobHandler {
     }
 
     private Mono<Void> run(Imports.Job found) {
-        Mono<byte[]> content = found.profileUrl() != null ? mountainProject.fetch(found.profileUrl())
-                : imports.file(found.id()).switchIfEmpty(Mono.error(new ImportRejected("The uploaded file is gone.")));
         return imports.markRunning(found.id(), 0)
-                .then(content)
+                .then(content(found))
                 .flatMap(bytes -> {
                     ExportFormat format = ExportFormat.detect(bytes);
-                    if (format != ExportFormat.MOUNTAIN_PROJECT_CSV) {
-                        return Mono.error(new ImportRejected("Expected a Mountain Project tick export, got "
-                                + format.description() + "."));
+                    boolean fromEightAProfile = ImportService.EIGHT_A_PROFILE_SOURCE.equals(found.source());
+                    if (fromEightAProfile ? format != ExportFormat.EIGHT_A_JSON : !format.isSource(found.source())) {
+                        return Mono.error(new ImportRejected("Expected " + (fromEightAProfile ? "8a.nu ascent JSON"
+                                : ExportFormat.forSourceDescription(found.source())) + ", got " + format.description() + "."));
                     }
-                    return csv.read(bytes, MountainProjectRows.REQUIRED_COLUMNS, ImportLimits.DEFAULT);
+                    return records(format, bytes).map(records -> new Read(format, records));
                 })
-                .flatMap(rows -> imports.markRunning(found.id(), rows.size())
-                        .then(Mono.fromCallable(() -> MountainProjectRows.toDrafts(rows, grades, LocalDate.now(clock))))
-                        .flatMap(result -> apply(found, rows.size(), result)));
+                .flatMap(read -> imports.markRunning(found.id(), read.records().rows().size())
+                        .then(Mono.fromCallable(() -> translate(read.format(), found.source(), read.records())))
+                        .flatMap(result -> apply(found, read.records().rows().size(), result)));
     }
 
-    private Mono<Void> apply(Imports.Job found, int rowsRead, MountainProjectRows.Result result) {
+    private record Read(ExportFormat format, ExportRecords records) {
+    }
+
+    private Mono<byte[]> content(Imports.Job found) {
+        if (found.profileUrl() == null) {
+            return imports.file(found.id()).switchIfEmpty(Mono.error(new ImportRejected("The uploaded file is gone.")));
+        }
+        if (ImportService.EIGHT_A_PROFILE_SOURCE.equals(found.source())) {
+            return eightA.fetchAscents(EightAProfile.parse(found.profileUrl()));
+        }
+        return mountainProject.fetch(found.profileUrl());
+    }
+
+    private Mono<ExportRecords> records(ExportFormat format, byte[] bytes) {
+        ImportLimits limits = ImportLimits.DEFAULT;
+        return switch (format.container()) {
+            case CSV -> csv.read(bytes, format.requiredColumns(), limits).map(ExportRecords::table);
+            case XLSX -> spreadsheets.read(bytes, format.requiredColumns(), limits).map(ExportRecords::table);
+            case JSON -> json.read(bytes, format.recordsPointer(), limits);
+        };
+    }
+
+    /** Pure work on rows already in memory; the tick source is the import's. */
+    private TranslatedExport translate(ExportFormat format, String source, ExportRecords records) {
+        LocalDate today = LocalDate.now(clock);
+        return switch (format) {
+            case MOUNTAIN_PROJECT_CSV -> MountainProjectRows.toDrafts(records.rows(), grades, today);
+            case EIGHT_A_JSON -> EightAAscents.translate(source, records, grades, today);
+            case EIGHT_A_CSV -> EightACsvRows.translate(source, records, grades, today);
+            case THECRAG_CSV -> TheCragRows.translate(source, records, grades, today);
+            case UKC_CSV, UKC_XLSX -> UkcRows.translate(source, records, grades, today);
+            case TWENTY_SEVEN_CRAGS_JSON -> TwentySevenCragsAscents.translate(source, records, grades, today);
+            case SENDAGE_CSV -> SendageRows.translate(source, records, grades, today);
+        };
+    }
+
+    private Mono<Void> apply(Imports.Job found, int rowsRead, TranslatedExport result) {
         return transaction.transactional(ticks.contentHashes(found.owner(), found.source())
                 .flatMap(existing -> {
                     List<TickDraft> added = new ArrayList<>();
@@ -105,10 +147,23 @@ class ImportJob implements JobHandler {
                         }
                     }
                     long same = unchanged;
+                    // One after another: the links must see this import's rows.
                     return ticks.insertAll(found.owner(), found.id(), added)
-                            .zipWith(ticks.updateAll(found.owner(), found.id(), changed))
-                            .flatMap(counts -> imports.succeed(found.id(), rowsRead, counts.getT1(), counts.getT2(), same,
-                                    result.skipped(), result.warnings()));
+                            .flatMap(inserted -> ticks.updateAll(found.owner(), found.id(), changed)
+                                    .flatMap(updated -> ticks.linkCrossSourceDuplicates(found.owner())
+                                            .flatMap(linked -> imports.succeed(found.id(), rowsRead, inserted, updated, same,
+                                                    result.skipped(), withLinkNote(result.warnings(), linked)))));
                 }));
+    }
+
+    private static List<ImportWarning> withLinkNote(List<ImportWarning> warnings, long linked) {
+        if (linked == 0) {
+            return warnings;
+        }
+        List<ImportWarning> all = new ArrayList<>(warnings.size() + 1);
+        all.add(new ImportWarning(0, linked + (linked == 1 ? " tick was" : " ticks were") + " already in your logbook "
+                + "from another source (same route, same day): each is shown once, and both sources are kept."));
+        all.addAll(warnings);
+        return all;
     }
 }

@@ -21,6 +21,9 @@ public class ImportService {
 
     static final String JOB_KIND = "logbook.import";
 
+    /** Ticks fetched from an 8a.nu profile; an uploaded 8a.nu file keeps its own source id. */
+    public static final String EIGHT_A_PROFILE_SOURCE = "eight-a";
+
     private final Imports imports;
     private final JobQueue jobs;
     private final TransactionalOperator transaction;
@@ -46,15 +49,11 @@ public class ImportService {
             }
             ExportFormat detected = ExportFormat.detect(content);
             if (requestedSource != null && !requestedSource.isBlank()) {
-                ExportFormat requested = ExportFormat.forSource(requestedSource);
-                if (requested != detected) {
-                    return Mono.error(new ImportRejected("You chose " + requested.description() + ", but this file is "
+                ExportFormat.checkKnownSource(requestedSource);
+                if (!detected.isSource(requestedSource)) {
+                    return Mono.error(new ImportRejected("You chose " + requestedSource.trim() + ", but this file is "
                             + detected.description() + "."));
                 }
-            }
-            if (!detected.supported()) {
-                return Mono.error(new ImportRejected("This file is " + detected.description()
-                        + ". Importing it is not available yet; Mountain Project exports are."));
             }
             return transaction.transactional(imports.create(owner, detected.source(), fileName, null)
                     .flatMap(id -> imports.saveFile(id, content)
@@ -73,6 +72,19 @@ public class ImportService {
                 return Mono.error(new ImportRejected(e.getMessage()));
             }
             return transaction.transactional(imports.create(owner, MountainProjectRows.SOURCE, null, profile.url())
+                    .flatMap(id -> jobs.enqueue(JOB_KIND, Map.of("importId", id.toString()))
+                            .then(imports.find(owner, id))));
+        });
+    }
+
+    /**
+     * Fetches the public ascents of an 8a.nu profile, in the background. Only the profile's
+     * name is taken: 8a.nu passwords are never asked for or stored.
+     */
+    public Mono<ImportView> fromEightAProfile(UUID owner, String profileSlug) {
+        return Mono.defer(() -> {
+            EightAProfile profile = EightAProfile.parse(profileSlug);
+            return transaction.transactional(imports.create(owner, EIGHT_A_PROFILE_SOURCE, null, profile.address())
                     .flatMap(id -> jobs.enqueue(JOB_KIND, Map.of("importId", id.toString()))
                             .then(imports.find(owner, id))));
         });

@@ -31,10 +31,7 @@ public final class MountainProjectRows {
     private MountainProjectRows() {
     }
 
-    public record Result(List<TickDraft> drafts, List<ImportWarning> warnings, int skipped) {
-    }
-
-    public static Result toDrafts(List<SourceRow> rows, Grades grades, LocalDate today) {
+    public static TranslatedExport toDrafts(List<SourceRow> rows, Grades grades, LocalDate today) {
         List<TickDraft> drafts = new ArrayList<>();
         List<ImportWarning> warnings = new ArrayList<>();
         Map<String, Integer> occurrences = new HashMap<>();
@@ -87,7 +84,7 @@ public final class MountainProjectRows {
                     stars(row.get("Avg Stars")), stars(row.get("Your Stars")), code,
                     row.fields().containsKey("Tags") ? splitTags(row.get("Tags")) : null));
         }
-        return new Result(drafts, warnings, skipped);
+        return new TranslatedExport(drafts, warnings, skipped);
     }
 
     static List<String> splitTags(String text) {

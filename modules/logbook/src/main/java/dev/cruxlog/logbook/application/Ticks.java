@@ -19,6 +19,14 @@ public interface Ticks {
 
     Mono<Long> updateAll(UUID owner, UUID importId, List<TickDraft> drafts);
 
+    /**
+     * Marks ticks that another source already has (same route name, same day) as duplicates
+     * of the earlier one, so each climb is shown and counted once while both rows are kept.
+     *
+     * @return how many ticks were newly linked
+     */
+    Mono<Long> linkCrossSourceDuplicates(UUID owner);
+
     Flux<TickView> page(UUID owner, TickFilter filter, TickSort sort, TickCursor after, int limit);
 
     Flux<TickView> all(UUID owner);

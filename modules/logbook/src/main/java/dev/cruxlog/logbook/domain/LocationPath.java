@@ -13,6 +13,11 @@ public record LocationPath(List<String> parts) {
         parts = List.copyOf(parts);
     }
 
+    /** From the parts a source gives, widest first; blank parts are left out. */
+    public static LocationPath of(List<String> parts) {
+        return new LocationPath(parts.stream().filter(p -> p != null && !p.isBlank()).map(String::trim).toList());
+    }
+
     public static LocationPath parse(String raw) {
         if (raw == null || raw.isBlank()) {
             return new LocationPath(List.of());

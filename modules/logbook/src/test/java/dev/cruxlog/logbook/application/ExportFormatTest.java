@@ -19,7 +19,7 @@ class ExportFormatTest {
         assertThat(ExportFormat.detect("Route/Boulder Name,difficulty,x\n".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(ExportFormat.EIGHT_A_CSV);
         assertThat(ExportFormat.detect("{\"ascents\":[]}".getBytes(StandardCharsets.UTF_8))).isEqualTo(ExportFormat.EIGHT_A_JSON);
-        assertThatThrownBy(() -> ExportFormat.detect(new byte[] {'P', 'K', 3, 4, 0})).hasMessageContaining("Excel");
+        assertThatThrownBy(() -> ExportFormat.detect(new byte[] {'P', 'K', 3, 4, 0})).hasMessageContaining("ZIP archive");
         assertThatThrownBy(() -> ExportFormat.detect(new byte[0])).hasMessageContaining("empty");
         assertThatThrownBy(() -> ExportFormat.detect("hello,world\n".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("'hello,world'");

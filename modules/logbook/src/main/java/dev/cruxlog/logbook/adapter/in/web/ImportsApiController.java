@@ -49,13 +49,19 @@ class ImportsApiController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Import from a profile: {\"source\":\"mountain-project\",\"profileUrl\":...}")
+    @Operation(summary = "Import from a profile: {\"source\":\"mountain-project\",\"profileUrl\":...} or "
+            + "{\"source\":\"eight-a\",\"profileSlug\":...} (public ascents only; never a password)")
     Mono<ResponseEntity<ImportView>> fromProfile(@AuthenticationPrincipal CurrentUser user, @RequestBody ProfileImport request) {
-        if (!"mountain-project".equals(request.source())) {
-            return Mono.error(new ImportRejected("Importing from a profile works for source 'mountain-project'; "
-                    + "for other logbooks, upload their export file."));
-        }
-        return imports.fromMountainProjectProfile(user.id(), request.profileUrl()).map(ImportsApiController::accepted);
+        String source = request.source() == null ? "" : request.source().trim();
+        return switch (source) {
+            case "mountain-project" -> imports.fromMountainProjectProfile(user.id(), request.profileUrl())
+                    .map(ImportsApiController::accepted);
+            case "eight-a" -> imports.fromEightAProfile(user.id(),
+                    request.profileSlug() != null ? request.profileSlug() : request.profileUrl())
+                    .map(ImportsApiController::accepted);
+            default -> Mono.error(new ImportRejected("Importing from a profile works for sources 'mountain-project' "
+                    + "(profileUrl) and 'eight-a' (profileSlug); for other logbooks, upload their export file."));
+        };
     }
 
     @GetMapping

@@ -143,6 +143,20 @@ class LogbookPagesController {
                 });
     }
 
+    record EightAForm(String profileSlug) {
+    }
+
+    @PostMapping("/logbook/import/eight-a")
+    Mono<String> importEightA(@AuthenticationPrincipal CurrentUser user, @ModelAttribute EightAForm form, Model model,
+                              ServerWebExchange exchange) {
+        return imports.fromEightAProfile(user.id(), form.profileSlug())
+                .map(started -> "redirect:/logbook/imports/" + started.id())
+                .onErrorResume(ImportRejected.class, error -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
+                    return renderConnect(user, model, error.getMessage());
+                });
+    }
+
     @GetMapping("/logbook/imports/{id}")
     Mono<String> importStatus(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
         return imports.find(user.id(), id).switchIfEmpty(Mono.error(notFound())).map(found -> {

@@ -131,7 +131,7 @@ class TicksApiController {
         return new TickView(tick.id(), tick.date(), tick.route(), tick.grade(), tick.gradeSystem(), tick.gradeIndex(),
                 tick.gradeLevel(), tick.protection(), tick.discipline(), tick.disciplineConfirmed(), tick.send(), tick.style(),
                 tick.pitches(), tick.lengthFt(), tick.location(), tick.locationPath(), tick.routeUrl(), clean,
-                tick.routeStars(), tick.userStars(), tick.source(), tick.tags());
+                tick.routeStars(), tick.userStars(), tick.source(), tick.tags(), tick.alsoLoggedIn());
     }
 
     private static <T> Mono<T> notFound() {

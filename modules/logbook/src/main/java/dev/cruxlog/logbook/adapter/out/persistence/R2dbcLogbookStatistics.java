@@ -21,7 +21,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
     private static final String WINDOW = """
             SELECT coalesce(route_url, lower(route) || '|' || coalesce(location, '')) AS route_key, *
               FROM logbook.tick
-             WHERE owner_id = :owner
+             WHERE owner_id = :owner AND duplicate_of IS NULL
                AND (CAST(:from AS date) IS NULL OR climbed_on >= CAST(:from AS date))
                AND (CAST(:to AS date) IS NULL OR climbed_on <= CAST(:to AS date))""";
 
@@ -33,7 +33,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
     private static final String CATEGORISED = """
             WITH all_ticks AS (
                 SELECT coalesce(route_url, lower(route) || '|' || coalesce(location, '')) AS route_key, *
-                  FROM logbook.tick WHERE owner_id = :owner AND grade_level IS NOT NULL),
+                  FROM logbook.tick WHERE owner_id = :owner AND duplicate_of IS NULL AND grade_level IS NOT NULL),
             categorised AS (
                 SELECT *,
                        coalesce(max(grade_level) FILTER (WHERE send) OVER (PARTITION BY discipline ORDER BY climbed_on, id

@@ -35,7 +35,9 @@ class R2dbcTicks implements Ticks {
     private static final String VIEW_COLUMNS = """
             id, climbed_on, route, grade, grade_system, grade_index, grade_level, protection, discipline,
             discipline_confirmed, send, style, pitches, length_ft, location, location_path, route_url, notes, route_stars,
-            user_stars, source, tags""";
+            user_stars, source, tags,
+            ARRAY(SELECT DISTINCT d.source FROM logbook.tick d WHERE d.duplicate_of = tick.id AND d.owner_id = tick.owner_id
+                  ORDER BY d.source) AS also_logged_in""";
 
     /** Column name, SQL array type, and how a draft fills it. */
     private record Column(String name, String type, Function<TickDraft, Object> value) {
@@ -152,9 +154,35 @@ class R2dbcTicks implements Ticks {
         return chunks;
     }
 
+    /**
+     * Each unlinked tick with an earlier tick from another source (same day, same route) is
+     * linked to the earliest such tick that is itself not a duplicate. Hand-entered ticks are
+     * the climber's own word and are never linked.
+     */
+    @Override
+    public Mono<Long> linkCrossSourceDuplicates(UUID owner) {
+        return db.sql("""
+                        WITH candidate AS (
+                            SELECT DISTINCT ON (t.id) t.id, p.id AS original
+                              FROM logbook.tick t
+                              JOIN logbook.tick p ON p.owner_id = t.owner_id AND p.climbed_on = t.climbed_on
+                                                 AND p.route_match_key = t.route_match_key AND p.source <> t.source
+                                                 AND p.duplicate_of IS NULL AND p.source <> 'manual'
+                                                 AND (p.created_at, p.id) < (t.created_at, t.id)
+                             WHERE t.owner_id = :owner AND t.duplicate_of IS NULL AND t.source <> 'manual'
+                               AND t.route_match_key <> ''
+                             ORDER BY t.id, p.created_at, p.id)
+                        UPDATE logbook.tick t SET duplicate_of = c.original
+                          FROM candidate c
+                         WHERE t.id = c.id AND t.owner_id = :owner
+                           AND NOT EXISTS (SELECT 1 FROM logbook.tick d WHERE d.duplicate_of = t.id)""")
+                .bind("owner", owner).fetch().rowsUpdated();
+    }
+
     @Override
     public Flux<TickView> page(UUID owner, TickFilter filter, TickSort sort, TickCursor after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + VIEW_COLUMNS + " FROM logbook.tick WHERE owner_id = :owner");
+        StringBuilder sql = new StringBuilder("SELECT " + VIEW_COLUMNS
+                + " FROM logbook.tick WHERE owner_id = :owner AND duplicate_of IS NULL");
         Map<String, Object> binds = new LinkedHashMap<>();
         binds.put("owner", owner);
         if (filter.discipline() != null) {
@@ -211,7 +239,8 @@ class R2dbcTicks implements Ticks {
 
     @Override
     public Flux<TickView> all(UUID owner) {
-        return db.sql("SELECT " + VIEW_COLUMNS + " FROM logbook.tick WHERE owner_id = :owner ORDER BY climbed_on DESC, id DESC")
+        return db.sql("SELECT " + VIEW_COLUMNS + " FROM logbook.tick WHERE owner_id = :owner AND duplicate_of IS NULL "
+                        + "ORDER BY climbed_on DESC, id DESC")
                 .bind("owner", owner).map(R2dbcTicks::toView).all();
     }
 
@@ -261,6 +290,7 @@ class R2dbcTicks implements Ticks {
     private static TickView toView(Readable row) {
         String[] path = row.get("location_path", String[].class);
         String[] tags = row.get("tags", String[].class);
+        String[] alsoIn = row.get("also_logged_in", String[].class);
         return new TickView(row.get("id", UUID.class), row.get("climbed_on", LocalDate.class), row.get("route", String.class),
                 row.get("grade", String.class), row.get("grade_system", String.class), row.get("grade_index", Integer.class),
                 row.get("grade_level", Integer.class), row.get("protection", String.class), row.get("discipline", String.class),
@@ -268,6 +298,7 @@ class R2dbcTicks implements Ticks {
                 row.get("style", String.class), row.get("pitches", Integer.class), row.get("length_ft", Integer.class),
                 row.get("location", String.class), path == null ? List.of() : List.of(path), row.get("route_url", String.class),
                 row.get("notes", String.class), row.get("route_stars", BigDecimal.class), row.get("user_stars", BigDecimal.class),
-                row.get("source", String.class), tags == null ? List.of() : List.of(tags));
+                row.get("source", String.class), tags == null ? List.of() : List.of(tags),
+                alsoIn == null ? List.of() : List.of(alsoIn));
     }
 }

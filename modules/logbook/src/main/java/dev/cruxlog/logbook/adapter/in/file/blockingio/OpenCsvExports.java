@@ -30,6 +30,8 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class OpenCsvExports implements CsvExports {
 
+    private static final int MAX_PREAMBLE_RECORDS = 10;
+
     @Override
     public Mono<List<SourceRow>> read(byte[] content, List<String> requiredColumns, ImportLimits limits) {
         return Mono.fromCallable(() -> parse(content, requiredColumns, limits)).subscribeOn(Schedulers.boundedElastic());
@@ -38,18 +40,34 @@ public class OpenCsvExports implements CsvExports {
     static List<SourceRow> parse(byte[] content, List<String> requiredColumns, ImportLimits limits) {
         try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8);
              CSVReader csv = new CSVReaderBuilder(reader).withMultilineLimit(limits.maxLinesPerRecord()).build()) {
-            String[] header = csv.readNext();
-            if (header == null) {
+            // Some exports (Sendage) open with a few lines about the export: the header is the
+            // first record, within the first few, that has every required column.
+            List<String> columns = null;
+            List<String> firstRecord = null;
+            for (int preamble = 0; preamble < MAX_PREAMBLE_RECORDS && columns == null; preamble++) {
+                String[] header = csv.readNext();
+                if (header == null) {
+                    break;
+                }
+                List<String> candidate = new ArrayList<>();
+                for (String column : header) {
+                    candidate.add(column.replace("\uFEFF", "").trim());
+                }
+                if (firstRecord == null) {
+                    firstRecord = candidate;
+                }
+                if (candidate.containsAll(requiredColumns)) {
+                    columns = candidate;
+                }
+            }
+            if (firstRecord == null) {
                 throw new ImportRejected("The file has no header row.");
             }
-            List<String> columns = new ArrayList<>();
-            for (String column : header) {
-                columns.add(column.replace("\uFEFF", "").trim());
-            }
-            List<String> missing = requiredColumns.stream().filter(c -> !columns.contains(c)).toList();
-            if (!missing.isEmpty()) {
+            if (columns == null) {
+                List<String> header = firstRecord;
+                List<String> missing = requiredColumns.stream().filter(c -> !header.contains(c)).toList();
                 throw new ImportRejected("The file is missing the column(s) " + String.join(", ", missing)
-                        + ". Its columns are: " + String.join(", ", columns) + ".");
+                        + ". Its columns are: " + String.join(", ", header) + ".");
             }
             List<SourceRow> rows = new ArrayList<>();
             long recordStart = csv.getLinesRead() + 1;

@@ -1,0 +1,141 @@
+package dev.cruxlog.logbook.application;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.cruxlog.grades.Grade;
+import dev.cruxlog.logbook.domain.AscentStyle;
+import dev.cruxlog.logbook.domain.Discipline;
+import dev.cruxlog.logbook.domain.LocationPath;
+
+/**
+ * Assembles a {@link TickDraft} field by field, so each source's translator says only what
+ * its export knows. One builder per export: it also numbers repeated climbs (two laps of a
+ * route on one day) so each gets its own stable key.
+ */
+final class DraftBuilder {
+
+    private final String source;
+    private final Map<String, Integer> occurrences = new HashMap<>();
+
+    private String key;
+    private String route;
+    private LocalDate climbedOn;
+    private String gradeText;
+    private Grade grade;
+    private Discipline discipline;
+    private boolean disciplineConfirmed;
+    private AscentStyle style;
+    private String sourceStyle;
+    private String sourceRouteType;
+    private int pitches;
+    private Integer lengthFt;
+    private LocationPath location;
+    private String routeUrl;
+    private String notes;
+    private BigDecimal routeStars;
+    private BigDecimal userStars;
+
+    DraftBuilder(String source) {
+        this.source = source;
+    }
+
+    /** Starts a tick. {@code identity} is what makes it the same tick in the next export of the same logbook. */
+    DraftBuilder tick(String identity, String route, LocalDate climbedOn) {
+        int occurrence = occurrences.merge(identity, 1, Integer::sum);
+        this.key = TickDraft.sha256(identity).substring(0, 32) + "#" + occurrence;
+        this.route = route;
+        this.climbedOn = climbedOn;
+        this.gradeText = "";
+        this.grade = null;
+        this.discipline = Discipline.SPORT;
+        this.disciplineConfirmed = true;
+        this.style = AscentStyle.REDPOINT;
+        this.sourceStyle = null;
+        this.sourceRouteType = null;
+        this.pitches = 1;
+        this.lengthFt = null;
+        this.location = LocationPath.of(List.of());
+        this.routeUrl = null;
+        this.notes = null;
+        this.routeStars = null;
+        this.userStars = null;
+        return this;
+    }
+
+    DraftBuilder grade(String asLogged, Grade understood) {
+        this.gradeText = asLogged;
+        this.grade = understood;
+        return this;
+    }
+
+    DraftBuilder discipline(Discipline discipline, boolean confirmed) {
+        this.discipline = discipline;
+        this.disciplineConfirmed = confirmed;
+        return this;
+    }
+
+    DraftBuilder style(AscentStyle style, String asLogged) {
+        this.style = style;
+        this.sourceStyle = SourceFields.emptyToNull(asLogged);
+        return this;
+    }
+
+    DraftBuilder routeType(String asLogged) {
+        this.sourceRouteType = SourceFields.emptyToNull(asLogged);
+        return this;
+    }
+
+    DraftBuilder pitches(Integer pitches) {
+        this.pitches = pitches == null ? 1 : Math.max(1, pitches);
+        return this;
+    }
+
+    DraftBuilder lengthFt(Integer lengthFt) {
+        this.lengthFt = lengthFt == null || lengthFt <= 0 ? null : lengthFt;
+        return this;
+    }
+
+    DraftBuilder location(LocationPath location) {
+        this.location = location;
+        return this;
+    }
+
+    DraftBuilder routeUrl(String url) {
+        this.routeUrl = SourceFields.emptyToNull(url);
+        return this;
+    }
+
+    DraftBuilder notes(String notes) {
+        this.notes = SourceFields.emptyToNull(notes);
+        return this;
+    }
+
+    /** Stars on Mountain Project's 0..4 scale, whatever the source's scale ({@code outOf}). */
+    DraftBuilder routeStars(Double stars, int outOf) {
+        this.routeStars = SourceFields.starsOutOfFour(stars, outOf);
+        return this;
+    }
+
+    DraftBuilder userStars(Double stars, int outOf) {
+        this.userStars = SourceFields.starsOutOfFour(stars, outOf);
+        return this;
+    }
+
+    TickDraft build() {
+        return new TickDraft(source, key, route, climbedOn, gradeText,
+                grade == null ? null : grade.system().id(), grade == null ? null : grade.index(),
+                grade == null ? null : grade.level(), grade == null ? null : grade.protection(),
+                grade == null ? null : grade.aid(), discipline, disciplineConfirmed, style, sourceStyle, null,
+                sourceRouteType, pitches, lengthFt, location.display(), location.parts(), routeUrl, notes,
+                routeStars, userStars, null, null);
+    }
+
+    static BigDecimal scale(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+    }
+}

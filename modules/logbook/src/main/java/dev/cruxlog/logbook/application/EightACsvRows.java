@@ -1,0 +1,54 @@
+package dev.cruxlog.logbook.application;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import dev.cruxlog.grades.Grade;
+import dev.cruxlog.grades.GradeSystem;
+import dev.cruxlog.grades.Grades;
+import dev.cruxlog.logbook.domain.AscentTerms;
+import dev.cruxlog.logbook.domain.Discipline;
+
+/**
+ * 8a.nu's own CSV export: "Route/Boulder Name, difficulty, Sector Name, Crag Name, Town,
+ * Country, type, Route or Boulder, tries, date, ..., rating, ..., repeat, ..., comment".
+ * Routes are French grades, boulders Font; it has no ascent ids, so a tick is its date,
+ * name and crag.
+ */
+final class EightACsvRows {
+
+    static final List<String> REQUIRED_COLUMNS = List.of("Route/Boulder Name", "difficulty", "date");
+
+    private EightACsvRows() {
+    }
+
+    static TranslatedExport translate(String source, ExportRecords records, Grades grades, LocalDate today) {
+        Translation t = new Translation(source, grades, today);
+        for (SourceRow row : records.rows()) {
+            String route = row.get("Route/Boulder Name");
+            if (route.isEmpty()) {
+                t.skip(row, "no route name");
+                continue;
+            }
+            LocalDate date = t.date(row, row.get("date"));
+            if (date == null) {
+                continue;
+            }
+            boolean boulder = row.get("Route or Boulder").equalsIgnoreCase("boulder");
+            String difficulty = row.get("difficulty");
+            Grade grade = t.grade(row, difficulty, boulder ? GradeSystem.FONT : GradeSystem.FRENCH);
+            String type = row.get("type");
+            t.draft.tick(date + "|" + route + "|" + row.get("Crag Name") + "|" + row.get("Sector Name"), route, date)
+                    .grade(difficulty, grade)
+                    .style(t.style(row, AscentTerms.eightA(type, false, SourceFields.flag(row.get("repeat"))), type), type)
+                    .routeType(row.get("Route or Boulder"))
+                    .location(EightAAscents.location(row.get("Country"), row.get("Town"), row.get("Crag Name"),
+                            row.get("Sector Name")))
+                    .notes(row.get("comment"))
+                    .userStars(SourceFields.positive(row.get("rating")), 5);
+            t.draft.discipline(boulder ? Discipline.BOULDER : Discipline.SPORT, true);
+            t.add();
+        }
+        return t.result();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.cruxlog.logbook.application;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import dev.cruxlog.grades.Grade;
+import dev.cruxlog.grades.Grades;
+import dev.cruxlog.logbook.domain.AscentTerms;
+import dev.cruxlog.logbook.domain.LocationPath;
+
+/**
+ * Sendage's export: a few preamble lines, then "Date, Send Type, Climb, Climb Type, Grade,
+ * Area, Country, Rating, Comments". Undated rows cannot be placed in a logbook and are
+ * skipped, each with a warning.
+ */
+final class SendageRows {
+
+    static final List<String> REQUIRED_COLUMNS = List.of("Date", "Climb", "Grade");
+
+    private SendageRows() {
+    }
+
+    static TranslatedExport translate(String source, ExportRecords records, Grades grades, LocalDate today) {
+        Translation t = new Translation(source, grades, today);
+        for (SourceRow row : records.rows()) {
+            String route = row.get("Climb");
+            if (route.isEmpty()) {
+                t.skip(row, "no climb name");
+                continue;
+            }
+            LocalDate date = t.date(row, row.get("Date"));
+            if (date == null) {
+                continue;
+            }
+            Grade grade = t.grade(row, row.get("Grade"), null);
+            String type = row.get("Climb Type");
+            String sendType = row.get("Send Type");
+            t.draft.tick(date + "|" + route + "|" + row.get("Area"), route, date)
+                    .grade(row.get("Grade"), grade)
+                    .style(t.style(row, AscentTerms.sendage(sendType), sendType), sendType)
+                    .routeType(type)
+                    .location(LocationPath.of(java.util.Arrays.asList(row.get("Country"), row.get("Area"))))
+                    .notes(row.get("Comments"))
+                    .userStars(SourceFields.positive(row.get("Rating")), 5);
+            t.discipline(row, AscentTerms.discipline(type), type, grade);
+            t.add();
+        }
+        return t.result();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.cruxlog.logbook.application;
+
+import java.util.List;
+
+/**
+ * What one export said, understood: the ticks to write, what the climber should know about
+ * the rows, and how many rows could not become ticks (each of those has a warning).
+ */
+public record TranslatedExport(List<TickDraft> drafts, List<ImportWarning> warnings, int skipped) {
+
+    public TranslatedExport {
+        drafts = List.copyOf(drafts);
+        warnings = List.copyOf(warnings);
+    }
+}
