@@ -32,7 +32,9 @@ public record LocationPath(List<String> parts) {
         if (parts.size() == 1) {
             return parts.get(0);
         }
-        return parts.get(parts.size() - 2) + ", " + parts.get(0);
+        // "Region > Crag" has no area between them: the crag is the most telling name.
+        String place = parts.size() == 2 ? parts.get(1) : parts.get(parts.size() - 2);
+        return place + ", " + parts.get(0);
     }
 
     public String region() {

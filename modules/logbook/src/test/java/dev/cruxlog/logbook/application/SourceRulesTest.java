@@ -1,0 +1,81 @@
+package dev.cruxlog.logbook.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import dev.cruxlog.logbook.domain.AscentStyle;
+import dev.cruxlog.logbook.domain.AscentTerms;
+import dev.cruxlog.logbook.domain.LocationPath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The small rules the source translators share, each with the cases real exports contain. */
+class SourceRulesTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"31/May/23, 2023-05-31, false", "??/Apr/23, 2023-04-01, true", "???/2023, 2023-01-01, true",
+            "5/Jun/87, 1987-06-05, false", "2023-06-01, 2023-06-01, false", "01/06/2023, 2023-06-01, false"})
+    void ukcDatesIncludingTheOnesWithoutADay(String text, String expected, boolean assumed) {
+        UkcRows.UkcDate date = UkcRows.date(text, TODAY);
+        assertThat(date.date()).isEqualTo(LocalDate.parse(expected));
+        assertThat(date.assumption() != null).isEqualTo(assumed);
+    }
+
+    @Test
+    void ukcDatesThatAreNoDates() {
+        assertThat(UkcRows.date("31/Foo/23", TODAY)).isNull();
+        assertThat(UkcRows.date("31/Feb/23", TODAY)).isNull();
+        assertThat(UkcRows.date("", TODAY)).isNull();
+    }
+
+    @Test
+    void eightAProfilesAreTheirSlugAndNothingElse() {
+        assertThat(EightAProfile.parse("Chris-Rush").slug()).isEqualTo("chris-rush");
+        assertThat(EightAProfile.parse("https://www.8a.nu/user/chris-rush/sportclimbing").slug()).isEqualTo("chris-rush");
+        assertThat(EightAProfile.parse("www.8a.nu/user/natalie-udelarms").address())
+                .isEqualTo("https://www.8a.nu/user/natalie-udelarms");
+        assertThatThrownBy(() -> EightAProfile.parse("../../admin")).isInstanceOf(ImportRejected.class);
+        assertThatThrownBy(() -> EightAProfile.parse("a b")).isInstanceOf(ImportRejected.class);
+        assertThatThrownBy(() -> EightAProfile.parse("https://evil.example/whatever")).isInstanceOf(ImportRejected.class);
+    }
+
+    @Test
+    void ascentWordsOfEachLogbook() {
+        assertThat(AscentTerms.eightA("go", false, false)).contains(AscentStyle.REDPOINT);
+        assertThat(AscentTerms.eightA("f", false, false)).contains(AscentStyle.FLASH);
+        assertThat(AscentTerms.eightA("rp", true, false)).as("a project is not a send").contains(AscentStyle.ATTEMPT);
+        assertThat(AscentTerms.eightA("rp", false, true)).contains(AscentStyle.REPEAT);
+        assertThat(AscentTerms.eightA("xyz", false, false)).isEmpty();
+        assertThat(AscentTerms.theCrag("Red point")).contains(AscentStyle.REDPOINT);
+        assertThat(AscentTerms.theCrag("Hang dog")).contains(AscentStyle.ATTEMPT);
+        assertThat(AscentTerms.theCrag("Second clean")).contains(AscentStyle.FOLLOW);
+        assertThat(AscentTerms.ukc("Lead O/S")).contains(AscentStyle.ONSIGHT);
+        assertThat(AscentTerms.ukc("Lead β")).contains(AscentStyle.FLASH);
+        assertThat(AscentTerms.ukc("Lead dnf")).contains(AscentStyle.ATTEMPT);
+        assertThat(AscentTerms.ukc("2nd")).contains(AscentStyle.FOLLOW);
+        assertThat(AscentTerms.ukc("-")).isEqualTo(Optional.empty());
+        assertThat(AscentTerms.sendage("flash")).contains(AscentStyle.FLASH);
+    }
+
+    @Test
+    void placesWithTwoPartsShowTheCragAndTheRegion() {
+        assertThat(LocationPath.of(java.util.Arrays.asList("Spain", null, "Negociee")).display()).isEqualTo("Negociee, Spain");
+        assertThat(EightAAscents.location("United States", "Bishop (CA)", "Happy Boulders", "Unknown Sector").parts())
+                .containsExactly("United States", "Bishop (CA)", "Happy Boulders");
+    }
+
+    @Test
+    void lengthsInMetresOrFeet() {
+        assertThat(SourceFields.lengthFt("30m")).isEqualTo(98);
+        assertThat(SourceFields.lengthFt("100 ft")).isEqualTo(100);
+        assertThat(SourceFields.lengthFt("")).isNull();
+        assertThat(SourceFields.starsOutOfFour(3.0, 3)).isEqualByComparingTo("4.00");
+        assertThat(SourceFields.starsOutOfFour(null, 3)).isNull();
+    }
+}
