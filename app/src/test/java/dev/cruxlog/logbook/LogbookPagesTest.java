@@ -3,6 +3,7 @@ package dev.cruxlog.logbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.cruxlog.CruxlogIntegrationTest;
@@ -115,5 +116,21 @@ class LogbookPagesTest {
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()))
                 .exchange().expectStatus().isEqualTo(422).expectBody(String.class).returnResult().getResponseBody();
         assertThat(Jsoup.parse(html).select(".flash.error").text()).contains("PNG image");
+    }
+
+    @Test
+    void theConnectPageOffersEverySourceWithAHowToAndTheEightAFormNamesBadProfiles() {
+        Document connect = browser.get("/logbook/import").document();
+        for (String source : List.of("mountain-project", "eight-a", "thecrag", "ukc", "27crags", "sendage")) {
+            assertThat(connect.select("details#howto-" + source + " summary").text()).as(source).isNotBlank();
+            assertThat(connect.select("details#howto-" + source + " p").text()).as(source).hasSizeGreaterThan(30);
+        }
+        assertThat(connect.select("#file").attr("accept")).contains(".csv").contains(".json").contains(".xlsx");
+        assertThat(connect.select("form[action=/logbook/import/eight-a] label[for=profileSlug]").text()).contains("8a.nu");
+        assertThat(connect.select("input[type=password]")).as("never an 8a.nu password").isEmpty();
+
+        Page refused = browser.post("/logbook/import/eight-a", Map.of("profileSlug", "not a profile!"));
+        assertThat(refused.status().value()).isEqualTo(422);
+        assertThat(refused.document().select(".flash.error").text()).contains("not an 8a.nu profile");
     }
 }
