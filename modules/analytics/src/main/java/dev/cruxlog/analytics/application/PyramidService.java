@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.cruxlog.analytics.PyramidView;
+import dev.cruxlog.analytics.Pyramids;
 import dev.cruxlog.analytics.domain.Pyramid;
 import dev.cruxlog.analytics.domain.PyramidBuilder;
 import dev.cruxlog.grades.GradeSystem;
@@ -18,7 +19,7 @@ import reactor.core.publisher.Mono;
 
 /** Use case: a climber's pyramid for one discipline and window. */
 @Service
-public class PyramidService {
+public class PyramidService implements Pyramids {
 
     static final List<String> LEAD_SENDS = List.of("onsight", "flash", "redpoint", "pinkpoint", "repeat");
     static final List<String> ALL_SENDS = List.of("onsight", "flash", "redpoint", "pinkpoint", "repeat", "top-rope",
@@ -57,6 +58,7 @@ public class PyramidService {
      * @param includeFollows for sport and trad: count top-rope ascents and follows too (off by
      *                       default: a lead pyramid shows leads)
      */
+    @Override
     public Mono<PyramidView> pyramid(UUID owner, String discipline, LocalDate from, LocalDate to, int levels,
                                      boolean includeFollows) {
         String wanted = discipline.toLowerCase(Locale.ROOT);

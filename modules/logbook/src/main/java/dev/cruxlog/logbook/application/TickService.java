@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.cruxlog.grades.Grade;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
+import dev.cruxlog.logbook.RecentTicks;
 import dev.cruxlog.logbook.TickView;
 import dev.cruxlog.logbook.domain.AscentStyle;
 import dev.cruxlog.logbook.domain.Discipline;
@@ -17,7 +18,7 @@ import reactor.core.publisher.Mono;
 
 /** Reading and hand-editing a climber's ticks. Every call names the owner; nothing crosses accounts. */
 @Service
-public class TickService {
+public class TickService implements RecentTicks {
 
     public static final int MAX_PAGE = 200;
 
@@ -59,6 +60,12 @@ public class TickService {
         }
         return grades.parse(grade, null).filter(Grade::indexed).map(Grade::index)
                 .orElseThrow(() -> new IllegalArgumentException("'" + grade + "' is not a grade Cruxlog understands."));
+    }
+
+    @Override
+    public Flux<TickView> since(UUID owner, LocalDate since, int limit) {
+        TickFilter filter = new TickFilter(null, since, null, null, null, null, null, null);
+        return ticks.page(owner, filter, TickSort.DATE_DESC, null, Math.max(1, Math.min(limit, MAX_PAGE)));
     }
 
     public Flux<TickView> all(UUID owner) {

@@ -1,0 +1,18 @@
+package dev.cruxlog.analytics;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+/** Analytics' API for other modules (the coach): a climber's pyramid, as the pyramid endpoint shows it. */
+public interface Pyramids {
+
+    /**
+     * @param discipline     sport, trad, boulder, tr, ...
+     * @param from           first day counted, or null for the whole logbook
+     * @param levels         how many grade levels, hardest first
+     * @param includeFollows for sport and trad: count top-rope ascents and follows too
+     */
+    Mono<PyramidView> pyramid(UUID owner, String discipline, LocalDate from, LocalDate to, int levels, boolean includeFollows);
+}

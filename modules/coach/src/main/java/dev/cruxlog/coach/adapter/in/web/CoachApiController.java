@@ -1,0 +1,149 @@
+package dev.cruxlog.coach.adapter.in.web;
+
+import java.util.UUID;
+
+import dev.cruxlog.coach.application.ClimberProfileService;
+import dev.cruxlog.coach.application.CoachEvent;
+import dev.cruxlog.coach.application.CoachService;
+import dev.cruxlog.coach.application.Conversations;
+import dev.cruxlog.coach.domain.ClimberProfile;
+import dev.cruxlog.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/coach")
+class CoachApiController {
+
+    private final CoachService coach;
+    private final ClimberProfileService profiles;
+
+    CoachApiController(CoachService coach, ClimberProfileService profiles) {
+        this.coach = coach;
+        this.profiles = profiles;
+    }
+
+    record NewConversation(String title) {
+    }
+
+    record Rename(String title) {
+    }
+
+    record Question(String content) {
+    }
+
+    record Feedback(Boolean helpful, String text) {
+    }
+
+    @GetMapping("/allowance")
+    @Operation(summary = "Questions a day for your plan, and how many are left today")
+    Mono<CoachService.Allowance> allowance(@AuthenticationPrincipal CurrentUser user) {
+        return coach.allowance(user.id(), user.tier());
+    }
+
+    @GetMapping("/profile")
+    @Operation(summary = "What you told the coach about yourself")
+    Mono<ClimberProfile> profile(@AuthenticationPrincipal CurrentUser user) {
+        return profiles.find(user.id());
+    }
+
+    @PutMapping("/profile")
+    @Operation(summary = "Replace your climber profile (every field optional)")
+    Mono<ClimberProfile> saveProfile(@AuthenticationPrincipal CurrentUser user, @RequestBody ClimberProfile profile) {
+        return profiles.save(user.id(), profile);
+    }
+
+    @PostMapping("/conversations")
+    @Operation(summary = "Start a conversation ({\"title\"} optional)")
+    Mono<ResponseEntity<Conversations.Conversation>> create(@AuthenticationPrincipal CurrentUser user,
+                                                           @RequestBody(required = false) NewConversation request) {
+        return coach.start(user.id(), request == null ? null : request.title())
+                .map(created -> ResponseEntity.status(HttpStatus.CREATED)
+                        .header("Location", "/api/v1/coach/conversations/" + created.id()).body(created));
+    }
+
+    @GetMapping("/conversations")
+    @Operation(summary = "Your conversations, most recent first")
+    Flux<Conversations.Conversation> list(@AuthenticationPrincipal CurrentUser user) {
+        return coach.conversations(user.id());
+    }
+
+    @GetMapping("/conversations/{id}")
+    Mono<Conversations.Conversation> one(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return coach.conversation(user.id(), id).switchIfEmpty(notFound());
+    }
+
+    @PatchMapping("/conversations/{id}")
+    @Operation(summary = "Rename a conversation ({\"title\"})")
+    Mono<Conversations.Conversation> rename(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+                                            @RequestBody Rename request) {
+        return coach.rename(user.id(), id, request.title()).switchIfEmpty(notFound());
+    }
+
+    @DeleteMapping("/conversations/{id}")
+    Mono<ResponseEntity<Void>> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return coach.delete(user.id(), id).flatMap(deleted -> deleted ? Mono.just(ResponseEntity.noContent().<Void>build())
+                : notFound());
+    }
+
+    @GetMapping("/conversations/{id}/messages")
+    @Operation(summary = "The messages of a conversation, oldest first, with role, time, status and feedback")
+    Flux<Conversations.Message> messages(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return coach.conversation(user.id(), id).switchIfEmpty(notFound()).thenMany(coach.messages(user.id(), id));
+    }
+
+    @PostMapping("/conversations/{id}/messages")
+    @Operation(summary = "Ask the coach ({\"content\"}); the answer streams as server-sent events "
+            + "(started, token..., done | error). It is stored even if you disconnect.")
+    Flux<ServerSentEvent<CoachEvent>> ask(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+                                         @RequestBody Question question) {
+        return coach.ask(user.id(), user.tier(), id, question.content())
+                .switchIfEmpty(notFound())
+                .map(event -> ServerSentEvent.builder(event).event(event.type()).id(event.messageId() == null ? null
+                        : event.messageId().toString()).build());
+    }
+
+    @PostMapping("/conversations/{id}/messages/{messageId}/cancel")
+    @Operation(summary = "Stop an answer being written; what was written is kept")
+    Mono<ResponseEntity<Void>> cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+                                      @PathVariable UUID messageId) {
+        return coach.cancel(user.id(), messageId) ? Mono.just(ResponseEntity.accepted().build())
+                : Mono.error(new ResponseStatusException(HttpStatus.CONFLICT, "That answer is not being written any more."));
+    }
+
+    @PutMapping("/conversations/{id}/messages/{messageId}/feedback")
+    @Operation(summary = "Say whether an answer helped ({\"helpful\": true|false, \"text\"})")
+    Mono<Conversations.Message> feedback(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+                                         @PathVariable UUID messageId, @RequestBody Feedback feedback) {
+        if (feedback.helpful() == null) {
+            return Mono.error(new IllegalArgumentException("helpful: true or false"));
+        }
+        return coach.feedback(user.id(), id, messageId, feedback.helpful(), feedback.text()).switchIfEmpty(notFound());
+    }
+
+    @GetMapping(value = "/conversations/{id}/messages/{messageId}/context", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Exactly what was sent to the model for this question (or for the question this answers)")
+    Mono<String> context(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID messageId) {
+        return coach.context(user.id(), id, messageId).switchIfEmpty(notFound());
+    }
+
+    private static <T> Mono<T> notFound() {
+        return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "No such conversation or message."));
+    }
+}

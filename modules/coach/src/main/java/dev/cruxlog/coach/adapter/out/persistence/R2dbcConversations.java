@@ -1,0 +1,152 @@
+package dev.cruxlog.coach.adapter.out.persistence;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import dev.cruxlog.coach.application.Conversations;
+import dev.cruxlog.coach.domain.ChatTurn;
+import io.r2dbc.spi.Readable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+class R2dbcConversations implements Conversations {
+
+    private static final String CONVERSATION = "id, title, created_at, updated_at";
+    private static final String MESSAGE = "id, role, content, status, answered_by, helpful, feedback, created_at";
+
+    private final DatabaseClient db;
+    private final TransactionalOperator transaction;
+
+    R2dbcConversations(DatabaseClient db, TransactionalOperator transaction) {
+        this.db = db;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public Mono<Conversation> create(UUID owner, String title) {
+        return db.sql("INSERT INTO coach.conversation (owner_id, title) VALUES (:owner, :title) RETURNING " + CONVERSATION)
+                .bind("owner", owner).bind("title", title).map(R2dbcConversations::conversation).one();
+    }
+
+    @Override
+    public Flux<Conversation> list(UUID owner) {
+        return db.sql("SELECT " + CONVERSATION + " FROM coach.conversation WHERE owner_id = :owner ORDER BY updated_at DESC")
+                .bind("owner", owner).map(R2dbcConversations::conversation).all();
+    }
+
+    @Override
+    public Mono<Conversation> find(UUID owner, UUID id) {
+        return db.sql("SELECT " + CONVERSATION + " FROM coach.conversation WHERE owner_id = :owner AND id = :id")
+                .bind("owner", owner).bind("id", id).map(R2dbcConversations::conversation).one();
+    }
+
+    @Override
+    public Mono<Conversation> rename(UUID owner, UUID id, String title) {
+        return db.sql("UPDATE coach.conversation SET title = :title, updated_at = now() WHERE owner_id = :owner AND id = :id "
+                        + "RETURNING " + CONVERSATION)
+                .bind("owner", owner).bind("id", id).bind("title", title).map(R2dbcConversations::conversation).one();
+    }
+
+    @Override
+    public Mono<Boolean> delete(UUID owner, UUID id) {
+        return db.sql("DELETE FROM coach.conversation WHERE owner_id = :owner AND id = :id").bind("owner", owner).bind("id", id)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    @Override
+    public Flux<Message> messages(UUID owner, UUID conversationId) {
+        return db.sql("SELECT " + MESSAGE + " FROM coach.message WHERE owner_id = :owner AND conversation_id = :conversation "
+                        + "ORDER BY created_at, id")
+                .bind("owner", owner).bind("conversation", conversationId).map(R2dbcConversations::message).all();
+    }
+
+    @Override
+    public Mono<List<ChatTurn>> lastTurns(UUID owner, UUID conversationId, int count) {
+        return db.sql("SELECT role, content FROM coach.message WHERE owner_id = :owner AND conversation_id = :conversation "
+                        + "AND content <> '' ORDER BY created_at DESC, id DESC LIMIT :count")
+                .bind("owner", owner).bind("conversation", conversationId).bind("count", count)
+                .map(row -> "user".equals(row.get("role", String.class)) ? ChatTurn.user(row.get("content", String.class))
+                        : ChatTurn.assistant(row.get("content", String.class)))
+                .all().collectList()
+                .map(turns -> {
+                    List<ChatTurn> oldestFirst = new ArrayList<>(turns);
+                    Collections.reverse(oldestFirst);
+                    return List.copyOf(oldestFirst);
+                });
+    }
+
+    @Override
+    public Mono<List<UUID>> addQuestionAndAnswer(UUID owner, UUID conversationId, String question, String contextJson,
+                                                 String answeredBy, String titleIfNew) {
+        Mono<UUID> questionId = db.sql("INSERT INTO coach.message (conversation_id, owner_id, role, content, context) "
+                        + "SELECT id, owner_id, 'user', :content, CAST(:context AS jsonb) FROM coach.conversation "
+                        + "WHERE id = :conversation AND owner_id = :owner RETURNING id")
+                .bind("conversation", conversationId).bind("owner", owner).bind("content", question)
+                .bind("context", contextJson).map(row -> row.get("id", UUID.class)).one();
+        Mono<UUID> answerId = db.sql("INSERT INTO coach.message (conversation_id, owner_id, role, status, answered_by) "
+                        + "SELECT id, owner_id, 'assistant', 'streaming', :answeredBy FROM coach.conversation "
+                        + "WHERE id = :conversation AND owner_id = :owner RETURNING id")
+                .bind("conversation", conversationId).bind("owner", owner).bind("answeredBy", answeredBy)
+                .map(row -> row.get("id", UUID.class)).one();
+        Mono<Long> touched = db.sql("UPDATE coach.conversation SET updated_at = now(), title = coalesce(:title, title) "
+                        + "WHERE id = :conversation AND owner_id = :owner")
+                .bind("conversation", conversationId).bind("owner", owner)
+                .bind("title", Parameter.fromOrEmpty(titleIfNew, String.class)).fetch().rowsUpdated();
+        return transaction.transactional(questionId.flatMap(q -> answerId.flatMap(a -> touched.thenReturn(List.of(q, a)))));
+    }
+
+    @Override
+    public Mono<Void> finishAnswer(UUID answerId, String content, String status) {
+        return db.sql("UPDATE coach.message SET content = :content, status = :status WHERE id = :id AND role = 'assistant'")
+                .bind("id", answerId).bind("content", content).bind("status", status).then();
+    }
+
+    @Override
+    public Mono<Message> feedback(UUID owner, UUID conversationId, UUID messageId, boolean helpful, String text) {
+        return db.sql("UPDATE coach.message SET helpful = :helpful, feedback = :feedback WHERE owner_id = :owner "
+                        + "AND conversation_id = :conversation AND id = :id AND role = 'assistant' RETURNING " + MESSAGE)
+                .bind("owner", owner).bind("conversation", conversationId).bind("id", messageId).bind("helpful", helpful)
+                .bind("feedback", Parameter.fromOrEmpty(text, String.class)).map(R2dbcConversations::message).one();
+    }
+
+    /** A question's own context; for an answer, the context of the question just before it. */
+    @Override
+    public Mono<String> context(UUID owner, UUID conversationId, UUID messageId) {
+        return db.sql("""
+                        SELECT q.context::text AS context
+                          FROM coach.message m
+                          JOIN coach.message q ON q.conversation_id = m.conversation_id AND q.owner_id = m.owner_id
+                                              AND q.role = 'user' AND (q.created_at, q.id) <= (m.created_at, m.id)
+                                              AND (m.role = 'assistant' OR q.id = m.id)
+                         WHERE m.owner_id = :owner AND m.conversation_id = :conversation AND m.id = :id
+                           AND q.context IS NOT NULL
+                         ORDER BY q.created_at DESC, q.id DESC LIMIT 1""")
+                .bind("owner", owner).bind("conversation", conversationId).bind("id", messageId)
+                .map(row -> row.get("context", String.class)).one();
+    }
+
+    @Override
+    public Mono<Void> eraseOwnedBy(UUID owner) {
+        return db.sql("DELETE FROM coach.message WHERE owner_id = :owner").bind("owner", owner).then()
+                .then(db.sql("DELETE FROM coach.conversation WHERE owner_id = :owner").bind("owner", owner).then());
+    }
+
+    private static Conversation conversation(Readable row) {
+        return new Conversation(row.get("id", UUID.class), row.get("title", String.class),
+                row.get("created_at", OffsetDateTime.class), row.get("updated_at", OffsetDateTime.class));
+    }
+
+    private static Message message(Readable row) {
+        return new Message(row.get("id", UUID.class), row.get("role", String.class), row.get("content", String.class),
+                row.get("status", String.class), row.get("answered_by", String.class), row.get("helpful", Boolean.class),
+                row.get("feedback", String.class), row.get("created_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.cruxlog.coach.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import dev.cruxlog.analytics.PyramidView;
+import dev.cruxlog.analytics.Pyramids;
+import dev.cruxlog.coach.domain.ClimberProfile;
+import dev.cruxlog.coach.domain.CoachContext;
+import dev.cruxlog.logbook.LogbookStatistics;
+import dev.cruxlog.logbook.RecentTicks;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gathers what the coach knows for one question, through the other modules' APIs only, each
+ * call scoped to the asking climber: profile, ticks of the last 30 days, the sport, trad and
+ * boulder pyramids, the overview of the last 12 months, and the last 10 messages.
+ */
+@Component
+class ContextAssembler {
+
+    static final List<String> PYRAMIDS = List.of("sport", "trad", "boulder");
+    static final int MAX_RECENT_TICKS = 200;
+
+    private final ClimberProfiles profiles;
+    private final RecentTicks ticks;
+    private final LogbookStatistics statistics;
+    private final Pyramids pyramids;
+    private final Conversations conversations;
+    private final Clock clock;
+
+    ContextAssembler(ClimberProfiles profiles, RecentTicks ticks, LogbookStatistics statistics, Pyramids pyramids,
+                     Conversations conversations, Clock clock) {
+        this.profiles = profiles;
+        this.ticks = ticks;
+        this.statistics = statistics;
+        this.pyramids = pyramids;
+        this.conversations = conversations;
+        this.clock = clock;
+    }
+
+    Mono<CoachContext> assemble(UUID owner, UUID conversationId, String question) {
+        LocalDate today = LocalDate.now(clock);
+        Mono<ClimberProfile> profile = profiles.find(owner);
+        Mono<List<dev.cruxlog.logbook.TickView>> recent = ticks.since(owner, today.minusDays(CoachContext.RECENT_DAYS),
+                MAX_RECENT_TICKS).collectList();
+        Mono<List<PyramidView>> current = Flux.fromIterable(PYRAMIDS)
+                .concatMap(discipline -> pyramids.pyramid(owner, discipline, null, null, 4, false)).collectList();
+        Mono<LogbookStatistics.Overview> overview = statistics.overview(owner, today.minusYears(1), today);
+        return Mono.zip(profile, recent, current, overview,
+                        conversations.lastTurns(owner, conversationId, CoachContext.HISTORY_MESSAGES))
+                .map(all -> new CoachContext(today, all.getT1(), all.getT2(), all.getT3(), all.getT4(), all.getT5(), question));
+    }
+}

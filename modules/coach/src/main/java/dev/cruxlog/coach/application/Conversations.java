@@ -1,0 +1,53 @@
+package dev.cruxlog.coach.application;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import dev.cruxlog.coach.domain.ChatTurn;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Out-port: conversations and their messages. Every method is scoped by owner. */
+public interface Conversations {
+
+    record Conversation(UUID id, String title, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    /**
+     * @param status     complete, streaming, cancelled or failed
+     * @param answeredBy for answers: "model:..." or "insights"
+     * @param helpful    the climber's feedback on an answer, null when none
+     */
+    record Message(UUID id, String role, String content, String status, String answeredBy, Boolean helpful,
+                   String feedback, OffsetDateTime createdAt) {
+    }
+
+    Mono<Conversation> create(UUID owner, String title);
+
+    Flux<Conversation> list(UUID owner);
+
+    Mono<Conversation> find(UUID owner, UUID id);
+
+    Mono<Conversation> rename(UUID owner, UUID id, String title);
+
+    Mono<Boolean> delete(UUID owner, UUID id);
+
+    Flux<Message> messages(UUID owner, UUID conversationId);
+
+    /** The last {@code count} messages with content, oldest first, as the model sees them. */
+    Mono<List<ChatTurn>> lastTurns(UUID owner, UUID conversationId, int count);
+
+    /** Stores a question with the context sent for it, and the empty answer that will follow; returns both ids. */
+    Mono<List<UUID>> addQuestionAndAnswer(UUID owner, UUID conversationId, String question, String contextJson,
+                                          String answeredBy, String titleIfNew);
+
+    Mono<Void> finishAnswer(UUID answerId, String content, String status);
+
+    Mono<Message> feedback(UUID owner, UUID conversationId, UUID messageId, boolean helpful, String text);
+
+    /** The context JSON stored with a question, or with the question an answer replied to. */
+    Mono<String> context(UUID owner, UUID conversationId, UUID messageId);
+
+    Mono<Void> eraseOwnedBy(UUID owner);
+}

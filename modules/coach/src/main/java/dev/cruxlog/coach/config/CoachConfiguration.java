@@ -1,0 +1,60 @@
+package dev.cruxlog.coach.config;
+
+import java.time.Duration;
+
+import dev.cruxlog.coach.CoachAllowance;
+import dev.cruxlog.coach.adapter.out.model.LogbookInsightsModel;
+import dev.cruxlog.coach.adapter.out.model.OpenAiCompatibleCoachModel;
+import dev.cruxlog.coach.application.CoachModel;
+import dev.cruxlog.platform.database.ModuleSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springdoc.core.models.GroupedOpenApi;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class CoachConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(CoachConfiguration.class);
+
+    @Bean
+    ModuleSchema coachSchema() {
+        return new ModuleSchema("coach");
+    }
+
+    @Bean
+    GroupedOpenApi coachApi() {
+        return GroupedOpenApi.builder().group("coach").pathsToMatch("/api/v1/coach/**").build();
+    }
+
+    @Bean
+    CoachAllowance coachAllowance(@Value("${cruxlog.coach.daily-questions.free:10}") int free,
+                                  @Value("${cruxlog.coach.daily-questions.premium:-1}") int premium) {
+        return new CoachAllowance(free, premium);
+    }
+
+    /**
+     * An OpenAI-compatible provider when {@code cruxlog.coach.base-url} is set; otherwise the
+     * coach answers with insights computed from the logbook, labelled as such.
+     */
+    @Bean
+    CoachModel coachModel(WebClient.Builder builder, JsonMapper json,
+                          @Value("${cruxlog.coach.base-url:}") String baseUrl,
+                          @Value("${cruxlog.coach.model:gpt-4o-mini}") String model,
+                          @Value("${cruxlog.coach.api-key:}") String apiKey,
+                          @Value("${cruxlog.coach.first-token-timeout:30s}") Duration firstTokenTimeout,
+                          @Value("${cruxlog.coach.idle-timeout:30s}") Duration idleTimeout,
+                          @Value("${cruxlog.coach.max-retries:2}") int maxRetries,
+                          @Value("${cruxlog.coach.min-backoff:500ms}") Duration minBackoff) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            log.info("No coach model configured (cruxlog.coach.base-url): the coach answers with logbook insights");
+            return new LogbookInsightsModel();
+        }
+        return new OpenAiCompatibleCoachModel(builder, json, new OpenAiCompatibleCoachModel.Settings(baseUrl, model, apiKey,
+                firstTokenTimeout, idleTimeout, maxRetries, minBackoff));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.cruxlog.coach.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.cruxlog.analytics.PyramidView;
+import dev.cruxlog.logbook.TickView;
+
+/**
+ * The coach's answer when no model is configured: what the climber's own numbers say,
+ * computed, not written by a model, and labelled as such. It does not pretend to read the
+ * question; it says what the data shows and what the next grade needs.
+ */
+public final class LogbookInsights {
+
+    public static final String LABEL = "Insights from your logbook (no AI model is configured on this Cruxlog, so these "
+            + "are computed from your data rather than written by a coach):";
+
+    private LogbookInsights() {
+    }
+
+    public static String answer(CoachContext context) {
+        List<String> points = new ArrayList<>();
+        for (PyramidView pyramid : context.pyramids()) {
+            if (pyramid.levels().isEmpty()) {
+                continue;
+            }
+            PyramidView.Level top = pyramid.levels().get(0);
+            String thin = pyramid.levels().stream().filter(level -> level.sends() < level.idealSends())
+                    .map(level -> level.grade() + " (" + level.sends() + " send" + (level.sends() == 1 ? "" : "s")
+                            + " where " + level.idealSends() + " would support the level above)")
+                    .reduce((a, b) -> a + ", " + b).orElse(null);
+            StringBuilder point = new StringBuilder("Your ").append(pyramid.discipline()).append(" pyramid tops out at ")
+                    .append(top.grade()).append(" with ").append(top.sends()).append(top.sends() == 1 ? " send" : " sends")
+                    .append('.');
+            if (thin != null) {
+                point.append(" It is thin at ").append(thin).append('.');
+            }
+            if (pyramid.next() != null) {
+                point.append(' ').append(pyramid.next().summary());
+            }
+            points.add(point.toString());
+        }
+        List<TickView> recent = context.recentTicks();
+        if (recent.isEmpty()) {
+            points.add("Nothing logged in the last " + CoachContext.RECENT_DAYS + " days: a steady week of climbing is the "
+                    + "first thing any plan needs.");
+        } else {
+            long sends = recent.stream().filter(TickView::send).count();
+            long days = recent.stream().map(TickView::date).distinct().count();
+            TickView hardest = recent.stream().filter(TickView::send).filter(t -> t.gradeIndex() != null)
+                    .max(java.util.Comparator.comparingInt(TickView::gradeIndex)).orElse(null);
+            points.add("In the last " + CoachContext.RECENT_DAYS + " days: " + recent.size() + " ticks on " + days
+                    + (days == 1 ? " day" : " days") + ", " + sends + " of them sends"
+                    + (hardest == null ? "." : "; the hardest was " + hardest.route() + " (" + hardest.grade() + ")."));
+        }
+        if (context.overview() != null && context.overview().ticks() > 0) {
+            points.add("Over the last 12 months your send rate is " + Math.round(context.overview().sendRate() * 100)
+                    + "% across " + context.overview().daysOutside() + " days out.");
+        }
+        if (points.size() == 1 && context.pyramids().stream().allMatch(p -> p.levels().isEmpty())) {
+            points.add("Import your logbook and these insights will describe your pyramids and progress.");
+        }
+        StringBuilder text = new StringBuilder(LABEL).append("\n\n");
+        points.forEach(point -> text.append("- ").append(point).append('\n'));
+        return text.toString();
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Coach: a chat with an AI climbing coach that answers from the climber's own data. Reads the
+ * logbook ({@link dev.cruxlog.logbook.RecentTicks}, {@link dev.cruxlog.logbook.LogbookStatistics})
+ * and analytics ({@link dev.cruxlog.analytics.Pyramids}) only through their APIs; talks to any
+ * OpenAI-compatible model through a port, and without one still answers with insights computed
+ * from the logbook, labelled as such.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Coach")
+package dev.cruxlog.coach;

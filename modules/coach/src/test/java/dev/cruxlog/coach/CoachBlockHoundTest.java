@@ -1,0 +1,6 @@
+package dev.cruxlog.coach;
+
+import dev.cruxlog.platform.testing.BlockHoundSelfTest;
+
+class CoachBlockHoundTest extends BlockHoundSelfTest {
+}
