@@ -60,6 +60,12 @@ class BrowserJourneyTest {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium is not installed: apt-get install chromium chromium-driver (CI installs it in .ci/run)");
         Files.createDirectories(SHOTS);
+        // Screenshots of an earlier run would be mistaken for this one's.
+        try (java.util.stream.Stream<Path> old = Files.list(SHOTS)) {
+            for (Path shot : old.filter(p -> p.toString().endsWith(".png")).toList()) {
+                Files.delete(shot);
+            }
+        }
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -146,6 +152,19 @@ class BrowserJourneyTest {
                 + "fetch('/api/v1/logbook/export?format=csv').then(r => r.text()).then(done);");
         assertThat(csv.toString()).startsWith("\"Date\",\"Route\",\"Rating\"").contains("5.13a");
         assertThat(SharedExports.rows(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))).hasSize(567);
+
+        open("/coach");
+        browser.findElement(By.cssSelector("form[action='/coach/conversations'] button")).click();
+        waitFor(ExpectedConditions.urlMatches("/coach/[0-9a-f-]{36}$"));
+        type("#content", "What should I work on next?");
+        browser.findElement(By.id("ask-button")).click();
+        awaitText("#coach-status", "Done.");
+        assertThat(text("#messages li.assistant .chat-text")).startsWith("Insights from your logbook")
+                .contains("Your sport pyramid tops out at 5.13a");
+        shot("coach-answered");
+        browser.navigate().refresh();
+        assertThat(text("#messages li.user .chat-text")).isEqualTo("What should I work on next?");
+        assertThat(text("#messages li.assistant .chat-text")).contains("Your sport pyramid tops out at 5.13a");
 
         open("/account");
         type("#deletePassword", password);

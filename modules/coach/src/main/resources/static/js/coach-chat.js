@@ -33,11 +33,28 @@
     return body;
   }
 
+  // The allowance left and the title (named after the first question) change with each answer.
+  function refreshMeta() {
+    var headers = { 'Accept': 'application/json' };
+    fetch('/api/v1/coach/allowance', { credentials: 'same-origin', headers: headers })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (a) {
+        if (a) {
+          document.getElementById('allowance-left').textContent = a.description
+            + (a.remainingToday === null ? '' : ', ' + a.remainingToday + ' left today');
+        }
+      });
+    fetch('/api/v1/coach/conversations/' + conversation, { credentials: 'same-origin', headers: headers })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (c) { if (c) { document.getElementById('conversation-title').textContent = c.title; } });
+  }
+
   function finish(message) {
     status.textContent = message;
     askButton.disabled = false;
     cancelButton.hidden = true;
     answerId = null;
+    refreshMeta();
   }
 
   cancelButton.addEventListener('click', function () {
