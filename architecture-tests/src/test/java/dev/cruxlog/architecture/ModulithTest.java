@@ -27,7 +27,7 @@ class ModulithTest {
     @Test
     void everyExpectedModuleIsDetected() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
-                .contains("platform", "web", "identity", "notifications", "grades", "logbook", "analytics", "coach");
+                .contains("platform", "web", "identity", "notifications", "grades", "logbook", "analytics", "coach", "billing");
     }
 
     @Test

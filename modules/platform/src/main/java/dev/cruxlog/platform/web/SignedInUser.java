@@ -6,6 +6,9 @@ package dev.cruxlog.platform.web;
  */
 public interface SignedInUser {
 
+    /** The account's id, for modules that add something to every page (see {@link PageNotices}). */
+    java.util.UUID id();
+
     String displayName();
 
     /** True until the climber confirms their email address: pages show a banner. */

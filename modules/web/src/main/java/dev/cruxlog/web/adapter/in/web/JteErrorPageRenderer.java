@@ -25,7 +25,8 @@ class JteErrorPageRenderer implements ErrorPageRenderer {
     public Mono<Void> render(ServerWebExchange exchange, HttpStatusCode status, String requestId) {
         Map<String, Object> model = Map.of("status", status.value(), "title", titleFor(status),
                 "message", messageFor(status), "requestId", requestId);
-        return new LayoutView(templates, "web/error.jte")
+        // No module notices on error pages: they may be rendered while the database is down.
+        return new LayoutView(templates, "web/error.jte", java.util.List.of())
                 .render(model, new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8), exchange);
     }
 

@@ -14,11 +14,13 @@ import gg.jte.output.Utf8ByteOutput;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
+import dev.cruxlog.platform.web.PageNotices;
 import dev.cruxlog.platform.web.SignedInUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.reactive.result.view.AbstractView;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,10 +35,12 @@ class LayoutView extends AbstractView {
 
     private final TemplateEngine templates;
     private final String template;
+    private final List<PageNotices> notices;
 
-    LayoutView(TemplateEngine templates, String template) {
+    LayoutView(TemplateEngine templates, String template, List<PageNotices> notices) {
         this.templates = templates;
         this.template = template;
+        this.notices = notices;
         setSupportedMediaTypes(List.of(HTML));
     }
 
@@ -51,7 +55,11 @@ class LayoutView extends AbstractView {
         Mono<CsrfToken> pendingToken = exchange.getAttribute(CsrfToken.class.getName());
         Mono<Optional<CsrfToken>> csrf = pendingToken == null ? Mono.just(Optional.empty())
                 : pendingToken.map(Optional::of).defaultIfEmpty(Optional.empty());
-        return Mono.zip(user, csrf).flatMap(context -> {
+        // A module's notice that fails must not take the page down with it.
+        Mono<List<PageNotices.Notice>> pageNotices = user.flatMap(signedIn -> signedIn.isEmpty() ? Mono.just(List.of())
+                : Flux.fromIterable(notices).concatMap(source -> source.forUser(signedIn.get()).onErrorResume(e -> Flux.empty()))
+                        .collectList());
+        return Mono.zip(user, csrf, pageNotices).flatMap(context -> {
             StringOutput page = new StringOutput();
             templates.render(template, model, page);
             String body = page.toString();
@@ -59,7 +67,8 @@ class LayoutView extends AbstractView {
             PageMeta meta = PageMeta.of(text(model, "title", "Cruxlog"), text(model, "description", DEFAULT_DESCRIPTION));
             CsrfToken token = context.getT2().orElse(null);
             Navigation navigation = context.getT1()
-                    .map(signedIn -> new Navigation(signedIn.displayName(), signedIn.needsEmailVerification(), token))
+                    .map(signedIn -> new Navigation(signedIn.displayName(), signedIn.needsEmailVerification(), token,
+                            context.getT3()))
                     .orElseGet(() -> Navigation.anonymous(token));
             Utf8ByteOutput output = new Utf8ByteOutput();
             templates.render("layout/page.jte", Map.of("page", meta, "nav", navigation, "content", content), output);

@@ -1,7 +1,9 @@
 package dev.cruxlog.web.adapter.in.web;
 
+import java.util.List;
 import java.util.Locale;
 
+import dev.cruxlog.platform.web.PageNotices;
 import gg.jte.TemplateEngine;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -20,9 +22,11 @@ import reactor.core.publisher.Mono;
 class LayoutViewResolver implements ViewResolver, Ordered {
 
     private final TemplateEngine templates;
+    private final List<PageNotices> notices;
 
-    LayoutViewResolver(TemplateEngine templates) {
+    LayoutViewResolver(TemplateEngine templates, List<PageNotices> notices) {
         this.templates = templates;
+        this.notices = List.copyOf(notices);
     }
 
     @Override
@@ -31,7 +35,7 @@ class LayoutViewResolver implements ViewResolver, Ordered {
         if (viewName.startsWith("layout/") || !templates.hasTemplate(template)) {
             return Mono.empty();
         }
-        return Mono.just(new LayoutView(templates, template));
+        return Mono.just(new LayoutView(templates, template, notices));
     }
 
     @Override

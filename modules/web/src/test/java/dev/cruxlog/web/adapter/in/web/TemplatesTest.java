@@ -45,11 +45,20 @@ class TemplatesTest {
     @Test
     void signedInNavigationOffersAccountAndASignOutFormWithItsCsrfToken() {
         Document page = layout("t", new Navigation("alex", true, new org.springframework.security.web.server.csrf.DefaultCsrfToken(
-                "X-XSRF-TOKEN", "_csrf", "token-123")));
+                "X-XSRF-TOKEN", "_csrf", "token-123"), java.util.List.of()));
         assertThat(page.select("nav a[href=/account]").text()).isEqualTo("alex");
         assertThat(page.select("form[action=/signout] input[name=_csrf]").attr("value")).isEqualTo("token-123");
         assertThat(page.select("a[href=/signin]")).isEmpty();
         assertThat(page.select(".banner").text()).contains("confirm your email address");
+    }
+
+    @Test
+    void noticesFromModulesAreShownAsAlertsWithTheirLinks() {
+        Document page = layout("t", new Navigation("alex", false, null, java.util.List.of(
+                new dev.cruxlog.platform.web.PageNotices.Notice("Your last payment failed <b>now</b>.", "Update your card",
+                        "/billing/portal"))));
+        assertThat(page.select(".banner[role=alert]").text()).isEqualTo("Your last payment failed <b>now</b>. Update your card");
+        assertThat(page.select(".banner a[href=/billing/portal]").text()).isEqualTo("Update your card");
     }
 
     @Test

@@ -1,0 +1,78 @@
+package dev.cruxlog.billing.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import dev.cruxlog.billing.domain.StripeSignature;
+import dev.cruxlog.platform.jobs.JobQueue;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Receives Stripe's webhooks: verifies the signature over the raw body, records each event id
+ * once and queues it, all in one transaction, and answers at once. The work (fetching the
+ * subscription, changing state and tier) happens in {@link WebhookJob}.
+ */
+@Service
+public class WebhookService {
+
+    static final String JOB_KIND = "billing.webhook";
+
+    private final BillingSettings settings;
+    private final BillingRecords records;
+    private final JobQueue jobs;
+    private final TransactionalOperator transaction;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final String secret;
+    private final Duration tolerance;
+
+    public WebhookService(BillingSettings settings, BillingRecords records, JobQueue jobs, TransactionalOperator transaction,
+                          JsonMapper json, Clock clock,
+                          @org.springframework.beans.factory.annotation.Value("${cruxlog.billing.stripe.webhook-secret:}") String secret,
+                          @org.springframework.beans.factory.annotation.Value("${cruxlog.billing.stripe.webhook-tolerance:300s}")
+                          Duration tolerance) {
+        this.settings = settings;
+        this.records = records;
+        this.jobs = jobs;
+        this.transaction = transaction;
+        this.json = json;
+        this.clock = clock;
+        this.secret = secret;
+        this.tolerance = tolerance;
+    }
+
+    /** @param duplicate true when the event id had been received before (acknowledged, ignored) */
+    public record Receipt(String eventId, boolean duplicate) {
+    }
+
+    /** Fails with {@link StripeSignature.Invalid} (answered 400) before anything is stored. */
+    public Mono<Receipt> receive(byte[] payload, String signatureHeader) {
+        return Mono.defer(() -> {
+            if (!settings.enabled()) {
+                return Mono.error(new BillingUnavailable("Billing is off on this Cruxlog."));
+            }
+            StripeSignature.verify(payload, signatureHeader, secret, clock.instant(), tolerance);
+            JsonNode event;
+            try {
+                event = json.readTree(payload);
+            } catch (JacksonException e) {
+                return Mono.error(new StripeSignature.Invalid("The payload is not JSON"));
+            }
+            String id = event.path("id").asString();
+            String type = event.path("type").asString();
+            if (id.isBlank() || type.isBlank()) {
+                return Mono.error(new StripeSignature.Invalid("The payload is not a Stripe event"));
+            }
+            String text = new String(payload, java.nio.charset.StandardCharsets.UTF_8);
+            return transaction.transactional(records.recordEvent(id, type, text)
+                    .flatMap(isNew -> isNew ? jobs.enqueue(JOB_KIND, Map.of("eventId", id)).thenReturn(new Receipt(id, false))
+                            : Mono.just(new Receipt(id, true))));
+        });
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Billing: Stripe subscriptions, webhooks and entitlements. Talks to Stripe's REST API over
+ * WebClient; trusts only verified webhooks followed by a fetch of the subscription; grants
+ * and removes the premium tier through identity's {@link dev.cruxlog.identity.Accounts}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Billing")
+package dev.cruxlog.billing;
