@@ -86,7 +86,7 @@ public class BillingService {
                 return customer(owner).flatMap(customer -> stripe.createCheckoutSession(new StripeApi.CheckoutRequest(
                                 customer, plan.priceId(), owner, plan.id(),
                                 settings.publicUrl() + "/billing/success?session_id={CHECKOUT_SESSION_ID}",
-                                settings.publicUrl() + "/billing/cancel"), "checkout-" + UUID.randomUUID()))
+                                settings.publicUrl() + "/billing/cancel"), IdempotencyKeys.next("checkout")))
                         .map(session -> new Redirect(session.url()));
             });
         });

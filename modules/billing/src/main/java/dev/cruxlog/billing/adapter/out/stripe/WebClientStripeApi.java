@@ -87,7 +87,7 @@ public class WebClientStripeApi implements StripeApi {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("customer", customerId);
         form.add("return_url", returnUrl);
-        return post("/v1/billing_portal/sessions", form, "portal-" + UUID.randomUUID()).map(body -> body.path("url").asString());
+        return post("/v1/billing_portal/sessions", form, dev.cruxlog.billing.application.IdempotencyKeys.next("portal")).map(body -> body.path("url").asString());
     }
 
     @Override
