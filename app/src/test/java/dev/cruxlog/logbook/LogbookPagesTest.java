@@ -90,7 +90,7 @@ class LogbookPagesTest {
         Document form = browser.get(edit).document();
         Page saved = browser.post(edit.replace("/edit", ""), Map.of("route", form.select("#route").attr("value"),
                 "date", form.select("#date").attr("value"), "grade", "5.12a", "discipline", "sport", "style", "redpoint",
-                "pitches", "1", "lengthFt", "", "location", "New York > The Gunks", "notes", "edited"));
+                "pitches", "1", "length", "", "location", "New York > The Gunks", "notes", "edited"));
         assertThat(saved.location()).isEqualTo("/logbook?done=saved");
         assertThat(browser.get("/logbook").document().select("#ticks").text()).contains("5.12a");
 
@@ -132,5 +132,28 @@ class LogbookPagesTest {
         Page refused = browser.post("/logbook/import/eight-a", Map.of("profileSlug", "not a profile!"));
         assertThat(refused.status().value()).isEqualTo(422);
         assertThat(refused.document().select(".flash.error").text()).contains("not an 8a.nu profile");
+    }
+
+    @Test
+    void gradesAndLengthsFollowTheClimbersSettings() {
+        http.patch().uri("/api/v1/users/me").header("Authorization", climber.bearer())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("preferredGradeSystems", Map.of("route", "french"), "lengthUnit", "m"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.lengthUnit").isEqualTo("m");
+        http.post().uri("/api/v1/logbook/ticks").header("Authorization", climber.bearer())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("route", "Units Arete", "date", "2024-05-01", "grade", "5.10a", "discipline", "sport",
+                        "style", "redpoint", "lengthFt", 100))
+                .exchange().expectStatus().isCreated();
+
+        Document logbook = browser.get("/logbook?q=Units").document();
+        assertThat(logbook.select("#ticks tbody tr td").eachText()).contains("5.10a (6a)", "30 m");
+        Document form = browser.get(logbook.select("#ticks a[href$=/edit]").attr("href")).document();
+        assertThat(form.select("label[for=length]").text()).isEqualTo("Length (m)");
+        assertThat(form.select("#length").attr("value")).isEqualTo("30");
+
+        http.patch().uri("/api/v1/users/me").header("Authorization", climber.bearer())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(Map.of("lengthUnit", "yards"))
+                .exchange().expectStatus().isBadRequest();
     }
 }

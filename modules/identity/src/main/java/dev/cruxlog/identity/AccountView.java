@@ -9,8 +9,9 @@ import java.util.UUID;
  * An account as other modules and the API see it.
  *
  * @param gradeSystems preferred grade system per discipline family, e.g. {@code sport -> french}
+ * @param lengthUnit   how the climber reads lengths
  */
 public record AccountView(UUID id, String username, String email, boolean emailVerified, Tier tier, Set<Role> roles,
                           boolean active, String mountainProjectProfileUrl, String eightAProfileSlug,
-                          Map<String, String> gradeSystems, OffsetDateTime createdAt) {
+                          Map<String, String> gradeSystems, LengthUnit lengthUnit, OffsetDateTime createdAt) {
 }

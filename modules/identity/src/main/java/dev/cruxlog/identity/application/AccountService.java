@@ -74,18 +74,27 @@ public class AccountService implements Accounts {
     /** Changes what was given; null fields stay, empty strings clear. */
     public Mono<AccountView> updateProfile(UUID accountId, String username, String mountainProjectProfileUrl,
                                            String eightAProfileSlug, Map<String, String> gradeSystems) {
+        return updateProfile(accountId, username, mountainProjectProfileUrl, eightAProfileSlug, gradeSystems, null);
+    }
+
+    /** As above, and the length unit ("ft" or "m"; null leaves it). */
+    public Mono<AccountView> updateProfile(UUID accountId, String username, String mountainProjectProfileUrl,
+                                           String eightAProfileSlug, Map<String, String> gradeSystems, String lengthUnit) {
         return Mono.defer(() -> {
             Username newName = username == null ? null : new Username(username);
             String mpUrl = mountainProjectProfileUrl == null ? null
                     : mountainProjectProfileUrl.isBlank() ? "" : mountainProjectProfile(mountainProjectProfileUrl);
             String slug = eightAProfileSlug == null ? null : eightASlug(eightAProfileSlug);
             Map<String, String> systems = gradeSystems == null ? null : GradeSystems.validated(gradeSystems);
+            String unit = lengthUnit == null ? null : dev.cruxlog.identity.LengthUnit.bySymbol(lengthUnit)
+                    .map(dev.cruxlog.identity.LengthUnit::symbol)
+                    .orElseThrow(() -> new InvalidAccountInput("lengthUnit", "Choose ft or m"));
             Mono<Boolean> nameFree = newName == null ? Mono.just(true)
                     : accounts.usernameTaken(newName.normalized(), accountId).map(taken -> !taken);
             return nameFree.flatMap(free -> free
                     ? accounts.updateProfile(accountId, new UserAccounts.ProfileChanges(
                             newName == null ? null : newName.value(), newName == null ? null : newName.normalized(),
-                            mpUrl, slug, systems))
+                            mpUrl, slug, systems, unit))
                     : Mono.error(new UsernameTaken()));
         }).then(find(accountId));
     }

@@ -45,6 +45,6 @@ public interface UserAccounts {
      * Fields to change; null leaves a field as it is, an empty string clears it.
      */
     record ProfileChanges(String username, String usernameNormalized, String mountainProjectProfileUrl,
-                          String eightAProfileSlug, Map<String, String> gradeSystems) {
+                          String eightAProfileSlug, Map<String, String> gradeSystems, String lengthUnit) {
     }
 }

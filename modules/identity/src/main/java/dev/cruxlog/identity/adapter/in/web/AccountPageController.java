@@ -48,7 +48,7 @@ class AccountPageController {
     }
 
     record ProfileForm(String username, String mountainProjectProfileUrl, String eightAProfileSlug, String routeSystem,
-                       String boulderSystem) {
+                       String boulderSystem, String lengthUnit) {
     }
 
     record PasswordForm(String currentPassword, String newPassword) {
@@ -80,7 +80,7 @@ class AccountPageController {
                 .withValue("mountainProjectProfileUrl", form.mountainProjectProfileUrl())
                 .withValue("eightAProfileSlug", form.eightAProfileSlug());
         return accounts.updateProfile(user.id(), form.username(), nullToEmpty(form.mountainProjectProfileUrl()),
-                        nullToEmpty(form.eightAProfileSlug()), systems)
+                        nullToEmpty(form.eightAProfileSlug()), systems, form.lengthUnit())
                 .thenReturn("redirect:/account?done=profile")
                 .onErrorResume(InvalidAccountInput.class, e -> render(user, model, typed.withError(e.field(), e.getMessage()),
                         HttpStatus.UNPROCESSABLE_ENTITY, exchange))

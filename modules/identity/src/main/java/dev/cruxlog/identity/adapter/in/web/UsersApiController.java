@@ -45,19 +45,20 @@ class UsersApiController {
 
     record ProfileResponse(String id, String username, String email, boolean emailVerified, String tier,
                            java.util.List<String> roles, String mountainProjectProfileUrl, String eightAProfileSlug,
-                           Map<String, String> preferredGradeSystems, String createdAt) {
+                           Map<String, String> preferredGradeSystems, String lengthUnit, String createdAt) {
 
         static ProfileResponse of(AccountView view) {
             return new ProfileResponse(view.id().toString(), view.username(), view.email(), view.emailVerified(),
                     view.tier().name().toLowerCase(java.util.Locale.ROOT),
                     view.roles().stream().map(role -> role.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList(),
                     view.mountainProjectProfileUrl(), view.eightAProfileSlug(), view.gradeSystems(),
-                    view.createdAt().toString());
+                    view.lengthUnit().symbol(), view.createdAt().toString());
         }
     }
 
     record ProfileChange(@Size(max = 30) String username, @Size(max = 300) String mountainProjectProfileUrl,
-                         @Size(max = 80) String eightAProfileSlug, Map<String, String> preferredGradeSystems) {
+                         @Size(max = 80) String eightAProfileSlug, Map<String, String> preferredGradeSystems,
+                         @Size(max = 4) String lengthUnit) {
     }
 
     record PasswordChange(@NotBlank @Size(max = 512) String currentPassword, @NotBlank @Size(max = 512) String newPassword) {
@@ -76,10 +77,10 @@ class UsersApiController {
     }
 
     @PatchMapping
-    @Operation(summary = "Change username, logbook profiles or preferred grade systems")
+    @Operation(summary = "Change username, logbook profiles, preferred grade systems or length unit (ft, m)")
     Mono<ProfileResponse> update(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ProfileChange change) {
         return accounts.updateProfile(user.id(), change.username(), change.mountainProjectProfileUrl(),
-                change.eightAProfileSlug(), change.preferredGradeSystems()).map(ProfileResponse::of);
+                change.eightAProfileSlug(), change.preferredGradeSystems(), change.lengthUnit()).map(ProfileResponse::of);
     }
 
     @PostMapping("/password")

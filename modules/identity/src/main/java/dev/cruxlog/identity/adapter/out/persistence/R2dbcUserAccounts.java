@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.cruxlog.identity.LengthUnit;
 import dev.cruxlog.identity.Role;
 import dev.cruxlog.identity.Tier;
 import dev.cruxlog.identity.application.StoredAccount;
@@ -25,7 +26,7 @@ class R2dbcUserAccounts implements UserAccounts {
 
     private static final String COLUMNS = """
             id, email, username, password_hash, email_verified_at IS NOT NULL AS email_verified, tier, roles, active,
-            mountain_project_url, eight_a_slug, grade_systems::text AS grade_systems, created_at""";
+            mountain_project_url, eight_a_slug, grade_systems::text AS grade_systems, length_unit, created_at""";
 
     private final DatabaseClient db;
     private final JsonMapper json;
@@ -121,6 +122,7 @@ class R2dbcUserAccounts implements UserAccounts {
                                                            ELSE nullif(:mpUrl, '') END,
                                eight_a_slug = CASE WHEN :slug IS NULL THEN eight_a_slug ELSE nullif(:slug, '') END,
                                grade_systems = coalesce(CAST(:systems AS jsonb), grade_systems),
+                               length_unit = coalesce(:lengthUnit, length_unit),
                                updated_at = now()
                          WHERE id = :id""")
                 .bind("username", Parameter.fromOrEmpty(changes.username(), String.class))
@@ -129,6 +131,7 @@ class R2dbcUserAccounts implements UserAccounts {
                 .bind("slug", Parameter.fromOrEmpty(changes.eightAProfileSlug(), String.class))
                 .bind("systems", Parameter.fromOrEmpty(
                         changes.gradeSystems() == null ? null : json.writeValueAsString(changes.gradeSystems()), String.class))
+                .bind("lengthUnit", Parameter.fromOrEmpty(changes.lengthUnit(), String.class))
                 .bind("id", id)
                 .then();
     }
@@ -165,6 +168,7 @@ class R2dbcUserAccounts implements UserAccounts {
                 row.get("password_hash", String.class), Boolean.TRUE.equals(row.get("email_verified", Boolean.class)),
                 Tier.valueOf(row.get("tier", String.class)), roleSet, Boolean.TRUE.equals(row.get("active", Boolean.class)),
                 row.get("mountain_project_url", String.class), row.get("eight_a_slug", String.class), systems,
+                LengthUnit.bySymbol(row.get("length_unit", String.class)).orElse(LengthUnit.FEET),
                 row.get("created_at", OffsetDateTime.class));
     }
 }

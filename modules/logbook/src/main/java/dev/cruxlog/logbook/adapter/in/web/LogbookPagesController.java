@@ -3,6 +3,8 @@ package dev.cruxlog.logbook.adapter.in.web;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import dev.cruxlog.grades.Grades;
+import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.logbook.TickView;
 import dev.cruxlog.logbook.application.ImportRejected;
@@ -36,10 +38,20 @@ class LogbookPagesController {
 
     private final TickService ticks;
     private final ImportService imports;
+    private final Accounts accounts;
+    private final Grades grades;
 
-    LogbookPagesController(TickService ticks, ImportService imports) {
+    LogbookPagesController(TickService ticks, ImportService imports, Accounts accounts, Grades grades) {
         this.ticks = ticks;
         this.imports = imports;
+        this.accounts = accounts;
+        this.grades = grades;
+    }
+
+    /** The climber's reading settings (grade systems, length unit) for this page. */
+    private Mono<TickDisplay> display(CurrentUser user) {
+        return accounts.find(user.id()).map(account -> TickDisplay.of(grades, account))
+                .defaultIfEmpty(TickDisplay.of(grades, null));
     }
 
     @GetMapping("/logbook")
@@ -54,53 +66,61 @@ class LogbookPagesController {
                         filters.send() == null || filters.send().isBlank() ? null : Boolean.valueOf(filters.send()),
                         blankToNull(filters.q()), blankToNull(filters.tag())))
                 .flatMap(filter -> ticks.page(user.id(), filter, TickSort.of(filters.sort()), cursor, 50))
-                .map(page -> {
+                .zipWith(display(user))
+                .map(both -> {
+                    TickService.Page page = both.getT1();
+                    model.addAttribute("display", both.getT2());
                     model.addAttribute("ticks", page.items().stream().map(TicksApiController::safe).toList());
                     model.addAttribute("nextCursor", page.nextCursor());
                     model.addAttribute("error", null);
                     return "logbook/ticks";
                 })
-                .onErrorResume(IllegalArgumentException.class, error -> {
+                .onErrorResume(IllegalArgumentException.class, error -> display(user).map(display -> {
+                    model.addAttribute("display", display);
                     model.addAttribute("ticks", java.util.List.of());
                     model.addAttribute("nextCursor", null);
                     model.addAttribute("error", error.getMessage());
-                    return Mono.just("logbook/ticks");
-                });
+                    return "logbook/ticks";
+                }));
     }
 
     @GetMapping("/logbook/ticks/new")
-    String newTick(Model model) {
-        return tickForm(model, new TickForm("", LocalDate.now().toString(), "", "sport", "redpoint", "1", "", "", "", ""),
-                null, null);
+    Mono<String> newTick(@AuthenticationPrincipal CurrentUser user, Model model) {
+        return display(user).map(display -> tickForm(model, new TickForm("", LocalDate.now().toString(), "", "sport",
+                "redpoint", "1", "", "", "", ""), null, null, display));
     }
 
     @PostMapping("/logbook/ticks")
     Mono<String> create(@AuthenticationPrincipal CurrentUser user, @ModelAttribute TickForm form, Model model,
                         ServerWebExchange exchange) {
-        return Mono.fromCallable(form::input).flatMap(input -> ticks.create(user.id(), input))
+        return display(user).flatMap(display -> Mono.fromCallable(() -> form.input(display.lengthUnit()))
+                .flatMap(input -> ticks.create(user.id(), input))
                 .thenReturn("redirect:/logbook?done=saved")
                 .onErrorResume(IllegalArgumentException.class, error -> {
                     exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
-                    return Mono.just(tickForm(model, form, null, error.getMessage()));
-                });
+                    return Mono.just(tickForm(model, form, null, error.getMessage(), display));
+                }));
     }
 
     @GetMapping("/logbook/ticks/{id}/edit")
     Mono<String> edit(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
         return ticks.find(user.id(), id).switchIfEmpty(Mono.error(notFound()))
-                .map(tick -> tickForm(model, TickForm.of(TicksApiController.safe(tick)), id, null));
+                .zipWith(display(user))
+                .map(both -> tickForm(model, TickForm.of(TicksApiController.safe(both.getT1()), both.getT2().lengthUnit()), id,
+                        null, both.getT2()));
     }
 
     @PostMapping("/logbook/ticks/{id}")
     Mono<String> update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @ModelAttribute TickForm form,
                         Model model, ServerWebExchange exchange) {
-        return Mono.fromCallable(form::input).flatMap(input -> ticks.update(user.id(), id, input))
+        return display(user).flatMap(display -> Mono.fromCallable(() -> form.input(display.lengthUnit()))
+                .flatMap(input -> ticks.update(user.id(), id, input))
                 .switchIfEmpty(Mono.error(notFound()))
                 .thenReturn("redirect:/logbook?done=saved")
                 .onErrorResume(IllegalArgumentException.class, error -> {
                     exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
-                    return Mono.just(tickForm(model, form, id, error.getMessage()));
-                });
+                    return Mono.just(tickForm(model, form, id, error.getMessage(), display));
+                }));
     }
 
     @PostMapping("/logbook/ticks/{id}/delete")
@@ -175,7 +195,8 @@ class LogbookPagesController {
         });
     }
 
-    private static String tickForm(Model model, TickForm form, UUID id, String error) {
+    private static String tickForm(Model model, TickForm form, UUID id, String error, TickDisplay display) {
+        model.addAttribute("display", display);
         model.addAttribute("title", (id == null ? "Log a tick" : "Edit tick") + " · Cruxlog");
         model.addAttribute("tickForm", form);
         model.addAttribute("tickId", id == null ? null : id.toString());

@@ -7,17 +7,20 @@ import dev.cruxlog.logbook.application.TickService;
 
 /** The tick form, as typed: strings, so a bad value comes back to the climber as they wrote it. */
 public record TickForm(String route, String date, String grade, String discipline, String style, String pitches,
-                String lengthFt, String location, String notes, String tags) {
+                String length, String location, String notes, String tags) {
 
-    static TickForm of(TickView tick) {
+    /** {@code length} is in the climber's unit; the logbook stores feet. */
+    static TickForm of(TickView tick, dev.cruxlog.identity.LengthUnit unit) {
+        Integer shown = unit.fromFeet(tick.lengthFt());
         return new TickForm(tick.route(), tick.date().toString(), tick.grade(), tick.discipline(), tick.style(),
-                String.valueOf(tick.pitches()), tick.lengthFt() == null ? "" : String.valueOf(tick.lengthFt()),
+                String.valueOf(tick.pitches()), shown == null ? "" : String.valueOf(shown),
                 String.join(" > ", tick.locationPath()), tick.notes() == null ? "" : tick.notes(),
                 String.join("; ", tick.tags()));
     }
 
-    TickService.TickInput input() {
-        return new TickService.TickInput(route, parseDate(date), grade, discipline, style, parseInteger(pitches), parseInteger(lengthFt),
+    TickService.TickInput input(dev.cruxlog.identity.LengthUnit unit) {
+        return new TickService.TickInput(route, parseDate(date), grade, discipline, style, parseInteger(pitches),
+                unit.toFeet(parseInteger(length)),
                 location, notes, tags == null || tags.isBlank() ? java.util.List.of()
                         : java.util.Arrays.stream(tags.split(";")).map(String::trim).filter(t -> !t.isEmpty()).toList());
     }
