@@ -50,21 +50,28 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
         this.db = db;
     }
 
+    /**
+     * One pass of window functions over the route's ticks: tries up to and including the first
+     * send, distinct days up to it, and all sends. (Correlated subqueries per route made this
+     * quadratic: the benchmark's 10,000-tick climber hit the statement timeout.)
+     */
     @Override
     public Flux<RouteSend> firstSends(UUID owner, String discipline, List<String> styles, LocalDate from, LocalDate to) {
         return db.sql("""
                         WITH t AS (%s AND discipline = :discipline AND grade_level IS NOT NULL),
+                        numbered AS (
+                            SELECT route_key, route, location, climbed_on, id, grade, grade_index, grade_level, style, send,
+                                   count(*) OVER (PARTITION BY route_key ORDER BY climbed_on, id
+                                                  ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS attempts,
+                                   dense_rank() OVER (PARTITION BY route_key ORDER BY climbed_on) AS days,
+                                   count(*) FILTER (WHERE send) OVER (PARTITION BY route_key) AS sends
+                              FROM t),
                         first_send AS (
-                            SELECT DISTINCT ON (route_key) route_key, route, location, climbed_on, id, grade, grade_index,
-                                   grade_level, style
-                              FROM t WHERE send AND style = ANY(:styles)
+                            SELECT DISTINCT ON (route_key) *
+                              FROM numbered WHERE send AND style = ANY(:styles)
                              ORDER BY route_key, climbed_on, id)
                         SELECT f.route_key, f.route, f.location, f.climbed_on, f.grade, f.grade_index, f.grade_level, f.style,
-                               (SELECT count(*) FROM t WHERE t.route_key = f.route_key
-                                   AND (t.climbed_on, t.id) <= (f.climbed_on, f.id)) AS attempts,
-                               (SELECT count(DISTINCT t.climbed_on) FROM t WHERE t.route_key = f.route_key
-                                   AND t.climbed_on <= f.climbed_on) AS days,
-                               (SELECT count(*) FROM t WHERE t.route_key = f.route_key AND t.send) AS sends
+                               f.attempts, f.days, f.sends
                           FROM first_send f
                          ORDER BY f.grade_index DESC, f.climbed_on DESC""".formatted(WINDOW))
                 .bind("owner", owner)
