@@ -42,7 +42,7 @@ class CruxlogErrorWebExceptionHandler implements ErrorWebExceptionHandler {
         HttpStatusCode status = statusOf(ex);
         ProblemDetail problem = problemOf(ex, status);
         if (status.is5xxServerError() && status.value() != 503) {
-            log.error("Unhandled error serving {}", exchange.getRequest().getPath(), ex);
+            log.error("Unhandled error serving {} (request {})", exchange.getRequest().getPath(), RequestIds.of(exchange), ex);
         }
         exchange.getResponse().setStatusCode(status);
         if (status.value() == 503) {
