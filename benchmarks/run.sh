@@ -176,20 +176,26 @@ S6)
   log "S6: ticks page while four imports run"
   python3 benchmarks/sql/mp_export.py 20000 "$SEED" > "$OUT/import-20k.csv"
   run "S6-idle" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" 64 200
+  UPLOADS=()
   for i in 2 3 4 5; do
     TOKEN=$(sed -n "${i}p" "$OUT/tokens.txt")
     curl -sf -H "Authorization: Bearer $TOKEN" -F "file=@$OUT/import-20k.csv;type=text/csv" \
-      "http://localhost:$APP_PORT/api/v1/logbook/imports" > /dev/null &
+      "http://localhost:$APP_PORT/api/v1/logbook/imports" > "$OUT/S6-upload-$i.json" &
+    UPLOADS+=($!)
   done
   run "S6-importing" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" 64 200
-  wait ;;
+  wait "${UPLOADS[@]}"
+  # The imports must really have run during the reads: each one's rows and finish time.
+  psql -qtA -d "$DB" -c "SELECT json_agg(json_build_object('rows', rows_read, 'status', status,
+      'seconds', extract(epoch FROM finished_at - started_at))) FROM logbook.import WHERE rows_read = 20000" \
+      > "$OUT/S6-imports.json" ;;
 S7)
   log "S7: 1000 idle keep-alive connections"
   read -r _ rss0 thr0 < <(proc_stats "$APP_PID")
   $LOADGEN idle localhost $APP_PORT 1000 10 > "$OUT/S7-idle.txt" &
   IDLE=$!; sleep 7
   read -r _ rss1 thr1 < <(proc_stats "$APP_PID")
-  wait $IDLE || true
+  wait "$IDLE" || true
   echo "{\"name\":\"S7\",\"connections\":$(sed 's/.*:\([0-9]*\).*/\1/' "$OUT/S7-idle.txt"),\"rssBeforeKb\":$rss0,\"rssWithKb\":$rss1,\"threadsBefore\":$thr0,\"threadsWith\":$thr1,\"cores\":$CORES}" | tee "$OUT/S7.json" ;;
 esac; done
 
