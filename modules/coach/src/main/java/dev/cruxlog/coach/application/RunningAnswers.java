@@ -10,8 +10,8 @@ import reactor.core.Disposable;
 /**
  * Answers being written on this instance, so a climber can cancel one. An answer runs on its
  * own subscription, not the HTTP request's: a closed browser tab does not stop it, a cancel
- * does. (With several instances, a cancel reaches only the instance writing the answer; the
- * page sends it to the same session's instance, and an answer ends on its own anyway.)
+ * does. With several instances a cancel only reaches the instance writing the answer; on the
+ * others it answers 409 and the answer finishes on its own (a known limit, ADR 0007).
  */
 @Component
 class RunningAnswers {
