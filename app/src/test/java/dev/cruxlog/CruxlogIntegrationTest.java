@@ -12,11 +12,15 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The whole application on a random port, against this JVM's fresh test database and a real SMTP server. */
+/**
+ * The whole application on a random port, against this JVM's fresh test database and a real SMTP
+ * server. Requests may take up to 30 s: a clean-clone run of .ci/run once took longer than the
+ * 5 s default on a sign-in; a test that needs to be quick asserts it, not the client.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = {TestDatabaseInitializer.class, TestMailInitializer.class})
 public @interface CruxlogIntegrationTest {

@@ -47,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON, and webhook events signed here with a test secret, exactly as Stripe signs them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = {IsolatedTestDatabaseInitializer.class, TestMailInitializer.class})
 class StripeBillingTest {

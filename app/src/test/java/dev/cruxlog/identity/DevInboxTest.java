@@ -25,7 +25,7 @@ import reactor.core.scheduler.Schedulers;
  * them can be followed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "cruxlog.mail.dev-inbox=true")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = IsolatedTestDatabaseInitializer.class)
 class DevInboxTest {

@@ -44,7 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
  * database, because its 8a.nu address differs from the shared contexts'.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = {IsolatedTestDatabaseInitializer.class, TestMailInitializer.class})
 class EightAProfileImportTest {

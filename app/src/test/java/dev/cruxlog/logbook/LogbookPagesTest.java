@@ -128,6 +128,11 @@ class LogbookPagesTest {
         assertThat(connect.select("#file").attr("accept")).contains(".csv").contains(".json").contains(".xlsx");
         assertThat(connect.select("form[action=/logbook/import/eight-a] label[for=profileSlug]").text()).contains("8a.nu");
         assertThat(connect.select("input[type=password]")).as("never an 8a.nu password").isEmpty();
+        http.patch().uri("/api/v1/users/me").header("Authorization", climber.bearer())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(Map.of("eightAProfileSlug", "alex-megos"))
+                .exchange().expectStatus().isOk();
+        assertThat(browser.get("/logbook/import").document().select("#profileSlug").attr("value"))
+                .as("the saved profile fills the form").isEqualTo("alex-megos");
 
         Page refused = browser.post("/logbook/import/eight-a", Map.of("profileSlug", "not a profile!"));
         assertThat(refused.status().value()).isEqualTo(422);

@@ -35,7 +35,7 @@ import reactor.core.scheduler.Schedulers;
  * Its own database: its Mountain Project address differs from the shared contexts'.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = {IsolatedTestDatabaseInitializer.class, TestMailInitializer.class})
 class MountainProjectProfileImportTest {

@@ -186,13 +186,20 @@ class LogbookPagesController {
         });
     }
 
+    /** The profiles saved in the account fill the profile forms, so a repeat import is one click. */
     private Mono<String> renderConnect(CurrentUser user, Model model, String error) {
-        return imports.history(user.id()).collectList().map(history -> {
-            model.addAttribute("title", "Connect your logbook · Cruxlog");
-            model.addAttribute("history", history);
-            model.addAttribute("error", error);
-            return "logbook/connect";
-        });
+        return imports.history(user.id()).collectList()
+                .zipWith(accounts.find(user.id()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                .map(both -> {
+                    model.addAttribute("title", "Connect your logbook · Cruxlog");
+                    model.addAttribute("history", both.getT1());
+                    model.addAttribute("error", error);
+                    model.addAttribute("savedMountainProject", both.getT2()
+                            .map(dev.cruxlog.identity.AccountView::mountainProjectProfileUrl).orElse(null));
+                    model.addAttribute("savedEightA", both.getT2()
+                            .map(dev.cruxlog.identity.AccountView::eightAProfileSlug).orElse(null));
+                    return "logbook/connect";
+                });
     }
 
     private static String tickForm(Model model, TickForm form, UUID id, String error, TickDisplay display) {
