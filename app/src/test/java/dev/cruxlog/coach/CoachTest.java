@@ -182,6 +182,29 @@ class CoachTest {
         assertThat(saved.document().select("#yearsClimbing").attr("value")).isEqualTo("7");
     }
 
+    @Autowired
+    dev.cruxlog.coach.application.AbandonedAnswers abandoned;
+
+    @Test
+    void answersLeftStreamingByAStoppedInstanceAreMarkedFailedAndFreshOnesAreLeftAlone() {
+        Climber climber = climbers.verified("abandoned");
+        String conversation = create(climber, Map.of()).get("id").toString();
+        String owner = get(climber, "/api/v1/users/me").get("id").toString();
+        for (String age : List.of("1 hour", "1 second")) {
+            db.sql("INSERT INTO coach.message (conversation_id, owner_id, role, content, status, created_at) "
+                            + "VALUES (CAST(:conversation AS uuid), CAST(:owner AS uuid), 'assistant', 'half an answer', "
+                            + "'streaming', now() - CAST(:age AS interval))")
+                    .bind("conversation", conversation).bind("owner", owner).bind("age", age)
+                    .then().block(Duration.ofSeconds(10));
+        }
+
+        assertThat(abandoned.sweep().block(Duration.ofSeconds(10))).isGreaterThanOrEqualTo(1L);
+
+        assertThat(messages(climber, conversation)).extracting(m -> m.get("status"))
+                .containsExactlyInAnyOrder("failed", "streaming");
+        assertThat(messages(climber, conversation)).allSatisfy(m -> assertThat(m.get("content")).isEqualTo("half an answer"));
+    }
+
     private Map<String, Object> create(Climber climber, Map<String, Object> body) {
         return http.post().uri("/api/v1/coach/conversations").header("Authorization", climber.bearer())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body)

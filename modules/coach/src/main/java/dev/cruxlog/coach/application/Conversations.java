@@ -44,6 +44,9 @@ public interface Conversations {
 
     Mono<Void> finishAnswer(UUID answerId, String content, String status);
 
+    /** Marks answers still "streaming" after {@code olderThan} as failed (their instance stopped); returns how many. */
+    Mono<Long> failAbandonedAnswers(java.time.Duration olderThan);
+
     Mono<Message> feedback(UUID owner, UUID conversationId, UUID messageId, boolean helpful, String text);
 
     /** The context JSON stored with a question, or with the question an answer replied to. */

@@ -110,6 +110,13 @@ class R2dbcConversations implements Conversations {
     }
 
     @Override
+    public Mono<Long> failAbandonedAnswers(java.time.Duration olderThan) {
+        return db.sql("UPDATE coach.message SET status = 'failed' WHERE role = 'assistant' AND status = 'streaming' "
+                        + "AND created_at < now() - make_interval(secs => :seconds)")
+                .bind("seconds", (double) olderThan.toSeconds()).fetch().rowsUpdated();
+    }
+
+    @Override
     public Mono<Message> feedback(UUID owner, UUID conversationId, UUID messageId, boolean helpful, String text) {
         return db.sql("UPDATE coach.message SET helpful = :helpful, feedback = :feedback WHERE owner_id = :owner "
                         + "AND conversation_id = :conversation AND id = :id AND role = 'assistant' RETURNING " + MESSAGE)
