@@ -10,7 +10,6 @@ import dev.cruxlog.grades.Grade;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
 import dev.cruxlog.logbook.domain.AscentTerms;
-import dev.cruxlog.logbook.domain.Discipline;
 import dev.cruxlog.logbook.domain.LocationPath;
 
 /**

@@ -6,7 +6,6 @@ import java.util.UUID;
 import dev.cruxlog.grades.Grades;
 import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.CurrentUser;
-import dev.cruxlog.logbook.TickView;
 import dev.cruxlog.logbook.application.ImportRejected;
 import dev.cruxlog.logbook.application.ImportService;
 import dev.cruxlog.logbook.application.TickFilter;
