@@ -4,13 +4,15 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The grading systems Cruxlog reads. The first six are indexed and convertible. */
+/** The grading systems Cruxlog reads. The first seven are indexed and convertible. */
 public enum GradeSystem {
 
     YDS("yds", "Yosemite Decimal System", GradeFamily.ROUTE),
     FRENCH("french", "French sport", GradeFamily.ROUTE),
     UIAA("uiaa", "UIAA", GradeFamily.ROUTE),
     EWBANK("ewbank", "Ewbank (Australia, New Zealand, South Africa)", GradeFamily.ROUTE),
+    /** British adjectival trad grades (VS, HVS, E1...); the technical grade beside it is kept, not indexed. */
+    UK("uk", "British trad (adjectival)", GradeFamily.ROUTE),
     V("v", "Hueco V scale", GradeFamily.BOULDER),
     FONT("font", "Fontainebleau", GradeFamily.BOULDER),
     ICE("ice", "Water and alpine ice (WI, AI)", GradeFamily.OTHER),

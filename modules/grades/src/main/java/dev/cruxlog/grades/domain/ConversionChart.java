@@ -46,6 +46,23 @@ public final class ConversionChart {
             new Entry("32", 260), new Entry("33", 270), new Entry("34", 280), new Entry("35", 290), new Entry("36", 300),
             new Entry("37", 310), new Entry("38", 320), new Entry("39", 330));
 
+    /**
+     * British adjectival grades by the YDS grade a typical, adequately protected route of that
+     * grade compares to (the same Wikipedia / Rockfax tables): VS ≈ 5.7-5.8, HVS ≈ 5.8-5.9,
+     * E1 ≈ 5.10a/b, E2 ≈ 5.10c/d, E3 ≈ 5.11a/b ... E11 ≈ 5.15a. An adjectival grade also rates
+     * seriousness, so these are rougher than the sport-grade tables.
+     */
+    public static final List<Entry> UK = List.of(
+            new Entry("M", 15), new Entry("D", 25), new Entry("VD", 40), new Entry("HVD", 45), new Entry("MS", 50),
+            new Entry("S", 55), new Entry("HS", 65), new Entry("MVS", 70), new Entry("VS", 75), new Entry("HVS", 85),
+            new Entry("E1", 105), new Entry("E2", 125), new Entry("E3", 145), new Entry("E4", 165), new Entry("E5", 185),
+            new Entry("E6", 205), new Entry("E7", 225), new Entry("E8", 245), new Entry("E9", 265), new Entry("E10", 285),
+            new Entry("E11", 300));
+
+    /** Other spellings of adjectival grades ("Mod", "Diff", "V Diff" written together). */
+    public static final List<Entry> UK_ALIASES = List.of(
+            new Entry("MOD", 15), new Entry("DIFF", 25), new Entry("VDIFF", 40), new Entry("HVDIFF", 45));
+
     public static final List<Entry> FONT = List.of(
             new Entry("3", -5), new Entry("4-", -3), new Entry("4", 0), new Entry("4+", 3), new Entry("5", 10),
             new Entry("5+", 20), new Entry("6A", 30), new Entry("6A+", 35), new Entry("6B", 40), new Entry("6B+", 45),
@@ -66,6 +83,9 @@ public final class ConversionChart {
                 .findFirst();
         if (index.isEmpty() && chart == FONT) {
             return indexOf(FONT_ALIASES, name);
+        }
+        if (index.isEmpty() && chart == UK) {
+            return indexOf(UK_ALIASES, name);
         }
         return index;
     }

@@ -55,6 +55,7 @@ public final class GradeCatalog implements Grades {
             case FRENCH -> ConversionChart.nearest(ConversionChart.FRENCH, index);
             case UIAA -> ConversionChart.nearest(ConversionChart.UIAA, index);
             case EWBANK -> ConversionChart.nearest(ConversionChart.EWBANK, index);
+            case UK -> ConversionChart.nearest(ConversionChart.UK, index);
             case V -> BoulderScale.formatV(index);
             case FONT -> ConversionChart.nearest(ConversionChart.FONT, index);
             default -> throw new IllegalArgumentException(system + " has no difficulty index");

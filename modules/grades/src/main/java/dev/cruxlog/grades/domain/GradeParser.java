@@ -29,6 +29,11 @@ public final class GradeParser {
     private static final Pattern ROMAN = Pattern.compile("^(III|IV|V|VI|VII|VIII|IX|X|XI|XII)[+-]?$");
     private static final Pattern ARABIC_UIAA = Pattern.compile("^\\d{1,2}[+-]?$");
     private static final Pattern EWBANK = Pattern.compile("^\\d{1,2}$");
+    /** Adjectival grades written as British guidebooks and UKC do; without a hint only the unmistakable ones. */
+    private static final Pattern UK_ADJECTIVAL = Pattern.compile("^(HVS|MVS|VS|HS|HVD|VD|E\\d{1,2})$");
+    private static final Pattern UK_ANY = Pattern.compile("^(M|MOD|D|DIFF|VD|VDIFF|HVD|HVDIFF|MS|S|HS|MVS|VS|HVS|E\\d{1,2})$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern UK_TECHNICAL = Pattern.compile("^[1-7][abc]$");
 
     private GradeParser() {
     }
@@ -38,15 +43,19 @@ public final class GradeParser {
 
     /**
      * @param raw  the grade as logged
-     * @param hint the system the source uses, when known (8a.nu routes are French, boulders
+     * @param requestedHint the system the source uses, when known (8a.nu routes are French, boulders
      *             Font); null to recognise by shape alone
      */
-    public static Optional<Grade> parse(String raw, GradeSystem hint) {
+    public static Optional<Grade> parse(String raw, GradeSystem requestedHint) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
         String text = raw.trim().replaceAll("(?i)easy\\s*5th", "Easy5th")
                 .replaceAll("(?i)(steep|easy|mod\\.?|moderate)\\s+snow", "$1_Snow");
+        // A British adjectival grade makes the whole string British: "E1 5b" is E1 with a technical 5b,
+        // not an E-something and a French 5b.
+        boolean british = java.util.Arrays.stream(text.split("\\s+")).anyMatch(t -> UK_ADJECTIVAL.matcher(t).matches());
+        GradeSystem hint = british ? GradeSystem.UK : requestedHint;
         String protection = null;
         String aid = null;
         List<Candidate> candidates = new ArrayList<>();
@@ -55,6 +64,8 @@ public final class GradeParser {
             // "X" is also a UIAA grade: in a UIAA logbook it is one.
             if (PROTECTION.matcher(token).matches() && !(hint == GradeSystem.UIAA && token.equals("X"))) {
                 protection = token.toUpperCase(Locale.ROOT).replace("-", "");
+            } else if (hint == GradeSystem.UK && UK_TECHNICAL.matcher(token).matches()) {
+                unknown.add(token.toLowerCase(Locale.ROOT));
             } else if (AID.matcher(token).matches()) {
                 aid = token.toUpperCase(Locale.ROOT);
             } else {
@@ -122,10 +133,26 @@ public final class GradeParser {
             return ConversionChart.indexOf(ConversionChart.UIAA, roman)
                     .map(index -> new Candidate(GradeSystem.UIAA, roman, index)).orElse(null);
         }
+        if (hint == GradeSystem.UK && UK_ANY.matcher(token).matches()) {
+            String uk = token.toUpperCase(Locale.ROOT);
+            return ConversionChart.indexOf(ConversionChart.UK, uk)
+                    .map(index -> new Candidate(GradeSystem.UK, canonicalUk(uk), index)).orElse(null);
+        }
         if (hint == GradeSystem.EWBANK && EWBANK.matcher(token).matches()) {
             return ConversionChart.indexOf(ConversionChart.EWBANK, token)
                     .map(index -> new Candidate(GradeSystem.EWBANK, token, index)).orElse(null);
         }
         return null;
+    }
+
+    /** "MOD" is written M, "DIFF" D, "VDIFF" VD. */
+    private static String canonicalUk(String grade) {
+        return switch (grade) {
+            case "MOD" -> "M";
+            case "DIFF" -> "D";
+            case "VDIFF" -> "VD";
+            case "HVDIFF" -> "HVD";
+            default -> grade;
+        };
     }
 }

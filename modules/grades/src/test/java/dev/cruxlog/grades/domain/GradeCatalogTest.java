@@ -44,9 +44,11 @@ class GradeCatalogTest {
 
     @Test
     void everyChartGradeRoundTripsToItself() {
-        for (GradeSystem system : List.of(GradeSystem.FRENCH, GradeSystem.UIAA, GradeSystem.EWBANK, GradeSystem.FONT)) {
+        for (GradeSystem system : List.of(GradeSystem.FRENCH, GradeSystem.UIAA, GradeSystem.EWBANK, GradeSystem.FONT,
+                GradeSystem.UK)) {
             List<ConversionChart.Entry> chart = switch (system) {
                 case FRENCH -> ConversionChart.FRENCH;
+                case UK -> ConversionChart.UK;
                 case UIAA -> ConversionChart.UIAA;
                 case EWBANK -> ConversionChart.EWBANK;
                 default -> ConversionChart.FONT;
@@ -116,5 +118,23 @@ class GradeCatalogTest {
         assertThat(fine.grade().protection()).isEqualTo("R");
         assertThat(grades.readMountainProject("M6", 0).grade().system()).isEqualTo(GradeSystem.MIXED);
         assertThat(grades.readMountainProject("banana", null).grade()).isNull();
+    }
+
+    @Test
+    void britishTradGradesKeepTheirTechnicalGradeAndConvert() {
+        Grade e1 = grades.parse("E1 5b", null).orElseThrow();
+        assertThat(e1.system()).isEqualTo(GradeSystem.UK);
+        assertThat(e1.grade()).isEqualTo("E1");
+        assertThat(e1.others()).containsExactly("5b");
+        assertThat(grades.convert(e1, GradeSystem.YDS)).contains("5.10a/b");
+        Grade hvs = grades.parse("HVS 5a", null).orElseThrow();
+        assertThat(hvs.index()).isLessThan(e1.index());
+        assertThat(grades.parse("VS 4c", null).orElseThrow().grade()).isEqualTo("VS");
+        // Lone letters are British only when the source says so: "S" could be anything.
+        assertThat(grades.parse("S", null)).isEmpty();
+        assertThat(grades.parse("Diff", GradeSystem.UK).orElseThrow().grade()).isEqualTo("D");
+        assertThat(grades.parse("5b", null).orElseThrow().system()).as("a lone 5b stays French").isEqualTo(GradeSystem.FRENCH);
+        assertThat(grades.convert(grades.parse("6c", GradeSystem.FRENCH).orElseThrow(), GradeSystem.UK)).contains("E3");
+        assertThat(grades.convert(grades.parse("7a", GradeSystem.FRENCH).orElseThrow(), GradeSystem.UK)).contains("E4");
     }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 public final class GradeSystems {
 
     public static final Map<String, Set<String>> ALLOWED = Map.of(
-            "route", Set.of("yds", "french", "uiaa", "ewbank"),
+            "route", Set.of("yds", "french", "uiaa", "ewbank", "uk"),
             "boulder", Set.of("v", "font"));
 
     public static final Map<String, String> DEFAULTS = Map.of("route", "yds", "boulder", "v");

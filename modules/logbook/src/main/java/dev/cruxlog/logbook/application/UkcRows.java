@@ -135,6 +135,7 @@ final class UkcRows {
             case "v grade", "v" -> GradeSystem.V;
             case "uiaa" -> GradeSystem.UIAA;
             case "aus", "ewbank" -> GradeSystem.EWBANK;
+            case "uk", "uk trad", "trad", "british" -> GradeSystem.UK;
             default -> null;
         };
     }

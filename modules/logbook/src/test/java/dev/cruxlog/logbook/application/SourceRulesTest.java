@@ -78,4 +78,19 @@ class SourceRulesTest {
         assertThat(SourceFields.starsOutOfFour(3.0, 3)).isEqualByComparingTo("4.00");
         assertThat(SourceFields.starsOutOfFour(null, 3)).isNull();
     }
+
+    @Test
+    void ukcTradGradesAreUnderstoodWithTheirTechnicalGrade() {
+        SourceRow row = new SourceRow(2, java.util.Map.of("Name", "Right Unconquerable", "Grade", "HVS 5a", "Style", "Lead O/S",
+                "Date", "14/Jul/24", "Crag", "Stanage", "Country", "England", "Type", "Trad", "Pitches", "1"));
+        TranslatedExport result = UkcRows.translate("ukc", ExportRecords.table(java.util.List.of(row)),
+                new dev.cruxlog.grades.domain.GradeCatalog(), TODAY);
+        TickDraft tick = result.drafts().get(0);
+        assertThat(tick.gradeSystem()).isEqualTo("uk");
+        assertThat(tick.gradeIndex()).isNotNull();
+        assertThat(tick.grade()).isEqualTo("HVS 5a");
+        assertThat(tick.style()).isEqualTo(AscentStyle.ONSIGHT);
+        assertThat(tick.discipline()).isEqualTo(dev.cruxlog.logbook.domain.Discipline.TRAD);
+        assertThat(result.warnings()).isEmpty();
+    }
 }
