@@ -34,24 +34,39 @@ class PromptBuilderTest {
     }
 
     @Test
-    void aTightBudgetDropsOldTicksAndOldMessagesFirstAndCountsThem() {
-        List<ChatTurn> history = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            history.add(ChatTurn.user("Question " + i + " " + "x".repeat(200)));
-        }
-        CoachContext context = context(200, history);
-        PromptBuilder.Prompt prompt = PromptBuilder.build(context, 1_500);
+    void aTightBudgetDropsOldTicksFirstAndCountsThem() {
+        PromptBuilder.Prompt prompt = PromptBuilder.build(context(200, history(10)), 1_500);
 
         assertThat(prompt.estimatedTokens()).isLessThanOrEqualTo(1_500);
-        assertThat(prompt.ticksLeftOut()).isPositive();
+        assertThat(prompt.ticksLeftOut()).isBetween(1, 199);
         String system = prompt.messages().get(0).content();
         assertThat(system).contains("Route 0").doesNotContain("Route 199");
         assertThat(system).contains("Goals: Redpoint 7b").contains("### sport");
-        assertThat(prompt.messages().get(prompt.messages().size() - 1).content()).isEqualTo("What next?");
-        assertThat(prompt.messagesLeftOut() + prompt.messages().size() - 2).isEqualTo(10);
-        if (prompt.messages().size() > 2) {
-            assertThat(prompt.messages().get(prompt.messages().size() - 2).content()).startsWith("Question 9");
+        assertThat(prompt.messagesLeftOut()).as("the ticks filled the budget").isEqualTo(10);
+        assertThat(prompt.messages()).hasSize(2);
+        assertThat(prompt.messages().get(1).content()).isEqualTo("What next?");
+    }
+
+    @Test
+    void earlierMessagesThatDoNotFitGoOldestFirst() {
+        int everything = PromptBuilder.build(context(3, history(10)), 100_000).estimatedTokens();
+        // Room for all but about three of the ten 55-token messages.
+        PromptBuilder.Prompt prompt = PromptBuilder.build(context(3, history(10)), everything - 160);
+
+        assertThat(prompt.ticksLeftOut()).isZero();
+        assertThat(prompt.messagesLeftOut()).isBetween(1, 9);
+        List<ChatTurn> kept = prompt.messages().subList(1, prompt.messages().size() - 1);
+        assertThat(kept).hasSize(10 - prompt.messagesLeftOut());
+        assertThat(kept.get(kept.size() - 1).content()).startsWith("Question 9");
+        assertThat(kept.get(0).content()).startsWith("Question " + prompt.messagesLeftOut());
+    }
+
+    private static List<ChatTurn> history(int count) {
+        List<ChatTurn> history = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            history.add(ChatTurn.user("Question " + i + " " + "x".repeat(200)));
         }
+        return history;
     }
 
     @Test

@@ -28,7 +28,6 @@ import reactor.core.publisher.Mono;
 @Service
 public class AccountService implements Accounts {
 
-    private static final java.util.regex.Pattern EIGHT_A_SLUG = java.util.regex.Pattern.compile("^[a-z0-9][a-z0-9-]{1,80}$");
 
     private final UserAccounts accounts;
     private final PasswordHasher hasher;
@@ -108,16 +107,16 @@ public class AccountService implements Accounts {
         }
     }
 
+    /** The shared 8a.nu profile rule (a name or an address); blank clears the setting. */
     private static String eightASlug(String input) {
-        String slug = input.trim().toLowerCase(java.util.Locale.ROOT);
-        if (slug.isEmpty()) {
+        if (input.isBlank()) {
             return "";
         }
-        if (!EIGHT_A_SLUG.matcher(slug).matches()) {
-            throw new InvalidAccountInput("eightAProfileSlug",
-                    "Enter the last part of your 8a.nu profile address, like adam-ondra.");
+        try {
+            return dev.cruxlog.identity.EightAProfile.parse(input).slug();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAccountInput("eightAProfileSlug", e.getMessage());
         }
-        return slug;
     }
 
     /** Sends a confirmation link to the new address; the change happens when it is followed. */

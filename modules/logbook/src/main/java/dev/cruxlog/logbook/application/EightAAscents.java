@@ -29,11 +29,7 @@ final class EightAAscents {
         Translation t = new Translation(source, grades, today);
         for (SourceRow row : records.rows()) {
             String route = row.get("zlaggableName");
-            if (route.isEmpty()) {
-                t.skip(row, "no route name");
-                continue;
-            }
-            LocalDate date = t.date(row, row.get("date"));
+            LocalDate date = t.dateOfNamedClimb(row, route, row.get("date"));
             if (date == null) {
                 continue;
             }

@@ -26,11 +26,7 @@ final class EightACsvRows {
         Translation t = new Translation(source, grades, today);
         for (SourceRow row : records.rows()) {
             String route = row.get("Route/Boulder Name");
-            if (route.isEmpty()) {
-                t.skip(row, "no route name");
-                continue;
-            }
-            LocalDate date = t.date(row, row.get("date"));
+            LocalDate date = t.dateOfNamedClimb(row, route, row.get("date"));
             if (date == null) {
                 continue;
             }

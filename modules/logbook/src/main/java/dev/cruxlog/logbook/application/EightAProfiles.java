@@ -1,5 +1,6 @@
 package dev.cruxlog.logbook.application;
 
+import dev.cruxlog.identity.EightAProfile;
 import reactor.core.publisher.Mono;
 
 /**

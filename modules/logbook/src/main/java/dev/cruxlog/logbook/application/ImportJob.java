@@ -1,5 +1,6 @@
 package dev.cruxlog.logbook.application;
 
+import dev.cruxlog.identity.EightAProfile;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

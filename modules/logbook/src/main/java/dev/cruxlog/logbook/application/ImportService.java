@@ -1,5 +1,6 @@
 package dev.cruxlog.logbook.application;
 
+import dev.cruxlog.identity.EightAProfile;
 import java.util.Map;
 import java.util.UUID;
 
@@ -83,7 +84,12 @@ public class ImportService {
      */
     public Mono<ImportView> fromEightAProfile(UUID owner, String profileSlug) {
         return Mono.defer(() -> {
-            EightAProfile profile = EightAProfile.parse(profileSlug);
+            EightAProfile profile;
+            try {
+                profile = EightAProfile.parse(profileSlug);
+            } catch (IllegalArgumentException e) {
+                return Mono.error(new ImportRejected(e.getMessage()));
+            }
             return transaction.transactional(imports.create(owner, EIGHT_A_PROFILE_SOURCE, null, profile.address())
                     .flatMap(id -> jobs.enqueue(JOB_KIND, Map.of("importId", id.toString()))
                             .then(imports.find(owner, id))));

@@ -1,10 +1,6 @@
 package dev.cruxlog.logbook.application;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +22,6 @@ public final class MountainProjectRows {
     public static final String SOURCE = "mountain-project";
     public static final List<String> REQUIRED_COLUMNS = List.of("Date", "Route", "Rating");
 
-    private static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/yyyy");
-
     private MountainProjectRows() {
     }
 
@@ -45,7 +39,7 @@ public final class MountainProjectRows {
                 skipped++;
                 continue;
             }
-            LocalDate climbedOn = parseDate(date);
+            LocalDate climbedOn = SourceFields.date(date);
             if (climbedOn == null) {
                 warnings.add(new ImportWarning(row.line(), "Skipped: '" + date + "' is not a date"));
                 skipped++;
@@ -54,14 +48,15 @@ public final class MountainProjectRows {
             if (climbedOn.isAfter(today)) {
                 warnings.add(new ImportWarning(row.line(), "Date " + climbedOn + " is in the future; kept as logged"));
             }
-            Integer code = integer(row.get("Rating Code"));
+            Integer code = SourceFields.integer(row.get("Rating Code"));
             Grades.GradeReading reading = grades.readMountainProject(rating, code);
             if (reading.warning() != null) {
                 warnings.add(new ImportWarning(row.line(), reading.warning()));
             }
             Grade grade = reading.grade();
-            int pitches = Math.max(1, integer(row.get("Pitches")) == null ? 1 : integer(row.get("Pitches")));
-            Integer length = integer(row.get("Length"));
+            Integer pitchCount = SourceFields.integer(row.get("Pitches"));
+            int pitches = pitchCount == null ? 1 : Math.max(1, pitchCount);
+            Integer length = SourceFields.integer(row.get("Length"));
             String notes = row.get("Notes");
             Classification classification = MountainProjectClassifier.classify(row.get("Route Type"), row.get("Style"),
                     row.get("Lead Style"), grade, pitches, notes);
@@ -78,10 +73,11 @@ public final class MountainProjectRows {
                     grade == null ? null : grade.system().id(), grade == null ? null : grade.index(),
                     grade == null ? null : grade.level(), grade == null ? null : grade.protection(),
                     grade == null ? null : grade.aid(), classification.discipline(), classification.disciplineConfirmed(),
-                    classification.style(), emptyToNull(row.get("Style")), emptyToNull(row.get("Lead Style")),
-                    emptyToNull(row.get("Route Type")), pitches, length == null || length <= 0 ? null : length,
-                    location.display(), location.parts(), emptyToNull(url), emptyToNull(notes),
-                    stars(row.get("Avg Stars")), stars(row.get("Your Stars")), code,
+                    classification.style(), SourceFields.emptyToNull(row.get("Style")), SourceFields.emptyToNull(row.get("Lead Style")),
+                    SourceFields.emptyToNull(row.get("Route Type")), pitches, length == null || length <= 0 ? null : length,
+                    location.display(), location.parts(), SourceFields.emptyToNull(url), SourceFields.emptyToNull(notes),
+                    SourceFields.starsOutOfFour(SourceFields.decimal(row.get("Avg Stars")), 4),
+                    SourceFields.starsOutOfFour(SourceFields.decimal(row.get("Your Stars")), 4), code,
                     row.fields().containsKey("Tags") ? splitTags(row.get("Tags")) : null));
         }
         return new TranslatedExport(drafts, warnings, skipped);
@@ -90,45 +86,5 @@ public final class MountainProjectRows {
     static List<String> splitTags(String text) {
         return text.isBlank() ? List.of() : java.util.Arrays.stream(text.split(";")).map(String::trim)
                 .filter(t -> !t.isEmpty()).toList();
-    }
-
-    static LocalDate parseDate(String text) {
-        try {
-            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(text, US_DATE);
-            } catch (DateTimeParseException again) {
-                return null;
-            }
-        }
-    }
-
-    private static Integer integer(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return (int) Math.round(Double.parseDouble(text.trim()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** Stars are 0..4 on Mountain Project, -1 when unrated. */
-    private static BigDecimal stars(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            BigDecimal value = new BigDecimal(text.trim());
-            return value.signum() < 0 ? null : value.setScale(2, RoundingMode.HALF_UP);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String emptyToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }

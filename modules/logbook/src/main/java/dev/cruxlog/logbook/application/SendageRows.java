@@ -24,11 +24,7 @@ final class SendageRows {
         Translation t = new Translation(source, grades, today);
         for (SourceRow row : records.rows()) {
             String route = row.get("Climb");
-            if (route.isEmpty()) {
-                t.skip(row, "no climb name");
-                continue;
-            }
-            LocalDate date = t.date(row, row.get("Date"));
+            LocalDate date = t.dateOfNamedClimb(row, route, row.get("Date"));
             if (date == null) {
                 continue;
             }

@@ -31,11 +31,7 @@ final class TheCragRows {
         Translation t = new Translation(source, grades, today);
         for (SourceRow row : records.rows()) {
             String route = row.get("Route Name");
-            if (route.isEmpty()) {
-                t.skip(row, "no route name");
-                continue;
-            }
-            LocalDate date = t.date(row, row.get("Ascent Date"));
+            LocalDate date = t.dateOfNamedClimb(row, route, row.get("Ascent Date"));
             if (date == null) {
                 continue;
             }

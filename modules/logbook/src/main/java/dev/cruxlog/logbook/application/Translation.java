@@ -41,6 +41,18 @@ final class Translation {
         warnings.add(new ImportWarning(row.line(), message));
     }
 
+    /**
+     * The date of a row naming its climb, or null after skipping the row (no climb name, no date,
+     * not a date); future dates are kept with a warning.
+     */
+    LocalDate dateOfNamedClimb(SourceRow row, String climb, String dateText) {
+        if (climb.isEmpty()) {
+            skip(row, "no route name");
+            return null;
+        }
+        return date(row, dateText);
+    }
+
     /** The climb's date, or null after skipping the row; future dates are kept with a warning. */
     LocalDate date(SourceRow row, String text) {
         if (text == null || text.isBlank()) {

@@ -32,11 +32,7 @@ final class TwentySevenCragsAscents {
                 continue;
             }
             String routeId = row.get("route_id");
-            if (routeId.isEmpty()) {
-                t.skip(row, "no route");
-                continue;
-            }
-            LocalDate date = t.date(row, row.get("date"));
+            LocalDate date = t.dateOfNamedClimb(row, routeId, row.get("date"));
             if (date == null) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.cruxlog.logbook.application;
 
+import dev.cruxlog.identity.EightAProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,9 +41,9 @@ class SourceRulesTest {
         assertThat(EightAProfile.parse("https://www.8a.nu/user/chris-rush/sportclimbing").slug()).isEqualTo("chris-rush");
         assertThat(EightAProfile.parse("www.8a.nu/user/natalie-udelarms").address())
                 .isEqualTo("https://www.8a.nu/user/natalie-udelarms");
-        assertThatThrownBy(() -> EightAProfile.parse("../../admin")).isInstanceOf(ImportRejected.class);
-        assertThatThrownBy(() -> EightAProfile.parse("a b")).isInstanceOf(ImportRejected.class);
-        assertThatThrownBy(() -> EightAProfile.parse("https://evil.example/whatever")).isInstanceOf(ImportRejected.class);
+        assertThatThrownBy(() -> EightAProfile.parse("../../admin")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EightAProfile.parse("a b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EightAProfile.parse("https://evil.example/whatever")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -45,7 +45,10 @@ public final class Problems {
             problem.setProperty("errors", java.util.List.of(java.util.Map.of("field", field, "message", detail)));
         }
         decorate(problem, exchange);
-        return org.springframework.http.ResponseEntity.status(status).body(problem);
+        // Always problem+json, even when the request accepted only text/event-stream (a streaming
+        // endpoint's errors before its first event): an error is never written as a stream.
+        return org.springframework.http.ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** Adds what every Cruxlog problem carries: the request path and the request id. */

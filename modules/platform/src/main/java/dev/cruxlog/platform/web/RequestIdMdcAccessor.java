@@ -5,8 +5,9 @@ import org.slf4j.MDC;
 
 /**
  * Bridges the request id from the Reactor context to SLF4J's MDC. Registered through
- * {@code META-INF/services}; Reactor's automatic context propagation
- * ({@code spring.reactor.context-propagation=auto}) calls it around every operator.
+ * {@code META-INF/services}; Reactor calls it where it restores ThreadLocals: in {@code handle}
+ * and {@code tap} with the default {@code spring.reactor.context-propagation=limited}, around
+ * every operator with {@code auto} (slower; see docs/benchmarks.md).
  */
 public class RequestIdMdcAccessor implements ThreadLocalAccessor<String> {
 

@@ -8,7 +8,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,9 +26,7 @@ class CoachApiErrors {
         ProblemDetail problem = response.getBody();
         problem.setProperty("perDay", error.perDay());
         problem.setProperty("upgradeUrl", URI.create("/pricing"));
-        // Explicit: the request may accept only text/event-stream, but an error is never a stream.
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).headers(response.getHeaders())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(secondsToMidnightUtc())).body(problem);
     }
 
@@ -39,10 +36,8 @@ class CoachApiErrors {
         String message = error.getMessage() == null ? "Invalid request" : error.getMessage();
         int colon = message.indexOf(": ");
         String field = colon > 0 && colon < 30 && !message.substring(0, colon).contains(" ") ? message.substring(0, colon) : null;
-        ResponseEntity<ProblemDetail> response = Problems.response(HttpStatus.BAD_REQUEST, "Invalid request", "invalid-input",
+        return Problems.response(HttpStatus.BAD_REQUEST, "Invalid request", "invalid-input",
                 field == null ? message : message.substring(colon + 2), field, exchange);
-        return ResponseEntity.status(response.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(response.getBody());
     }
 
     private static long secondsToMidnightUtc() {

@@ -1,5 +1,6 @@
 package dev.cruxlog.logbook.adapter.out.eighta;
 
+import dev.cruxlog.identity.EightAProfile;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.cruxlog.logbook.application.EightAProfile;
 import dev.cruxlog.logbook.application.EightAProfiles;
 import dev.cruxlog.logbook.application.ImportRejected;
 import io.netty.channel.ChannelOption;

@@ -1,4 +1,4 @@
-package dev.cruxlog.logbook.application;
+package dev.cruxlog.identity;
 
 import java.net.URI;
 import java.util.Locale;
@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 /**
  * An 8a.nu profile, by its slug ("chris-rush") or its address
  * ("https://www.8a.nu/user/chris-rush", with or without a tab after it). Only the slug is
- * kept, so no address a climber types can make us contact another host.
+ * kept, so no address a climber types can make us contact another host. The one rule for an
+ * 8a.nu profile: account settings store it, the logbook imports by it. A text that is no
+ * profile is an {@link IllegalArgumentException} whose message is for the climber.
  */
 public record EightAProfile(String slug) {
 
@@ -15,7 +17,7 @@ public record EightAProfile(String slug) {
 
     public EightAProfile {
         if (slug == null || !SLUG.matcher(slug).matches()) {
-            throw new ImportRejected("'" + slug + "' is not an 8a.nu profile name. It is the last part of your profile "
+            throw new IllegalArgumentException("'" + slug + "' is not an 8a.nu profile name. It is the last part of your profile "
                     + "address: for https://www.8a.nu/user/alex-honnold it is alex-honnold.");
         }
     }
@@ -35,7 +37,7 @@ public record EightAProfile(String slug) {
                     return new EightAProfile(parts[i + 1].toLowerCase(Locale.ROOT));
                 }
             }
-            throw new ImportRejected("'" + text + "' is not an 8a.nu profile address; it looks like "
+            throw new IllegalArgumentException("'" + text + "' is not an 8a.nu profile address; it looks like "
                     + "https://www.8a.nu/user/your-name.");
         }
         return new EightAProfile(text.toLowerCase(Locale.ROOT));
