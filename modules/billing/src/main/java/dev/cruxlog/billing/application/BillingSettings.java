@@ -9,8 +9,11 @@ import java.util.Optional;
  *
  * @param plans     the plans with a price id, in configuration order
  * @param publicUrl where climbers reach Cruxlog; Stripe sends them back there
+ * @param webhookSecret the endpoint's signing secret ({@code whsec_...})
+ * @param webhookTolerance how far a signature's timestamp may be from now
  */
-public record BillingSettings(boolean enabled, List<Plan> plans, String publicUrl) {
+public record BillingSettings(boolean enabled, List<Plan> plans, String publicUrl, String webhookSecret,
+                              java.time.Duration webhookTolerance) {
 
     public BillingSettings {
         plans = List.copyOf(plans);

@@ -1,7 +1,6 @@
 package dev.cruxlog.billing.application;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 import dev.cruxlog.billing.domain.StripeSignature;
@@ -29,22 +28,15 @@ public class WebhookService {
     private final TransactionalOperator transaction;
     private final JsonMapper json;
     private final Clock clock;
-    private final String secret;
-    private final Duration tolerance;
 
     public WebhookService(BillingSettings settings, BillingRecords records, JobQueue jobs, TransactionalOperator transaction,
-                          JsonMapper json, Clock clock,
-                          @org.springframework.beans.factory.annotation.Value("${cruxlog.billing.stripe.webhook-secret:}") String secret,
-                          @org.springframework.beans.factory.annotation.Value("${cruxlog.billing.stripe.webhook-tolerance:300s}")
-                          Duration tolerance) {
+                          JsonMapper json, Clock clock) {
         this.settings = settings;
         this.records = records;
         this.jobs = jobs;
         this.transaction = transaction;
         this.json = json;
         this.clock = clock;
-        this.secret = secret;
-        this.tolerance = tolerance;
     }
 
     /** @param duplicate true when the event id had been received before (acknowledged, ignored) */
@@ -57,7 +49,8 @@ public class WebhookService {
             if (!settings.enabled()) {
                 return Mono.error(new BillingUnavailable("Billing is off on this Cruxlog."));
             }
-            StripeSignature.verify(payload, signatureHeader, secret, clock.instant(), tolerance);
+            StripeSignature.verify(payload, signatureHeader, settings.webhookSecret(), clock.instant(),
+                    settings.webhookTolerance());
             JsonNode event;
             try {
                 event = json.readTree(payload);

@@ -58,7 +58,8 @@ class BillingConfiguration {
         if (!enabled) {
             log.info("Billing is off: set cruxlog.billing.stripe.secret-key, .webhook-secret and a plan's price-id to turn it on");
         }
-        return new BillingSettings(enabled, enabled ? plans : List.of(), publicUrl.replaceAll("/+$", ""));
+        return new BillingSettings(enabled, enabled ? plans : List.of(), publicUrl.replaceAll("/+$", ""),
+                properties.stripe().webhookSecret(), properties.stripe().webhookTolerance());
     }
 
     @Bean

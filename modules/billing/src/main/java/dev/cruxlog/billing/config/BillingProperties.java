@@ -15,15 +15,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record BillingProperties(Stripe stripe, Map<String, PlanProperties> plans) {
 
     BillingProperties {
-        stripe = stripe == null ? new Stripe(null, null, null, null) : stripe;
+        stripe = stripe == null ? new Stripe(null, null, null, null, null) : stripe;
         plans = plans == null ? Map.of() : new LinkedHashMap<>(plans);
     }
 
-    record Stripe(String apiBase, String secretKey, String webhookSecret, Duration timeout) {
+    record Stripe(String apiBase, String secretKey, String webhookSecret, Duration timeout, Duration webhookTolerance) {
 
         Stripe {
             apiBase = apiBase == null || apiBase.isBlank() ? "https://api.stripe.com" : apiBase;
             timeout = timeout == null ? Duration.ofSeconds(20) : timeout;
+            webhookTolerance = webhookTolerance == null ? Duration.ofSeconds(300) : webhookTolerance;
         }
     }
 
