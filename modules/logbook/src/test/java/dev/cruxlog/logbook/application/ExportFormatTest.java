@@ -42,6 +42,24 @@ class ExportFormatTest {
     }
 
     @Test
+    void aFileCutMidRowIsRefusedButAShortLastRowWithItsLineBreakIsKept() {
+        String header = "Date,Route,Rating,Notes,Pitches\n";
+        byte[] cut = (header + "2024-01-01,A,5.9,fine,1\n2024-01-02,B,5.1").getBytes(StandardCharsets.UTF_8);
+        StepVerifier.create(new OpenCsvExports().read(cut, List.of("Date", "Route", "Rating"), ImportLimits.DEFAULT))
+                .expectErrorMatches(e -> e instanceof ImportRejected && e.getMessage().contains("middle of line 3")
+                        && e.getMessage().contains("3 of 5 columns") && e.getMessage().contains("cut off"))
+                .verify();
+        byte[] complete = (header + "2024-01-01,A,5.9,fine,1\n2024-01-02,B,5.1\n").getBytes(StandardCharsets.UTF_8);
+        StepVerifier.create(new OpenCsvExports().read(complete, List.of("Date", "Route", "Rating"), ImportLimits.DEFAULT))
+                .assertNext(rows -> assertThat(rows).hasSize(2))
+                .verifyComplete();
+        byte[] fullLastRow = (header + "2024-01-01,A,5.9,fine,1").getBytes(StandardCharsets.UTF_8);
+        StepVerifier.create(new OpenCsvExports().read(fullLastRow, List.of("Date", "Route", "Rating"), ImportLimits.DEFAULT))
+                .assertNext(rows -> assertThat(rows).hasSize(1))
+                .verifyComplete();
+    }
+
+    @Test
     void exportedStylesClassifyBackToTheSameTick() {
         for (String[] tick : new String[][] {{"sport", "onsight"}, {"trad", "attempt"}, {"boulder", "flash"},
                 {"boulder", "redpoint"}, {"tr", "top-rope"}, {"tr", "follow"}, {"trad", "follow"}, {"sport", "pinkpoint"}}) {

@@ -72,6 +72,8 @@ public class OpenCsvExports implements CsvExports {
             List<SourceRow> rows = new ArrayList<>();
             long recordStart = csv.getLinesRead() + 1;
             String[] record;
+            String[] lastRecord = null;
+            long lastRecordStart = 0;
             while ((record = csv.readNext()) != null) {
                 if (rows.size() >= limits.maxRows()) {
                     throw new ImportRejected("The file has more than " + limits.maxRows() + " rows; split it into smaller files.");
@@ -89,12 +91,25 @@ public class OpenCsvExports implements CsvExports {
                     fields.put(columns.get(i), record[i]);
                 }
                 rows.add(new SourceRow((int) recordStart, fields));
+                lastRecord = record;
+                lastRecordStart = recordStart;
                 recordStart = csv.getLinesRead() + 1;
+            }
+            if (lastRecord != null && lastRecord.length < columns.size() && !endsWithLineBreak(content)) {
+                // A download cut short ends mid-row. Importing the rest would be wrong: the last
+                // row's grade may itself be cut ("5.1" of "5.11a") and the climber would never know.
+                throw new ImportRejected("The file stops in the middle of line " + lastRecordStart + " (" + lastRecord.length
+                        + " of " + columns.size() + " columns, no line break after it): it looks cut off. "
+                        + "Download the export again and import the whole file.");
             }
             return rows;
         } catch (IOException | CsvException e) {
             throw new ImportRejected("The file could not be read as CSV: " + e.getMessage()
                     + ". It may be truncated or have an unclosed quote.");
         }
+    }
+
+    private static boolean endsWithLineBreak(byte[] content) {
+        return content.length > 0 && (content[content.length - 1] == '\n' || content[content.length - 1] == '\r');
     }
 }
