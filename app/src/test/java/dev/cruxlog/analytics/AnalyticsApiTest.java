@@ -165,6 +165,12 @@ class AnalyticsApiTest {
                 .jsonPath("$.attemptsToSend.sport['3']").isEqualTo(1)
                 .jsonPath("$.attemptsToSend.sport['1']").isEqualTo(3)
                 .jsonPath("$.sendRateByLevel[?(@.level == 18)].rate").isEqualTo(1 / 3.0)
+                .jsonPath("$.sendRateByLevel[?(@.level == 18)].grade").isEqualTo("5.12a")
+                .jsonPath("$.cruxMix[0].discipline").isEqualTo("sport")
+                .jsonPath("$.cruxMix[0].routesSent").isEqualTo(4)
+                .jsonPath("$.cruxMix[0].routesDescribed").isEqualTo(1)
+                .jsonPath("$.cruxMix[0].angles.overhang").isEqualTo(1)
+                .jsonPath("$.cruxMix[0].energies['power-endurance']").isEqualTo(1)
                 .jsonPath("$.restDays.histogram['0']").isEqualTo(1);
 
         // Editing a tick changes the pyramid at once: nothing to rebuild.
@@ -183,6 +189,78 @@ class AnalyticsApiTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.levels.length()").isEqualTo(0);
         http.get().uri("/api/v1/analytics/overview").header("Authorization", stranger.bearer()).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.ticks").isEqualTo(0);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void importingMoreTicksUpdatesEveryViewAndANeighboursTicksNeverShow() {
+        Climbers climbers = new Climbers(http);
+        Climber climber = climbers.verified("growing");
+        Climber neighbour = climbers.verified("neighbour");
+        List<Map<String, String>> boulders = SharedExports.rows(SharedExports.bytes("mountain-project/ticks-boulder-267.csv"));
+        List<Map<String, String>> routes = SharedExports.rows(SharedExports.bytes("mountain-project/ticks-sport-trad-567.csv"));
+        List<Map<String, String>> small = SharedExports.rows(SharedExports.bytes("mountain-project/ticks-small-4.csv"));
+        importFile(neighbour, SharedExports.bytes("mountain-project/ticks-small-4.csv"));
+
+        importFile(climber, SharedExports.bytes("mountain-project/ticks-boulder-267.csv"));
+        assertViewsMatch(climber, boulders);
+        int sportSendsBefore = sends(levels(climber, "sport"));
+        assertThat(levels(climber, "boulder")).isNotEmpty();
+
+        // No rebuild step: the next import shows in every view at once.
+        importFile(climber, SharedExports.bytes("mountain-project/ticks-sport-trad-567.csv"));
+        List<Map<String, String>> both = new ArrayList<>(boulders);
+        both.addAll(routes);
+        assertViewsMatch(climber, both);
+        assertThat(sends(levels(climber, "sport"))).isGreaterThan(sportSendsBefore);
+        assertThat(levels(climber, "trad")).isNotEmpty();
+
+        // The neighbour, who shares the database and imported first, sees only their four ticks.
+        assertViewsMatch(neighbour, small);
+    }
+
+    /** Overview, calendar, places and progression against figures counted here from the export rows. */
+    @SuppressWarnings("unchecked")
+    private void assertViewsMatch(Climber climber, List<Map<String, String>> rows) {
+        Set<String> days = new java.util.TreeSet<>();
+        Set<String> months = new java.util.TreeSet<>();
+        Set<String> regions = new java.util.TreeSet<>();
+        int pitches = 0;
+        for (Map<String, String> row : rows) {
+            days.add(row.get("Date"));
+            months.add(row.get("Date").substring(0, 7));
+            regions.add(row.get("Location").split(" > ")[0].trim());
+            pitches += row.get("Pitches").isBlank() ? 1 : Integer.parseInt(row.get("Pitches"));
+        }
+        Map<String, Object> overview = get(climber, "/api/v1/analytics/overview", Map.class);
+        assertThat(((Number) overview.get("ticks")).intValue()).isEqualTo(rows.size());
+        assertThat(((Number) overview.get("pitches")).intValue()).isEqualTo(pitches);
+        assertThat(((Number) overview.get("daysOutside")).intValue()).isEqualTo(days.size());
+        assertThat(overview.get("firstDay")).isEqualTo(days.iterator().next());
+        Map<String, Object> calendar = get(climber, "/api/v1/analytics/calendar", Map.class);
+        assertThat((List<Map<String, Object>>) calendar.get("days")).extracting(d -> d.get("date"))
+                .containsExactlyElementsOf(days);
+        List<Map<String, Object>> places = get(climber, "/api/v1/analytics/locations", List.class);
+        assertThat(places).extracting(p -> p.get("name")).containsExactlyInAnyOrderElementsOf(regions);
+        assertThat(places.stream().mapToInt(p -> ((Number) p.get("ticks")).intValue()).sum()).isEqualTo(rows.size());
+        Map<String, Object> progression = get(climber, "/api/v1/analytics/progression", Map.class);
+        assertThat((List<Map<String, Object>>) progression.get("volume")).extracting(m -> m.get("month"))
+                .containsExactlyInAnyOrderElementsOf(months);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> levels(Climber climber, String discipline) {
+        return (List<Map<String, Object>>) get(climber, "/api/v1/analytics/pyramid?levels=12&discipline=" + discipline,
+                Map.class).get("levels");
+    }
+
+    private static int sends(List<Map<String, Object>> levels) {
+        return levels.stream().mapToInt(level -> ((Number) level.get("sends")).intValue()).sum();
+    }
+
+    private <T> T get(Climber climber, String uri, Class<T> type) {
+        return http.get().uri(uri).header("Authorization", climber.bearer()).exchange().expectStatus().isOk()
+                .expectBody(type).returnResult().getResponseBody();
     }
 
     private void tick(Climber climber, String route, String date, String grade, String style) {

@@ -70,6 +70,18 @@ class DashboardPagesTest {
         Document how = browser.get("/characteristics").document();
         assertThat(how.select("#style-chart").attr("data-chart")).contains("sport onsight");
         assertThat(how.text()).contains("67% onsight or flash");
+        assertThat(how.select("#crux-mix tbody tr").eachText()).containsExactly("sport 1 of 3 routes roof: 1");
+        assertThat(how.select("#send-rates tbody tr td").eachText()).contains("5.12a", "5.11d", "5.11c");
+
+        // A date range narrows the numbers and the pyramid; a range with nothing in it is no invitation to import.
+        Document range = browser.get("/dashboard?from=2024-01-01&to=2024-12-31").document();
+        assertThat(range.select("#stat-ticks").text()).isEqualTo("1");
+        assertThat(range.select("#pyramid-table tbody tr td:eq(1)").eachText()).containsExactly("1", "0", "0", "0");
+        assertThat(range.select("input#from").attr("value")).isEqualTo("2024-01-01");
+        Document nothing = browser.get("/dashboard?from=2020-01-01&to=2020-12-31").document();
+        assertThat(nothing.select("#stat-ticks").text()).isEqualTo("0");
+        assertThat(nothing.select(".empty-state")).isEmpty();
+        assertThat(nothing.text()).contains("No sport sends in this period yet.");
     }
 
     private Browser signedIn(Climber climber) {

@@ -25,11 +25,13 @@ public class InsightsService {
     private final LogbookStatistics statistics;
     private final Grades grades;
     private final Accounts accounts;
+    private final RouteCharacters characters;
 
-    public InsightsService(LogbookStatistics statistics, Grades grades, Accounts accounts) {
+    public InsightsService(LogbookStatistics statistics, Grades grades, Accounts accounts, RouteCharacters characters) {
         this.statistics = statistics;
         this.grades = grades;
         this.accounts = accounts;
+        this.characters = characters;
     }
 
     /**
@@ -48,12 +50,25 @@ public class InsightsService {
     public record SeasonCount(String season, long days, long ticks, long pitches) {
     }
 
+    /**
+     * @param cruxMix per discipline, the crux angles and energies of the routes sent, as the
+     *                climber described them in the pyramid
+     */
     public record Characteristics(List<LogbookStatistics.StyleCount> styles, List<RateAtLevel> sendRateByLevel,
                                   Map<String, Double> flashOrOnsightRate, Map<String, Map<Integer, Integer>> attemptsToSend,
-                                  RestDays.Summary restDays) {
+                                  RestDays.Summary restDays, List<CruxMix> cruxMix) {
     }
 
-    public record RateAtLevel(String discipline, int level, long ticks, long sends, double rate) {
+    /** @param grade the level named in the climber's grade system */
+    public record RateAtLevel(String discipline, int level, String grade, long ticks, long sends, double rate) {
+    }
+
+    /**
+     * @param routesSent routes sent in the period
+     * @param routesDescribed of those, the ones given a crux angle or energy
+     */
+    public record CruxMix(String discipline, int routesSent, int routesDescribed, Map<String, Integer> angles,
+                          Map<String, Integer> energies) {
     }
 
     public Mono<Progression> progression(UUID owner, LocalDate from, LocalDate to) {
@@ -92,22 +107,58 @@ public class InsightsService {
     }
 
     public Mono<Characteristics> characteristics(UUID owner, LocalDate from, LocalDate to) {
-        Mono<Map<String, Map<Integer, Integer>>> attempts = Flux.just("sport", "trad", "boulder")
+        Mono<Map<String, List<LogbookStatistics.RouteSend>>> firstSends = Flux.just("sport", "trad", "boulder")
                 .concatMap(discipline -> statistics.firstSends(owner, discipline, PyramidService.ALL_SENDS, from, to)
                         .collectList()
-                        .map(sends -> {
-                            Map<Integer, Integer> histogram = new TreeMap<>();
-                            sends.forEach(s -> histogram.merge(Math.min(s.attempts(), 10), 1, Integer::sum));
-                            return Map.entry(discipline, histogram);
-                        }))
+                        .map(sends -> Map.entry(discipline, sends)))
                 .filter(entry -> !entry.getValue().isEmpty())
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
+        Mono<Map<String, String>> systems = accounts.find(owner).map(account -> account.gradeSystems())
+                .defaultIfEmpty(Map.of());
         return Mono.zip(statistics.styles(owner, from, to).collectList(), statistics.sendRates(owner, from, to).collectList(),
-                        attempts, statistics.days(owner, from, to).map(LogbookStatistics.Day::date).collectList())
+                        firstSends, statistics.days(owner, from, to).map(LogbookStatistics.Day::date).collectList(),
+                        characters.all(owner), systems)
                 .map(all -> new Characteristics(all.getT1(),
-                        all.getT2().stream().map(r -> new RateAtLevel(r.discipline(), r.gradeLevel(), r.ticks(), r.sends(),
-                                r.ticks() == 0 ? 0 : (double) r.sends() / r.ticks())).toList(),
-                        flashOrOnsight(all.getT1()), all.getT3(), RestDays.of(all.getT4())));
+                        all.getT2().stream().map(r -> new RateAtLevel(r.discipline(), r.gradeLevel(),
+                                grades.levelName(r.gradeLevel(), preferredSystem(all.getT6(), r.discipline())), r.ticks(),
+                                r.sends(), r.ticks() == 0 ? 0 : (double) r.sends() / r.ticks())).toList(),
+                        flashOrOnsight(all.getT1()), attemptsToSend(all.getT3()), RestDays.of(all.getT4()),
+                        cruxMix(all.getT3(), all.getT5())));
+    }
+
+    /** Routes per number of tries their first send took (10 or more in one bucket), per discipline. */
+    static Map<String, Map<Integer, Integer>> attemptsToSend(Map<String, List<LogbookStatistics.RouteSend>> firstSends) {
+        Map<String, Map<Integer, Integer>> histograms = new LinkedHashMap<>();
+        firstSends.forEach((discipline, sends) -> {
+            Map<Integer, Integer> histogram = new TreeMap<>();
+            sends.forEach(s -> histogram.merge(Math.min(s.attempts(), 10), 1, Integer::sum));
+            histograms.put(discipline, histogram);
+        });
+        return histograms;
+    }
+
+    /** The angle and energy mix of the routes sent, from what the climber wrote in the pyramid. */
+    static List<CruxMix> cruxMix(Map<String, List<LogbookStatistics.RouteSend>> firstSends,
+                                 Map<String, RouteCharacters.Character> described) {
+        return firstSends.entrySet().stream().map(entry -> {
+            Map<String, Integer> angles = new TreeMap<>();
+            Map<String, Integer> energies = new TreeMap<>();
+            int describedRoutes = 0;
+            for (LogbookStatistics.RouteSend send : entry.getValue()) {
+                RouteCharacters.Character character = described.get(send.routeKey());
+                if (character == null || (character.cruxAngle() == null && character.cruxEnergy() == null)) {
+                    continue;
+                }
+                describedRoutes++;
+                if (character.cruxAngle() != null) {
+                    angles.merge(character.cruxAngle(), 1, Integer::sum);
+                }
+                if (character.cruxEnergy() != null) {
+                    energies.merge(character.cruxEnergy(), 1, Integer::sum);
+                }
+            }
+            return new CruxMix(entry.getKey(), entry.getValue().size(), describedRoutes, angles, energies);
+        }).toList();
     }
 
     /** The climber's system for a discipline's family: boulders in V or Font, everything else in a route system. */

@@ -99,7 +99,7 @@ class AnalyticsApiController {
     }
 
     @GetMapping("/characteristics")
-    @Operation(summary = "Style mix, send rate by grade, flash/onsight rate, attempts to send, rest days")
+    @Operation(summary = "Style mix, send rate by grade, flash/onsight rate, attempts to send, rest days, crux angle and energy mix")
     Mono<InsightsService.Characteristics> characteristics(@AuthenticationPrincipal CurrentUser user,
                                                           @RequestParam(required = false) LocalDate from,
                                                           @RequestParam(required = false) LocalDate to) {

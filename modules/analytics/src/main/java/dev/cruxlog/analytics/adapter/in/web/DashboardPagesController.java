@@ -8,6 +8,7 @@ import dev.cruxlog.analytics.application.PyramidService;
 import dev.cruxlog.analytics.domain.CalendarHeatmap;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.logbook.LogbookStatistics;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,11 +45,24 @@ class DashboardPagesController {
     @GetMapping("/dashboard")
     Mono<String> dashboard(@AuthenticationPrincipal CurrentUser user,
                            @RequestParam(defaultValue = "sport") String discipline,
-                           @RequestParam(required = false) String window, Model model) {
+                           @RequestParam(required = false) String window,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                           Model model) {
         String chosen = DISCIPLINES.contains(discipline) ? discipline : "sport";
-        LocalDate from = "12m".equals(window) ? LocalDate.now().minusMonths(12) : null;
-        return Mono.zip(statistics.overview(user.id(), from, null),
-                        pyramids.pyramid(user.id(), chosen, from, null, 4, false))
+        // A date range typed in wins over the all-time / last-12-months choice.
+        boolean range = from != null || to != null;
+        LocalDate start = range ? from : "12m".equals(window) ? LocalDate.now().minusMonths(12) : null;
+        LocalDate end = range ? to : null;
+        if (start != null && end != null && start.isAfter(end)) {
+            LocalDate swap = start;
+            start = end;
+            end = swap;
+        }
+        LocalDate periodStart = start;
+        LocalDate periodEnd = end;
+        return Mono.zip(statistics.overview(user.id(), periodStart, periodEnd),
+                        pyramids.pyramid(user.id(), chosen, periodStart, periodEnd, 4, false))
                 .map(both -> {
                     model.addAttribute("title", "Dashboard · Cruxlog");
                     model.addAttribute("overview", both.getT1());
@@ -57,7 +71,9 @@ class DashboardPagesController {
                             "labels", both.getT2().levels().stream().map(l -> l.grade()).toList(),
                             "sends", both.getT2().levels().stream().map(l -> l.sends()).toList(),
                             "ideal", both.getT2().levels().stream().map(l -> l.idealSends()).toList())));
-                    model.addAttribute("window", "12m".equals(window) ? "12m" : "all");
+                    model.addAttribute("window", range ? "range" : "12m".equals(window) ? "12m" : "all");
+                    model.addAttribute("from", range ? periodStart : null);
+                    model.addAttribute("to", range ? periodEnd : null);
                     return "analytics/dashboard";
                 });
     }
