@@ -113,8 +113,16 @@ public class CoachService {
         return conversations.context(owner, conversationId, messageId);
     }
 
-    public boolean cancel(UUID owner, UUID answerId) {
-        return running.cancel(owner, answerId);
+    /**
+     * Stops an answer being written. True when it stopped, false when it is the climber's
+     * answer but already finished, empty when the conversation holds no such answer of theirs
+     * (so another climber's ids answer exactly like ids that do not exist).
+     */
+    public Mono<Boolean> cancel(UUID owner, UUID conversationId, UUID answerId) {
+        return conversations.messages(owner, conversationId)
+                .filter(message -> message.id().equals(answerId) && "assistant".equals(message.role()))
+                .next()
+                .map(answer -> running.cancel(owner, answerId));
     }
 
     /**

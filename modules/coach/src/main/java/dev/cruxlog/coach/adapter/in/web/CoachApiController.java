@@ -123,8 +123,10 @@ class CoachApiController {
     @Operation(summary = "Stop an answer being written; what was written is kept")
     Mono<ResponseEntity<Void>> cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
                                       @PathVariable UUID messageId) {
-        return coach.cancel(user.id(), messageId) ? Mono.just(ResponseEntity.accepted().build())
-                : Mono.error(new ResponseStatusException(HttpStatus.CONFLICT, "That answer is not being written any more."));
+        return coach.cancel(user.id(), id, messageId)
+                .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "No such answer.")))
+                .flatMap(stopped -> stopped ? Mono.just(ResponseEntity.accepted().<Void>build())
+                        : Mono.error(new ResponseStatusException(HttpStatus.CONFLICT, "That answer is not being written any more.")));
     }
 
     @PutMapping("/conversations/{id}/messages/{messageId}/feedback")
