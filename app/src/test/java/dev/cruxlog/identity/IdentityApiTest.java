@@ -65,6 +65,33 @@ class IdentityApiTest {
     }
 
     @Test
+    void theVerificationLinkIsResentAFewTimesAnHourAndNotOnceVerified() {
+        String username = Climbers.uniqueName("resend");
+        String email = username + "@example.test";
+        climbers.register(email, username, "long enough to pass");
+        Tokens tokens = climbers.tokens(username, "long enough to pass");
+        TestMail.await(email, "Confirm your email");
+        for (int resend = 1; resend <= 2; resend++) {
+            http.post().uri("/api/v1/users/me/verification-email").header("Authorization", "Bearer " + tokens.accessToken())
+                    .exchange().expectStatus().isAccepted();
+        }
+        http.post().uri("/api/v1/users/me/verification-email").header("Authorization", "Bearer " + tokens.accessToken())
+                .exchange().expectStatus().isEqualTo(429)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("Retry-After");
+        String verifyMails = "SELECT count(*) FROM notifications.outbox WHERE recipient = '" + email
+                + "' AND template = 'VERIFY_EMAIL'";
+        assertThat(count(verifyMails)).isEqualTo(3);
+
+        String token = TestMail.tokenIn(TestMail.await(email, "Confirm your email"), "/verify-email");
+        http.post().uri("/api/v1/auth/verify-email").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", token)).exchange().expectStatus().isNoContent();
+        http.post().uri("/api/v1/users/me/verification-email").header("Authorization", "Bearer " + tokens.accessToken())
+                .exchange().expectStatus().isAccepted();
+        assertThat(count(verifyMails)).isEqualTo(3);
+    }
+
+    @Test
     void wrongPasswordAndUnknownAccountAnswerExactlyAlike() {
         Climber climber = climbers.verified("jo");
         String known = signInFailure(climber.username(), "not the password at all");
