@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,12 +15,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import dev.cruxlog.support.RunningJar;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The README's run command for a newcomer: the packaged jar with no DATABASE_URL, run by a
@@ -52,7 +50,7 @@ class EmbeddedDatabaseJarIT {
             }
         }
         try {
-            int port = freePort();
+            int port = RunningJar.freePort();
             WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                     .responseTimeout(Duration.ofSeconds(30)).build();
 
@@ -110,20 +108,8 @@ class EmbeddedDatabaseJarIT {
     }
 
     private static void awaitHealthy(WebTestClient http, Process app, String run) {
-        String health = Flux.interval(Duration.ZERO, Duration.ofMillis(500))
-                .publishOn(Schedulers.boundedElastic())
-                .takeWhile(tick -> app.isAlive())
-                .map(tick -> {
-                    try {
-                        return http.get().uri("/actuator/health").exchange().returnResult(String.class)
-                                .getResponseBody().blockFirst(Duration.ofSeconds(5));
-                    } catch (RuntimeException notYet) {
-                        return "";
-                    }
-                })
-                .filter(body -> body != null && body.contains("\"status\":\"UP\""))
-                .blockFirst(Duration.ofSeconds(180));
-        assertThat(health).as("the " + run + " start did not become healthy; see target/embedded-jar-" + run + ".log")
+        assertThat(RunningJar.awaitHealthy(http, app, Duration.ofSeconds(180)))
+                .as("the " + run + " start did not become healthy; see target/embedded-jar-" + run + ".log")
                 .contains("\"r2dbc\":{\"status\":\"UP\"");
     }
 
@@ -132,12 +118,6 @@ class EmbeddedDatabaseJarIT {
         app.destroy();
         if (!app.waitFor(60, TimeUnit.SECONDS)) {
             app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

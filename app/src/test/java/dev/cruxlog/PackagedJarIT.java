@@ -2,13 +2,12 @@ package dev.cruxlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import dev.cruxlog.platform.testing.TestDatabase;
+import dev.cruxlog.support.RunningJar;
 import dev.cruxlog.support.SharedExports;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
@@ -33,7 +32,7 @@ class PackagedJarIT {
         Path jar = Path.of(System.getProperty("cruxlog.jar", "target/cruxlog-exec.jar"));
         assertThat(jar).exists();
         TestDatabase database = TestDatabase.create(TestDatabase.defaultServers());
-        int port = freePort();
+        int port = RunningJar.freePort();
         Path log = Path.of("target", "packaged-jar.log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString());
@@ -46,19 +45,8 @@ class PackagedJarIT {
         try {
             WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                     .responseTimeout(Duration.ofSeconds(30)).build();
-            String health = Flux.interval(Duration.ZERO, Duration.ofMillis(500))
-                    .publishOn(Schedulers.boundedElastic())
-                    .map(tick -> {
-                        try {
-                            return http.get().uri("/actuator/health").exchange().returnResult(String.class)
-                                    .getResponseBody().blockFirst(Duration.ofSeconds(5));
-                        } catch (RuntimeException notYet) {
-                            return "";
-                        }
-                    })
-                    .filter(body -> body != null && body.contains("\"status\":\"UP\""))
-                    .blockFirst(Duration.ofSeconds(120));
-            assertThat(health).as("the jar did not become healthy; see " + log).contains("UP");
+            String health = RunningJar.awaitHealthy(http, app, Duration.ofSeconds(120));
+            assertThat(health).as("the jar did not become healthy; see " + log).contains("\"status\":\"UP\"");
 
             http.get().uri("/api/v1/platform/info").exchange().expectStatus().isOk().expectBody()
                     .jsonPath("$.schemaVersions.identity").isEqualTo(latestMigration("identity"))
@@ -102,12 +90,6 @@ class PackagedJarIT {
                 app.destroyForcibly();
             }
             database.drop();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
