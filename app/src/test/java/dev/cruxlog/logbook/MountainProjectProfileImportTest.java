@@ -96,6 +96,45 @@ class MountainProjectProfileImportTest {
     }
 
     @Test
+    void redirectsStayOnTheSiteAndAnotherSiteIsNeverContacted() throws Exception {
+        Climber climber = new Climbers(http).verified("mp-redirect");
+        try (MockWebServer elsewhere = new MockWebServer()) {
+            elsewhere.start();
+            // Within the site: followed.
+            String sameSite = mountainProject.url("/user/3/moved/tick-export").toString();
+            mountainProject.enqueue(new MockResponse().setResponseCode(301).addHeader("Location", sameSite));
+            mountainProject.enqueue(new MockResponse().setResponseCode(200).addHeader("Content-Type", "text/csv")
+                    .setBody(new Buffer().write(SharedExports.bytes("mountain-project/ticks-small-4.csv"))));
+            Map<String, Object> moved = importProfile(climber, "https://www.mountainproject.com/user/3/renamed");
+            assertThat(moved.get("status")).isEqualTo("succeeded");
+            assertThat(moved.get("ticksAdded")).isEqualTo(4);
+
+            // Another port on the same machine is another site.
+            String otherSite = elsewhere.url("/steal").toString();
+            mountainProject.enqueue(new MockResponse().setResponseCode(302).addHeader("Location", otherSite));
+            Map<String, Object> away = importProfile(climber, "https://www.mountainproject.com/user/4/sent-away");
+            assertThat(away.get("status")).isEqualTo("failed");
+            assertThat(away.get("error").toString()).contains("another site");
+            assertThat(elsewhere.getRequestCount()).isZero();
+        }
+    }
+
+    @Test
+    void anExportOverTheSizeLimitFailsSayingSo() {
+        Climber climber = new Climbers(http).verified("mp-huge");
+        byte[] export = SharedExports.bytes("mountain-project/ticks-sport-trad-567.csv");
+        Buffer huge = new Buffer();
+        while (huge.size() <= 21L * 1024 * 1024) {
+            huge.write(export);
+        }
+        mountainProject.enqueue(new MockResponse().setResponseCode(200).addHeader("Content-Type", "text/csv").setBody(huge));
+        Map<String, Object> done = importProfile(climber, "https://www.mountainproject.com/user/5/prolific");
+        assertThat(done.get("status")).isEqualTo("failed");
+        assertThat(done.get("error").toString()).contains("larger than 20 MB");
+        assertThat(done.get("ticksAdded")).isEqualTo(0);
+    }
+
+    @Test
     void addressesOfOtherSitesAreRefusedBeforeAnythingIsFetched() {
         Climber climber = new Climbers(http).verified("mp-ssrf");
         int before = mountainProject.getRequestCount();

@@ -7,7 +7,10 @@ import dev.cruxlog.logbook.application.ImportRejected;
 import dev.cruxlog.logbook.application.MountainProjectTickExports;
 import dev.cruxlog.identity.MountainProjectProfile;
 import io.netty.channel.ChannelOption;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -18,16 +21,16 @@ import reactor.util.retry.Retry;
 /**
  * GET {@code <base-url>/user/<id>/<slug>/tick-export}. Only the configured host is ever
  * contacted: the path comes from a validated profile address, redirects are followed only
- * within that host, the body is capped at the import size limit, and slow peers time out.
+ * within that site (scheme, host and port), the body is capped at the import size limit, and slow peers time out.
  */
 public class WebClientMountainProjectTickExports implements MountainProjectTickExports {
 
     private final WebClient client;
-    private final String host;
+    private final int maxBytes;
 
     public WebClientMountainProjectTickExports(WebClient.Builder builder, String baseUrl, int maxBytes, Duration timeout) {
         URI base = URI.create(baseUrl);
-        this.host = base.getHost();
+        this.maxBytes = maxBytes;
         HttpClient http = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .responseTimeout(timeout)
@@ -37,7 +40,7 @@ public class WebClientMountainProjectTickExports implements MountainProjectTickE
                         return false;
                     }
                     URI target = URI.create(request.resourceUrl()).resolve(location);
-                    return response.status().code() / 100 == 3 && host.equalsIgnoreCase(target.getHost());
+                    return response.status().code() / 100 == 3 && sameOrigin(base, target);
                 });
         this.client = builder.clone()
                 .baseUrl(baseUrl)
@@ -51,10 +54,21 @@ public class WebClientMountainProjectTickExports implements MountainProjectTickE
         String path = MountainProjectProfile.parse(profileUrl).path() + "/tick-export";
         return client.get().uri(path)
                 .retrieve()
+                // A redirect still here is one to another host, which is never followed.
+                .onStatus(HttpStatusCode::is3xxRedirection, response -> Mono.error(new ImportRejected(
+                        "Mountain Project sent us to another site instead of your ticks; the profile may be private. "
+                                + "Make your ticks public, or download the export and upload the file.")))
                 .bodyToMono(byte[].class)
+                .switchIfEmpty(Mono.error(() -> new ImportRejected(
+                        "Mountain Project sent an empty tick export. Check that the profile has public ticks.")))
                 .retryWhen(Retry.backoff(2, Duration.ofMillis(500))
                         .filter(error -> error instanceof WebClientResponseException e && e.getStatusCode().is5xxServerError())
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                // WebClient reports a body over the cap as a response error wrapping the limit's exception.
+                .onErrorMap(error -> NestedExceptionUtils.getMostSpecificCause(error) instanceof DataBufferLimitException,
+                        tooBig -> new ImportRejected(
+                        "Mountain Project's tick export is larger than " + maxBytes / (1024 * 1024) + " MB, more than one "
+                                + "import takes. Download the export, split it by year, and upload the parts."))
                 .onErrorMap(WebClientResponseException.class, this::explain)
                 .onErrorMap(error -> !(error instanceof ImportRejected), error -> new ImportRejected(
                         "Mountain Project could not be reached (" + error.getClass().getSimpleName()
@@ -72,10 +86,17 @@ public class WebClientMountainProjectTickExports implements MountainProjectTickE
             return new ImportRejected("This Mountain Project profile is private. Make your ticks public, or download the "
                     + "export and upload the file.");
         }
-        if (error.getStatusCode().is3xxRedirection()) {
-            return new ImportRejected("Mountain Project redirected away from the profile; the profile may be private.");
-        }
         return new ImportRejected("Mountain Project answered " + error.getStatusCode().value() + ". Try again later.");
+    }
+
+    /** Scheme, host and port: another port on the same host is another site (and an SSRF door). */
+    static boolean sameOrigin(URI base, URI target) {
+        return base.getScheme().equalsIgnoreCase(target.getScheme()) && base.getHost().equalsIgnoreCase(target.getHost())
+                && port(base) == port(target);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static boolean looksLikeHtml(byte[] body) {
