@@ -158,6 +158,35 @@ class LogbookImportTest {
     }
 
     @Test
+    void tooManyRowsOrAnOverlongFieldFailTheImportNamingTheLimitAndChangeNothing() {
+        Climber climber = climbers.verified("limits");
+        awaitFinished(climber, upload(climber, SharedExports.bytes("mountain-project/ticks-small-4.csv"), "ticks.csv", null));
+        int before = allTicks(climber).size();
+        String header = "Date,Route,Rating,Notes,URL,Pitches,Location,Avg Stars,Your Stars,Style,Lead Style,Route Type,"
+                + "Your Rating,Length,Rating Code\n";
+
+        StringBuilder many = new StringBuilder(header);
+        for (int row = 0; row <= 100_000; row++) {
+            many.append("2024-01-01,Lap ").append(row).append(",5.9,,,1,Nevada > Red Rocks,,,Lead,Redpoint,Sport,,,2400\n");
+        }
+        byte[] manyRows = many.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(manyRows.length).as("under the size limit, so the row limit is what trips").isLessThan(20 * 1024 * 1024);
+        Import tooMany = awaitFinished(climber, upload(climber, manyRows, "ticks.csv", null));
+        assertThat(tooMany.status()).isEqualTo("failed");
+        assertThat(tooMany.error()).contains("more than 100000 rows");
+
+        String novel = "x".repeat(20_001);
+        byte[] longField = (header + "2024-01-01,Fine,5.9,,,1,Nevada > Red Rocks,,,Lead,Redpoint,Sport,,,2400\n"
+                + "2024-01-02,Chatty,5.9,\"" + novel + "\",,1,Nevada > Red Rocks,,,Lead,Redpoint,Sport,,,2400\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Import overlong = awaitFinished(climber, upload(climber, longField, "ticks.csv", null));
+        assertThat(overlong.status()).isEqualTo("failed");
+        assertThat(overlong.error()).contains("Line 3").contains("Notes").contains("20000 characters");
+
+        assertThat(allTicks(climber)).hasSize(before);
+    }
+
+    @Test
     void anotherClimbersTicksAndImportsAreInvisibleAndUntouchable() {
         Climber owner = climbers.verified("owner");
         Climber other = climbers.verified("other");
