@@ -53,9 +53,13 @@ class DashboardPagesTest {
         http.get().uri("/webjars/chart.js/4.4.1/dist/chart.umd.js").exchange().expectStatus().isOk();
 
         String routeKey = page.select("input[name=routeKey]").first().attr("value");
+        String returnTo = page.select("input[name=returnTo]").first().attr("value");
         Page saved = browser.post("/dashboard/routes", Map.of("routeKey", routeKey, "cruxAngle", "roof", "cruxEnergy", "",
-                "discipline", "sport"));
+                "returnTo", returnTo));
         assertThat(saved.location()).isEqualTo("/dashboard?discipline=sport");
+        assertThat(browser.post("/dashboard/routes", Map.of("routeKey", routeKey, "cruxAngle", "roof",
+                "returnTo", "https://evil.example/dashboard?x=1")).location()).as("never an open redirect")
+                .isEqualTo("/dashboard");
         assertThat(browser.get("/dashboard").document().select("details.route summary").first().text()).contains("roof");
 
         Document progression = browser.get("/progression").document();
@@ -82,6 +86,46 @@ class DashboardPagesTest {
         assertThat(nothing.select("#stat-ticks").text()).isEqualTo("0");
         assertThat(nothing.select(".empty-state")).isEmpty();
         assertThat(nothing.text()).contains("No sport sends in this period yet.");
+    }
+
+    @Test
+    void thePyramidPageShowsMoreLevelsOtherDisciplinesAndFollowsOnRequest() {
+        Climber climber = new Climbers(http).verified("pyramid-page");
+        tick(climber, "Rainshadow", "2024-05-01", "5.12a", "redpoint");
+        tick(climber, "Aqualung", "2023-06-01", "5.11d", "onsight");
+        tick(climber, "Mojo", "2023-07-01", "5.11c", "flash");
+        tick(climber, "Seconded", "2023-07-02", "5.12b", "follow");
+        Browser browser = signedIn(climber);
+
+        Document four = browser.get("/pyramid").document();
+        assertThat(four.select("h1").text()).isEqualTo("Sport pyramid");
+        assertThat(four.select("#pyramid-table tbody tr th").eachText()).containsExactly("5.12a", "5.11d", "5.11c", "5.11b");
+        assertThat(four.select("#discipline option").eachAttr("value")).contains("sport", "trad", "boulder", "tr", "ice");
+
+        Document six = browser.get("/pyramid?levels=6").document();
+        assertThat(six.select("#pyramid-table tbody tr")).hasSize(6);
+        assertThat(six.select("#levels option[selected]").attr("value")).isEqualTo("6");
+
+        // A follow is no lead: it joins the pyramid only when asked for, and then it tops it.
+        Document withFollows = browser.get("/pyramid?includeFollows=true").document();
+        assertThat(withFollows.select("#pyramid-table tbody tr th").first().text()).isEqualTo("5.12b");
+        assertThat(withFollows.select("input[name=includeFollows]").hasAttr("checked")).isTrue();
+
+        Document lastYear = browser.get("/pyramid?window=range&from=2023-01-01&to=2023-12-31").document();
+        assertThat(lastYear.select("#pyramid-table tbody tr th").first().text()).isEqualTo("5.11d");
+        assertThat(lastYear.select("#window option[selected]").attr("value")).isEqualTo("range");
+
+        String returnTo = six.select("input[name=returnTo]").first().attr("value");
+        assertThat(returnTo).isEqualTo("/pyramid?discipline=sport&levels=6");
+        Page saved = browser.post("/dashboard/routes", Map.of("routeKey", six.select("input[name=routeKey]").first().attr("value"),
+                "cruxAngle", "slab", "cruxEnergy", "technical", "returnTo", returnTo));
+        assertThat(saved.location()).isEqualTo(returnTo);
+        assertThat(browser.get(returnTo).document().select("details.route summary").first().text()).contains("slab · technical");
+
+        Document boulder = browser.get("/pyramid?discipline=boulder").document();
+        assertThat(boulder.select("h1").text()).isEqualTo("Boulder pyramid");
+        assertThat(boulder.text()).contains("No boulder sends in this period yet.");
+        assertThat(boulder.select("a[href=/logbook/import]")).isNotEmpty();
     }
 
     private Browser signedIn(Climber climber) {

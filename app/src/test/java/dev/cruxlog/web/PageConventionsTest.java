@@ -29,8 +29,8 @@ class PageConventionsTest {
 
     private static final List<String> PUBLIC_PAGES = List.of("/", "/signin", "/signup", "/forgot-password", "/pricing",
             "/terms", "/privacy");
-    private static final List<String> SIGNED_IN_PAGES = List.of("/dashboard", "/progression", "/where-and-when",
-            "/characteristics", "/logbook", "/logbook/ticks/new", "/logbook/import", "/coach", "/coach/profile", "/account",
+    private static final List<String> SIGNED_IN_PAGES = List.of("/dashboard", "/pyramid", "/pyramid?discipline=boulder&levels=6",
+            "/progression", "/where-and-when", "/characteristics", "/logbook", "/logbook/ticks/new", "/logbook/import", "/coach", "/coach/profile", "/account",
             "/pricing");
 
     @Autowired

@@ -3,12 +3,12 @@ package dev.cruxlog.analytics.adapter.in.web;
 import java.time.LocalDate;
 import java.util.Set;
 
+import dev.cruxlog.analytics.PyramidView;
 import dev.cruxlog.analytics.application.InsightsService;
 import dev.cruxlog.analytics.application.PyramidService;
 import dev.cruxlog.analytics.domain.CalendarHeatmap;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.logbook.LogbookStatistics;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 class DashboardPagesController {
 
     private static final Set<String> DISCIPLINES = Set.of("sport", "trad", "tr", "boulder", "alpine", "ice", "mixed", "aid");
+    private static final java.util.List<String> PYRAMID_DISCIPLINES = java.util.List.of("sport", "trad", "boulder", "tr",
+            "alpine", "ice", "mixed", "aid");
+    private static final java.util.List<Integer> PYRAMID_LEVELS = java.util.List.of(3, 4, 5, 6, 8);
 
     private final PyramidService pyramids;
     private final InsightsService insights;
@@ -45,46 +48,64 @@ class DashboardPagesController {
     @GetMapping("/dashboard")
     Mono<String> dashboard(@AuthenticationPrincipal CurrentUser user,
                            @RequestParam(defaultValue = "sport") String discipline,
-                           @RequestParam(required = false) String window,
-                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                           Model model) {
+                           @ModelAttribute Period.Request requested, Model model) {
         String chosen = DISCIPLINES.contains(discipline) ? discipline : "sport";
-        // A date range typed in wins over the all-time / last-12-months choice.
-        boolean range = from != null || to != null;
-        LocalDate start = range ? from : "12m".equals(window) ? LocalDate.now().minusMonths(12) : null;
-        LocalDate end = range ? to : null;
-        if (start != null && end != null && start.isAfter(end)) {
-            LocalDate swap = start;
-            start = end;
-            end = swap;
-        }
-        LocalDate periodStart = start;
-        LocalDate periodEnd = end;
-        return Mono.zip(statistics.overview(user.id(), periodStart, periodEnd),
-                        pyramids.pyramid(user.id(), chosen, periodStart, periodEnd, 4, false))
+        Period period = requested.resolve(LocalDate.now());
+        return Mono.zip(statistics.overview(user.id(), period.from(), period.to()),
+                        pyramids.pyramid(user.id(), chosen, period.from(), period.to(), 4, false))
                 .map(both -> {
                     model.addAttribute("title", "Dashboard · Cruxlog");
                     model.addAttribute("overview", both.getT1());
-                    model.addAttribute("pyramid", both.getT2());
-                    model.addAttribute("pyramidChart", json.writeValueAsString(java.util.Map.of(
-                            "labels", both.getT2().levels().stream().map(l -> l.grade()).toList(),
-                            "sends", both.getT2().levels().stream().map(l -> l.sends()).toList(),
-                            "ideal", both.getT2().levels().stream().map(l -> l.idealSends()).toList())));
-                    model.addAttribute("window", range ? "range" : "12m".equals(window) ? "12m" : "all");
-                    model.addAttribute("from", range ? periodStart : null);
-                    model.addAttribute("to", range ? periodEnd : null);
+                    addPyramid(model, both.getT2(), period, "/dashboard?discipline=" + chosen + period.query());
                     return "analytics/dashboard";
                 });
     }
 
-    record RouteCharacterForm(String routeKey, String cruxAngle, String cruxEnergy, String discipline) {
+    /**
+     * The pyramid on a page of its own: every discipline, more levels, follows and top ropes
+     * on request, and the crux editor for each route.
+     */
+    @GetMapping("/pyramid")
+    Mono<String> pyramid(@AuthenticationPrincipal CurrentUser user,
+                         @RequestParam(defaultValue = "sport") String discipline,
+                         @ModelAttribute Period.Request requested, @RequestParam(defaultValue = "4") int levels,
+                         @RequestParam(defaultValue = "false") boolean includeFollows, Model model) {
+        String chosen = DISCIPLINES.contains(discipline) ? discipline : "sport";
+        int shown = Math.max(PYRAMID_LEVELS.get(0), Math.min(levels, PYRAMID_LEVELS.get(PYRAMID_LEVELS.size() - 1)));
+        Period period = requested.resolve(LocalDate.now());
+        return pyramids.pyramid(user.id(), chosen, period.from(), period.to(), shown, includeFollows).map(pyramid -> {
+            String name = chosen.equals("tr") ? "Top-rope" : chosen.substring(0, 1).toUpperCase() + chosen.substring(1);
+            model.addAttribute("title", name + " pyramid · Cruxlog");
+            model.addAttribute("levels", shown);
+            model.addAttribute("levelChoices", PYRAMID_LEVELS);
+            model.addAttribute("includeFollows", includeFollows);
+            model.addAttribute("disciplines", PYRAMID_DISCIPLINES);
+            addPyramid(model, pyramid, period, "/pyramid?discipline=" + chosen + period.query() + "&levels=" + shown
+                    + (includeFollows ? "&includeFollows=true" : ""));
+            return "analytics/pyramid";
+        });
+    }
+
+    private void addPyramid(Model model, PyramidView pyramid, Period period, String returnTo) {
+        model.addAttribute("pyramid", pyramid);
+        model.addAttribute("pyramidChart", json.writeValueAsString(java.util.Map.of(
+                "labels", pyramid.levels().stream().map(l -> l.grade()).toList(),
+                "sends", pyramid.levels().stream().map(l -> l.sends()).toList(),
+                "ideal", pyramid.levels().stream().map(l -> l.idealSends()).toList())));
+        model.addAttribute("period", period);
+        model.addAttribute("returnTo", returnTo);
+    }
+
+    record RouteCharacterForm(String routeKey, String cruxAngle, String cruxEnergy, String returnTo) {
     }
 
     @PostMapping("/dashboard/routes")
     Mono<String> describe(@AuthenticationPrincipal CurrentUser user, @ModelAttribute RouteCharacterForm form) {
+        // Only back to one of our own pyramid pages: never an open redirect.
+        String back = form.returnTo() != null && form.returnTo().matches("/(dashboard|pyramid)\\?[A-Za-z0-9=&.-]*")
+                ? form.returnTo() : "/dashboard";
         return pyramids.describe(user.id(), form.routeKey(), blankToNull(form.cruxAngle()), blankToNull(form.cruxEnergy()))
-                .thenReturn("redirect:/dashboard?discipline=" + (DISCIPLINES.contains(form.discipline()) ? form.discipline() : "sport"));
+                .thenReturn("redirect:" + back);
     }
 
     @GetMapping("/progression")
