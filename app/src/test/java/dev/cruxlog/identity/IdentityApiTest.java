@@ -92,6 +92,23 @@ class IdentityApiTest {
     }
 
     @Test
+    void theActuatorBeyondHealthAndPrometheusIsForAdministrators() {
+        Climber climber = climbers.verified("curious");
+        http.get().uri("/actuator/metrics").exchange().expectStatus().isUnauthorized();
+        http.get().uri("/actuator/metrics").header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+
+        db.sql("UPDATE identity.account SET roles = ARRAY['USER', 'ADMIN'] WHERE username = :name")
+                .bind("name", climber.username()).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+        Tokens admin = climbers.tokens(climber.username(), climber.password());
+        http.get().uri("/actuator/metrics").header("Authorization", "Bearer " + admin.accessToken()).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.names").isArray();
+    }
+
+    @Test
     void wrongPasswordAndUnknownAccountAnswerExactlyAlike() {
         Climber climber = climbers.verified("jo");
         String known = signInFailure(climber.username(), "not the password at all");

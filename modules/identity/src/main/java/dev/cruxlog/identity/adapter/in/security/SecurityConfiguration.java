@@ -109,6 +109,9 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/", "/css/**", "/img/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .pathMatchers(open.toArray(String[]::new)).permitAll()
+                        // Health and Prometheus are open (above); the rest of the actuator describes
+                        // the whole system, so it is for administrators, not every signed-in climber.
+                        .pathMatchers("/actuator/**").hasRole("ADMIN")
                         .anyExchange().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(entryPoint(problems))
