@@ -120,7 +120,12 @@ class AnalyticsApiTest {
                 .jsonPath("$.recentHardSends[0].attempts").isEqualTo(3)
                 .jsonPath("$.recentHardSends[?(@.route == 'Aqualung')].category").isEqualTo("PROJECT")
                 .jsonPath("$.recentHardSends[?(@.style == 'flash')].category").isEqualTo("TIER_2")
-                .jsonPath("$.projectAttempts").isEqualTo(2);
+                .jsonPath("$.projectAttempts").isEqualTo(2)
+                // Aqualung and Rainshadow were new levels; Mojo twice and Easy Days one below Aqualung.
+                .jsonPath("$.sendsByCategory.PROJECT").isEqualTo(2)
+                .jsonPath("$.sendsByCategory.TIER_2").isEqualTo(3)
+                .jsonPath("$.sendsByCategory.BASE_VOLUME").doesNotExist()
+                .jsonPath("$.totalLengthFeet").isEqualTo(0);
 
         String routeKey = (String) rainshadow.get("routeKey");
         http.patch().uri("/api/v1/analytics/pyramid/routes").header("Authorization", climber.bearer())
@@ -226,7 +231,9 @@ class AnalyticsApiTest {
         Set<String> months = new java.util.TreeSet<>();
         Set<String> regions = new java.util.TreeSet<>();
         int pitches = 0;
+        long lengthFeet = 0;
         for (Map<String, String> row : rows) {
+            lengthFeet += row.get("Length").isBlank() ? 0 : Integer.parseInt(row.get("Length"));
             days.add(row.get("Date"));
             months.add(row.get("Date").substring(0, 7));
             regions.add(row.get("Location").split(" > ")[0].trim());
@@ -237,6 +244,7 @@ class AnalyticsApiTest {
         assertThat(((Number) overview.get("pitches")).intValue()).isEqualTo(pitches);
         assertThat(((Number) overview.get("daysOutside")).intValue()).isEqualTo(days.size());
         assertThat(overview.get("firstDay")).isEqualTo(days.iterator().next());
+        assertThat(((Number) overview.get("totalLengthFeet")).longValue()).isEqualTo(lengthFeet);
         Map<String, Object> calendar = get(climber, "/api/v1/analytics/calendar", Map.class);
         assertThat((List<Map<String, Object>>) calendar.get("days")).extracting(d -> d.get("date"))
                 .containsExactlyElementsOf(days);

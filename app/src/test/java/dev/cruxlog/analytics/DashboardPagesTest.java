@@ -43,6 +43,10 @@ class DashboardPagesTest {
 
         Document page = browser.get("/dashboard").document();
         assertThat(page.select("#stat-ticks").text()).isEqualTo("3");
+        assertThat(page.select("#stat-vertical").text()).isEqualTo("0 ft");
+        assertThat(page.select("#send-categories tr").eachText())
+                .containsExactly("Projects (at your limit) 2", "One grade below 1", "Two grades below 0",
+                        "Three grades below 0", "Base volume (mileage) 0");
         assertThat(page.select("#pyramid-table tbody tr th").eachText()).containsExactly("5.12a", "5.11d", "5.11c", "5.11b");
         JsonNode chart = JsonMapper.builder().build().readTree(page.select("#pyramid-chart").attr("data-chart"));
         assertThat(chart.get("labels").toString()).isEqualTo("[\"5.12a\",\"5.11d\",\"5.11c\",\"5.11b\"]");

@@ -25,6 +25,11 @@ public enum LengthUnit {
         return feet == null ? null : (int) Math.round(feet * perFoot);
     }
 
+    /** A sum of lengths stored in feet (a total vertical, say), in this unit. */
+    public long totalFromFeet(long feet) {
+        return Math.round(feet * perFoot);
+    }
+
     /** A length typed in this unit, in feet (how the logbook stores it). */
     public Integer toFeet(Integer length) {
         return length == null ? null : (int) Math.round(length / perFoot);

@@ -90,7 +90,7 @@ class PromptBuilderTest {
                         TODAY.minusDays(40), "7a", 5, 3, "redpoint", null, null)))),
                 new PyramidView.NextGrade("7a+", List.of(new PyramidView.Need("7a", 1)), "For 7a+: 1 more 7a send."));
         LogbookStatistics.Overview overview = new LogbookStatistics.Overview(40, 45, 12, TODAY.minusYears(1), 3, 1, 30,
-                Map.of("sport", 40L), List.of(), List.of(), List.of(), 4);
+                Map.of("sport", 40L), List.of(), List.of(), List.of(), 4, 0, Map.of());
         return new CoachContext(TODAY, new ClimberProfile("Redpoint 7b", 5, 3, 120, null, null, null, null, null, null, null,
                 null, null), recent, List.of(sport), overview, history, "What next?");
     }

@@ -7,7 +7,9 @@ import dev.cruxlog.analytics.PyramidView;
 import dev.cruxlog.analytics.application.InsightsService;
 import dev.cruxlog.analytics.application.PyramidService;
 import dev.cruxlog.analytics.domain.CalendarHeatmap;
+import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.CurrentUser;
+import dev.cruxlog.identity.LengthUnit;
 import dev.cruxlog.logbook.LogbookStatistics;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,13 +37,15 @@ class DashboardPagesController {
     private final PyramidService pyramids;
     private final InsightsService insights;
     private final LogbookStatistics statistics;
+    private final Accounts accounts;
     private final JsonMapper json;
 
     DashboardPagesController(PyramidService pyramids, InsightsService insights, LogbookStatistics statistics,
-                             JsonMapper json) {
+                             Accounts accounts, JsonMapper json) {
         this.pyramids = pyramids;
         this.insights = insights;
         this.statistics = statistics;
+        this.accounts = accounts;
         this.json = json;
     }
 
@@ -51,11 +55,14 @@ class DashboardPagesController {
                            @ModelAttribute Period.Request requested, Model model) {
         String chosen = DISCIPLINES.contains(discipline) ? discipline : "sport";
         Period period = requested.resolve(LocalDate.now());
+        Mono<LengthUnit> unit = accounts.find(user.id()).map(account -> account.lengthUnit()).defaultIfEmpty(LengthUnit.FEET);
         return Mono.zip(statistics.overview(user.id(), period.from(), period.to()),
-                        pyramids.pyramid(user.id(), chosen, period.from(), period.to(), 4, false))
+                        pyramids.pyramid(user.id(), chosen, period.from(), period.to(), 4, false), unit)
                 .map(both -> {
                     model.addAttribute("title", "Dashboard · Cruxlog");
                     model.addAttribute("overview", both.getT1());
+                    model.addAttribute("vertical", String.format(java.util.Locale.ROOT, "%,d %s",
+                            both.getT3().totalFromFeet(both.getT1().totalLengthFeet()), both.getT3().symbol()));
                     addPyramid(model, both.getT2(), period, "/dashboard?discipline=" + chosen + period.query());
                     return "analytics/dashboard";
                 });

@@ -96,11 +96,12 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                                count(DISTINCT climbed_on) AS days, min(climbed_on) AS first_day,
                                count(DISTINCT nullif(location, '')) AS areas,
                                count(DISTINCT nullif(location_path[1], '')) AS regions,
-                               count(*) FILTER (WHERE send) AS sends
+                               count(*) FILTER (WHERE send) AS sends,
+                               coalesce(sum(length_ft), 0) AS length_ft
                           FROM t""".formatted(WINDOW)), owner, from, to)
                 .map(row -> new Object[] {row.get("ticks", Long.class), row.get("pitches", Long.class),
                         row.get("days", Long.class), row.get("first_day", LocalDate.class), row.get("areas", Long.class),
-                        row.get("regions", Long.class), row.get("sends", Long.class)})
+                        row.get("regions", Long.class), row.get("sends", Long.class), row.get("length_ft", Long.class)})
                 .one();
         Mono<Map<String, Long>> disciplines = bind(db.sql("WITH t AS (" + WINDOW
                         + ") SELECT discipline, count(*) AS n FROM t GROUP BY discipline"), owner, from, to)
@@ -133,10 +134,17 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
         Mono<Long> projectAttempts = bind(db.sql(CATEGORISED
                         + " SELECT count(*) FROM categorised WHERE NOT send AND levels_below <= 0 AND in_window"), owner, from, to)
                 .map(row -> row.get(0, Long.class)).one();
-        return Mono.zip(totals, disciplines, favourites, best, hard, projectAttempts).map(all -> {
+        Mono<Map<DifficultyCategory, Long>> byCategory = bind(db.sql(CATEGORISED
+                        + " SELECT levels_below, count(*) AS n FROM categorised WHERE send AND in_window GROUP BY levels_below"),
+                        owner, from, to)
+                .map(row -> Map.entry(DifficultyCategory.of(row.get("levels_below", Integer.class)), row.get("n", Long.class)))
+                .all()
+                .collect(() -> new java.util.EnumMap<DifficultyCategory, Long>(DifficultyCategory.class),
+                        (counts, entry) -> counts.merge(entry.getKey(), entry.getValue(), Long::sum));
+        return Mono.zip(totals, disciplines, favourites, best, hard, projectAttempts, byCategory).map(all -> {
             Object[] t = all.getT1();
             return new Overview((Long) t[0], (Long) t[1], (Long) t[2], (LocalDate) t[3], (Long) t[4], (Long) t[5],
-                    (Long) t[6], all.getT2(), all.getT3(), all.getT4(), all.getT5(), all.getT6());
+                    (Long) t[6], all.getT2(), all.getT3(), all.getT4(), all.getT5(), all.getT6(), (Long) t[7], all.getT7());
         });
     }
 
