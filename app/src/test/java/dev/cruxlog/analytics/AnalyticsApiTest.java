@@ -189,6 +189,17 @@ class AnalyticsApiTest {
                 .jsonPath("$.levels[0].grade").isEqualTo("5.12b")
                 .jsonPath("$.levels[0].routes[0].route").isEqualTo("Aqualung");
 
+        for (String endpoint : List.of("pyramid", "overview", "progression", "calendar", "locations", "characteristics")) {
+            http.get().uri("/api/v1/analytics/" + endpoint + "?from=2024-02-01&to=2024-01-01")
+                    .header("Authorization", climber.bearer()).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("is after"));
+        }
+        http.get().uri("/api/v1/analytics/overview?from=last-tuesday").header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
         Climber stranger = new Climbers(http).verified("stranger");
         http.get().uri("/api/v1/analytics/pyramid?discipline=sport").header("Authorization", stranger.bearer()).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.levels.length()").isEqualTo(0);

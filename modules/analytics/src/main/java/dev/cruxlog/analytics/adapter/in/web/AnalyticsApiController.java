@@ -51,7 +51,7 @@ class AnalyticsApiController {
                     "Unknown discipline '" + discipline + "'. Use one of " + DISCIPLINES + "."));
         }
         LocalDate start = "12m".equals(window) ? LocalDate.now().minusMonths(12) : from;
-        return pyramids.pyramid(user.id(), discipline, start, to, levels, includeFollows);
+        return inOrder(start, to).then(pyramids.pyramid(user.id(), discipline, start, to, levels, includeFollows));
     }
 
     record RouteCharacterChange(String routeKey, String cruxAngle, String cruxEnergy) {
@@ -71,7 +71,7 @@ class AnalyticsApiController {
     Mono<LogbookStatistics.Overview> overview(@AuthenticationPrincipal CurrentUser user,
                                              @RequestParam(required = false) LocalDate from,
                                              @RequestParam(required = false) LocalDate to) {
-        return statistics.overview(user.id(), from, to);
+        return inOrder(from, to).then(statistics.overview(user.id(), from, to));
     }
 
     @GetMapping("/progression")
@@ -79,7 +79,7 @@ class AnalyticsApiController {
     Mono<InsightsService.Progression> progression(@AuthenticationPrincipal CurrentUser user,
                                                   @RequestParam(required = false) LocalDate from,
                                                   @RequestParam(required = false) LocalDate to) {
-        return insights.progression(user.id(), from, to);
+        return inOrder(from, to).then(insights.progression(user.id(), from, to));
     }
 
     @GetMapping("/calendar")
@@ -87,7 +87,7 @@ class AnalyticsApiController {
     Mono<InsightsService.Calendar> calendar(@AuthenticationPrincipal CurrentUser user,
                                            @RequestParam(required = false) LocalDate from,
                                            @RequestParam(required = false) LocalDate to) {
-        return insights.calendar(user.id(), from, to);
+        return inOrder(from, to).then(insights.calendar(user.id(), from, to));
     }
 
     @GetMapping("/locations")
@@ -95,7 +95,7 @@ class AnalyticsApiController {
     Mono<java.util.List<PlaceTree.Node>> locations(@AuthenticationPrincipal CurrentUser user,
                                                    @RequestParam(required = false) LocalDate from,
                                                    @RequestParam(required = false) LocalDate to) {
-        return insights.places(user.id(), from, to);
+        return inOrder(from, to).then(insights.places(user.id(), from, to));
     }
 
     @GetMapping("/characteristics")
@@ -103,6 +103,14 @@ class AnalyticsApiController {
     Mono<InsightsService.Characteristics> characteristics(@AuthenticationPrincipal CurrentUser user,
                                                           @RequestParam(required = false) LocalDate from,
                                                           @RequestParam(required = false) LocalDate to) {
-        return insights.characteristics(user.id(), from, to);
+        return inOrder(from, to).then(insights.characteristics(user.id(), from, to));
+    }
+
+    /** A period that ends before it starts is a mistake worth saying, not an empty answer. */
+    private static Mono<Void> inOrder(LocalDate from, LocalDate to) {
+        return from != null && to != null && from.isAfter(to)
+                ? Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                        "'from' (" + from + ") is after 'to' (" + to + "): give the earlier date first."))
+                : Mono.empty();
     }
 }
