@@ -108,6 +108,30 @@ class LogbookImportTest {
     }
 
     @Test
+    void aClimbListedAsTradAndSportIsKeptFlaggedUntilTheClimberSavesIt() {
+        Climber climber = climbers.verified("to-confirm");
+        byte[] export = SharedExports.bytes("mountain-project/ticks-sport-trad-567.csv");
+        awaitFinished(climber, upload(climber, export, "ticks.csv", null));
+        // Led climbs whose route is both trad and sport: the row alone cannot say which it was.
+        List<String> ambiguous = SharedExports.rows(export).stream()
+                .filter(r -> r.get("Route Type").contains("Trad") && r.get("Route Type").contains("Sport")
+                        && r.get("Style").equals("Lead"))
+                .map(r -> r.get("Route")).sorted().toList();
+        assertThat(ambiguous).isNotEmpty();
+
+        List<Tick> flagged = pages(climber, "toConfirm=true");
+        assertThat(flagged).extracting(Tick::route).containsExactlyInAnyOrderElementsOf(ambiguous);
+        assertThat(flagged).allSatisfy(t -> assertThat(t.discipline()).isIn("trad", "sport"));
+
+        Tick first = flagged.get(0);
+        http.patch().uri("/api/v1/logbook/ticks/" + first.id()).header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("discipline", "sport")).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.disciplineConfirmed").isEqualTo(true);
+        assertThat(pages(climber, "toConfirm=true")).extracting(Tick::route)
+                .containsExactlyInAnyOrderElementsOf(ambiguous.stream().filter(route -> !route.equals(first.route())).toList());
+    }
+
+    @Test
     void mangledGradesAreRepairedWithAWarningNamingTheRow() {
         Climber climber = climbers.verified("mangled");
         Import done = awaitFinished(climber, upload(climber, SharedExports.bytes("mountain-project/ticks-excel-mangled-741.csv"),

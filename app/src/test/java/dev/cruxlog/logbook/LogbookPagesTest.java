@@ -161,4 +161,29 @@ class LogbookPagesTest {
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(Map.of("lengthUnit", "yards"))
                 .exchange().expectStatus().isBadRequest();
     }
+
+    @Test
+    void ticksWhoseDisciplineNeedsTheClimbersWordAreListedAndConfirmedBySaving() {
+        new dev.cruxlog.support.LogbookImports(http).upload(climber,
+                dev.cruxlog.support.SharedExports.bytes("mountain-project/ticks-sport-trad-567.csv"), "ticks.csv", null);
+        Document flagged = browser.get("/logbook?toConfirm=true").document();
+        assertThat(flagged.select("input[name=toConfirm]").hasAttr("checked")).isTrue();
+        int before = flagged.select("#ticks tbody tr").size();
+        assertThat(before).isPositive();
+        assertThat(flagged.select("#ticks tbody tr a.badge")).hasSize(before);
+
+        Document form = browser.get(flagged.select("#ticks tbody tr a.badge").first().attr("href")).document();
+        assertThat(form.select("#discipline-hint").text()).contains("several route types").contains("Saving confirms it");
+        assertThat(form.select("#discipline").attr("aria-describedby")).isEqualTo("discipline-hint");
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        form.select("form[action^=/logbook/ticks/] input[name], form[action^=/logbook/ticks/] textarea[name]")
+                .forEach(input -> fields.put(input.attr("name"), input.tagName().equals("textarea") ? input.text() : input.attr("value")));
+        form.select("form[action^=/logbook/ticks/] select[name]")
+                .forEach(select -> fields.put(select.attr("name"), select.select("option[selected]").attr("value")));
+        fields.remove("_csrf");
+        browser.post(form.select("form[action^=/logbook/ticks/]").attr("action"), fields);
+
+        assertThat(browser.get("/logbook?toConfirm=true").document().select("#ticks tbody tr")).hasSize(before - 1);
+        assertThat(browser.get("/logbook/ticks/new").document().select("#discipline-hint")).isEmpty();
+    }
 }

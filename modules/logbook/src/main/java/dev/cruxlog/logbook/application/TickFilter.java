@@ -8,9 +8,16 @@ import java.time.LocalDate;
  * @param minIndex lowest grade index (inclusive), on the discipline family's index
  * @param maxIndex highest grade index (inclusive)
  * @param text     matched, case-insensitively, against route and location
+ * @param toConfirm true: only ticks whose discipline was picked from several route types
+ *                  ("Trad, Sport") and awaits the climber's word
  */
 public record TickFilter(String discipline, LocalDate from, LocalDate to, Integer minIndex, Integer maxIndex, Boolean send,
-                         String text, String tag) {
+                         String text, String tag, boolean toConfirm) {
+
+    public TickFilter(String discipline, LocalDate from, LocalDate to, Integer minIndex, Integer maxIndex, Boolean send,
+                      String text, String tag) {
+        this(discipline, from, to, minIndex, maxIndex, send, text, tag, false);
+    }
 
     public TickFilter(String discipline, LocalDate from, LocalDate to, Integer minIndex, Integer maxIndex, Boolean send,
                       String text) {

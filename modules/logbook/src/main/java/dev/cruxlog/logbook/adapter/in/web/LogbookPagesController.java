@@ -63,7 +63,7 @@ class LogbookPagesController {
         return Mono.fromCallable(() -> new TickFilter(blankToNull(filters.discipline()), TickForm.parseDate(filters.from()),
                         TickForm.parseDate(filters.to()), ticks.gradeIndex(filters.minGrade()), ticks.gradeIndex(filters.maxGrade()),
                         filters.send() == null || filters.send().isBlank() ? null : Boolean.valueOf(filters.send()),
-                        blankToNull(filters.q()), blankToNull(filters.tag())))
+                        blankToNull(filters.q()), blankToNull(filters.tag()), "true".equals(filters.toConfirm())))
                 .flatMap(filter -> ticks.page(user.id(), filter, TickSort.of(filters.sort()), cursor, 50))
                 .zipWith(display(user))
                 .map(both -> {
@@ -105,8 +105,12 @@ class LogbookPagesController {
     Mono<String> edit(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
         return ticks.find(user.id(), id).switchIfEmpty(Mono.error(notFound()))
                 .zipWith(display(user))
-                .map(both -> tickForm(model, TickForm.of(TicksApiController.safe(both.getT1()), both.getT2().lengthUnit()), id,
-                        null, both.getT2()));
+                .map(both -> {
+                    String view = tickForm(model, TickForm.of(TicksApiController.safe(both.getT1()), both.getT2().lengthUnit()),
+                            id, null, both.getT2());
+                    model.addAttribute("disciplineToConfirm", !both.getT1().disciplineConfirmed());
+                    return view;
+                });
     }
 
     @PostMapping("/logbook/ticks/{id}")
@@ -207,6 +211,7 @@ class LogbookPagesController {
         model.addAttribute("tickForm", form);
         model.addAttribute("tickId", id == null ? null : id.toString());
         model.addAttribute("error", error);
+        model.addAttribute("disciplineToConfirm", false);
         return "logbook/tick-form";
     }
 

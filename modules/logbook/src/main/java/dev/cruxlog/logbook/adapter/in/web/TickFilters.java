@@ -2,11 +2,11 @@ package dev.cruxlog.logbook.adapter.in.web;
 
 /** The logbook page's filter form, as typed (strings), and its query string for "older ticks". */
 public record TickFilters(String discipline, String from, String to, String minGrade, String maxGrade, String send, String q,
-                          String tag, String sort) {
+                          String tag, String sort, String toConfirm) {
 
     public boolean any() {
         return notBlank(discipline) || notBlank(from) || notBlank(to) || notBlank(minGrade) || notBlank(maxGrade)
-                || notBlank(send) || notBlank(q) || notBlank(tag);
+                || notBlank(send) || notBlank(q) || notBlank(tag) || "true".equals(toConfirm);
     }
 
     public String query() {
@@ -20,6 +20,7 @@ public record TickFilters(String discipline, String from, String to, String minG
         append(query, "q", q);
         append(query, "tag", tag);
         append(query, "sort", sort);
+        append(query, "toConfirm", "true".equals(toConfirm) ? "true" : null);
         return query.toString();
     }
 
@@ -27,7 +28,7 @@ public record TickFilters(String discipline, String from, String to, String minG
     public String sortLink(String column) {
         String active = sort == null || sort.isBlank() ? "date" : sort;
         String next = active.equals(column) ? column + ",asc" : column;
-        TickFilters sorted = new TickFilters(discipline, from, to, minGrade, maxGrade, send, q, tag, next);
+        TickFilters sorted = new TickFilters(discipline, from, to, minGrade, maxGrade, send, q, tag, next, toConfirm);
         String query = sorted.query();
         return "/logbook" + (query.isEmpty() ? "" : "?" + query.substring(1));
     }

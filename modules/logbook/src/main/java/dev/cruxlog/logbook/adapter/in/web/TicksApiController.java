@@ -59,10 +59,11 @@ class TicksApiController {
                         @RequestParam(required = false) String q,
                         @RequestParam(required = false) String tag,
                         @RequestParam(required = false) String sort,
+                        @RequestParam(defaultValue = "false") boolean toConfirm,
                         @RequestParam(defaultValue = "50") int limit,
                         @RequestParam(required = false) String cursor) {
         return Mono.fromCallable(() -> new TickFilter(discipline, from, to, ticks.gradeIndex(minGrade), ticks.gradeIndex(maxGrade),
-                        send, q, tag))
+                        send, q, tag, toConfirm))
                 .flatMap(filter -> ticks.page(user.id(), filter, TickSort.of(sort), cursor, limit))
                 .map(page -> new TickPage(page.items().stream().map(TicksApiController::safe).toList(), page.nextCursor()));
     }

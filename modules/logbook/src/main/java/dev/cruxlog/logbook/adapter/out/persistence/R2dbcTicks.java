@@ -217,6 +217,9 @@ class R2dbcTicks implements Ticks {
             sql.append(" AND :tag = ANY(tags)");
             binds.put("tag", filter.tag().trim());
         }
+        if (filter.toConfirm()) {
+            sql.append(" AND NOT discipline_confirmed");
+        }
         String grade = "coalesce(grade_index, " + TickCursor.UNGRADED + ")";
         boolean byGrade = sort == TickSort.GRADE_DESC || sort == TickSort.GRADE_ASC;
         boolean ascending = sort == TickSort.DATE_ASC || sort == TickSort.GRADE_ASC;
