@@ -82,9 +82,9 @@ public interface LogbookStatistics {
      * @param favouriteAreas the three areas with the most pitches
      * @param bestSends  the hardest send per discipline
      * @param recentHardSends the ten latest sends that were a project, tier 2 or tier 3 for the climber then
-     * @param totalLengthFeet  the vertical distance climbed: each tick's length where the logbook knows it
-     * @param sendsByCategory  sends per difficulty category at the time, down to base volume (mileage)
      * @param projectAttempts attempts (not sends) on project-level climbs
+     * @param totalLengthFeet the vertical distance climbed: each tick's length where the logbook knows it
+     * @param sendsByCategory sends per difficulty category at the time, down to base volume (mileage)
      */
     record Overview(long ticks, long pitches, long daysOutside, LocalDate firstDay, long uniqueAreas, long regions,
                     long sends, Map<String, Long> disciplines, List<Area> favouriteAreas, List<BestSend> bestSends,

@@ -1,6 +1,7 @@
 package dev.cruxlog.analytics.adapter.in.web;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import dev.cruxlog.analytics.PyramidView;
@@ -30,9 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 class DashboardPagesController {
 
     private static final Set<String> DISCIPLINES = Set.of("sport", "trad", "tr", "boulder", "alpine", "ice", "mixed", "aid");
-    private static final java.util.List<String> PYRAMID_DISCIPLINES = java.util.List.of("sport", "trad", "boulder", "tr",
+    private static final List<String> PYRAMID_DISCIPLINES = List.of("sport", "trad", "boulder", "tr",
             "alpine", "ice", "mixed", "aid");
-    private static final java.util.List<Integer> PYRAMID_LEVELS = java.util.List.of(3, 4, 5, 6, 8);
+    private static final List<Integer> PYRAMID_LEVELS = List.of(3, 4, 5, 6, 8);
 
     private final PyramidService pyramids;
     private final InsightsService insights;
@@ -81,8 +82,10 @@ class DashboardPagesController {
         int shown = Math.max(PYRAMID_LEVELS.get(0), Math.min(levels, PYRAMID_LEVELS.get(PYRAMID_LEVELS.size() - 1)));
         Period period = requested.resolve(LocalDate.now());
         return pyramids.pyramid(user.id(), chosen, period.from(), period.to(), shown, includeFollows).map(pyramid -> {
-            String name = chosen.equals("tr") ? "Top-rope" : chosen.substring(0, 1).toUpperCase() + chosen.substring(1);
-            model.addAttribute("title", name + " pyramid · Cruxlog");
+            String heading = (chosen.equals("tr") ? "Top-rope" : chosen.substring(0, 1).toUpperCase() + chosen.substring(1))
+                    + " pyramid";
+            model.addAttribute("heading", heading);
+            model.addAttribute("title", heading + " · Cruxlog");
             model.addAttribute("levels", shown);
             model.addAttribute("levelChoices", PYRAMID_LEVELS);
             model.addAttribute("includeFollows", includeFollows);

@@ -126,7 +126,8 @@ class CoachApiController {
         return coach.cancel(user.id(), id, messageId)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "No such answer.")))
                 .flatMap(stopped -> stopped ? Mono.just(ResponseEntity.accepted().<Void>build())
-                        : Mono.error(new ResponseStatusException(HttpStatus.CONFLICT, "That answer is not being written any more.")));
+                        : Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
+                                "That answer is not being written any more.")));
     }
 
     @PutMapping("/conversations/{id}/messages/{messageId}/feedback")

@@ -19,9 +19,10 @@ import reactor.netty.http.client.HttpClient;
 import reactor.util.retry.Retry;
 
 /**
- * GET {@code <base-url>/user/<id>/<slug>/tick-export}. Only the configured host is ever
+ * GET {@code <base-url>/user/<id>/<slug>/tick-export}. Only the configured site is ever
  * contacted: the path comes from a validated profile address, redirects are followed only
- * within that site (scheme, host and port), the body is capped at the import size limit, and slow peers time out.
+ * within that site (scheme, host and port), the body is capped at the import size limit,
+ * and slow peers time out.
  */
 public class WebClientMountainProjectTickExports implements MountainProjectTickExports {
 
@@ -54,7 +55,7 @@ public class WebClientMountainProjectTickExports implements MountainProjectTickE
         String path = MountainProjectProfile.parse(profileUrl).path() + "/tick-export";
         return client.get().uri(path)
                 .retrieve()
-                // A redirect still here is one to another host, which is never followed.
+                // A redirect still here is one to another site, which is never followed.
                 .onStatus(HttpStatusCode::is3xxRedirection, response -> Mono.error(new ImportRejected(
                         "Mountain Project sent us to another site instead of your ticks; the profile may be private. "
                                 + "Make your ticks public, or download the export and upload the file.")))
@@ -66,9 +67,9 @@ public class WebClientMountainProjectTickExports implements MountainProjectTickE
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 // WebClient reports a body over the cap as a response error wrapping the limit's exception.
                 .onErrorMap(error -> NestedExceptionUtils.getMostSpecificCause(error) instanceof DataBufferLimitException,
-                        tooBig -> new ImportRejected(
-                        "Mountain Project's tick export is larger than " + maxBytes / (1024 * 1024) + " MB, more than one "
-                                + "import takes. Download the export, split it by year, and upload the parts."))
+                        tooBig -> new ImportRejected("Mountain Project's tick export is larger than "
+                                + maxBytes / (1024 * 1024) + " MB, more than one import takes. Download the export, "
+                                + "split it by year, and upload the parts."))
                 .onErrorMap(WebClientResponseException.class, this::explain)
                 .onErrorMap(error -> !(error instanceof ImportRejected), error -> new ImportRejected(
                         "Mountain Project could not be reached (" + error.getClass().getSimpleName()
