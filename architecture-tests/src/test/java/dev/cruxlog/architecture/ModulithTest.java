@@ -40,11 +40,53 @@ class ModulithTest {
                 .writeDocumentation()
                 .writeModuleCanvases();
         try (Stream<Path> files = Files.list(output)) {
-            for (Path diagram : files.filter(file -> file.toString().endsWith(".puml")).toList()) {
-                Files.write(diagram, relationsSorted(Files.readAllLines(diagram)));
+            for (Path file : files.toList()) {
+                if (file.toString().endsWith(".puml")) {
+                    Files.write(file, relationsSorted(Files.readAllLines(file)));
+                } else if (file.toString().endsWith(".adoc")) {
+                    Files.write(file, listsSorted(Files.readAllLines(file)));
+                }
             }
         }
         assertThat(Files.list(output)).isNotEmpty();
+    }
+
+    /**
+     * The module canvases list beans and events in hash order too: each table cell's list
+     * (its first item starts with the cell's {@code |}) is sorted.
+     */
+    static List<String> listsSorted(List<String> lines) {
+        List<String> result = new ArrayList<>();
+        List<String> items = new ArrayList<>();
+        boolean cell = false;
+        for (String line : lines) {
+            boolean opensCell = line.startsWith("|* ");
+            if (line.startsWith("* ") && !items.isEmpty()) {
+                items.add(line);
+                continue;
+            }
+            flushList(result, items, cell);
+            cell = opensCell;
+            if (opensCell || line.startsWith("* ")) {
+                items.add(opensCell ? line.substring(1) : line);
+            } else {
+                result.add(line);
+            }
+        }
+        flushList(result, items, cell);
+        return result;
+    }
+
+    private static void flushList(List<String> result, List<String> items, boolean cell) {
+        if (items.isEmpty()) {
+            return;
+        }
+        items.sort(null);
+        if (cell) {
+            items.set(0, "|" + items.get(0));
+        }
+        result.addAll(items);
+        items.clear();
     }
 
     /**
