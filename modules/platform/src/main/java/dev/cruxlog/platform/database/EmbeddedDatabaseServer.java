@@ -40,7 +40,10 @@ public final class EmbeddedDatabaseServer implements DatabaseServer {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false);
+                    .setCleanDataDirectory(false)
+                    // zonky's own JVM hook would stop the server while Spring's hook is still draining
+                    // requests and jobs; the context closes it last instead (the bean's destroy method).
+                    .setRegisterShutdownHook(false);
             if (settings.port() > 0) {
                 builder.setPort(settings.port());
             }
