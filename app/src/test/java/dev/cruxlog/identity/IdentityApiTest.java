@@ -58,6 +58,9 @@ class IdentityApiTest {
         http.post().uri("/api/v1/auth/verify-email").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("token", token)).exchange().expectStatus().isBadRequest();
 
+        MimeMessage welcome = TestMail.await(email, "Welcome to Cruxlog");
+        assertThat(TestMail.html(welcome)).contains("Import my logbook").contains("/logbook/import");
+
         Tokens fresh = climbers.tokens(username.toUpperCase(), "crimpy little edges");
         assertThat(fresh.tokenType()).isEqualTo("Bearer");
         assertThat(fresh.expiresIn()).isEqualTo(900);
@@ -89,6 +92,8 @@ class IdentityApiTest {
         http.post().uri("/api/v1/users/me/verification-email").header("Authorization", "Bearer " + tokens.accessToken())
                 .exchange().expectStatus().isAccepted();
         assertThat(count(verifyMails)).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM notifications.outbox WHERE recipient = '" + email
+                + "' AND template = 'WELCOME'")).as("one welcome, however many links were sent").isEqualTo(1);
     }
 
     @Test

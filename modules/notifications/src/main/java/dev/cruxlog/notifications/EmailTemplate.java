@@ -4,6 +4,7 @@ package dev.cruxlog.notifications;
 public enum EmailTemplate {
 
     VERIFY_EMAIL("verify-email", "Confirm your email address for Cruxlog"),
+    WELCOME("welcome", "Welcome to Cruxlog: bring your logbook in"),
     CONFIRM_NEW_EMAIL("confirm-new-email", "Confirm your new email address for Cruxlog"),
     ACCOUNT_EXISTS("account-exists", "Someone tried to sign up to Cruxlog with your address"),
     PASSWORD_RESET("password-reset", "Reset your Cruxlog password"),

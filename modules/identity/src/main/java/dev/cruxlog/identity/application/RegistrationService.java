@@ -93,10 +93,23 @@ public class RegistrationService {
         }
         byte[] hash = dev.cruxlog.identity.domain.SecretToken.hash(token);
         return transaction.transactional(links.consume(hash, Purpose.VERIFY_EMAIL)
-                .flatMap(consumed -> accounts.markEmailVerified(consumed.accountId()).thenReturn(consumed.accountId()))
+                .flatMap(consumed -> welcome(consumed.accountId()))
                 .switchIfEmpty(Mono.defer(() -> links.consume(hash, Purpose.CHANGE_EMAIL)
                         .flatMap(consumed -> applyEmailChange(consumed))))
                 .switchIfEmpty(Mono.error(new InvalidLink())));
+    }
+
+    /**
+     * Marks a new account's address confirmed and, the first time only (a second link from a
+     * resend confirms nothing new), sends the welcome: how to bring a logbook in.
+     */
+    private Mono<UUID> welcome(UUID accountId) {
+        return accounts.findById(accountId)
+                .flatMap(account -> account.emailVerified() ? Mono.just(accountId)
+                        : accounts.markEmailVerified(accountId)
+                                .then(mailer.queue(new Email(account.email(), EmailTemplate.WELCOME, account.username(),
+                                        properties.link("/logbook/import"), accountId)))
+                                .thenReturn(accountId));
     }
 
     private Mono<UUID> applyEmailChange(OneTimeTokens.Consumed consumed) {
