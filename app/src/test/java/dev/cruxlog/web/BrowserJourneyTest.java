@@ -169,6 +169,23 @@ class BrowserJourneyTest {
         assertThat(text("#pyramid-table tbody tr th")).isEqualTo("5.13a").isNotEqualTo(hardest);
         shot("pyramid-changed");
 
+        // The pyramid page: more levels, and the crux of the top route described, which the
+        // characteristics page then counts.
+        open("/pyramid?levels=6");
+        assertThat(browser.findElements(By.cssSelector("#pyramid-table tbody tr"))).hasSize(6);
+        browser.findElement(By.cssSelector("#pyramid-table details.route summary")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#pyramid-table details[open] select[name=cruxAngle]")))
+                .selectByValue("overhang");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#pyramid-table details[open] select[name=cruxEnergy]")))
+                .selectByValue("power-endurance");
+        browser.findElement(By.cssSelector("#pyramid-table details[open] button[type=submit]")).click();
+        waitFor(ExpectedConditions.urlContains("/pyramid?discipline=sport&levels=6"));
+        assertThat(text("#pyramid-table details.route summary")).contains("overhang · power-endurance");
+        shot("pyramid-page");
+        open("/characteristics");
+        assertThat(text("#crux-mix tbody tr")).contains("overhang: 1").contains("power-endurance: 1");
+        shot("characteristics");
+
         Object csv = ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "fetch('/api/v1/logbook/export?format=csv').then(r => r.text()).then(done);");
         assertThat(csv.toString()).startsWith("\"Date\",\"Route\",\"Rating\"").contains("5.13a");

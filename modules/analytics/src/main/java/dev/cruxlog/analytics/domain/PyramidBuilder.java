@@ -16,6 +16,8 @@ import java.util.TreeMap;
  */
 public final class PyramidBuilder {
 
+    static final int ADVICE_LEVELS = 4;
+
     private PyramidBuilder() {
     }
 
@@ -41,7 +43,9 @@ public final class PyramidBuilder {
             int ideal = 1 << i;
             result.add(new Pyramid.Level(level, routes.size(), ideal, List.copyOf(routes)));
             int neededForNext = ideal * 2;
-            if (routes.size() < neededForNext) {
+            // Advice keeps to the classic four levels under the next grade (2, 4, 8, 16): asking
+            // for 64 sends six grades down, because more levels are on screen, helps nobody.
+            if (i < ADVICE_LEVELS && routes.size() < neededForNext) {
                 advice.add(new Pyramid.Deficit(top + 1, level, neededForNext - routes.size()));
             }
         }

@@ -40,6 +40,14 @@ class PyramidBuilderTest {
     }
 
     @Test
+    void moreLevelsOnScreenDoNotStretchTheAdvice() {
+        Pyramid pyramid = PyramidBuilder.build(sends, 6);
+        assertThat(pyramid.levels()).hasSize(6);
+        assertThat(pyramid.levels()).extracting(Pyramid.Level::idealSends).containsExactly(1, 2, 4, 8, 16, 32);
+        assertThat(pyramid.advice()).extracting(Pyramid.Deficit::level).containsExactly(17, 16, 15, 14);
+    }
+
+    @Test
     void noSendsNoPyramid() {
         assertThat(PyramidBuilder.build(List.of(), 4).isEmpty()).isTrue();
     }
