@@ -126,6 +126,10 @@ class DashboardPagesTest {
         assertThat(saved.location()).isEqualTo(returnTo);
         assertThat(browser.get(returnTo).document().select("details.route summary").first().text()).contains("slab · technical");
 
+        Document typo = browser.get("/pyramid?window=range&from=2023-13-45&levels=lots").document();
+        assertThat(typo.select(".flash.error").text()).contains("'2023-13-45' is not a date");
+        assertThat(typo.select("#pyramid-table tbody tr")).hasSize(4);
+
         Document boulder = browser.get("/pyramid?discipline=boulder").document();
         assertThat(boulder.select("h1").text()).isEqualTo("Boulder pyramid");
         assertThat(boulder.text()).contains("No boulder sends in this period yet.");

@@ -76,10 +76,11 @@ class DashboardPagesController {
     @GetMapping("/pyramid")
     Mono<String> pyramid(@AuthenticationPrincipal CurrentUser user,
                          @RequestParam(defaultValue = "sport") String discipline,
-                         @ModelAttribute Period.Request requested, @RequestParam(defaultValue = "4") int levels,
+                         @ModelAttribute Period.Request requested, @RequestParam(defaultValue = "4") String levels,
                          @RequestParam(defaultValue = "false") boolean includeFollows, Model model) {
         String chosen = DISCIPLINES.contains(discipline) ? discipline : "sport";
-        int shown = Math.max(PYRAMID_LEVELS.get(0), Math.min(levels, PYRAMID_LEVELS.get(PYRAMID_LEVELS.size() - 1)));
+        int shown = Math.max(PYRAMID_LEVELS.get(0),
+                Math.min(levelsOrFour(levels), PYRAMID_LEVELS.get(PYRAMID_LEVELS.size() - 1)));
         Period period = requested.resolve(LocalDate.now());
         return pyramids.pyramid(user.id(), chosen, period.from(), period.to(), shown, includeFollows).map(pyramid -> {
             String heading = (chosen.equals("tr") ? "Top-rope" : chosen.substring(0, 1).toUpperCase() + chosen.substring(1))
@@ -156,6 +157,15 @@ class DashboardPagesController {
                     "ticks", c.styles().stream().map(s -> s.ticks()).toList())));
             return "analytics/characteristics";
         });
+    }
+
+    /** A page's level count as typed: a number, or the classic four. */
+    private static int levelsOrFour(String typed) {
+        try {
+            return Integer.parseInt(typed.trim());
+        } catch (NumberFormatException e) {
+            return 4;
+        }
     }
 
     private static String blankToNull(String value) {

@@ -1,24 +1,44 @@
 package dev.cruxlog.analytics.adapter.in.web;
 
 import java.time.LocalDate;
-
-import org.springframework.format.annotation.DateTimeFormat;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The period a page shows: all time, the last 12 months, or dates the climber typed (used
  * when "between these dates" is chosen, or when only dates are given). A range given
- * backwards is read forwards.
+ * backwards is read forwards; a date that is no date is left out and said so.
  *
- * @param window "all", "12m" or "range", for the form to show what was chosen
+ * @param window  "all", "12m" or "range", for the form to show what was chosen
+ * @param problem what was wrong with the request, for the page to say; null when nothing was
  */
-public record Period(String window, LocalDate from, LocalDate to) {
+public record Period(String window, LocalDate from, LocalDate to, String problem) {
 
-    /** The period as a page's query asks for it: {@code window}, {@code from}, {@code to}. */
-    record Request(String window, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    Period(String window, LocalDate from, LocalDate to) {
+        this(window, from, to, null);
+    }
+
+    /** The period as a page's query gives it: {@code window}, {@code from}, {@code to}, as typed. */
+    record Request(String window, String from, String to) {
 
         Period resolve(LocalDate today) {
-            return Period.of(window, from, to, today);
+            List<String> notDates = new ArrayList<>();
+            Period period = Period.of(window, date(from, notDates), date(to, notDates), today);
+            return notDates.isEmpty() ? period : new Period(period.window(), period.from(), period.to(),
+                    "'" + String.join("' and '", notDates) + "' is not a date (use YYYY-MM-DD), so it was left out.");
+        }
+
+        private static LocalDate date(String typed, List<String> notDates) {
+            if (typed == null || typed.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(typed.trim());
+            } catch (DateTimeParseException e) {
+                notDates.add(typed.length() > 40 ? typed.substring(0, 40) + "…" : typed);
+                return null;
+            }
         }
     }
 

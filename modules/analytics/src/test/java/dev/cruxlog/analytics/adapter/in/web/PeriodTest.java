@@ -23,6 +23,16 @@ class PeriodTest {
     }
 
     @Test
+    void aDateThatIsNoDateIsLeftOutAndSaidSo() {
+        Period period = new Period.Request("range", "garbage", "2024-06-01").resolve(TODAY);
+        assertThat(period.window()).isEqualTo("range");
+        assertThat(period.from()).isNull();
+        assertThat(period.to()).isEqualTo(LocalDate.of(2024, 6, 1));
+        assertThat(period.problem()).isEqualTo("'garbage' is not a date (use YYYY-MM-DD), so it was left out.");
+        assertThat(new Period.Request(null, "2024-01-01", "").resolve(TODAY).problem()).isNull();
+    }
+
+    @Test
     void theQueryShowsThePeriodAgain() {
         assertThat(new Period("range", LocalDate.of(2024, 5, 1), null).query()).isEqualTo("&from=2024-05-01");
         assertThat(new Period("12m", LocalDate.of(2025, 11, 28), null).query()).isEqualTo("&window=12m");
