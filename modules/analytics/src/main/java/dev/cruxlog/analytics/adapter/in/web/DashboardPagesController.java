@@ -1,7 +1,9 @@
 package dev.cruxlog.analytics.adapter.in.web;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.cruxlog.analytics.PyramidView;
@@ -11,6 +13,7 @@ import dev.cruxlog.analytics.domain.CalendarHeatmap;
 import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.identity.LengthUnit;
+import dev.cruxlog.logbook.DifficultyCategory;
 import dev.cruxlog.logbook.LogbookStatistics;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,6 +37,13 @@ class DashboardPagesController {
     private static final List<String> PYRAMID_DISCIPLINES = List.of("sport", "trad", "boulder", "tr",
             "alpine", "ice", "mixed", "aid");
     private static final List<Integer> PYRAMID_LEVELS = List.of(3, 4, 5, 6, 8);
+    /** How the dashboard names the difficulty categories, hardest first. */
+    private static final Map<DifficultyCategory, String> CATEGORY_NAMES = new EnumMap<>(Map.of(
+            DifficultyCategory.PROJECT, "Projects (at your limit)",
+            DifficultyCategory.TIER_2, "One grade below",
+            DifficultyCategory.TIER_3, "Two grades below",
+            DifficultyCategory.TIER_4, "Three grades below",
+            DifficultyCategory.BASE_VOLUME, "Base volume (mileage)"));
 
     private final PyramidService pyramids;
     private final InsightsService insights;
@@ -62,6 +72,7 @@ class DashboardPagesController {
                 .map(both -> {
                     model.addAttribute("title", "Dashboard · Cruxlog");
                     model.addAttribute("overview", both.getT1());
+                    model.addAttribute("categoryNames", CATEGORY_NAMES);
                     model.addAttribute("vertical", String.format(java.util.Locale.ROOT, "%,d %s",
                             both.getT3().totalFromFeet(both.getT1().totalLengthFeet()), both.getT3().symbol()));
                     addPyramid(model, both.getT2(), period, "/dashboard?discipline=" + chosen + period.query());
@@ -99,7 +110,7 @@ class DashboardPagesController {
 
     private void addPyramid(Model model, PyramidView pyramid, Period period, String returnTo) {
         model.addAttribute("pyramid", pyramid);
-        model.addAttribute("pyramidChart", json.writeValueAsString(java.util.Map.of(
+        model.addAttribute("pyramidChart", json.writeValueAsString(Map.of(
                 "labels", pyramid.levels().stream().map(l -> l.grade()).toList(),
                 "sends", pyramid.levels().stream().map(l -> l.sends()).toList(),
                 "ideal", pyramid.levels().stream().map(l -> l.idealSends()).toList())));
@@ -124,7 +135,7 @@ class DashboardPagesController {
         return insights.progression(user.id(), null, null).map(progression -> {
             model.addAttribute("title", "Progression · Cruxlog");
             model.addAttribute("progression", progression);
-            model.addAttribute("volumeChart", json.writeValueAsString(java.util.Map.of(
+            model.addAttribute("volumeChart", json.writeValueAsString(Map.of(
                     "labels", progression.volume().stream().map(m -> m.month()).toList(),
                     "pitches", progression.volume().stream().map(m -> m.pitches()).toList(),
                     "days", progression.volume().stream().map(m -> m.days()).toList())));
@@ -137,7 +148,7 @@ class DashboardPagesController {
         return Mono.zip(insights.calendar(user.id(), null, null), insights.places(user.id(), null, null)).map(both -> {
             model.addAttribute("title", "Where and when · Cruxlog");
             model.addAttribute("calendar", both.getT1());
-            java.util.Map<LocalDate, Long> pitches = new java.util.HashMap<>();
+            Map<LocalDate, Long> pitches = new java.util.HashMap<>();
             both.getT1().days().forEach(day -> pitches.put(day.date(), day.pitches()));
             LocalDate last = both.getT1().days().isEmpty() ? LocalDate.now()
                     : both.getT1().days().get(both.getT1().days().size() - 1).date();
@@ -152,7 +163,7 @@ class DashboardPagesController {
         return insights.characteristics(user.id(), null, null).map(c -> {
             model.addAttribute("title", "Characteristics · Cruxlog");
             model.addAttribute("characteristics", c);
-            model.addAttribute("styleChart", json.writeValueAsString(java.util.Map.of(
+            model.addAttribute("styleChart", json.writeValueAsString(Map.of(
                     "labels", c.styles().stream().map(s -> s.discipline() + " " + s.style()).toList(),
                     "ticks", c.styles().stream().map(s -> s.ticks()).toList())));
             return "analytics/characteristics";
