@@ -3,6 +3,7 @@ package dev.cruxlog.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.cruxlog.CruxlogIntegrationTest;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Every identity API flow over HTTP, against PostgreSQL, with emails caught by GreenMail. */
@@ -190,6 +192,26 @@ class IdentityApiTest {
         climbers.tokens(climber.username(), "a brand new passphrase");
         refresh(climber.refreshToken()).expectStatus().isUnauthorized();
         TestMail.await(climber.email(), "password was changed");
+    }
+
+    @Test
+    void resetLinksAreCappedAtThreeAnHourWhileTheAnswerStaysTheSame() {
+        Climber climber = climbers.verified("flooded");
+        // A burst, as a script would send it: the cap must hold even when the requests race.
+        java.util.stream.IntStream.range(0, 8).parallel().forEach(request ->
+                http.post().uri("/api/v1/auth/password-reset").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("email", climber.email())).exchange().expectStatus().isAccepted()
+                        .expectBody().isEmpty());
+        String resetMails = "SELECT count(*) FROM notifications.outbox WHERE recipient = '" + climber.email()
+                + "' AND template = 'PASSWORD_RESET'";
+        // Links are issued after the answer; watch the outbox for a few seconds rather than once.
+        List<Long> seen = Flux.interval(Duration.ZERO, Duration.ofMillis(200))
+                .take(Duration.ofSeconds(3))
+                .publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .map(tick -> count(resetMails))
+                .collectList().block(Duration.ofSeconds(10));
+        assertThat(seen).last().isEqualTo(3L);
+        assertThat(seen).allMatch(n -> n <= 3);
     }
 
     @Test

@@ -17,6 +17,13 @@ public interface OneTimeTokens {
 
     Mono<Long> countIssuedSince(UUID accountId, Purpose purpose, Duration window);
 
+    /**
+     * Within a transaction: waits until no other transaction is issuing this account's links
+     * of this purpose, and holds that until commit, so "at most N an hour" counts what the
+     * others just issued instead of racing them.
+     */
+    Mono<Void> lockIssuing(UUID accountId, Purpose purpose);
+
     Mono<Void> invalidateAll(UUID accountId, Purpose purpose);
 
     record Consumed(UUID accountId, String newEmail) {

@@ -13,6 +13,8 @@ import dev.cruxlog.identity.domain.SecretToken;
 import dev.cruxlog.notifications.Email;
 import dev.cruxlog.notifications.EmailTemplate;
 import dev.cruxlog.notifications.Mailer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -24,7 +26,10 @@ import reactor.core.publisher.Mono;
 @Service
 public class PasswordService {
 
+    private static final Logger log = LoggerFactory.getLogger(PasswordService.class);
+
     static final Duration RESET_LINK_LIFETIME = Duration.ofHours(1);
+    static final int RESET_LINKS_PER_HOUR = 3;
 
     private final UserAccounts accounts;
     private final OneTimeTokens links;
@@ -53,10 +58,21 @@ public class PasswordService {
     }
 
     /**
-     * Always completes the same way, known address or not; only a known, active account
-     * gets an email. Both paths draw a token, so they cost about the same.
+     * Always completes the same way and in the same time, known address or not: the answer
+     * does not wait for the lookup. The link is issued on a subscription of its own (with the
+     * caller's context, so its logs carry the request id); only a known, active account gets
+     * an email, through the outbox. If the application stops in between, the climber asks again.
      */
     public Mono<Void> requestReset(String emailInput) {
+        return Mono.deferContextual(context -> {
+            issueResetLink(emailInput)
+                    .contextWrite(context)
+                    .subscribe(null, error -> log.error("Issuing a password reset link failed", error));
+            return Mono.<Void>empty();
+        });
+    }
+
+    Mono<Void> issueResetLink(String emailInput) {
         String normalized;
         try {
             normalized = new EmailAddress(emailInput).normalized();
@@ -65,13 +81,16 @@ public class PasswordService {
         }
         return random.next().flatMap(token -> accounts.findByEmail(normalized)
                 .filter(StoredAccount::active)
-                .flatMap(account -> transaction.transactional(
-                        links.invalidateAll(account.id(), Purpose.RESET_PASSWORD)
+                .flatMap(account -> transaction.transactional(links.lockIssuing(account.id(), Purpose.RESET_PASSWORD)
+                        .then(links.countIssuedSince(account.id(), Purpose.RESET_PASSWORD, Duration.ofHours(1)))
+                        // A few links an hour at most: the form must not become a way to flood an inbox.
+                        .filter(recent -> recent < RESET_LINKS_PER_HOUR)
+                        .flatMap(recent -> links.invalidateAll(account.id(), Purpose.RESET_PASSWORD)
                                 .then(links.insert(token.hash(), account.id(), Purpose.RESET_PASSWORD, null,
                                         RESET_LINK_LIFETIME))
                                 .then(mailer.queue(new Email(account.email(), EmailTemplate.PASSWORD_RESET,
                                         account.username(), properties.link("/reset-password?token=" + token.value()),
-                                        account.id()))))));
+                                        account.id())))))));
     }
 
     public Mono<Void> confirmReset(String token, String newPassword) {

@@ -140,10 +140,10 @@ public class RegistrationService {
     public Mono<Void> resendVerification(UUID accountId) {
         return accounts.findById(accountId)
                 .filter(account -> !account.emailVerified())
-                .flatMap(account -> links.countIssuedSince(accountId, Purpose.VERIFY_EMAIL, Duration.ofHours(1))
+                .flatMap(account -> transaction.transactional(links.lockIssuing(accountId, Purpose.VERIFY_EMAIL)
+                        .then(links.countIssuedSince(accountId, Purpose.VERIFY_EMAIL, Duration.ofHours(1)))
                         .flatMap(recent -> recent >= RESENDS_PER_HOUR
                                 ? Mono.error(new TooManyAttempts(Duration.ofHours(1)))
-                                : transaction.transactional(sendVerification(accountId, account.email(),
-                                        account.username(), Purpose.VERIFY_EMAIL))));
+                                : sendVerification(accountId, account.email(), account.username(), Purpose.VERIFY_EMAIL))));
     }
 }

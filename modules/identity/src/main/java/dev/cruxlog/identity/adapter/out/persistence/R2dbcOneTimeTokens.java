@@ -52,6 +52,14 @@ class R2dbcOneTimeTokens implements OneTimeTokens {
     }
 
     @Override
+    public Mono<Void> lockIssuing(UUID accountId, Purpose purpose) {
+        // A transaction-scoped advisory lock: released by commit or rollback, never left behind.
+        return db.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .bind("key", "one_time_token:" + accountId + ":" + purpose.name())
+                .then();
+    }
+
+    @Override
     public Mono<Void> invalidateAll(UUID accountId, Purpose purpose) {
         return db.sql("UPDATE identity.one_time_token SET used_at = now() WHERE account_id = :account "
                         + "AND purpose = :purpose AND used_at IS NULL")
