@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import dev.cruxlog.support.Browser;
 import dev.cruxlog.support.Climbers;
+import dev.cruxlog.support.DatabaseRows;
 import dev.cruxlog.support.Climbers.Climber;
 import dev.cruxlog.support.LogbookImports;
 import dev.cruxlog.support.SharedExports;
@@ -210,20 +211,18 @@ class OwnerIsolationTest {
         counts(ownerColumns, leaving.userId()).forEach((table, rows) ->
                 assertThat(rows).as(table + " after the deletion").isZero());
         assertThat(counts(ownerColumns, staying.userId())).as("the other climber's rows").isEqualTo(stayingBefore);
-        assertThat(db.sql("SELECT count(*) FROM logbook.import_file f WHERE NOT EXISTS "
-                        + "(SELECT 1 FROM logbook.import i WHERE i.id = f.import_id)")
-                .map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10))).as("uploaded files left behind")
-                .isZero();
-        assertThat(db.sql("SELECT count(*) FROM identity.account WHERE id = :id").bind("id", UUID.fromString(leaving.userId()))
-                .map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10))).isZero();
+        DatabaseRows rows = new DatabaseRows(db);
+        assertThat(rows.count("SELECT count(*) FROM logbook.import_file f WHERE NOT EXISTS "
+                + "(SELECT 1 FROM logbook.import i WHERE i.id = f.import_id)")).as("uploaded files left behind").isZero();
+        assertThat(rows.count("SELECT count(*) FROM identity.account WHERE id = :id",
+                Map.of("id", UUID.fromString(leaving.userId())))).isZero();
     }
 
     private Map<String, Long> counts(Map<String, String> ownerColumns, String userId) {
         Map<String, Long> counts = new TreeMap<>();
-        ownerColumns.forEach((table, column) -> counts.put(table,
-                db.sql("SELECT count(*) FROM " + table + " WHERE " + column + " = :owner")
-                        .bind("owner", UUID.fromString(userId))
-                        .map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10))));
+        DatabaseRows rows = new DatabaseRows(db);
+        ownerColumns.forEach((table, column) -> counts.put(table, rows.count(
+                "SELECT count(*) FROM " + table + " WHERE " + column + " = :owner", Map.of("owner", UUID.fromString(userId)))));
         return counts;
     }
 

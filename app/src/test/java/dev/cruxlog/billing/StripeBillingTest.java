@@ -18,6 +18,7 @@ import dev.cruxlog.billing.domain.StripeSignature;
 import dev.cruxlog.platform.testing.IsolatedTestDatabaseInitializer;
 import dev.cruxlog.support.Browser;
 import dev.cruxlog.support.Climbers;
+import dev.cruxlog.support.DatabaseRows;
 import dev.cruxlog.support.Climbers.Climber;
 import dev.cruxlog.support.TestMailInitializer;
 import okhttp3.mockwebserver.Dispatcher;
@@ -297,7 +298,8 @@ class StripeBillingTest {
         Flux.interval(Duration.ZERO, Duration.ofMillis(100))
                 .filter(tick -> sent.stream().anyMatch(s -> s.method().equals("DELETE") && s.path().equals("/v1/subscriptions/sub_E")))
                 .blockFirst(Duration.ofSeconds(30));
-        assertThat(count("SELECT count(*) AS n FROM billing.customer WHERE stripe_customer_id = '" + customerId + "'")).isZero();
+        assertThat(new DatabaseRows(db).count("SELECT count(*) FROM billing.customer WHERE stripe_customer_id = :id",
+                Map.of("id", customerId))).isZero();
         assertThat(count("SELECT count(*) AS n FROM billing.subscription WHERE stripe_subscription_id = 'sub_E'")).isZero();
         assertThat(count("SELECT count(*) AS n FROM billing.webhook_event WHERE event_id = 'evt_E1'")).isZero();
     }
@@ -374,7 +376,7 @@ class StripeBillingTest {
     }
 
     private long count(String sql) {
-        return db.sql(sql).map(row -> row.get("n", Long.class)).one().block(Duration.ofSeconds(10));
+        return new DatabaseRows(db).count(sql);
     }
 
     private static Sent last(String path) {

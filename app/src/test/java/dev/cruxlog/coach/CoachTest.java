@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.cruxlog.CruxlogIntegrationTest;
 import dev.cruxlog.support.Browser;
 import dev.cruxlog.support.Climbers;
+import dev.cruxlog.support.DatabaseRows;
 import dev.cruxlog.support.Climbers.Climber;
 import dev.cruxlog.support.LogbookImports;
 import dev.cruxlog.support.SharedExports;
@@ -222,7 +223,7 @@ class CoachTest {
     }
 
     private long count(String table, String ownerId) {
-        return db.sql("SELECT count(*) AS n FROM " + table + " WHERE owner_id = CAST(:owner AS uuid)").bind("owner", ownerId)
-                .map(row -> row.get("n", Long.class)).one().block(Duration.ofSeconds(10));
+        return new DatabaseRows(db).count("SELECT count(*) FROM " + table + " WHERE owner_id = CAST(:owner AS uuid)",
+                Map.of("owner", ownerId));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.cruxlog.CruxlogIntegrationTest;
 import dev.cruxlog.support.Climbers;
+import dev.cruxlog.support.DatabaseRows;
 import dev.cruxlog.support.Climbers.Climber;
 import dev.cruxlog.support.Climbers.Tokens;
 import dev.cruxlog.support.TestMail;
@@ -31,10 +32,12 @@ class IdentityApiTest {
     DatabaseClient db;
 
     Climbers climbers;
+    DatabaseRows rows;
 
     @BeforeEach
     void setUp() {
         climbers = new Climbers(http);
+        rows = new DatabaseRows(db);
     }
 
     @Test
@@ -84,18 +87,17 @@ class IdentityApiTest {
                 .exchange().expectStatus().isEqualTo(429)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().exists("Retry-After");
-        String verifyMails = "SELECT count(*) FROM notifications.outbox WHERE recipient = '" + email
-                + "' AND template = 'VERIFY_EMAIL'";
-        assertThat(count(verifyMails)).isEqualTo(3);
+        String verifyMails = "SELECT count(*) FROM notifications.outbox WHERE recipient = :to AND template = 'VERIFY_EMAIL'";
+        assertThat(rows.count(verifyMails, Map.of("to", email))).isEqualTo(3);
 
         String token = TestMail.tokenIn(TestMail.await(email, "Confirm your email"), "/verify-email");
         http.post().uri("/api/v1/auth/verify-email").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("token", token)).exchange().expectStatus().isNoContent();
         http.post().uri("/api/v1/users/me/verification-email").header("Authorization", "Bearer " + tokens.accessToken())
                 .exchange().expectStatus().isAccepted();
-        assertThat(count(verifyMails)).isEqualTo(3);
-        assertThat(count("SELECT count(*) FROM notifications.outbox WHERE recipient = '" + email
-                + "' AND template = 'WELCOME'")).as("one welcome, however many links were sent").isEqualTo(1);
+        assertThat(rows.count(verifyMails, Map.of("to", email))).isEqualTo(3);
+        assertThat(rows.count("SELECT count(*) FROM notifications.outbox WHERE recipient = :to AND template = 'WELCOME'",
+                Map.of("to", email))).as("one welcome, however many links were sent").isEqualTo(1);
     }
 
     @Test
@@ -202,19 +204,19 @@ class IdentityApiTest {
                 http.post().uri("/api/v1/auth/password-reset").contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("email", climber.email())).exchange().expectStatus().isAccepted()
                         .expectBody().isEmpty());
-        String resetMails = "SELECT count(*) FROM notifications.outbox WHERE recipient = '" + climber.email()
-                + "' AND template = 'PASSWORD_RESET'";
+        String resetMails = "SELECT count(*) FROM notifications.outbox WHERE recipient = :to AND template = 'PASSWORD_RESET'";
+        Map<String, Object> toClimber = Map.of("to", climber.email());
         // Links are issued after the answer: wait for the third, then watch that no fourth follows.
         Long reached = Flux.interval(Duration.ZERO, Duration.ofMillis(200))
                 .publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
-                .map(tick -> count(resetMails))
+                .map(tick -> rows.count(resetMails, toClimber))
                 .takeUntil(n -> n >= 3)
                 .blockLast(Duration.ofSeconds(30));
         assertThat(reached).isEqualTo(3L);
         List<Long> afterwards = Flux.interval(Duration.ZERO, Duration.ofMillis(200))
                 .take(Duration.ofSeconds(2))
                 .publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
-                .map(tick -> count(resetMails))
+                .map(tick -> rows.count(resetMails, toClimber))
                 .collectList().block(Duration.ofSeconds(10));
         assertThat(afterwards).isNotEmpty().allMatch(n -> n == 3);
     }
@@ -321,16 +323,18 @@ class IdentityApiTest {
         String id = me(climber.accessToken()).returnResult().getResponseBody() == null ? null
                 : new String(me(climber.accessToken()).returnResult().getResponseBody());
         assertThat(id).contains(climber.username());
-        long outboxBefore = count("SELECT count(*) FROM notifications.outbox WHERE recipient = '" + climber.email() + "'");
+        long outboxBefore = rows.count("SELECT count(*) FROM notifications.outbox WHERE recipient = :to",
+                Map.of("to", climber.email()));
         assertThat(outboxBefore).isPositive();
 
         http.method(org.springframework.http.HttpMethod.DELETE).uri("/api/v1/users/me").header("Authorization", climber.bearer())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", climber.password()))
                 .exchange().expectStatus().isNoContent();
 
-        assertThat(count("SELECT count(*) FROM identity.account WHERE username = '" + climber.username() + "'")).isZero();
-        assertThat(count("SELECT count(*) FROM notifications.outbox WHERE recipient = '" + climber.email()
-                + "' AND owner_id IS NOT NULL")).isZero();
+        assertThat(rows.count("SELECT count(*) FROM identity.account WHERE username = :name",
+                Map.of("name", climber.username()))).isZero();
+        assertThat(rows.count("SELECT count(*) FROM notifications.outbox WHERE recipient = :to AND owner_id IS NOT NULL",
+                Map.of("to", climber.email()))).isZero();
         signInFailure(climber.username(), climber.password());
         refresh(climber.refreshToken()).expectStatus().isUnauthorized();
         TestMail.await(climber.email(), "has been deleted");
@@ -372,7 +376,4 @@ class IdentityApiTest {
         return problem.replaceAll("\"requestId\":\"[^\"]*\"", "");
     }
 
-    private long count(String sql) {
-        return db.sql(sql).map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10));
-    }
 }

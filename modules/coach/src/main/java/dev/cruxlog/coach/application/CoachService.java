@@ -119,10 +119,7 @@ public class CoachService {
      * (so another climber's ids answer exactly like ids that do not exist).
      */
     public Mono<Boolean> cancel(UUID owner, UUID conversationId, UUID answerId) {
-        return conversations.messages(owner, conversationId)
-                .filter(message -> message.id().equals(answerId) && "assistant".equals(message.role()))
-                .next()
-                .map(answer -> running.cancel(owner, answerId));
+        return conversations.answer(owner, conversationId, answerId).map(answer -> running.cancel(owner, answerId));
     }
 
     /**

@@ -35,6 +35,9 @@ public interface Conversations {
 
     Flux<Message> messages(UUID owner, UUID conversationId);
 
+    /** One of the owner's answers in that conversation; empty when it is not theirs or not an answer. */
+    Mono<Message> answer(UUID owner, UUID conversationId, UUID answerId);
+
     /** The last {@code count} messages with content, oldest first, as the model sees them. */
     Mono<List<ChatTurn>> lastTurns(UUID owner, UUID conversationId, int count);
 

@@ -45,8 +45,7 @@ public class ImportService {
     public Mono<ImportView> upload(UUID owner, String requestedSource, String fileName, byte[] content) {
         return Mono.defer(() -> {
             if (content.length > limits.maxFileBytes()) {
-                return Mono.error(new ImportRejected("The file is larger than " + limits.maxFileBytes() / (1024 * 1024)
-                        + " MB. Export a shorter period and import the parts one after another."));
+                return Mono.error(ImportRejected.tooLarge(limits));
             }
             ExportFormat detected = ExportFormat.detect(content);
             if (requestedSource != null && !requestedSource.isBlank()) {

@@ -47,13 +47,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> handleUnexpected(Exception ex, ServerWebExchange exchange) {
         if (DatabaseUnavailable.isCause(ex)) {
-            log.warn("Database unavailable while serving {}: {}", exchange.getRequest().getPath(), ex.toString());
+            log.warn("Database unavailable while serving {} (request {}): {}", exchange.getRequest().getPath(),
+                    RequestIds.of(exchange), ex.toString());
             ProblemDetail problem = Problems.databaseUnavailable();
             HttpHeaders headers = new HttpHeaders();
             headers.set(HttpHeaders.RETRY_AFTER, "5");
             return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, exchange);
         }
-        log.error("Unexpected error serving {}", exchange.getRequest().getPath(), ex);
+        log.error("Unexpected error serving {} (request {})", exchange.getRequest().getPath(), RequestIds.of(exchange), ex);
         return handleExceptionInternal(ex, Problems.unexpected(), new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR,
                 exchange);
     }

@@ -69,6 +69,14 @@ class R2dbcConversations implements Conversations {
     }
 
     @Override
+    public Mono<Message> answer(UUID owner, UUID conversationId, UUID answerId) {
+        return db.sql("SELECT " + MESSAGE + " FROM coach.message WHERE owner_id = :owner AND conversation_id = :conversation "
+                        + "AND id = :id AND role = 'assistant'")
+                .bind("owner", owner).bind("conversation", conversationId).bind("id", answerId)
+                .map(R2dbcConversations::message).one();
+    }
+
+    @Override
     public Mono<List<ChatTurn>> lastTurns(UUID owner, UUID conversationId, int count) {
         return db.sql("SELECT role, content FROM coach.message WHERE owner_id = :owner AND conversation_id = :conversation "
                         + "AND content <> '' ORDER BY created_at DESC, id DESC LIMIT :count")

@@ -43,7 +43,7 @@ class ImportsApiController {
     @Operation(summary = "Upload an export (multipart 'file', optional 'source'); answers 202 with the import")
     Mono<ResponseEntity<ImportView>> upload(@AuthenticationPrincipal CurrentUser user, @RequestPart("file") FilePart file,
                                             @RequestPart(name = "source", required = false) String source) {
-        return UploadedFiles.bytes(file, imports.limits().maxFileBytes())
+        return UploadedFiles.bytes(file, imports.limits())
                 .flatMap(bytes -> imports.upload(user.id(), source, file.filename(), bytes))
                 .map(ImportsApiController::accepted);
     }

@@ -1,6 +1,6 @@
 package dev.cruxlog.logbook.adapter.in.web;
 
-
+import dev.cruxlog.logbook.application.ImportLimits;
 import dev.cruxlog.logbook.application.ImportRejected;
 import dev.cruxlog.platform.web.Problems;
 import org.springframework.core.Ordered;
@@ -20,16 +20,14 @@ class LogbookApiErrors {
 
     @ExceptionHandler(ImportRejected.class)
     ResponseEntity<ProblemDetail> rejected(ImportRejected error, ServerWebExchange exchange) {
-        boolean tooLarge = error.getMessage().contains("larger than");
-        HttpStatus status = tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNPROCESSABLE_ENTITY;
+        HttpStatus status = error.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNPROCESSABLE_ENTITY;
         return problem(status, "Import refused", "import-refused", error.getMessage(), "file", exchange);
     }
 
+    /** A part over the multipart reader's own cap never reaches the upload code: the same answer. */
     @ExceptionHandler(DataBufferLimitException.class)
     ResponseEntity<ProblemDetail> tooLarge(DataBufferLimitException error, ServerWebExchange exchange) {
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "Import refused", "import-refused",
-                "The file is larger than 20 MB. Export a shorter period and import the parts one after another.", "file",
-                exchange);
+        return rejected(ImportRejected.tooLarge(ImportLimits.DEFAULT), exchange);
     }
 
     /** Messages from the tick rules read "field: what is wrong". */

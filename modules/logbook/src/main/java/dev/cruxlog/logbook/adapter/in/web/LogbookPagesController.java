@@ -6,12 +6,12 @@ import java.util.UUID;
 import dev.cruxlog.grades.Grades;
 import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.CurrentUser;
+import dev.cruxlog.logbook.ImportView;
 import dev.cruxlog.logbook.application.ImportRejected;
 import dev.cruxlog.logbook.application.ImportService;
 import dev.cruxlog.logbook.application.TickFilter;
 import dev.cruxlog.logbook.application.TickService;
 import dev.cruxlog.logbook.application.TickSort;
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -141,14 +141,18 @@ class LogbookPagesController {
     @PostMapping("/logbook/import")
     Mono<String> upload(@AuthenticationPrincipal CurrentUser user, @RequestPart("file") FilePart file, Model model,
                         ServerWebExchange exchange) {
-        return UploadedFiles.bytes(file, imports.limits().maxFileBytes())
+        return UploadedFiles.bytes(file, imports.limits())
                 .flatMap(bytes -> imports.upload(user.id(), null, file.filename(), bytes))
-                .map(started -> "redirect:/logbook/imports/" + started.id())
-                .onErrorResume(error -> error instanceof ImportRejected || error instanceof DataBufferLimitException, error -> {
+                .transform(started -> importStartedOrRefused(started, user, model, exchange));
+    }
+
+    /** To the import's progress page, or back to the connect page saying why it was refused. */
+    private Mono<String> importStartedOrRefused(Mono<ImportView> started, CurrentUser user, Model model,
+                                                ServerWebExchange exchange) {
+        return started.map(view -> "redirect:/logbook/imports/" + view.id())
+                .onErrorResume(ImportRejected.class, error -> {
                     exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
-                    return renderConnect(user, model, error instanceof DataBufferLimitException
-                            ? "The file is larger than 20 MB. Export a shorter period and import the parts one after another."
-                            : error.getMessage());
+                    return renderConnect(user, model, error.getMessage());
                 });
     }
 
@@ -158,12 +162,7 @@ class LogbookPagesController {
     @PostMapping("/logbook/import/profile")
     Mono<String> importProfile(@AuthenticationPrincipal CurrentUser user, @ModelAttribute ProfileForm form, Model model,
                                ServerWebExchange exchange) {
-        return imports.fromMountainProjectProfile(user.id(), form.profileUrl())
-                .map(started -> "redirect:/logbook/imports/" + started.id())
-                .onErrorResume(ImportRejected.class, error -> {
-                    exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
-                    return renderConnect(user, model, error.getMessage());
-                });
+        return importStartedOrRefused(imports.fromMountainProjectProfile(user.id(), form.profileUrl()), user, model, exchange);
     }
 
     record EightAForm(String profileSlug) {
@@ -172,12 +171,7 @@ class LogbookPagesController {
     @PostMapping("/logbook/import/eight-a")
     Mono<String> importEightA(@AuthenticationPrincipal CurrentUser user, @ModelAttribute EightAForm form, Model model,
                               ServerWebExchange exchange) {
-        return imports.fromEightAProfile(user.id(), form.profileSlug())
-                .map(started -> "redirect:/logbook/imports/" + started.id())
-                .onErrorResume(ImportRejected.class, error -> {
-                    exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
-                    return renderConnect(user, model, error.getMessage());
-                });
+        return importStartedOrRefused(imports.fromEightAProfile(user.id(), form.profileSlug()), user, model, exchange);
     }
 
     @GetMapping("/logbook/imports/{id}")
