@@ -1,6 +1,7 @@
 package dev.cruxlog.analytics;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
@@ -8,8 +9,11 @@ import reactor.core.publisher.Mono;
 /** Analytics' API for other modules (the coach): a climber's pyramid, as the pyramid endpoint shows it. */
 public interface Pyramids {
 
+    /** The disciplines a pyramid can be drawn for, in the order pages offer them. */
+    List<String> DISCIPLINES = List.of("sport", "trad", "boulder", "tr", "alpine", "ice", "mixed", "aid");
+
     /**
-     * @param discipline     sport, trad, boulder, tr, ...
+     * @param discipline     one of {@link #DISCIPLINES}
      * @param from           first day counted, or null for the whole logbook
      * @param levels         how many grade levels, hardest first
      * @param includeFollows for sport and trad: count top-rope ascents and follows too

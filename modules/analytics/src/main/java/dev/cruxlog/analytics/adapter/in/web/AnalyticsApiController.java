@@ -1,9 +1,9 @@
 package dev.cruxlog.analytics.adapter.in.web;
 
 import java.time.LocalDate;
-import java.util.Set;
 
 import dev.cruxlog.analytics.PyramidView;
+import dev.cruxlog.analytics.Pyramids;
 import dev.cruxlog.analytics.application.InsightsService;
 import dev.cruxlog.analytics.application.PyramidService;
 import dev.cruxlog.analytics.application.RouteCharacters;
@@ -28,8 +28,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Analytics", description = "Pyramids and the dashboard")
 class AnalyticsApiController {
 
-    private static final Set<String> DISCIPLINES = Set.of("sport", "trad", "tr", "boulder", "alpine", "ice", "mixed", "aid");
-
     private final PyramidService pyramids;
     private final InsightsService insights;
     private final LogbookStatistics statistics;
@@ -46,9 +44,9 @@ class AnalyticsApiController {
                               @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                               @RequestParam(required = false) String window, @RequestParam(defaultValue = "4") int levels,
                               @RequestParam(defaultValue = "false") boolean includeFollows) {
-        if (!DISCIPLINES.contains(discipline)) {
+        if (!Pyramids.DISCIPLINES.contains(discipline)) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "Unknown discipline '" + discipline + "'. Use one of " + DISCIPLINES + "."));
+                    "Unknown discipline '" + discipline + "'. Use one of " + Pyramids.DISCIPLINES + "."));
         }
         LocalDate start = "12m".equals(window) ? LocalDate.now().minusMonths(12) : from;
         return inOrder(start, to).then(pyramids.pyramid(user.id(), discipline, start, to, levels, includeFollows));

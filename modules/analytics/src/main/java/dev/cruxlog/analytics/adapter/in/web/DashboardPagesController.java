@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.cruxlog.analytics.PyramidView;
+import dev.cruxlog.analytics.Pyramids;
 import dev.cruxlog.analytics.application.InsightsService;
 import dev.cruxlog.analytics.application.PyramidService;
 import dev.cruxlog.analytics.domain.CalendarHeatmap;
@@ -33,9 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class DashboardPagesController {
 
-    private static final Set<String> DISCIPLINES = Set.of("sport", "trad", "tr", "boulder", "alpine", "ice", "mixed", "aid");
-    private static final List<String> PYRAMID_DISCIPLINES = List.of("sport", "trad", "boulder", "tr",
-            "alpine", "ice", "mixed", "aid");
     private static final List<Integer> PYRAMID_LEVELS = List.of(3, 4, 5, 6, 8);
     /** How the dashboard names the difficulty categories, hardest first. */
     private static final Map<DifficultyCategory, String> CATEGORY_NAMES = new EnumMap<>(Map.of(
@@ -64,7 +61,7 @@ class DashboardPagesController {
     Mono<String> dashboard(@AuthenticationPrincipal CurrentUser user,
                            @RequestParam(defaultValue = "sport") String discipline,
                            @ModelAttribute Period.Request requested, Model model) {
-        String chosen = DISCIPLINES.contains(discipline) ? discipline : "sport";
+        String chosen = Pyramids.DISCIPLINES.contains(discipline) ? discipline : "sport";
         Period period = requested.resolve(LocalDate.now());
         Mono<LengthUnit> unit = accounts.find(user.id()).map(account -> account.lengthUnit()).defaultIfEmpty(LengthUnit.FEET);
         return Mono.zip(statistics.overview(user.id(), period.from(), period.to()),
@@ -89,7 +86,7 @@ class DashboardPagesController {
                          @RequestParam(defaultValue = "sport") String discipline,
                          @ModelAttribute Period.Request requested, @RequestParam(defaultValue = "4") String levels,
                          @RequestParam(defaultValue = "false") boolean includeFollows, Model model) {
-        String chosen = DISCIPLINES.contains(discipline) ? discipline : "sport";
+        String chosen = Pyramids.DISCIPLINES.contains(discipline) ? discipline : "sport";
         int shown = Math.max(PYRAMID_LEVELS.get(0),
                 Math.min(levelsOrFour(levels), PYRAMID_LEVELS.get(PYRAMID_LEVELS.size() - 1)));
         Period period = requested.resolve(LocalDate.now());
@@ -101,7 +98,7 @@ class DashboardPagesController {
             model.addAttribute("levels", shown);
             model.addAttribute("levelChoices", PYRAMID_LEVELS);
             model.addAttribute("includeFollows", includeFollows);
-            model.addAttribute("disciplines", PYRAMID_DISCIPLINES);
+            model.addAttribute("disciplines", Pyramids.DISCIPLINES);
             addPyramid(model, pyramid, period, "/pyramid?discipline=" + chosen + period.query() + "&levels=" + shown
                     + (includeFollows ? "&includeFollows=true" : ""));
             return "analytics/pyramid";
