@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.cruxlog.billing.domain.Entitlement;
+import dev.cruxlog.billing.domain.SubscriptionChange;
 import dev.cruxlog.billing.domain.SubscriptionState;
 import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.Tier;
@@ -102,15 +103,11 @@ class WebhookJob implements JobHandler {
         return transaction.transactional(records.subscription(owner)
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(stored -> {
-                    boolean sameSubscription = stored.isPresent() && stored.get().subscriptionId().equals(current.id());
-                    if (sameSubscription && !stored.get().state().canMoveTo(target)) {
-                        return Mono.just("refused: " + stored.get().state().id() + " -> " + target.id()
-                                + " is not an allowed transition");
-                    }
-                    if (!sameSubscription && stored.isPresent()
-                            && Entitlement.premium(stored.get().state(), stored.get().currentPeriodEnd(), clock.instant())
-                            && target == SubscriptionState.CANCELED) {
-                        return Mono.just("ignored: an ended subscription " + current.id() + " does not replace the current one");
+                    Optional<String> refusal = SubscriptionChange.refusal(stored
+                            .map(s -> new SubscriptionChange.Stored(s.subscriptionId(), s.state(), s.currentPeriodEnd()))
+                            .orElse(null), current.id(), target, clock.instant());
+                    if (refusal.isPresent()) {
+                        return Mono.just(refusal.get());
                     }
                     boolean premium = Entitlement.premium(target, current.currentPeriodEnd(), clock.instant());
                     return records.saveSubscription(owner, new BillingRecords.Subscription(current.id(), plan, target,

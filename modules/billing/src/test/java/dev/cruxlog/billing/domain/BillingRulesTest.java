@@ -71,4 +71,21 @@ class BillingRulesTest {
         assertThat(Entitlement.premium(SubscriptionState.INCOMPLETE, later, NOW)).isFalse();
         assertThat(Entitlement.premium(SubscriptionState.CANCELED, later, NOW)).isFalse();
     }
+
+    @Test
+    void aLateOrStrayReportDoesNotOverwriteWhatIsStored() {
+        Instant nextMonth = NOW.plus(Duration.ofDays(30));
+        SubscriptionChange.Stored active = new SubscriptionChange.Stored("sub_A", SubscriptionState.ACTIVE, nextMonth);
+        SubscriptionChange.Stored canceled = new SubscriptionChange.Stored("sub_A", SubscriptionState.CANCELED, NOW);
+
+        assertThat(SubscriptionChange.refusal(null, "sub_A", SubscriptionState.ACTIVE, NOW)).isEmpty();
+        assertThat(SubscriptionChange.refusal(active, "sub_A", SubscriptionState.PAST_DUE, NOW)).isEmpty();
+        assertThat(SubscriptionChange.refusal(canceled, "sub_A", SubscriptionState.ACTIVE, NOW))
+                .hasValue("refused: canceled -> active is not an allowed transition");
+        // An old subscription's cancellation, arriving after a new one started, leaves the new one alone...
+        assertThat(SubscriptionChange.refusal(active, "sub_OLD", SubscriptionState.CANCELED, NOW))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("ignored: an ended subscription sub_OLD"));
+        // ...but a new subscription replaces one that no longer gives premium.
+        assertThat(SubscriptionChange.refusal(canceled, "sub_NEW", SubscriptionState.ACTIVE, NOW)).isEmpty();
+    }
 }
