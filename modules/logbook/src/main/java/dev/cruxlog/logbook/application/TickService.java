@@ -49,6 +49,13 @@ public class TickService implements RecentTicks {
         });
     }
 
+    /** {@link #page}, as JSON written by the database: what the API serves. */
+    public Mono<TickPageJson> pageJson(UUID owner, TickFilter filter, TickSort sort, String cursor, int limit) {
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        TickCursor after = cursor == null || cursor.isBlank() ? null : TickCursor.decode(cursor);
+        return ticks.pageJson(owner, filter, sort, after, size);
+    }
+
     public Mono<Page> page(UUID owner, TickFilter filter, String cursor, int limit) {
         return page(owner, filter, TickSort.DATE_DESC, cursor, limit);
     }

@@ -6,6 +6,7 @@ import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.r2dbc.ConnectionFactoryDecorator;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +37,13 @@ public class DatabaseConfiguration {
     R2dbcConnectionDetails r2dbcConnectionDetails(DatabaseServer server, DatabaseProperties properties) {
         ConnectionFactoryOptions options = connectionOptions(server.url(), properties);
         return () -> options;
+    }
+
+    /** Under the pool: remote validation at most once per window per connection (ADR 0011). */
+    @Bean
+    ConnectionFactoryDecorator recentlyValidatedConnections(DatabaseProperties properties) {
+        return connectionFactory -> properties.validationWindow().isZero() ? connectionFactory
+                : new RecentlyValidatedConnections(connectionFactory, properties.validationWindow());
     }
 
     @Bean

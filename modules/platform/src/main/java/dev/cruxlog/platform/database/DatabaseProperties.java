@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockWaitTimeout  server-side {@code lock_timeout}
  * @param tcpKeepAlive     keep idle connections alive through NATs and firewalls
  * @param applicationName  shows in {@code pg_stat_activity}
+ * @param validationWindow a pooled connection that passed a remote check (or was opened) this
+ *                         recently is checked locally only before it is handed out
+ *                         ({@link RecentlyValidatedConnections}, ADR 0011); zero checks remotely
+ *                         every time
  * @param embedded         the embedded server used when {@code url} is empty
  */
 @ConfigurationProperties("cruxlog.database")
@@ -27,6 +31,7 @@ public record DatabaseProperties(
         @DefaultValue("10s") Duration lockWaitTimeout,
         @DefaultValue("true") boolean tcpKeepAlive,
         @DefaultValue("cruxlog") String applicationName,
+        @DefaultValue("500ms") Duration validationWindow,
         @DefaultValue Embedded embedded) {
 
     public boolean hasUrl() {

@@ -13,8 +13,11 @@ import dev.cruxlog.logbook.TickView;
 import dev.cruxlog.logbook.application.TickCursor;
 import dev.cruxlog.logbook.application.TickDraft;
 import dev.cruxlog.logbook.application.TickFilter;
+import dev.cruxlog.logbook.application.TickPageJson;
 import dev.cruxlog.logbook.application.TickSort;
 import dev.cruxlog.logbook.application.Ticks;
+import dev.cruxlog.logbook.domain.PlainText;
+import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -68,6 +71,7 @@ class R2dbcTicks implements Ticks {
             new Column("location_path", "text", d -> String.join(" > ", d.locationPath())),
             new Column("route_url", "text", TickDraft::routeUrl),
             new Column("notes", "text", TickDraft::notes),
+            new Column("notes_plain", "text", d -> PlainText.of(d.notes())),
             new Column("route_stars", "numeric", TickDraft::routeStars),
             new Column("user_stars", "numeric", TickDraft::userStars),
             new Column("source_rating_code", "integer", TickDraft::sourceRatingCode),
@@ -181,51 +185,113 @@ class R2dbcTicks implements Ticks {
 
     @Override
     public Flux<TickView> page(UUID owner, TickFilter filter, TickSort sort, TickCursor after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + VIEW_COLUMNS
-                + " FROM logbook.tick WHERE owner_id = :owner AND duplicate_of IS NULL");
         Map<String, Object> binds = new LinkedHashMap<>();
+        String sql = "SELECT " + VIEW_COLUMNS + " FROM logbook.tick WHERE " + pageConditions(owner, filter, sort, after, binds)
+                + " ORDER BY " + order(sort, "") + " LIMIT :limit";
+        binds.put("limit", limit);
+        return db.sql(sql).bindValues(binds).map(R2dbcTicks::toView).all();
+    }
+
+    /**
+     * One row for the whole page: PostgreSQL selects {@code size + 1} ticks, writes the first
+     * {@code size} as a JSON array in {@link TickView}'s shape, and returns the last one's sort
+     * keys for the cursor. The application neither decodes 22 columns per tick nor encodes an
+     * object per tick; it copies one array of bytes (ADR 0011).
+     */
+    @Override
+    public Mono<TickPageJson> pageJson(UUID owner, TickFilter filter, TickSort sort, TickCursor after, int size) {
+        Map<String, Object> binds = new LinkedHashMap<>();
+        String conditions = pageConditions(owner, filter, sort, after, binds);
+        binds.put("size", size);
+        String sql = """
+                SELECT coalesce(json_agg(p.tick ORDER BY p.n) FILTER (WHERE p.n <= :size), '[]') AS items,
+                       count(*) > :size AS more,
+                       max(p.grade_key) FILTER (WHERE p.n = :size) AS last_grade,
+                       max(p.climbed_on) FILTER (WHERE p.n = :size) AS last_date,
+                       max(CAST(p.id AS text)) FILTER (WHERE p.n = :size) AS last_id
+                  FROM (SELECT row_number() OVER (ORDER BY %1$s) AS n, %2$s AS grade_key, tick.climbed_on, tick.id,
+                               v AS tick
+                          FROM logbook.tick
+                         CROSS JOIN LATERAL (SELECT %3$s) v
+                         WHERE %4$s
+                         ORDER BY %1$s
+                         LIMIT :size + 1) p""".formatted(order(sort, "tick."), gradeKey("tick."), JSON_FIELDS, conditions);
+        return db.sql(sql).bindValues(binds).map(row -> {
+            Json items = row.get("items", Json.class);
+            TickCursor next = Boolean.TRUE.equals(row.get("more", Boolean.class))
+                    ? new TickCursor(row.get("last_grade", Integer.class), row.get("last_date", LocalDate.class),
+                            UUID.fromString(row.get("last_id", String.class)))
+                    : null;
+            return new TickPageJson(items.asArray(), next);
+        }).one();
+    }
+
+    /**
+     * {@link TickView}'s JSON fields, named and typed as Jackson writes them; the served note is
+     * the one cleaned when the tick was written. {@code TickPageJsonContractTest} holds the two
+     * equal for every tick of the shared exports.
+     */
+    private static final String JSON_FIELDS = """
+            tick.id, tick.climbed_on AS "date", tick.route, tick.grade, tick.grade_system AS "gradeSystem",
+            tick.grade_index AS "gradeIndex", tick.grade_level AS "gradeLevel", tick.protection, tick.discipline,
+            tick.discipline_confirmed AS "disciplineConfirmed", tick.send, tick.style, tick.pitches,
+            tick.length_ft AS "lengthFt", tick.location, tick.location_path AS "locationPath", tick.route_url AS "routeUrl",
+            tick.notes_plain AS notes, tick.route_stars AS "routeStars", tick.user_stars AS "userStars", tick.source,
+            tick.tags,
+            ARRAY(SELECT DISTINCT d.source FROM logbook.tick d WHERE d.duplicate_of = tick.id AND d.owner_id = tick.owner_id
+                  ORDER BY d.source) AS "alsoLoggedIn"
+            """;
+
+    /** The grade a page sorts by: ungraded ticks sort as {@link TickCursor#UNGRADED}. */
+    private static String gradeKey(String prefix) {
+        return "coalesce(" + prefix + "grade_index, " + TickCursor.UNGRADED + ")";
+    }
+
+    /** The WHERE clause of a page (owner, filters, keyset position); adds its bind values. */
+    private static String pageConditions(UUID owner, TickFilter filter, TickSort sort, TickCursor after,
+                                         Map<String, Object> binds) {
+        StringBuilder sql = new StringBuilder("tick.owner_id = :owner AND tick.duplicate_of IS NULL");
         binds.put("owner", owner);
         if (filter.discipline() != null) {
-            sql.append(" AND discipline = :discipline");
+            sql.append(" AND tick.discipline = :discipline");
             binds.put("discipline", filter.discipline());
         }
         if (filter.from() != null) {
-            sql.append(" AND climbed_on >= :from");
+            sql.append(" AND tick.climbed_on >= :from");
             binds.put("from", filter.from());
         }
         if (filter.to() != null) {
-            sql.append(" AND climbed_on <= :to");
+            sql.append(" AND tick.climbed_on <= :to");
             binds.put("to", filter.to());
         }
         if (filter.minIndex() != null) {
-            sql.append(" AND grade_index >= :minIndex");
+            sql.append(" AND tick.grade_index >= :minIndex");
             binds.put("minIndex", filter.minIndex());
         }
         if (filter.maxIndex() != null) {
-            sql.append(" AND grade_index <= :maxIndex");
+            sql.append(" AND tick.grade_index <= :maxIndex");
             binds.put("maxIndex", filter.maxIndex());
         }
         if (filter.send() != null) {
-            sql.append(" AND send = :send");
+            sql.append(" AND tick.send = :send");
             binds.put("send", filter.send());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            sql.append(" AND (route ILIKE :text ESCAPE '\\' OR location ILIKE :text ESCAPE '\\')");
+            sql.append(" AND (tick.route ILIKE :text ESCAPE '\\' OR tick.location ILIKE :text ESCAPE '\\')");
             binds.put("text", "%" + filter.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (filter.tag() != null && !filter.tag().isBlank()) {
-            sql.append(" AND :tag = ANY(tags)");
+            sql.append(" AND :tag = ANY(tick.tags)");
             binds.put("tag", filter.tag().trim());
         }
         if (filter.toConfirm()) {
-            sql.append(" AND NOT discipline_confirmed");
+            sql.append(" AND NOT tick.discipline_confirmed");
         }
-        String grade = "coalesce(grade_index, " + TickCursor.UNGRADED + ")";
-        boolean byGrade = sort == TickSort.GRADE_DESC || sort == TickSort.GRADE_ASC;
-        boolean ascending = sort == TickSort.DATE_ASC || sort == TickSort.GRADE_ASC;
-        String keys = byGrade ? "(" + grade + ", climbed_on, id)" : "(climbed_on, id)";
         if (after != null) {
-            sql.append(" AND ").append(keys).append(ascending ? " > " : " < ")
+            boolean byGrade = byGrade(sort);
+            String keys = byGrade ? "(" + gradeKey("tick.") + ", tick.climbed_on, tick.id)"
+                    : "(tick.climbed_on, tick.id)";
+            sql.append(" AND ").append(keys).append(ascending(sort) ? " > " : " < ")
                     .append(byGrade ? "(:afterGrade, :afterDate, :afterId)" : "(:afterDate, :afterId)");
             if (byGrade) {
                 binds.put("afterGrade", after.gradeIndex());
@@ -233,11 +299,23 @@ class R2dbcTicks implements Ticks {
             binds.put("afterDate", after.date());
             binds.put("afterId", after.id());
         }
-        String direction = ascending ? " ASC" : " DESC";
-        sql.append(" ORDER BY ").append(byGrade ? grade + direction + ", " : "")
-                .append("climbed_on").append(direction).append(", id").append(direction).append(" LIMIT :limit");
-        binds.put("limit", limit);
-        return db.sql(sql.toString()).bindValues(binds).map(R2dbcTicks::toView).all();
+        return sql.toString();
+    }
+
+    /** ORDER BY for a sort; {@code prefix} qualifies the columns ("tick." or ""). */
+    private static String order(TickSort sort, String prefix) {
+        String direction = ascending(sort) ? " ASC" : " DESC";
+        String grade = gradeKey(prefix);
+        return (byGrade(sort) ? grade + direction + ", " : "") + prefix + "climbed_on" + direction + ", " + prefix + "id"
+                + direction;
+    }
+
+    private static boolean byGrade(TickSort sort) {
+        return sort == TickSort.GRADE_DESC || sort == TickSort.GRADE_ASC;
+    }
+
+    private static boolean ascending(TickSort sort) {
+        return sort == TickSort.DATE_ASC || sort == TickSort.GRADE_ASC;
     }
 
     @Override

@@ -1,0 +1,173 @@
+package dev.cruxlog.logbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.cruxlog.CruxlogIntegrationTest;
+import dev.cruxlog.logbook.adapter.out.persistence.migration.V5__Fill_plain_text_notes;
+import dev.cruxlog.platform.database.DatabaseServer;
+import dev.cruxlog.platform.database.DatabaseUrl;
+import dev.cruxlog.support.Climbers;
+import dev.cruxlog.support.Climbers.Climber;
+import dev.cruxlog.support.DatabaseRows;
+import dev.cruxlog.support.LogbookImports;
+import dev.cruxlog.support.SharedExports;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ticks page is written by PostgreSQL (R2dbcTicks.pageJson); every other tick answer by
+ * Jackson from a {@link TickView}. For every tick of real exports, in every sort, the page's
+ * item must be the same JSON as {@code GET /ticks/{id}} gives for that tick, and the pages
+ * must cover the logbook exactly once, in order.
+ */
+@CruxlogIntegrationTest
+class TickPageJsonContractTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Autowired
+    DatabaseServer server;
+
+    @Test
+    void everyPageItemIsTheTickAsJacksonWritesItAndPagesCoverTheLogbookOnceInOrder() {
+        Climber climber = new Climbers(http).verified("pagejson");
+        LogbookImports imports = new LogbookImports(http);
+        for (String file : List.of("mountain-project/ticks-sport-trad-567.csv", "mountain-project/ticks-boulder-267.csv",
+                "other-logbooks/thecrag-export.csv", "other-logbooks/ukc-logbook-export.csv")) {
+            Map<String, Object> result = imports.upload(climber, SharedExports.bytes(file), file.substring(file.indexOf('/') + 1), null);
+            assertThat(result.get("status")).as(file).isEqualTo("succeeded");
+        }
+        String marked = http.post().uri("/api/v1/logbook/ticks").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("route", "Markup \"Arête\"", "date", "2024-05-01", "grade", "5.10a", "discipline", "sport",
+                        "style", "onsight", "notes", "<script>alert(1)</script><b>Sent</b> &amp; 5.10 < 5.11\r\nline two",
+                        "tags", List.of("trip: \"Kalymnos\"")))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("id").asString();
+
+        List<JsonNode> newestFirst = pages(climber, "");
+        long shown = new DatabaseRows(db).count("""
+                SELECT count(*) FROM logbook.tick t JOIN identity.account a ON a.id = t.owner_id
+                 WHERE a.username = :username AND t.duplicate_of IS NULL""", Map.of("username", climber.username()));
+        assertThat(shown).isGreaterThan(800);
+        assertThat(newestFirst).hasSize((int) shown);
+        assertThat(ids(newestFirst)).doesNotHaveDuplicates();
+        for (JsonNode item : newestFirst) {
+            JsonNode single = http.get().uri("/api/v1/logbook/ticks/" + item.get("id").asString())
+                    .header("Authorization", climber.bearer()).exchange().expectStatus().isOk()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            assertThat(item).as(item.get("route").asString()).isEqualTo(single);
+        }
+        JsonNode markedItem = newestFirst.stream().filter(t -> t.get("id").asString().equals(marked)).findFirst().orElseThrow();
+        assertThat(markedItem.get("notes").asString()).startsWith("Sent & 5.10 < 5.11").endsWith("line two")
+                .doesNotContain("<b>", "script", "alert", "&amp;");
+        assertThat(markedItem.get("route").asString()).isEqualTo("Markup \"Arête\"");
+        assertThat(markedItem.get("tags").get(0).asString()).isEqualTo("trip: \"Kalymnos\"");
+        assertThat(newestFirst).isSortedAccordingTo(Comparator.comparing((JsonNode t) -> t.get("date").asString())
+                .thenComparing(t -> t.get("id").asString()).reversed());
+
+        Set<String> all = new HashSet<>(ids(newestFirst));
+        for (String sort : List.of("date,asc", "grade", "grade,asc")) {
+            List<JsonNode> sorted = pages(climber, "&sort=" + sort);
+            assertThat(new HashSet<>(ids(sorted))).as(sort).isEqualTo(all);
+            assertThat(ids(sorted)).as(sort).doesNotHaveDuplicates();
+        }
+        List<JsonNode> hardestFirst = pages(climber, "&sort=grade");
+        assertThat(hardestFirst).isSortedAccordingTo(Comparator.comparing((JsonNode t) ->
+                t.get("gradeIndex").isNull() ? -1000 : t.get("gradeIndex").asInt()).reversed());
+
+        List<JsonNode> sportSends = pages(climber, "&discipline=sport&send=true&from=2015-01-01");
+        assertThat(sportSends).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.get("discipline").asString()).isEqualTo("sport");
+            assertThat(t.get("send").asBoolean()).isTrue();
+            assertThat(t.get("date").asString()).isGreaterThanOrEqualTo("2015-01-01");
+        });
+        assertThat(sportSends.size()).isEqualTo(newestFirst.stream().filter(t -> t.get("discipline").asString().equals("sport")
+                && t.get("send").asBoolean() && t.get("date").asString().compareTo("2015-01-01") >= 0).count());
+    }
+
+    @Test
+    void anEmptyLogbookIsAnEmptyLastPage() {
+        Climber climber = new Climbers(http).verified("pagejson-empty");
+        String body = http.get().uri("/api/v1/logbook/ticks").header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isOk().expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(JSON.readTree(body)).isEqualTo(JSON.readTree("{\"items\":[],\"nextCursor\":null}"));
+    }
+
+    /** Ticks written before notes were cleaned on write get their served note from migration V5. */
+    @Test
+    void theMigrationFillsServedNotesForTicksWrittenBeforeThem() throws Exception {
+        Climber climber = new Climbers(http).verified("pagejson-old");
+        String id = http.post().uri("/api/v1/logbook/ticks").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("route", "Old Tick", "date", "2019-06-01", "grade", "5.9", "discipline", "trad",
+                        "style", "redpoint", "notes", "plain"))
+                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("id").asString();
+        // As the row looked before V4: a note as logged, no served note.
+        db.sql("UPDATE logbook.tick SET notes = :notes, notes_plain = NULL WHERE id = :id")
+                .bind("notes", "<i>Old</i> &quot;beta&quot;").bind("id", UUID.fromString(id))
+                .fetch().rowsUpdated().block(Duration.ofSeconds(10));
+
+        DatabaseUrl url = server.url();
+        try (Connection jdbc = DriverManager.getConnection(url.jdbcUrl(), url.username(), url.password())) {
+            new V5__Fill_plain_text_notes().migrate(new Context() {
+                @Override
+                public Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public Connection getConnection() {
+                    return jdbc;
+                }
+            });
+        }
+
+        List<JsonNode> page = pages(climber, "");
+        assertThat(page).singleElement().satisfies(t -> assertThat(t.get("notes").asString()).isEqualTo("Old \"beta\""));
+    }
+
+    private List<JsonNode> pages(Climber climber, String query) {
+        List<JsonNode> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = http.get().uri("/api/v1/logbook/ticks?limit=97" + query + (cursor == null ? "" : "&cursor=" + cursor))
+                    .header("Authorization", climber.bearer()).exchange().expectStatus().isOk()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            page.get("items").forEach(all::add);
+            assertThat(page.get("items").size()).isLessThanOrEqualTo(97);
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        return all;
+    }
+
+    private static List<String> ids(List<JsonNode> ticks) {
+        return ticks.stream().map(t -> t.get("id").asString()).toList();
+    }
+}
