@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
 import dev.cruxlog.logbook.application.CsvExports;
 import dev.cruxlog.logbook.application.ImportLimits;
@@ -39,7 +40,10 @@ public class OpenCsvExports implements CsvExports {
 
     static List<SourceRow> parse(byte[] content, List<String> requiredColumns, ImportLimits limits) {
         try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8);
-             CSVReader csv = new CSVReaderBuilder(reader).withMultilineLimit(limits.maxLinesPerRecord()).build()) {
+             // RFC 4180: a quote inside a field is doubled, and a backslash is a backslash. opencsv's
+             // default parser treats '\' as an escape and silently dropped it from notes and names.
+             CSVReader csv = new CSVReaderBuilder(reader).withCSVParser(new RFC4180ParserBuilder().build())
+                     .withMultilineLimit(limits.maxLinesPerRecord()).build()) {
             // Some exports (Sendage) open with a few lines about the export: the header is the
             // first record, within the first few, that has every required column.
             List<String> columns = null;
