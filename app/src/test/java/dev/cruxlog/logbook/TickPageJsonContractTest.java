@@ -119,6 +119,22 @@ class TickPageJsonContractTest {
         assertThat(JSON.readTree(body)).isEqualTo(JSON.readTree("{\"items\":[],\"nextCursor\":null}"));
     }
 
+    @Test
+    void badQueryValuesAreProblemsNamingTheParameter() {
+        Climber climber = new Climbers(http).verified("pagejson-bad");
+        for (String[] bad : new String[][]{{"from=yesterday", "from"}, {"to=2024-13-40", "to"}, {"limit=lots", "limit"},
+                {"send=maybe", "send"}, {"sort=sideways", "sort"}, {"minGrade=hard", null}, {"cursor=not-ours", "cursor"}}) {
+            WebTestClient.BodyContentSpec body = http.get().uri("/api/v1/logbook/ticks?" + bad[0])
+                    .header("Authorization", climber.bearer()).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody();
+            if (bad[1] != null) {
+                body.jsonPath("$.errors[0].field").isEqualTo(bad[1]);
+            }
+        }
+    }
+
     /** Ticks written before notes were cleaned on write get their served note from migration V5. */
     @Test
     void theMigrationFillsServedNotesForTicksWrittenBeforeThem() throws Exception {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -19,8 +20,10 @@ import dev.cruxlog.identity.application.AccessTokens;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -94,7 +97,13 @@ public class JwtAccessTokens implements AccessTokens {
             }
             SecretKey key = new SecretKeySpec(secret, "HmacSHA256");
             this.encoder = NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build();
-            this.decoder = NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+            NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256)
+                    .build();
+            // Spring reads "iss" as a URL by default; "cruxlog" is not one, so every request threw and
+            // caught an IllegalArgumentException (with its stack trace) before keeping the string.
+            decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
+                    Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString())));
+            this.decoder = decoder;
         }
     }
 }

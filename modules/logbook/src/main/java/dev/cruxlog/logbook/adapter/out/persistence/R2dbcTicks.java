@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import dev.cruxlog.logbook.TickView;
@@ -247,7 +248,26 @@ class R2dbcTicks implements Ticks {
         Map<String, Object> binds = new LinkedHashMap<>();
         String conditions = pageConditions(owner, filter, sort, after, binds);
         binds.put("size", size);
-        String sql = """
+        String sql = PAGE_JSON_SQL.computeIfAbsent(sort + "|" + conditions, key -> pageJsonSql(sort, conditions));
+        return db.sql(sql).bindValues(binds).map(row -> {
+            Json items = row.get("items", Json.class);
+            TickCursor next = Boolean.TRUE.equals(row.get("more", Boolean.class))
+                    ? new TickCursor(row.get("last_grade", Integer.class), row.get("last_date", LocalDate.class),
+                            UUID.fromString(row.get("last_id", String.class)))
+                    : null;
+            return new TickPageJson(items.asArray(), next);
+        }).one();
+    }
+
+    /**
+     * The page query for one shape of request (sort, which filters, a cursor or not): built and
+     * folded to single spaces once, because the driver tokenizes the whole text on every call.
+     * The shapes are few (4 sorts × the filter combinations a client uses), values are bound.
+     */
+    private static final Map<String, String> PAGE_JSON_SQL = new ConcurrentHashMap<>();
+
+    private static String pageJsonSql(TickSort sort, String conditions) {
+        return """
                 SELECT coalesce(json_agg(p.tick ORDER BY p.n) FILTER (WHERE p.n <= :size), '[]') AS items,
                        count(*) > :size AS more,
                        max(p.grade_key) FILTER (WHERE p.n = :size) AS last_grade,
@@ -259,15 +279,8 @@ class R2dbcTicks implements Ticks {
                          CROSS JOIN LATERAL (SELECT %3$s) v
                          WHERE %4$s
                          ORDER BY %1$s
-                         LIMIT :size + 1) p""".formatted(order(sort, "tick."), gradeKey("tick."), JSON_FIELDS, conditions);
-        return db.sql(sql).bindValues(binds).map(row -> {
-            Json items = row.get("items", Json.class);
-            TickCursor next = Boolean.TRUE.equals(row.get("more", Boolean.class))
-                    ? new TickCursor(row.get("last_grade", Integer.class), row.get("last_date", LocalDate.class),
-                            UUID.fromString(row.get("last_id", String.class)))
-                    : null;
-            return new TickPageJson(items.asArray(), next);
-        }).one();
+                         LIMIT :size + 1) p""".formatted(order(sort, "tick."), gradeKey("tick."), JSON_FIELDS, conditions)
+                .replaceAll("\\s+", " ").trim();
     }
 
     /**
