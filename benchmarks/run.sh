@@ -1,22 +1,41 @@
 #!/usr/bin/env bash
 # Reproduces every figure in docs/benchmarks.md:
-#   benchmarks/run.sh                 all scenarios
-#   benchmarks/run.sh S1 S2           only those
-# Needs: PostgreSQL on localhost:5432 (trust auth, as on CI), pgbench, Java 17, and for the
+#   benchmarks/run.sh                 all scenarios (about 18 minutes on 2 cores, see README.md's budget)
+#   benchmarks/run.sh S1 S2           only those (S1N/S2N always run last: they restart the app behind a proxy)
+# Needs: PostgreSQL on localhost:5432 (trust auth, as on CI), pgbench, Java 17 (java, jcmd), and for the
 # virtual-thread baseline the Temurin 25 JDK (JDK25_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64).
 # Writes benchmarks/results/<timestamp>/ (raw JSON per run, summary.json, report.md, report.html).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-SCENARIOS=${*:-S3 S1 S2 S4 S5 S6 S7}
-SECONDS_PER_RUN=${SECONDS_PER_RUN:-15}
-WARMUP=${WARMUP:-5}
+STARTED=$(date +%s)
+SCENARIOS=${*:-S3 S2 S1 S4 S5 S6 S7 S8 S1N S2N}
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}   # measured seconds per run (and pgbench -T)
+WARMUP=${WARMUP:-3}                      # unmeasured seconds before each run
+JIT_WARMUP=${JIT_WARMUP:-15}             # 64-connection warm-up slices after each server start, repeated ...
+JIT_WARMUP_MAX=${JIT_WARMUP_MAX:-75}     # ... until the JIT compilers use under JIT_QUIET of a core, or this long
+JIT_QUIET=${JIT_QUIET:-0.05}
+STEP_START=${STEP_START:-200}            # S2/S2N: first open-model rate (req/s) ...
+STEP_FACTOR=${STEP_FACTOR:-1.25}         # ... multiplied after each step that held ...
+STEP_MAX=${STEP_MAX:-12}                 # ... at most this many steps ...
+STEP_SECONDS=${STEP_SECONDS:-8}          # ... of this length ...
+STEP_WARMUP=${STEP_WARMUP:-3}            # ... after this warm-up at the first rate;
+STEP_P99_MS=${STEP_P99_MS:-250}          # a step holds with p99 <= this and no error
+NET_DELAY_MS=${NET_DELAY_MS:-1}          # S1N/S2N: added each way between server and PostgreSQL
+S8_STREAMS=${S8_STREAMS:-1000}           # S8: concurrent streamed answers,
+S8_RAMP=${S8_RAMP:-5}                    # started evenly over this many seconds,
+S8_TOKENS_PER_SECOND=${S8_TOKENS_PER_SECOND:-20}
+S8_ANSWER_SECONDS=${S8_ANSWER_SECONDS:-10}
+S8_WARMUP_STREAMS=${S8_WARMUP_STREAMS:-100}
+ALLOC=${ALLOC:-true}                     # JFR allocation counters, bytes per request in closed loops
 USERS=${USERS:-1000}
 TICKS=${TICKS:-500}
 SEED=${SEED:-0.42}
 DB=${BENCH_DB:-cruxlog_bench}
 APP_PORT=18080
 BASE_PORT=18090
+STUB_PORT=18100
+PROXY_PORT=15433
 POOL=15
 JDK25_HOME=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 OUT="$ROOT/benchmarks/results/$(date -u +%Y%m%dT%H%M%SZ)"
@@ -24,45 +43,96 @@ mkdir -p "$OUT"
 export PGHOST=localhost PGPORT=5432 PGUSER=${PGUSER:-postgres}
 SECRET=$(head -c 32 /dev/urandom | base64 -w0)
 CORES=$(nproc)
+HZ=$(getconf CLK_TCK)
 # Pin the load generator away from the app where cores allow (2 cores: app on 0, load on 1;
-# PostgreSQL floats). The report records it.
+# PostgreSQL and the latency proxy float). The report records it.
 if [ "$CORES" -ge 2 ] && command -v taskset >/dev/null; then APP_CPU="taskset -c 0"; LOAD_CPU="taskset -c 1"; else APP_CPU=""; LOAD_CPU=""; fi
-LOADGEN="$LOAD_CPU java -Xss512k -jar $ROOT/benchmarks/loadgen/target/loadgen.jar"
+LOADGEN_JAR=$ROOT/benchmarks/loadgen/target/loadgen.jar
+LOADGEN="$LOAD_CPU java -Xss512k -jar $LOADGEN_JAR"
+# Reads JFR files of both JDKs (17 and 25).
+if [ -x "$JDK25_HOME/bin/java" ]; then PARSE_JAVA=$JDK25_HOME/bin/java; else PARSE_JAVA=java; fi
+JFR_OPTS=""
+[ "$ALLOC" = true ] && JFR_OPTS="-XX:StartFlightRecording=name=alloc,settings=$ROOT/benchmarks/alloc.jfc,maxage=15m"
 log() { echo "== $(date -u +%H:%M:%S) $*"; }
+has() { case " $SCENARIOS " in *" $1 "*) return 0;; esac; return 1; }
+# The value of a numeric field in a one-line JSON object.
+field() { echo "$1" | sed -n 's/.*"'"$2"'":\(-\{0,1\}[0-9.]*\).*/\1/p' | head -1; }
 
-log "building (app jar, baseline, load generator)"
+log "building (app jar if missing; baseline and load generator if missing or older than their sources)"
 [ -f app/target/cruxlog-exec.jar ] || ./mvnw -q -B -DskipTests package
-(cd benchmarks/baseline && [ -f target/baseline.jar ] || ../../mvnw -q -B -DskipTests package)
-(cd benchmarks/loadgen && [ -f target/loadgen.jar ] || ../../mvnw -q -B package)
+stale() { [ ! -f "$1/target/$2" ] || [ -n "$(find "$1/src" "$1/pom.xml" -newer "$1/target/$2" | head -1)" ]; }
+if stale benchmarks/baseline baseline.jar; then (cd benchmarks/baseline && ../../mvnw -q -B -DskipTests package); fi
+if stale benchmarks/loadgen loadgen.jar; then (cd benchmarks/loadgen && ../../mvnw -q -B package); fi
+
+# pgbench runs exactly the SQL of sql/ticks-page.sql: :owner a random bench climber, :size 50.
+pgbench_script() {
+  echo "-- S1 ceiling, generated from sql/ticks-page.sql (run.sh checks it still matches): the SQL Cruxlog and the"
+  echo "-- fair baseline run for GET /api/v1/logbook/ticks, for a random climber (:owner) and a page of 50 (:size)."
+  echo '\set n random(1, :users)'
+  grep -v '^[[:space:]]*--' "$1" | sed -e 's/:owner\b/(SELECT id FROM bench.owner WHERE n = :n)/g' -e 's/:size\b/50/g' \
+    -e '/^[[:space:]]*$/d' -e '$ s/;*[[:space:]]*$/;/'
+}
+pgbench_script benchmarks/sql/ticks-page.sql > "$OUT/ticks-page.pgbench"
+if ! cmp -s "$OUT/ticks-page.pgbench" benchmarks/sql/ticks-page.pgbench; then
+  log "WARNING: sql/ticks-page.pgbench no longer matches sql/ticks-page.sql; pgbench uses the one derived now ($OUT/ticks-page.pgbench)"
+fi
 
 log "database $DB"
 psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 
-APP_PID=""
+APP_PID=""; BASE_PID=""; BASE_KIND=""; BASE_JCMD=jcmd; STUB_PID=""; PROXY_PID=""; STREAM_PID=""
+stop() { [ -n "${1:-}" ] && kill "$1" 2>/dev/null && wait "$1" 2>/dev/null || true; }
+trap 'stop "$STREAM_PID"; stop "$APP_PID"; stop "$BASE_PID"; stop "$STUB_PID"; stop "$PROXY_PID"' EXIT
+
+# start_app [DB_PORT] [LOG_SUFFIX]: Cruxlog, prod profile; the coach's model is the S8 stub (only
+# called when someone asks the coach), premium questions unlimited.
 start_app() {
-  DATABASE_URL="postgresql://$PGUSER@localhost:5432/$DB" SERVER_PORT=$APP_PORT SPRING_PROFILES_ACTIVE=prod \
+  local dbport=${1:-5432} suffix=${2:-}
+  DATABASE_URL="postgresql://$PGUSER@127.0.0.1:$dbport/$DB" SERVER_PORT=$APP_PORT SPRING_PROFILES_ACTIVE=prod \
     CRUXLOG_TOKEN_SECRET="$SECRET" LOG_LEVEL=WARN SECURE_COOKIES=false \
-    $APP_CPU java -Xmx1g -jar app/target/cruxlog-exec.jar > "$OUT/app.log" 2>&1 &
+    CRUXLOG_COACH_BASE_URL="http://127.0.0.1:$STUB_PORT/v1" CRUXLOG_COACH_PREMIUM_QUESTIONS_PER_DAY=-1 \
+    $APP_CPU java -Xmx1g $JFR_OPTS ${APP_JAVA_OPTS:-} -jar app/target/cruxlog-exec.jar > "$OUT/app$suffix.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
     curl -sf "http://localhost:$APP_PORT/actuator/health" >/dev/null 2>&1 && return 0
     sleep 1
   done
-  echo "the app did not start; see $OUT/app.log"; exit 1
+  echo "the app did not start; see $OUT/app$suffix.log"; exit 1
 }
-BASE_PID=""
-start_baseline() { # $1 = java binary, $2 = virtual threads true|false
-  JDBC_URL="jdbc:postgresql://localhost:5432/$DB" SERVER_PORT=$BASE_PORT POOL_MAX=$POOL CRUXLOG_TOKEN_SECRET="$SECRET" \
-    VIRTUAL_THREADS=$2 $APP_CPU "$1" -Xmx1g -jar benchmarks/baseline/target/baseline.jar > "$OUT/baseline-$2.log" 2>&1 &
-  BASE_PID=$!
+stop_app() { stop "$APP_PID"; APP_PID=""; }
+
+# Baselines by kind: lean | fair-platform | fair-virtual | relay (fair, platform threads, a Tomcat
+# thread per S8 stream); a -net suffix reaches PostgreSQL through the latency proxy.
+start_baseline() {
+  local kind=$1 java=java jcmd=jcmd mode=fair virtual=false threads=200 dbport=5432
+  case $kind in *-net) dbport=$PROXY_PORT;; esac
+  case ${kind%-net} in
+    lean) mode=lean ;;
+    fair-platform) ;;
+    fair-virtual) java=$JDK25_HOME/bin/java; jcmd=$JDK25_HOME/bin/jcmd; virtual=true ;;
+    relay) threads=$((S8_STREAMS + 200)) ;;
+    *) echo "unknown baseline $kind"; exit 1 ;;
+  esac
+  BASELINE_MODE=$mode JDBC_URL="jdbc:postgresql://127.0.0.1:$dbport/$DB" SERVER_PORT=$BASE_PORT POOL_MAX=$POOL \
+    CRUXLOG_TOKEN_SECRET="$SECRET" VIRTUAL_THREADS=$virtual TOMCAT_MAX_THREADS=$threads \
+    TICKS_PAGE_SQL="$ROOT/benchmarks/sql/ticks-page.sql" COACH_BASE_URL="http://127.0.0.1:$STUB_PORT/v1" \
+    $APP_CPU "$java" -Xmx1g $JFR_OPTS ${BASE_JAVA_OPTS:-} -jar benchmarks/baseline/target/baseline.jar > "$OUT/baseline-$kind.log" 2>&1 &
+  BASE_PID=$!; BASE_KIND=$kind; BASE_JCMD=$jcmd
   for _ in $(seq 1 120); do
     curl -s -o /dev/null "http://localhost:$BASE_PORT/api/v1/logbook/ticks" && return 0
     sleep 1
   done
-  echo "the baseline did not start; see $OUT/baseline-$2.log"; exit 1
+  echo "the baseline did not start; see $OUT/baseline-$kind.log"; exit 1
 }
-stop() { [ -n "${1:-}" ] && kill "$1" 2>/dev/null && wait "$1" 2>/dev/null || true; }
-trap 'stop "$APP_PID"; stop "$BASE_PID"' EXIT
+stop_baseline() { stop "$BASE_PID"; BASE_PID=""; BASE_KIND=""; }
+# ensure_baseline KIND: keep the running one if it is that kind, else restart and warm it up.
+ensure_baseline() {
+  [ "$BASE_KIND" = "$1" ] && [ -n "$BASE_PID" ] && kill -0 "$BASE_PID" 2>/dev/null && return 0
+  stop_baseline
+  log "starting the $1 baseline"
+  start_baseline "$1"
+  [ "${1%-net}" = relay ] || warm_up "$BASE_URL" "$BASE_PID"
+}
 
 # Sample CPU time, RSS and threads of a process around a run.
 proc_stats() { # $1 pid -> "cpu_ticks rss_kb threads"
@@ -70,20 +140,85 @@ proc_stats() { # $1 pid -> "cpu_ticks rss_kb threads"
   ut=$(echo "$stat" | awk '{print $14}'); st=$(echo "$stat" | awk '{print $15}')
   echo "$((ut + st)) $(awk '/VmRSS/{print $2}' /proc/"$1"/status) $(awk '/Threads/{print $2}' /proc/"$1"/status)"
 }
-# run NAME PID URL TOKENS CONNECTIONS [RATE]: warm up, measure, record app CPU/RSS/threads
+jcmd_of() { if [ "$1" = "$BASE_PID" ]; then echo "$BASE_JCMD"; else echo jcmd; fi; }
+# run NAME PID URL TOKENS CONNECTIONS [RATE]: warm up, measure, record the server's CPU (cores and
+# microseconds per request), RSS and threads; closed loops also bytes allocated per request (JFR
+# dumps around the run, see loadgen's Allocation).
 run() {
   local name=$1 pid=$2 url=$3 tokens=$4 conns=$5 rate=${6:-}
   $LOADGEN load "$url" "$tokens" "$conns" "$WARMUP" $rate > /dev/null
+  local measure_alloc=""; [ -z "$rate" ] && [ "$ALLOC" = true ] && measure_alloc=1
+  local jfr="$OUT/jfr"; mkdir -p "$jfr"
+  if [ -n "$measure_alloc" ]; then
+    $LOAD_CPU "$(jcmd_of "$pid")" "$pid" JFR.dump name=alloc filename="$jfr/$name-before.jfr" > /dev/null || measure_alloc=""
+  fi
   read -r cpu0 _ _ < <(proc_stats "$pid")
   local result; result=$($LOADGEN load "$url" "$tokens" "$conns" "$SECONDS_PER_RUN" $rate)
   read -r cpu1 rss threads < <(proc_stats "$pid")
-  local cpu; cpu=$(awk -v a="$cpu0" -v b="$cpu1" -v s="$SECONDS_PER_RUN" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.2f", (b-a)/hz/s}')
-  echo "${result%\}},\"name\":\"$name\",\"appCpuCores\":$cpu,\"appRssKb\":$rss,\"appThreads\":$threads}" | tee "$OUT/$name.json"
+  local requests; requests=$(field "$result" requests)
+  local alloc="null" allocated="null"
+  if [ -n "$measure_alloc" ] && $LOAD_CPU "$(jcmd_of "$pid")" "$pid" JFR.dump name=alloc filename="$jfr/$name-after.jfr" > /dev/null; then
+    local counted; counted=$($LOAD_CPU "$PARSE_JAVA" -jar "$LOADGEN_JAR" alloc "$jfr/$name-before.jfr" "$jfr/$name-after.jfr" || true)
+    allocated=$(field "$counted" allocatedBytes)
+    if [ -n "$allocated" ]; then
+      alloc=$(awk -v a="$allocated" -v n="$requests" 'BEGIN{ if (n > 0) printf "%.0f", a / n; else print "null" }')
+    else
+      allocated=null
+    fi
+  fi
+  rm -f "$jfr/$name-before.jfr" "$jfr/$name-after.jfr"
+  local cpu us
+  cpu=$(awk -v a="$cpu0" -v b="$cpu1" -v s="$(field "$result" seconds)" -v hz="$HZ" 'BEGIN{printf "%.2f", (b-a)/hz/(s > 0 ? s : 1)}')
+  us=$(awk -v a="$cpu0" -v b="$cpu1" -v hz="$HZ" -v n="$requests" 'BEGIN{ if (n > 0) printf "%.0f", (b-a)/hz*1e6/n; else print "null" }')
+  echo "${result%\}},\"name\":\"$name\",\"appCpuCores\":$cpu,\"cpuUsPerRequest\":$us,\"allocatedBytes\":$allocated,\"allocBytesPerRequest\":$alloc,\"appRssKb\":$rss,\"appThreads\":$threads}" | tee "$OUT/$name.json"
 }
 pgbench_run() { # NAME SCRIPT CLIENTS
-  local tps; tps=$(pgbench -n -d "$DB" -f "benchmarks/sql/$2" -D users="$USERS" -c "$3" -j "$CORES" -T "$SECONDS_PER_RUN" 2>/dev/null \
-    | awk '/^tps/{print $3; exit}')
+  local tps; tps=$(pgbench -n -d "$DB" -f "$2" -D users="$USERS" -c "$3" -j "$CORES" -T "$SECONDS_PER_RUN" 2>/dev/null \
+    | awk '/^tps/{print $3; exit}' || true)
   echo "{\"name\":\"$1\",\"clients\":$3,\"tps\":${tps:-0}}" | tee "$OUT/$1.json"
+}
+# ramp_search LABEL PREFIX PID URL [START]: the maximum sustainable throughput at 1000 connections
+# (loadgen ramp): one JSON per step (PREFIX-step-LABEL-r<rate>), the result in PREFIX-max-LABEL.
+ramp_search() {
+  local label=$1 prefix=$2 pid=$3 url=$4 start=${5:-$STEP_START}
+  local steps="$OUT/$prefix-steps-$label.jsonl" line rate summary=""
+  $LOADGEN ramp "$url" "$OUT/tokens.txt" 1000 "$start" "$STEP_FACTOR" "$STEP_MAX" "$STEP_SECONDS" "$STEP_WARMUP" \
+    "$STEP_P99_MS" "$pid" > "$steps" || true
+  while IFS= read -r line; do
+    case $line in
+      *'"summary":true'*) summary=$line ;;
+      '{'*) rate=$(field "$line" rate)
+            echo "${line%\}},\"name\":\"$prefix-step-$label-r$rate\",\"server\":\"$label\"}" > "$OUT/$prefix-step-$label-r$rate.json" ;;
+    esac
+  done < "$steps"
+  [ -n "$summary" ] || summary='{"maxRps":0,"error":"the ramp did not finish"}'
+  echo "${summary%\}},\"name\":\"$prefix-max-$label\",\"server\":\"$label\"}" | tee "$OUT/$prefix-max-$label.json"
+}
+max_of() { field "$(cat "$OUT/$1.json" 2>/dev/null || true)" maxRps; }
+# stream_run NAME PID URL: S8 against one server: a warm-up round, then S8_STREAMS streamed answers;
+# the server's threads and RSS sampled every second, the stub's own first-token times beside.
+stream_run() {
+  local name=$1 pid=$2 url=$3 tokens=$((S8_TOKENS_PER_SECOND * S8_ANSWER_SECONDS))
+  $LOADGEN stream "$url" "$OUT/premium-tokens.txt" "$S8_WARMUP_STREAMS" "$tokens" 1 60 > "$OUT/$name-warmup.txt" || true
+  curl -sf "http://127.0.0.1:$STUB_PORT/stats?reset=true" > /dev/null || true
+  read -r _ rss0 thr0 < <(proc_stats "$pid")
+  local rssmax=$rss0 thrmax=$thr0 rss thr
+  $LOADGEN stream "$url" "$OUT/premium-tokens.txt" "$S8_STREAMS" "$tokens" "$S8_RAMP" 90 > "$OUT/$name.stream" &
+  STREAM_PID=$!
+  for _ in $(seq 1 $((S8_RAMP + 240))); do
+    kill -0 "$STREAM_PID" 2>/dev/null || break
+    read -r _ rss thr < <(proc_stats "$pid")
+    [ "$rss" -gt "$rssmax" ] && rssmax=$rss
+    [ "$thr" -gt "$thrmax" ] && thrmax=$thr
+    sleep 1
+  done
+  wait "$STREAM_PID" || true; STREAM_PID=""
+  local result stub
+  result=$(cat "$OUT/$name.stream"); rm -f "$OUT/$name.stream"
+  [ -n "$result" ] || result='{"complete":0,"error":"the stream client failed"}'
+  stub=$(curl -sf "http://127.0.0.1:$STUB_PORT/stats" || echo '{"stubStreams":0}')
+  echo "${result%\}},\"name\":\"$name\",\"appThreadsBefore\":$thr0,\"appThreadsMax\":$thrmax,\"appRssBeforeKb\":$rss0,\"appRssMaxKb\":$rssmax,\"cores\":$CORES,${stub#\{}" \
+    | tee "$OUT/$name.json"
 }
 
 log "starting Cruxlog (prod profile) to migrate the schema"
@@ -92,48 +227,66 @@ log "loading $USERS climbers x $TICKS ticks (+1 climber x 10,000), seed $SEED"
 psql -q -d "$DB" -v users="$USERS" -v ticks="$TICKS" -v seed="$SEED" -f benchmarks/sql/data.sql | tee "$OUT/data.txt"
 psql -qtA -d "$DB" -F ' ' -c "SELECT id, 'bench' || n FROM bench.owner WHERE n > 0 ORDER BY n" > "$OUT/owners.txt"
 psql -qtA -d "$DB" -F ' ' -c "SELECT id, 'heavy' FROM bench.owner WHERE n = 0" > "$OUT/heavy-owner.txt"
-java -jar benchmarks/loadgen/target/loadgen.jar tokens "$SECRET" "$OUT/owners.txt" > "$OUT/tokens.txt"
-java -jar benchmarks/loadgen/target/loadgen.jar tokens "$SECRET" "$OUT/heavy-owner.txt" > "$OUT/heavy-token.txt"
+java -jar "$LOADGEN_JAR" tokens "$SECRET" "$OUT/owners.txt" > "$OUT/tokens.txt"
+java -jar "$LOADGEN_JAR" tokens "$SECRET" "$OUT/heavy-owner.txt" > "$OUT/heavy-token.txt"
+# S8: the coach's allowance comes from the token's tier claim (not the database; bench climbers
+# are not accounts, and the coach needs none), so the same climbers get PREMIUM tokens.
+java -jar "$LOADGEN_JAR" tokens "$SECRET" "$OUT/owners.txt" PREMIUM > "$OUT/premium-tokens.txt"
 TICKS_URL="http://localhost:$APP_PORT/api/v1/logbook/ticks?limit=50"
 BASE_URL="http://localhost:$BASE_PORT/api/v1/logbook/ticks?limit=50"
-# Both servers get the same JIT warm-up before anything is measured: on one pinned core the
-# compiler threads compete with the request threads for the first minute (JFR showed it).
-JIT_WARMUP=${JIT_WARMUP:-30}
-warm_up() { $LOADGEN load "$1" "$OUT/tokens.txt" 64 "$JIT_WARMUP" > /dev/null; }
+# Every server gets the same JIT warm-up after it starts, before anything is measured: on one
+# pinned core the compiler threads compete with the request threads at first (JFR showed it).
+# warm_up URL PID: on one pinned core a server's C1/C2 compiler threads compete with its request
+# threads for a minute or more after start (Cruxlog's reactive stack has far more code to compile
+# than the servlet baselines); measuring then charges compilation to the requests. Warm up in
+# slices until the compilers are nearly idle (or JIT_WARMUP_MAX), and record what they still used.
+jit_ticks() { local sum=0 t; for t in /proc/"$1"/task/*; do case $(cat "$t/comm" 2>/dev/null) in C1\ Compi*|C2\ Compi*) sum=$((sum + $(awk '{print $14 + $15}' "$t/stat"))) ;; esac; done; echo $sum; }
+warm_up() {
+  local spent=0 j0 j1 share
+  while :; do
+    j0=$(jit_ticks "$2")
+    $LOADGEN load "$1" "$OUT/tokens.txt" 64 "$JIT_WARMUP" > /dev/null
+    j1=$(jit_ticks "$2"); spent=$((spent + JIT_WARMUP))
+    share=$(awk -v a="$j0" -v b="$j1" -v hz="$HZ" -v s="$JIT_WARMUP" 'BEGIN{printf "%.3f", (b-a)/hz/s}')
+    echo "{\"server\":\"$1\",\"warmedSeconds\":$spent,\"jitShareLastSlice\":$share}" >> "$OUT/jit-warmup.jsonl"
+    awk -v x="$share" -v q="$JIT_QUIET" 'BEGIN{exit !(x < q)}' && break
+    [ "$spent" -ge "$JIT_WARMUP_MAX" ] && break
+  done
+}
 log "warming up Cruxlog (${JIT_WARMUP} s)"
-warm_up "$TICKS_URL"
+warm_up "$TICKS_URL" "$APP_PID"
 
 for s in $SCENARIOS; do case $s in
 S3)
-  log "S3: 4 and 8 connections, Cruxlog vs the blocking baseline"
+  log "S3: 4 and 8 connections, Cruxlog vs the fair blocking baseline (and the lean one, the floor)"
   for c in 4 8; do run "S3-app-c$c" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" $c; done
-  start_baseline java false
-  warm_up "$BASE_URL"
-  for c in 4 8; do run "S3-mvc-c$c" "$BASE_PID" "$BASE_URL" "$OUT/tokens.txt" $c; done
-  stop "$BASE_PID"; BASE_PID="" ;;
+  ensure_baseline lean
+  for c in 4 8; do run "S3-lean-c$c" "$BASE_PID" "$BASE_URL" "$OUT/tokens.txt" $c; done
+  ensure_baseline fair-platform
+  for c in 4 8; do run "S3-mvc-c$c" "$BASE_PID" "$BASE_URL" "$OUT/tokens.txt" $c; done ;;
+S2)
+  log "S2: maximum sustainable throughput at 1000 connections (p99 <= ${STEP_P99_MS} ms, no errors), then each at 80% of the platform baseline's"
+  ensure_baseline fair-platform
+  ramp_search mvc-platform S2 "$BASE_PID" "$BASE_URL"
+  RATE80=$(awk -v m="$(max_of S2-max-mvc-platform)" 'BEGIN{r = int(m * 0.8); if (r < 1) r = 1; print r}')
+  echo "{\"name\":\"S2-rate\",\"platformMaxRps\":$(max_of S2-max-mvc-platform),\"rate\":$RATE80}" > "$OUT/S2-rate.json"
+  run "S2-at80-mvc-platform" "$BASE_PID" "$BASE_URL" "$OUT/tokens.txt" 1000 "$RATE80"
+  if [ -x "$JDK25_HOME/bin/java" ]; then
+    ensure_baseline fair-virtual
+    ramp_search mvc-virtual S2 "$BASE_PID" "$BASE_URL"
+    run "S2-at80-mvc-virtual" "$BASE_PID" "$BASE_URL" "$OUT/tokens.txt" 1000 "$RATE80"
+  fi
+  stop_baseline
+  ramp_search app S2 "$APP_PID" "$TICKS_URL"
+  run "S2-at80-app" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" 1000 "$RATE80" ;;
 S1)
+  stop_baseline
   log "S1: ticks page at 64, 256, 1000 connections; pgbench ceiling at the pool size"
   for c in 64 256 1000; do run "S1-app-c$c" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" $c; done
-  pgbench_run "S1-pgbench-c$POOL" ticks-page.pgbench $POOL
-  pgbench_run "S1-pgbench-c64" ticks-page.pgbench 64 ;;
-S2)
-  log "S2: 1000 connections, open model at 80% of Cruxlog's max rate, vs platform and virtual threads"
-  MAX=$(cat "$OUT"/S1-app-c*.json 2>/dev/null | sed 's/.*"rps":\([0-9.]*\).*/\1/' | sort -g | tail -1)
-  [ -n "$MAX" ] || { run "S2-probe" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" 256 >/dev/null; MAX=$(sed 's/.*"rps":\([0-9.]*\).*/\1/' "$OUT/S2-probe.json"); }
-  RATE=$(awk -v m="$MAX" 'BEGIN{printf "%d", m*0.8}')
-  echo "{\"name\":\"S2-rate\",\"maxRps\":$MAX,\"rate\":$RATE}" > "$OUT/S2-rate.json"
-  run "S2-app" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" 1000 "$RATE"
-  start_baseline java false
-  warm_up "$BASE_URL"
-  run "S2-mvc-platform" "$BASE_PID" "$BASE_URL" "$OUT/tokens.txt" 1000 "$RATE"
-  stop "$BASE_PID"; BASE_PID=""
-  if [ -x "$JDK25_HOME/bin/java" ]; then
-    start_baseline "$JDK25_HOME/bin/java" true
-    warm_up "$BASE_URL"
-    run "S2-mvc-virtual" "$BASE_PID" "$BASE_URL" "$OUT/tokens.txt" 1000 "$RATE"
-    stop "$BASE_PID"; BASE_PID=""
-  fi ;;
+  pgbench_run "S1-pgbench-c$POOL" "$OUT/ticks-page.pgbench" $POOL
+  pgbench_run "S1-pgbench-c64" "$OUT/ticks-page.pgbench" 64 ;;
 S4)
+  stop_baseline
   log "S4: pyramid and overview of the 10,000-tick climber"
   PYR="http://localhost:$APP_PORT/api/v1/analytics/pyramid?discipline=sport"
   OVR="http://localhost:$APP_PORT/api/v1/analytics/overview"
@@ -141,11 +294,12 @@ S4)
   run "S4-overview-max" "$APP_PID" "$OVR" "$OUT/heavy-token.txt" 16
   for kind in pyramid overview; do
     url=$PYR; [ $kind = overview ] && url=$OVR
-    half=$(sed 's/.*"rps":\([0-9.]*\).*/\1/' "$OUT/S4-$kind-max.json" | awk '{printf "%d", $1/2}')
+    half=$(sed 's/.*"rps":\([0-9.]*\).*/\1/' "$OUT/S4-$kind-max.json" | awk '{r = int($1 / 2); if (r < 1) r = 1; print r}')
     run "S4-$kind-half" "$APP_PID" "$url" "$OUT/heavy-token.txt" 64 "$half"
   done
-  pgbench_run "S4-pgbench-pyramid-c$POOL" pyramid.pgbench $POOL ;;
+  pgbench_run "S4-pgbench-pyramid-c$POOL" benchmarks/sql/pyramid.pgbench $POOL ;;
 S5)
+  stop_baseline
   log "S5: import a 50,000-row Mountain Project export, against psql \\copy of the same rows"
   python3 benchmarks/sql/mp_export.py 50000 "$SEED" > "$OUT/import-50k.csv"
   TOKEN=$(head -1 "$OUT/tokens.txt")
@@ -153,7 +307,7 @@ S5)
   ID=$(curl -sf -H "Authorization: Bearer $TOKEN" -F "file=@$OUT/import-50k.csv;type=text/csv" \
        "http://localhost:$APP_PORT/api/v1/logbook/imports" | sed 's/.*"id":"\([^"]*\)".*/\1/')
   heap0=$(awk '/VmRSS/{print $2}' /proc/"$APP_PID"/status); heapmax=$heap0
-  while :; do
+  for _ in $(seq 1 3000); do # at most 10 minutes
     st=$(curl -sf -H "Authorization: Bearer $TOKEN" "http://localhost:$APP_PORT/api/v1/logbook/imports/$ID")
     rss=$(awk '/VmRSS/{print $2}' /proc/"$APP_PID"/status); [ "$rss" -gt "$heapmax" ] && heapmax=$rss
     case $st in *'"status":"succeeded"'*|*'"status":"failed"'*) break;; esac
@@ -169,10 +323,12 @@ S5)
   c0=$(date +%s.%N)
   psql -q -d "$DB" -c "\\copy bench.tick_copy ($COLS) FROM '$OUT/import-rows.copy'"
   c1=$(date +%s.%N)
+  rm -f "$OUT/import-rows.copy" "$OUT/import-50k.csv"
   awk -v a="$t0" -v b="$t1" -v c="$c0" -v d="$c1" -v r0="$heap0" -v r1="$heapmax" \
     'BEGIN{printf "{\"name\":\"S5\",\"rows\":50000,\"importSeconds\":%.2f,\"importRowsPerSecond\":%.0f,\"copySeconds\":%.2f,\"copyRowsPerSecond\":%.0f,\"rssStartKb\":%d,\"rssPeakKb\":%d}\n", b-a, 50000/(b-a), d-c, 50000/(d-c), r0, r1}' \
     | tee "$OUT/S5.json" ;;
 S6)
+  stop_baseline
   log "S6: ticks page while four imports run"
   python3 benchmarks/sql/mp_export.py 20000 "$SEED" > "$OUT/import-20k.csv"
   run "S6-idle" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" 64 200
@@ -185,11 +341,13 @@ S6)
   done
   run "S6-importing" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" 64 200
   wait "${UPLOADS[@]}"
+  rm -f "$OUT/import-20k.csv"
   # The imports must really have run during the reads: each one's rows and finish time.
   psql -qtA -d "$DB" -c "SELECT json_agg(json_build_object('rows', rows_read, 'status', status,
       'seconds', extract(epoch FROM finished_at - started_at))) FROM logbook.import WHERE rows_read = 20000" \
       > "$OUT/S6-imports.json" ;;
 S7)
+  stop_baseline
   log "S7: 1000 idle keep-alive connections"
   read -r _ rss0 thr0 < <(proc_stats "$APP_PID")
   $LOADGEN idle localhost $APP_PORT 1000 10 > "$OUT/S7-idle.txt" &
@@ -197,16 +355,68 @@ S7)
   read -r _ rss1 thr1 < <(proc_stats "$APP_PID")
   wait "$IDLE" || true
   echo "{\"name\":\"S7\",\"connections\":$(sed 's/.*:\([0-9]*\).*/\1/' "$OUT/S7-idle.txt"),\"rssBeforeKb\":$rss0,\"rssWithKb\":$rss1,\"threadsBefore\":$thr0,\"threadsWith\":$thr1,\"cores\":$CORES}" | tee "$OUT/S7.json" ;;
+S8)
+  stop_baseline
+  log "S8: $S8_STREAMS streamed coach answers from a slow model ($S8_TOKENS_PER_SECOND tokens/s for $S8_ANSWER_SECONDS s), Cruxlog vs a thread per answer"
+  $LOAD_CPU java -jar "$LOADGEN_JAR" model-stub $STUB_PORT "$S8_TOKENS_PER_SECOND" "$S8_ANSWER_SECONDS" 600 > "$OUT/model-stub.log" 2>&1 &
+  STUB_PID=$!
+  for _ in $(seq 1 30); do curl -sf "http://127.0.0.1:$STUB_PORT/stats" > /dev/null && break; sleep 0.5; done
+  stream_run S8-app "$APP_PID" "http://localhost:$APP_PORT/api/v1/coach/conversations"
+  ensure_baseline relay
+  stream_run S8-relay "$BASE_PID" "http://localhost:$BASE_PORT/api/v1/coach/relay"
+  stop_baseline
+  stop "$STUB_PID"; STUB_PID="" ;;
+S1N|S2N) ;; # below, last
+*) echo "unknown scenario $s" ;;
 esac; done
+
+# S1N/S2N: the same through a network: every server reaches PostgreSQL through the latency proxy
+# (NET_DELAY_MS each way). The app is restarted behind it, so these run after everything else.
+net_server() { # LABEL PID URL
+  local label=$1 pid=$2 url=$3
+  if has S1N; then
+    for c in 64 1000; do run "S1N-$label-c$c" "$pid" "$url" "$OUT/tokens.txt" $c; done
+  fi
+  if has S2N; then
+    # Start at 60% of the same server's local maximum when S2 ran (fewer steps), else at STEP_START.
+    local start; start=$(awk -v m="$(max_of "S2-max-$label")" -v s="$STEP_START" 'BEGIN{r = int(m * 0.6); print (r > 0 ? r : s)}')
+    ramp_search "$label" S2N "$pid" "$url" "$start"
+  fi
+}
+if has S1N || has S2N; then
+  log "S1N/S2N: PostgreSQL behind a ${NET_DELAY_MS} ms (each way) proxy"
+  stop_baseline
+  java -jar "$LOADGEN_JAR" proxy $PROXY_PORT 127.0.0.1 5432 "$NET_DELAY_MS" 3600 > "$OUT/proxy.json" 2> "$OUT/proxy.log" &
+  PROXY_PID=$!
+  for _ in $(seq 1 30); do psql -h 127.0.0.1 -p $PROXY_PORT -d "$DB" -qAtc "SELECT 1" > /dev/null 2>&1 && break; sleep 0.5; done
+  stop_app
+  start_app $PROXY_PORT -net
+  warm_up "$TICKS_URL" "$APP_PID"
+  net_server app "$APP_PID" "$TICKS_URL"
+  ensure_baseline fair-platform-net
+  net_server mvc-platform "$BASE_PID" "$BASE_URL"
+  if [ -x "$JDK25_HOME/bin/java" ]; then
+    ensure_baseline fair-virtual-net
+    net_server mvc-virtual "$BASE_PID" "$BASE_URL"
+  fi
+  stop_baseline; stop_app
+  stop "$PROXY_PID"; PROXY_PID=""
+fi
+rmdir "$OUT/jfr" 2>/dev/null || true
 
 log "report"
 {
   echo "{\"machine\":\"$(uname -srm), $CORES cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo)\","
   echo "\"java\":\"$(java -version 2>&1 | head -1 | tr -d '"')\",\"postgres\":\"$(psql -tAc 'show server_version' -d postgres)\","
-  echo "\"users\":$USERS,\"ticksPerUser\":$TICKS,\"seed\":$SEED,\"secondsPerRun\":$SECONDS_PER_RUN,\"pool\":$POOL,"
+  echo "\"users\":$USERS,\"ticksPerUser\":$TICKS,\"seed\":$SEED,\"secondsPerRun\":$SECONDS_PER_RUN,\"warmup\":$WARMUP,\"jitWarmup\":$JIT_WARMUP,\"pool\":$POOL,"
+  echo "\"steps\":{\"start\":$STEP_START,\"factor\":$STEP_FACTOR,\"max\":$STEP_MAX,\"seconds\":$STEP_SECONDS,\"p99LimitMs\":$STEP_P99_MS},"
+  echo "\"netDelayMs\":$NET_DELAY_MS,\"scenarios\":\"$SCENARIOS\",\"wallSeconds\":$(( $(date +%s) - STARTED )),"
   echo "\"pinning\":\"${APP_CPU:-none} (app) / ${LOAD_CPU:-none} (load)\",\"runs\":["
-  ls "$OUT"/*.json | grep -v summary | xargs -I{} sh -c 'cat {}; echo ,' | sed '$ s/,$//'
+  for f in "$OUT"/*.json; do # every run's JSON (empty ones, e.g. a failed curl, left out)
+    case $f in */summary.json) continue;; esac
+    if [ -s "$f" ]; then cat "$f"; echo ,; fi
+  done | sed '$ s/,$//'
   echo "]}"
 } > "$OUT/summary.json"
 python3 benchmarks/report.py "$OUT/summary.json" "$OUT"
-log "done: $OUT/report.md"
+log "done in $(( $(date +%s) - STARTED )) s: $OUT/report.md"

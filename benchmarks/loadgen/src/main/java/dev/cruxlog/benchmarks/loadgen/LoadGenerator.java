@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,31 +34,56 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * The benchmark's load generator.
+ * The benchmark's load generator (every subcommand prints JSON on standard output).
  * <ul>
- *   <li>{@code tokens SECRET_B64 OWNERS_FILE} prints an HS256 access token per owner id (Cruxlog's claims),
- *       so no password hashing runs during a benchmark;</li>
+ *   <li>{@code tokens SECRET_B64 OWNERS_FILE [TIER]} prints an HS256 access token per owner id (Cruxlog's claims,
+ *       tier FREE unless TIER is given), so no password hashing runs during a benchmark;</li>
  *   <li>{@code load URL TOKENS_FILE CONNECTIONS SECONDS [RATE]} runs a closed loop of CONNECTIONS clients
  *       (no RATE), or an open model: requests scheduled at RATE per second, each timed from the moment
  *       it was due, so a slow server cannot hide its queueing (no coordinated omission); at most
  *       CONNECTIONS in flight. Prints one JSON line: requests, errors, throughput, p50..p99.9, max;</li>
+ *   <li>{@code ramp URL TOKENS_FILE CONNECTIONS START_RATE FACTOR MAX_STEPS STEP_SECONDS WARMUP_SECONDS P99_LIMIT_MS [PID]}
+ *       searches the maximum sustainable throughput: open-model steps of STEP_SECONDS, the rate multiplied by
+ *       FACTOR after each step that held (p99 at most P99_LIMIT_MS and no error), until one does not or
+ *       MAX_STEPS ran (if the first step already fails, the rate is divided by FACTOR until one holds).
+ *       One JSON line per step (with the server's CPU, RSS and threads from /proc/PID when given), then a
+ *       summary line with {@code maxRps}, the highest rate that held;</li>
  *   <li>{@code idle HOST PORT CONNECTIONS SECONDS} opens keep-alive connections, makes one request on each,
- *       and holds them idle.</li>
+ *       and holds them idle;</li>
+ *   <li>{@code proxy LISTEN_PORT TARGET_HOST TARGET_PORT DELAY_MS SECONDS}: a TCP proxy on 127.0.0.1 that
+ *       delays every chunk by DELAY_MS in each direction ({@link LatencyProxy});</li>
+ *   <li>{@code model-stub PORT TOKENS_PER_SECOND SECONDS_PER_ANSWER [LIFETIME_SECONDS]}: an OpenAI-compatible
+ *       streaming chat-completions stub ({@link ModelStub});</li>
+ *   <li>{@code stream URL TOKENS_FILE CONCURRENCY EXPECTED_TOKENS [RAMP_SECONDS] [TIMEOUT_SECONDS]}: concurrent
+ *       streamed coach answers, checked token by token ({@link StreamClient});</li>
+ *   <li>{@code alloc JFR_BEFORE JFR_AFTER}: bytes the JVM allocated between two JFR dumps ({@link Allocation}).</li>
  * </ul>
  */
 public final class LoadGenerator {
 
     public static void main(String[] args) throws Exception {
-        switch (args[0]) {
-            case "tokens" -> tokens(args[1], Path.of(args[2]));
+        switch (args.length == 0 ? "" : args[0]) {
+            case "tokens" -> tokens(args[1], Path.of(args[2]), args.length > 3 ? args[3] : "FREE");
             case "load" -> load(args[1], Files.readAllLines(Path.of(args[2])), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]), args.length > 5 ? Double.parseDouble(args[5]) : 0);
+            case "ramp" -> ramp(args[1], Files.readAllLines(Path.of(args[2])), Integer.parseInt(args[3]),
+                    Double.parseDouble(args[4]), Double.parseDouble(args[5]), Integer.parseInt(args[6]),
+                    Integer.parseInt(args[7]), Integer.parseInt(args[8]), Double.parseDouble(args[9]),
+                    args.length > 10 ? Long.parseLong(args[10]) : 0);
             case "idle" -> idle(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
-            default -> throw new IllegalArgumentException("tokens | load | idle");
+            case "proxy" -> LatencyProxy.run(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3]),
+                    Long.parseLong(args[4]), Integer.parseInt(args[5]));
+            case "model-stub" -> ModelStub.run(Integer.parseInt(args[1]), Double.parseDouble(args[2]),
+                    Double.parseDouble(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 600);
+            case "stream" -> StreamClient.run(args[1], Files.readAllLines(Path.of(args[2])), Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]), args.length > 5 ? Double.parseDouble(args[5]) : 0,
+                    args.length > 6 ? Integer.parseInt(args[6]) : 120);
+            case "alloc" -> Allocation.run(Path.of(args[1]), Path.of(args[2]));
+            default -> throw new IllegalArgumentException("tokens | load | ramp | idle | proxy | model-stub | stream | alloc");
         }
     }
 
-    static void tokens(String secretBase64, Path owners) throws Exception {
+    static void tokens(String secretBase64, Path owners, String tier) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(secretBase64), "HmacSHA256"));
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
@@ -71,7 +96,7 @@ public final class LoadGenerator {
             String[] parts = owner.trim().split("\\s+");
             String claims = "{\"iss\":\"cruxlog\",\"sub\":\"" + parts[0] + "\",\"iat\":" + now + ",\"exp\":" + (now + 86_400)
                     + ",\"preferred_username\":\"" + parts[1] + "\",\"email\":\"" + parts[1] + "@bench.test\","
-                    + "\"email_verified\":true,\"tier\":\"FREE\",\"roles\":[\"USER\"]}";
+                    + "\"email_verified\":true,\"tier\":\"" + tier + "\",\"roles\":[\"USER\"]}";
             String body = header + "." + url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
             System.out.println(body + "." + url.encodeToString(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII))));
         }
@@ -79,19 +104,35 @@ public final class LoadGenerator {
 
     static void load(String url, List<String> tokens, int connections, int seconds, double rate) throws Exception {
         ExecutorService workers = Executors.newFixedThreadPool(2);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(workers)
+        HttpClient client = client(workers);
+        Map<String, Object> result = phase(client, url, tokens, 0, connections, seconds, rate);
+        System.out.println(json(result));
+        workers.shutdownNow();
+        System.exit(0);
+    }
+
+    static HttpClient client(ExecutorService workers) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(workers)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * One measured phase: a closed loop (rate 0) or an open model at {@code rate} per second for
+     * {@code seconds}, then waits (at most 60 s) for what is in flight. Returns the JSON fields.
+     */
+    static Map<String, Object> phase(HttpClient client, String url, List<String> tokens, int firstToken, int connections,
+                                     double seconds, double rate) {
         Recorder recorder = new Recorder(3);
         AtomicLong done = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         Semaphore inFlight = new Semaphore(connections);
         long start = System.nanoTime();
-        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        long end = start + (long) (seconds * 1e9);
         List<CompletableFuture<?>> pending = new ArrayList<>();
         if (rate <= 0) {
             // Closed loop: each client sends its next request when the last one answers.
             for (int c = 0; c < connections; c++) {
-                String token = tokens.get(c % tokens.size());
+                String token = tokens.get((firstToken + c) % tokens.size());
                 CompletableFuture<Void> loop = new CompletableFuture<>();
                 pending.add(loop);
                 next(client, url, token, recorder, done, errors, end, loop, System.nanoTime());
@@ -99,7 +140,7 @@ public final class LoadGenerator {
         } else {
             long interval = (long) (1_000_000_000L / rate);
             long due = start;
-            int i = 0;
+            int i = firstToken;
             while (due < end) {
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
@@ -115,30 +156,134 @@ public final class LoadGenerator {
                 due += interval;
             }
         }
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         for (CompletableFuture<?> future : pending) {
             try {
-                future.get(60, TimeUnit.SECONDS);
+                future.get(Math.max(1, giveUp - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (Exception ignored) {
-                // counted as an error where it happened
+                // counted as an error where it happened (or, past the minute, not answered at all)
             }
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         Histogram histogram = recorder.getIntervalHistogram();
-        Map<String, Object> result = new HashMap<>();
+        Map<String, Object> result = new LinkedHashMap<>();
         result.put("mode", rate <= 0 ? "closed" : "open");
         result.put("connections", connections);
         result.put("targetRate", rate);
         result.put("seconds", elapsed);
         result.put("requests", done.get());
-        result.put("errors", errors.get());
+        long unanswered = pending.stream().filter(f -> !f.isDone()).count();
+        result.put("errors", errors.get() + (rate > 0 ? unanswered : 0));
         result.put("rps", done.get() / elapsed);
         for (double p : new double[] {50, 90, 99, 99.9}) {
             result.put("p" + (p == 99.9 ? "999" : String.valueOf((int) p)), histogram.getValueAtPercentile(p) / 1000.0);
         }
         result.put("max", histogram.getMaxValue() / 1000.0);
-        System.out.println(json(result));
+        return result;
+    }
+
+    /** The maximum sustainable throughput: open-model steps, see the class comment. */
+    static void ramp(String url, List<String> tokens, int connections, double startRate, double factor, int maxSteps,
+                     int stepSeconds, int warmupSeconds, double p99LimitMs, long pid) throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        HttpClient client = client(workers);
+        int token = 0;
+        if (warmupSeconds > 0) {
+            phase(client, url, tokens, token, connections, warmupSeconds, startRate);
+            token += (int) (startRate * warmupSeconds);
+        }
+        long rate = Math.max(1, Math.round(startRate));
+        long held = 0;
+        long failedAt = 0;
+        boolean goingDown = false;
+        int steps = 0;
+        Map<String, Object> heldStep = null;
+        while (steps < maxSteps) {
+            steps++;
+            long[] before = procStats(pid);
+            Map<String, Object> step = phase(client, url, tokens, token, connections, stepSeconds, rate);
+            long[] after = procStats(pid);
+            token += (int) (rate * stepSeconds);
+            boolean ok = ((Long) step.get("errors")) == 0 && ((Double) step.get("p99")) <= p99LimitMs;
+            step.put("step", steps);
+            step.put("rate", rate);
+            step.put("held", ok);
+            step.put("p99LimitMs", p99LimitMs);
+            serverStats(step, before, after, (Double) step.get("seconds"), (Long) step.get("requests"));
+            System.out.println(json(step));
+            System.out.flush();
+            if (ok) {
+                held = rate;
+                heldStep = step;
+                if (goingDown) {
+                    break;
+                }
+                rate = Math.round(rate * factor);
+            } else {
+                failedAt = failedAt == 0 ? rate : Math.min(failedAt, rate);
+                if (held > 0) {
+                    break;
+                }
+                // The first rate already failed: step down until one holds.
+                goingDown = true;
+                rate = Math.round(rate / factor);
+                if (rate < 1) {
+                    break;
+                }
+            }
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("summary", true);
+        summary.put("maxRps", held);
+        summary.put("failedAtRps", failedAt);
+        summary.put("steps", steps);
+        summary.put("startRate", startRate);
+        summary.put("factor", factor);
+        summary.put("stepSeconds", stepSeconds);
+        summary.put("p99LimitMs", p99LimitMs);
+        summary.put("connections", connections);
+        summary.put("heldP99", heldStep == null ? null : heldStep.get("p99"));
+        summary.put("heldCpuUsPerRequest", heldStep == null ? null : heldStep.get("cpuUsPerRequest"));
+        System.out.println(json(summary));
         workers.shutdownNow();
         System.exit(0);
+    }
+
+    /** CPU ticks (user + system), RSS in kB and threads of a process; zeros without a pid. */
+    static long[] procStats(long pid) {
+        if (pid <= 0) {
+            return new long[3];
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // Fields after the command name, which is in parentheses and may hold spaces.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            long rss = 0;
+            long threads = 0;
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = Long.parseLong(line.replaceAll("\\D", ""));
+                } else if (line.startsWith("Threads:")) {
+                    threads = Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+            return new long[] {ticks, rss, threads};
+        } catch (IOException | RuntimeException e) {
+            return new long[3];
+        }
+    }
+
+    /** Adds the server's CPU (cores, microseconds per request; Linux's 100 ticks a second), RSS and threads. */
+    static void serverStats(Map<String, Object> result, long[] before, long[] after, double seconds, long requests) {
+        if (after[1] == 0) {
+            return;
+        }
+        double cpuSeconds = (after[0] - before[0]) / 100.0;
+        result.put("appCpuCores", cpuSeconds / seconds);
+        result.put("cpuUsPerRequest", requests == 0 ? null : cpuSeconds * 1e6 / requests);
+        result.put("appRssKb", after[1]);
+        result.put("appThreads", after[2]);
     }
 
     private static void next(HttpClient client, String url, String token, Recorder recorder, AtomicLong done, AtomicLong errors,
@@ -198,7 +343,7 @@ public final class LoadGenerator {
         }
     }
 
-    private static String json(Map<String, Object> values) {
+    static String json(Map<String, Object> values) {
         StringBuilder json = new StringBuilder("{");
         values.forEach((key, value) -> {
             if (json.length() > 1) {

@@ -49,12 +49,13 @@ class CoachConfiguration {
                           @Value("${cruxlog.coach.first-token-timeout:30s}") Duration firstTokenTimeout,
                           @Value("${cruxlog.coach.idle-timeout:30s}") Duration idleTimeout,
                           @Value("${cruxlog.coach.max-retries:2}") int maxRetries,
-                          @Value("${cruxlog.coach.min-backoff:500ms}") Duration minBackoff) {
+                          @Value("${cruxlog.coach.min-backoff:500ms}") Duration minBackoff,
+                          @Value("${cruxlog.coach.max-connections:1000}") int maxConnections) {
         if (baseUrl == null || baseUrl.isBlank()) {
             log.info("No coach model configured (cruxlog.coach.base-url): the coach answers with logbook insights");
             return new LogbookInsightsModel();
         }
         return new OpenAiCompatibleCoachModel(builder, json, new OpenAiCompatibleCoachModel.Settings(baseUrl, model, apiKey,
-                firstTokenTimeout, idleTimeout, maxRetries, minBackoff));
+                firstTokenTimeout, idleTimeout, maxRetries, minBackoff, maxConnections));
     }
 }

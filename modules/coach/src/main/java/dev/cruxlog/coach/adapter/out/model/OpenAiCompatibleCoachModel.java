@@ -19,6 +19,7 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -40,19 +41,28 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
     /**
      * @param firstTokenTimeout how long the model may think before its first event
      * @param idleTimeout       the longest pause between two events
+     * @param maxConnections    answers streamed at once; each holds a connection for its whole length
      */
     public record Settings(String baseUrl, String model, String apiKey, Duration firstTokenTimeout, Duration idleTimeout,
-                           int maxRetries, Duration minBackoff) {
+                           int maxRetries, Duration minBackoff, int maxConnections) {
     }
 
     private final WebClient client;
+    private final ConnectionProvider connections;
     private final JsonMapper json;
     private final Settings settings;
 
     public OpenAiCompatibleCoachModel(WebClient.Builder builder, JsonMapper json, Settings settings) {
         this.json = json;
         this.settings = settings;
-        HttpClient http = HttpClient.create()
+        // Reactor Netty's shared pool allows 500 connections; a streamed answer holds one for its
+        // whole length, so the 501st concurrent answer would wait for an earlier one to finish.
+        this.connections = ConnectionProvider.builder("coach-model")
+                .maxConnections(settings.maxConnections())
+                .pendingAcquireMaxCount(settings.maxConnections())
+                .pendingAcquireTimeout(settings.firstTokenTimeout())
+                .build();
+        HttpClient http = HttpClient.create(connections)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.firstTokenTimeout().toMillis()));
         WebClient.Builder configured = builder.clone()
                 .baseUrl(settings.baseUrl().replaceAll("/+$", ""))
@@ -61,6 +71,11 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
             configured.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.apiKey());
         }
         this.client = configured.build();
+    }
+
+    /** Closes the model's connections when the application stops (Spring infers it for the bean). */
+    public void close() {
+        connections.dispose();
     }
 
     @Override

@@ -23,8 +23,8 @@ import io.netty.buffer.Unpooled;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.Wrapped;
 import io.r2dbc.spi.Readable;
+import io.r2dbc.spi.Wrapped;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -241,7 +241,7 @@ class R2dbcTicks implements Ticks {
      * One row for the whole page: PostgreSQL selects {@code size + 1} ticks, writes the first
      * {@code size} as a JSON array in {@link TickView}'s shape, and returns the last one's sort
      * keys for the cursor. The application neither decodes 22 columns per tick nor encodes an
-     * object per tick; it copies one array of bytes (ADR 0011).
+     * object per tick; it hands one array of bytes to the response (ADR 0011).
      */
     @Override
     public Mono<TickPageJson> pageJson(UUID owner, TickFilter filter, TickSort sort, TickCursor after, int size) {
