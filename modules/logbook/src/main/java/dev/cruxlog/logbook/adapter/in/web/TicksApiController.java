@@ -86,17 +86,21 @@ class TicksApiController {
     private static final byte[] LAST_PAGE = ",\"nextCursor\":null}".getBytes(StandardCharsets.US_ASCII);
 
     /**
-     * {@link TickPage} as JSON around the database's items array, written into one buffer of the
-     * response's own factory (on Netty a pooled direct buffer the socket writes as it is): no
-     * object per tick, no encoder buffer growing, no heap copy. (A composite of the three parts
-     * was merged into a fresh heap buffer on the way to the socket; JFR showed it.) A cursor is
-     * base64url, so it needs no escaping.
+     * {@link TickPage} as JSON around the database's items array, in one exactly sized array
+     * the socket copies once: no object per tick, no encoder buffer growing while it writes.
+     * (Measured against it, a composite of the three parts was merged into a fresh heap buffer
+     * on its way to the socket, and a pooled direct buffer of the page's size was slower; see
+     * docs/benchmarks.md.) A cursor is base64url, so it needs no escaping.
      */
     static DataBuffer pageBody(TickPageJson page, DataBufferFactory buffers) {
+        byte[] items = page.items();
         byte[] tail = page.next() == null ? LAST_PAGE
                 : (",\"nextCursor\":\"" + page.next().encode() + "\"}").getBytes(StandardCharsets.US_ASCII);
-        return buffers.allocateBuffer(ITEMS.length + page.items().length + tail.length)
-                .write(ITEMS).write(page.items()).write(tail);
+        byte[] body = new byte[ITEMS.length + items.length + tail.length];
+        System.arraycopy(ITEMS, 0, body, 0, ITEMS.length);
+        System.arraycopy(items, 0, body, ITEMS.length, items.length);
+        System.arraycopy(tail, 0, body, ITEMS.length + items.length, tail.length);
+        return buffers.wrap(body);
     }
 
     @GetMapping("/ticks/{id}")
