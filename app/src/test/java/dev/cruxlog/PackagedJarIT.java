@@ -93,17 +93,11 @@ class PackagedJarIT {
         }
     }
 
-    /**
-     * The newest migration a module ships, read from its sources (SQL scripts, and Flyway Java
-     * migrations in a {@code migration} package): the jar must have applied every one.
-     */
+    /** The newest migration a module ships, read from its sources: the jar must have applied every one. */
     private static String latestMigration(String module) {
-        java.nio.file.Path sources = java.nio.file.Path.of("..", "modules", module, "src", "main");
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(sources)) {
-            return String.valueOf(files.filter(f -> f.getParent().getFileName().toString().equals(module)
-                            && f.toString().endsWith(".sql")
-                            || f.getParent().getFileName().toString().equals("migration") && f.toString().endsWith(".java"))
-                    .map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.(sql|java)"))
+        java.nio.file.Path dir = java.nio.file.Path.of("..", "modules", module, "src", "main", "resources", "db", "migration", module);
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            return String.valueOf(files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
                     .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaAccess;
@@ -32,22 +31,12 @@ public final class CruxlogRules {
     private CruxlogRules() {
     }
 
-    /**
-     * Flyway migrations written in Java (a module's {@code ..migration..} package): they run once,
-     * on Flyway's own JDBC connection, while the application starts and before it serves.
-     */
-    static final DescribedPredicate<JavaClass> FLYWAY_JAVA_MIGRATIONS =
-            JavaClass.Predicates.assignableTo("org.flywaydb.core.api.migration.JavaMigration")
-                    .and(resideInAPackage("..migration.."))
-                    .as("Flyway Java migrations");
-
     public static final ArchRule NO_JDBC_OR_BLOCKING_DATA_ACCESS = noClasses()
-            .that(not(FLYWAY_JAVA_MIGRATIONS))
             .should().dependOnClassesThat(resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..",
                     "jakarta.persistence..", "org.springframework.orm..", "org.springframework.data.jpa..",
                     "org.springframework.data.jdbc..")
                     .or(resideInAPackage("org.hibernate..").and(not(resideInAPackage("org.hibernate.validator..")))))
-            .as("no class uses JDBC, JPA or Hibernate ORM (Flyway alone may: its library and Java migrations)")
+            .as("no class uses JDBC, JPA or Hibernate ORM (Flyway alone may, inside its own library)")
             .because("every database call goes through R2DBC; blocking drivers would stall the event loop");
 
     public static final ArchRule NO_BLOCKING_HTTP_CLIENTS = noClasses()

@@ -46,4 +46,17 @@ public interface Ticks {
     Mono<Boolean> delete(UUID owner, UUID id);
 
     Mono<Void> eraseOwnedBy(UUID owner);
+
+    /**
+     * Ticks whose note has not been cleaned for serving yet (logged before served notes existed),
+     * at most {@code limit}, across climbers: a maintenance pass, each result naming its owner.
+     */
+    Flux<LoggedNote> uncleanedNotes(int limit);
+
+    /** Stores each served note, matched by owner and tick id, in one statement; how many were stored. */
+    Mono<Long> storeServedNotes(List<LoggedNote> served);
+
+    /** A tick's note: as logged, or as served, depending on the call. */
+    record LoggedNote(UUID owner, UUID id, String note) {
+    }
 }

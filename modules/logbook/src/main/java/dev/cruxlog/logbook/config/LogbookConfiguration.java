@@ -3,7 +3,6 @@ package dev.cruxlog.logbook.config;
 import java.time.Duration;
 
 import dev.cruxlog.logbook.adapter.out.mountainproject.WebClientMountainProjectTickExports;
-import dev.cruxlog.logbook.adapter.out.persistence.migration.V5__Fill_plain_text_notes;
 import dev.cruxlog.logbook.adapter.out.eighta.WebClientEightAProfiles;
 import dev.cruxlog.logbook.application.EightAProfiles;
 import dev.cruxlog.logbook.application.ImportLimits;
@@ -21,7 +20,7 @@ class LogbookConfiguration {
 
     @Bean
     ModuleSchema logbookSchema() {
-        return new ModuleSchema("logbook").withJavaMigrations(new V5__Fill_plain_text_notes());
+        return new ModuleSchema("logbook");
     }
 
     @Bean

@@ -1,9 +1,6 @@
 package dev.cruxlog.platform.database;
 
-import java.util.List;
 import java.util.regex.Pattern;
-
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * A module's claim on its own PostgreSQL schema. Each module declares one as a bean;
@@ -11,14 +8,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * migration history in {@code <name>.flyway_schema_history}, so modules evolve their
  * tables independently and never share a version sequence.
  *
- * @param name           the schema name, also the module name
- * @param order          migrations of lower order run first (platform is 0)
- * @param javaMigrations migrations that need the module's own Java rules (say, filling a new
- *                       column with what the application computes), versioned in the same
- *                       sequence as the SQL ones; handed to Flyway as instances, so they work
- *                       from the packaged jar without class-path scanning
+ * @param name  the schema name, also the module name
+ * @param order migrations of lower order run first (platform is 0)
  */
-public record ModuleSchema(String name, int order, List<JavaMigration> javaMigrations) {
+public record ModuleSchema(String name, int order) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
@@ -26,19 +19,10 @@ public record ModuleSchema(String name, int order, List<JavaMigration> javaMigra
         if (!IDENTIFIER.matcher(name).matches()) {
             throw new IllegalArgumentException("Schema names are lower-case identifiers: " + name);
         }
-        javaMigrations = List.copyOf(javaMigrations);
-    }
-
-    public ModuleSchema(String name, int order) {
-        this(name, order, List.of());
     }
 
     public ModuleSchema(String name) {
         this(name, 100);
-    }
-
-    public ModuleSchema withJavaMigrations(JavaMigration... migrations) {
-        return new ModuleSchema(name, order, List.of(migrations));
     }
 
     public String migrationLocation() {

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +45,6 @@ public class SchemaMigrations {
                 .createSchemas(true)
                 .locations(schema.migrationLocation())
                 .failOnMissingLocations(true)
-                .javaMigrations(schema.javaMigrations().toArray(JavaMigration[]::new))
                 .validateMigrationNaming(true)
                 .load();
     }

@@ -438,6 +438,27 @@ class R2dbcTicks implements Ticks {
     }
 
     @Override
+    public Flux<LoggedNote> uncleanedNotes(int limit) {
+        return db.sql("SELECT owner_id, id, notes FROM logbook.tick WHERE notes IS NOT NULL AND notes_plain IS NULL LIMIT :limit")
+                .bind("limit", limit)
+                .map(row -> new LoggedNote(row.get("owner_id", UUID.class), row.get("id", UUID.class),
+                        row.get("notes", String.class)))
+                .all();
+    }
+
+    @Override
+    public Mono<Long> storeServedNotes(List<LoggedNote> served) {
+        return db.sql("""
+                        UPDATE logbook.tick AS t SET notes_plain = u.note
+                          FROM unnest(CAST(:owners AS uuid[]), CAST(:ids AS uuid[]), CAST(:notes AS text[])) AS u(owner, id, note)
+                         WHERE t.owner_id = u.owner AND t.id = u.id""")
+                .bind("owners", served.stream().map(LoggedNote::owner).toArray(UUID[]::new))
+                .bind("ids", served.stream().map(LoggedNote::id).toArray(UUID[]::new))
+                .bind("notes", served.stream().map(LoggedNote::note).toArray(String[]::new))
+                .fetch().rowsUpdated();
+    }
+
+    @Override
     public Mono<Void> eraseOwnedBy(UUID owner) {
         return db.sql("DELETE FROM logbook.tick WHERE owner_id = :owner").bind("owner", owner).then();
     }
