@@ -6,7 +6,10 @@
 # app at 64 connections in 10 s slices until its JIT compiler threads are idle (on one pinned core
 # they otherwise take a quarter of it for the first minute or two), then measures three 10 s
 # closed loops at 8 and at 64 connections. Prints one JSON line per loop and appends them to
-# benchmarks/results/steady-<timestamp>-<label>.jsonl. STEADY_JAVA_OPTS adds JVM options (JFR).
+# benchmarks/results/steady-<timestamp>-<label>.jsonl, with the app's CPU microseconds and heap bytes
+# allocated per request (the same JFR thread-allocation counters as run.sh; allocation varies far
+# less between runs than CPU does, so it shows small changes CPU cannot). STEADY_JAVA_OPTS adds JVM
+# options (a profiling JFR recording).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -18,13 +21,17 @@ OUT="$ROOT/benchmarks/results/steady-$(date -u +%Y%m%dT%H%M%SZ)-$LABEL.jsonl"
 WORK=$(mktemp -d)
 export PGHOST=localhost PGPORT=5432 PGUSER=${PGUSER:-postgres}
 SECRET=$(head -c 32 /dev/urandom | base64 -w0)
+JDK25_HOME=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+# Parsing JFR dumps needs a newer JDK than the app's when there is one, as in run.sh.
+if [ -x "$JDK25_HOME/bin/java" ]; then PARSE_JAVA=$JDK25_HOME/bin/java; else PARSE_JAVA=java; fi
 LOADGEN="taskset -c 1 java -Xss512k -jar $ROOT/benchmarks/loadgen/target/loadgen.jar"
 psql -qtA -d "$DB" -F ' ' -c "SELECT id, 'bench' || n FROM bench.owner WHERE n > 0 ORDER BY n" > "$WORK/owners.txt"
 java -jar benchmarks/loadgen/target/loadgen.jar tokens "$SECRET" "$WORK/owners.txt" > "$WORK/tokens.txt"
 
 env "$@" DATABASE_URL="postgresql://$PGUSER@localhost:5432/$DB" SERVER_PORT=$PORT SPRING_PROFILES_ACTIVE=prod \
   CRUXLOG_TOKEN_SECRET="$SECRET" LOG_LEVEL=WARN JOBS_ENABLED=false \
-  taskset -c 0 java -Xmx1g ${STEADY_JAVA_OPTS:-} -jar "$JAR" > "$WORK/app.log" 2>&1 &
+  taskset -c 0 java -Xmx1g -XX:StartFlightRecording=name=alloc,settings="$ROOT/benchmarks/alloc.jfc",maxage=15m \
+  ${STEADY_JAVA_OPTS:-} -jar "$JAR" > "$WORK/app.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
@@ -40,10 +47,14 @@ for slice in $(seq 1 12); do
 done
 for c in 8 64; do
   for i in 1 2 3; do
+    taskset -c 1 jcmd $PID JFR.dump name=alloc filename="$WORK/before.jfr" > /dev/null
     c0=$(cpu); j0=$(jit)
     r=$($LOADGEN load "$URL" "$WORK/tokens.txt" $c 10)
     c1=$(cpu); j1=$(jit)
+    taskset -c 1 jcmd $PID JFR.dump name=alloc filename="$WORK/after.jfr" > /dev/null
+    allocated=$(taskset -c 1 "$PARSE_JAVA" -jar "$ROOT/benchmarks/loadgen/target/loadgen.jar" alloc "$WORK/before.jfr" "$WORK/after.jfr" \
+      | sed -n 's/.*"allocatedBytes":\([0-9]*\).*/\1/p')
     n=$(echo "$r" | sed 's/.*"requests":\([0-9]*\).*/\1/')
-    echo "$r" | sed "s/}\$/,\"label\":\"$LABEL\",\"appCpuUsPerRequest\":$(awk -v a="$c0" -v b="$c1" -v n="$n" -v hz="$HZ" 'BEGIN{printf "%.0f", (b-a)/hz*1e6/n}'),\"jitCpuUs\":$(awk -v a="$j0" -v b="$j1" -v hz="$HZ" 'BEGIN{printf "%.0f", (b-a)/hz*1e6}')}/" | tee -a "$OUT"
+    echo "$r" | sed "s/}\$/,\"label\":\"$LABEL\",\"appCpuUsPerRequest\":$(awk -v a="$c0" -v b="$c1" -v n="$n" -v hz="$HZ" 'BEGIN{printf "%.0f", (b-a)/hz*1e6/n}'),\"allocBytesPerRequest\":$(awk -v a="${allocated:-0}" -v n="$n" 'BEGIN{printf "%.0f", a/n}'),\"jitCpuUs\":$(awk -v a="$j0" -v b="$j1" -v hz="$HZ" 'BEGIN{printf "%.0f", (b-a)/hz*1e6}')}/" | tee -a "$OUT"
   done
 done
