@@ -3,11 +3,13 @@ package dev.cruxlog.platform.database;
 import java.util.List;
 
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
+import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.r2dbc.ConnectionFactoryDecorator;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
+import org.springframework.boot.r2dbc.health.ConnectionFactoryHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,6 +46,17 @@ public class DatabaseConfiguration {
     ConnectionFactoryDecorator recentlyValidatedConnections(DatabaseProperties properties) {
         return connectionFactory -> properties.validationWindow().isZero() ? connectionFactory
                 : new RecentlyValidatedConnections(connectionFactory, properties.validationWindow());
+    }
+
+    /**
+     * Health asks the server itself, every time. Spring Boot's default indicator validates a
+     * pooled connection, which {@link RecentlyValidatedConnections} answers locally within its
+     * window: health would read UP for that long after PostgreSQL went away behind a socket
+     * that is still open. A query is a real round trip.
+     */
+    @Bean
+    ConnectionFactoryHealthIndicator r2dbcHealthIndicator(ConnectionFactory connectionFactory) {
+        return new ConnectionFactoryHealthIndicator(connectionFactory, "SELECT 1");
     }
 
     @Bean
