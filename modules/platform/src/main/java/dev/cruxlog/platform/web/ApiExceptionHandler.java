@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
+import org.springdoc.api.OpenApiResourceNotFoundException;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -42,6 +44,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setDetail(errors.size() == 1 ? "One field is invalid." : errors.size() + " fields are invalid.");
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, status, exchange);
+    }
+
+    /**
+     * A body the codecs could not read: too many multipart parts, malformed multipart. The
+     * client's fault (400), unless the body was cut at the request size cap on its way (413).
+     */
+    @ExceptionHandler(DecodingException.class)
+    Mono<ResponseEntity<Object>> handleUnreadableBody(DecodingException ex, ServerWebExchange exchange) {
+        if (RequestSizeLimitFilter.tooLargeCause(ex) != null) {
+            return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                    "The request is larger than the server accepts."), new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, exchange);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body could not be read: " + ex.getMessage());
+        problem.setTitle("Unreadable request body");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    /** An API documentation group that does not exist is a 404, not a server error (issue #15). */
+    @ExceptionHandler(OpenApiResourceNotFoundException.class)
+    Mono<ResponseEntity<Object>> handleUnknownApiGroup(OpenApiResourceNotFoundException ex, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "There is no API documentation by that name; /v3/api-docs lists every module's.");
+        problem.setTitle("Not found");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, exchange);
     }
 
     @ExceptionHandler(Exception.class)

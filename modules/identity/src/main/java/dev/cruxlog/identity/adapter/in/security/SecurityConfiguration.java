@@ -29,7 +29,6 @@ import org.springframework.security.web.server.authentication.AuthenticationWebF
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
-import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -88,12 +87,10 @@ class SecurityConfiguration {
 
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-        // Masks the token per response (BREACH). Its default SecureRandom reads /dev/urandom on
+        // Tokens are masked per response (BREACH). The default SecureRandom reads /dev/urandom on
         // the event loop (BlockHound caught it); a DRBG seeded once at start-up is pure CPU.
-        XorServerCsrfTokenRequestAttributeHandler csrfMasking = new XorServerCsrfTokenRequestAttributeHandler();
-        csrfMasking.setSecureRandom(seededDrbg());
-        // Upload forms (multipart) carry the token as a form field too, for browsers without scripts.
-        csrfMasking.setTokenFromMultipartDataEnabled(true);
+        // Upload forms carry the token as a multipart field, read for signed-in requests only.
+        SignedInMultipartCsrfTokens csrfTokenFields = new SignedInMultipartCsrfTokens(sessions, seededDrbg());
 
         return http
                 .securityContextRepository(sessions)
@@ -103,7 +100,7 @@ class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(org.springframework.security.web.server.savedrequest.NoOpServerRequestCache.getInstance()))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
-                        .csrfTokenRequestHandler(csrfMasking)
+                        .csrfTokenRequestHandler(csrfTokenFields)
                         .requireCsrfProtectionMatcher(needsCsrf(csrfExempt))
                         .accessDeniedHandler(csrfDenied(problems, pages)))
                 .authorizeExchange(exchanges -> exchanges
