@@ -15,7 +15,7 @@ import com.opencsv.CSVReaderHeaderAware;
 import dev.cruxlog.grades.Grade;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
-import dev.cruxlog.grades.SharedData;
+import dev.cruxlog.platform.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -42,6 +42,21 @@ class ExportFormatTest {
     }
 
     @Test
+    void aCsvCannotTurnShortLinesUnderAWideHeaderIntoMillionsOfFields() {
+        // 128 columns, then 15,700 lines of 128 empty fields: 2 MB of commas, 2 million fields.
+        String header = "Date,Route,Rating," + "x,".repeat(124) + "last\n";
+        String line = "2024-01-01,A,5.9" + ",".repeat(125) + "\n";
+        byte[] wide = (header + line.repeat(15_700)).getBytes(StandardCharsets.UTF_8);
+        StepVerifier.create(new OpenCsvExports().read(wide, List.of("Date", "Route", "Rating"), ImportLimits.DEFAULT))
+                .expectErrorMatches(e -> e instanceof ImportRejected && e.getMessage().contains("more than 2000000 fields"))
+                .verify();
+        byte[] wider = ("Date,Route,Rating," + "x,".repeat(200) + "last\n" + line).getBytes(StandardCharsets.UTF_8);
+        StepVerifier.create(new OpenCsvExports().read(wider, List.of("Date", "Route", "Rating"), ImportLimits.DEFAULT))
+                .expectErrorMatches(e -> e instanceof ImportRejected && e.getMessage().contains("more than 128 columns"))
+                .verify();
+    }
+
+    @Test
     void aFileCutMidRowIsRefusedButAShortLastRowWithItsLineBreakIsKept() {
         String header = "Date,Route,Rating,Notes,Pitches\n";
         byte[] cut = (header + "2024-01-01,A,5.9,fine,1\n2024-01-02,B,5.1").getBytes(StandardCharsets.UTF_8);

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
+import dev.cruxlog.platform.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,7 +55,7 @@ class PlainTextTest {
     @Test
     void theShortcutAgreesWithTheCleanerOnEveryCellOfTheSharedExports() throws IOException, CsvException {
         List<String> cells = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(sharedData())) {
+        try (Stream<Path> files = Files.walk(SharedData.dir())) {
             for (Path csv : files.filter(p -> p.toString().endsWith(".csv")).toList()) {
                 try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
                      CSVReader rows = new CSVReader(reader)) {
@@ -65,19 +66,5 @@ class PlainTextTest {
         List<String> plain = cells.stream().filter(cell -> !PlainText.mayHoldMarkup(cell)).toList();
         assertThat(plain).hasSizeGreaterThan(10_000);
         assertThat(plain).allSatisfy(cell -> assertThat(PlainText.cleaned(cell)).isEqualTo(cell));
-    }
-
-    private static Path sharedData() {
-        String override = System.getenv("CRUXLOG_SHARED_DATA");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("../shared/data not found beside the checkout; set CRUXLOG_SHARED_DATA");
     }
 }

@@ -1,4 +1,4 @@
-package dev.cruxlog.grades;
+package dev.cruxlog.platform.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

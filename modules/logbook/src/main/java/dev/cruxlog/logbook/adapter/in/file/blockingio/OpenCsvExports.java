@@ -73,7 +73,11 @@ public class OpenCsvExports implements CsvExports {
                 throw new ImportRejected("The file is missing the column(s) " + String.join(", ", missing)
                         + ". Its columns are: " + String.join(", ", header) + ".");
             }
+            if (columns.size() > ImportLimits.MAX_COLUMNS) {
+                throw ImportLimits.tooManyColumns();
+            }
             List<SourceRow> rows = new ArrayList<>();
+            long fields = 0;
             long recordStart = csv.getLinesRead() + 1;
             String[] record;
             String[] lastRecord = null;
@@ -86,15 +90,19 @@ public class OpenCsvExports implements CsvExports {
                     recordStart = csv.getLinesRead() + 1;
                     continue;
                 }
-                Map<String, String> fields = new LinkedHashMap<>();
+                fields += Math.min(columns.size(), record.length);
+                if (fields > ImportLimits.MAX_FIELDS) {
+                    throw ImportLimits.tooManyFields();
+                }
+                Map<String, String> byColumn = new LinkedHashMap<>();
                 for (int i = 0; i < columns.size() && i < record.length; i++) {
                     if (record[i].length() > limits.maxFieldChars()) {
                         throw new ImportRejected("Line " + recordStart + ": the " + columns.get(i) + " field is longer than "
                                 + limits.maxFieldChars() + " characters.");
                     }
-                    fields.put(columns.get(i), record[i]);
+                    byColumn.put(columns.get(i), record[i]);
                 }
-                rows.add(new SourceRow((int) recordStart, fields));
+                rows.add(new SourceRow((int) recordStart, byColumn));
                 lastRecord = record;
                 lastRecordStart = recordStart;
                 recordStart = csv.getLinesRead() + 1;
