@@ -248,6 +248,27 @@ class IdentityApiTest {
     }
 
     @Test
+    void passwordsUpToTheLimitWorkWhateverTheirBytesRegisterSignInAndChange() {
+        // Issue #15, point 8: over bcrypt's 72 bytes these were 500s on register and change.
+        String username = Climbers.uniqueName("longpass");
+        String longest = "granite " + "🧗".repeat(120);
+        climbers.register(username + "@example.test", username, longest);
+        String verification = TestMail.tokenIn(TestMail.await(username + "@example.test", "Confirm your email"), "/verify-email");
+        http.post().uri("/api/v1/auth/verify-email").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", verification)).exchange().expectStatus().isNoContent();
+        Tokens tokens = climbers.tokens(username, longest);
+        http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("login", username, "password", "granite " + "🧗".repeat(16) + "x".repeat(104)))
+                .exchange().expectStatus().isUnauthorized();
+        String another = "é".repeat(128);
+        http.post().uri("/api/v1/users/me/password").header("Authorization", "Bearer " + tokens.accessToken())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("currentPassword", longest, "newPassword", another))
+                .exchange().expectStatus().isNoContent();
+        climbers.tokens(username, another);
+    }
+
+    @Test
     void changingThePasswordRevokesOtherTokensAndNotifies() {
         Climber climber = climbers.verified("ashima");
         http.post().uri("/api/v1/users/me/password").header("Authorization", climber.bearer())

@@ -3,8 +3,9 @@ package dev.cruxlog.identity.domain;
 import java.util.Locale;
 
 /**
- * OWASP ASVS 5 (V6.2): 8 to 128 characters, any characters, no composition rules, and
- * not one of the most common passwords. Length counts code points, so emoji count once.
+ * OWASP ASVS 5 (V6.2): 8 to 128 characters, any printable characters, no composition rules,
+ * and not one of the most common passwords. Length counts code points, so emoji count once;
+ * all 128 count (the hasher takes passwords longer than bcrypt's 72 bytes too).
  */
 public final class PasswordPolicy {
 
@@ -27,6 +28,10 @@ public final class PasswordPolicy {
         }
         if (length > MAX_LENGTH) {
             throw new InvalidAccountInput(field, "Use at most " + MAX_LENGTH + " characters.");
+        }
+        // Nobody types them, and the hasher marks its reduced form of long passwords with one.
+        if (password.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidAccountInput(field, "Passwords cannot contain control characters such as tabs or line breaks.");
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (commonPasswords.contains(lower)) {

@@ -32,6 +32,9 @@ class AccountRulesTest {
     void refusesShortLongCommonAndPersonalPasswords() {
         assertThatThrownBy(() -> policy.check("password", "short")).isInstanceOf(InvalidAccountInput.class);
         assertThatThrownBy(() -> policy.check("password", "x".repeat(129))).hasMessageContaining("at most 128");
+        assertThatCode(() -> policy.check("password", "🧗".repeat(128))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> policy.check("password", "tab\tinside it")).hasMessageContaining("control characters");
+        assertThatThrownBy(() -> policy.check("password", "\u0001sha256:abcdefgh")).hasMessageContaining("control characters");
         assertThatThrownBy(() -> policy.check("password", "PassWord123")).hasMessageContaining("most common");
         assertThatThrownBy(() -> policy.check("password", "climber-alex", "climber-alex")).hasMessageContaining("username");
         assertThat(catchField(() -> policy.check("newPassword", "short"))).isEqualTo("newPassword");

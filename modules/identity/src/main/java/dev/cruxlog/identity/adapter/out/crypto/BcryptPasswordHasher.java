@@ -1,5 +1,10 @@
 package dev.cruxlog.identity.adapter.out.crypto;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
 import dev.cruxlog.identity.application.PasswordHasher;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import reactor.core.publisher.Mono;
@@ -29,13 +34,36 @@ public class BcryptPasswordHasher implements PasswordHasher {
 
     @Override
     public Mono<String> hash(String rawPassword) {
-        return Mono.fromCallable(() -> encoder.encode(rawPassword)).subscribeOn(hashing);
+        return Mono.fromCallable(() -> encoder.encode(bcryptInput(rawPassword))).subscribeOn(hashing);
     }
 
     @Override
     public Mono<Boolean> matches(String rawPassword, String hash) {
-        return Mono.fromCallable(() -> encoder.matches(rawPassword, hash)).subscribeOn(hashing);
+        return Mono.fromCallable(() -> encoder.matches(bcryptInput(rawPassword), hash)).subscribeOn(hashing);
     }
+
+    /**
+     * What bcrypt is given for a password. bcrypt reads at most 72 bytes, and Spring's encoder
+     * refuses more (it used to answer 500), while the policy allows 128 characters, up to 512
+     * bytes of UTF-8. A longer password is reduced to its SHA-256 first, behind a control
+     * character that {@link dev.cruxlog.identity.domain.PasswordPolicy} forbids in passwords, so
+     * the reduced form can never be typed in as a password of its own. Passwords of up to 72
+     * bytes, every one stored so far, are given as they are: existing hashes keep matching.
+     */
+    static String bcryptInput(String rawPassword) {
+        byte[] utf8 = rawPassword.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length <= BCRYPT_MAX_BYTES) {
+            return rawPassword;
+        }
+        try {
+            return REDUCED + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(utf8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    static final int BCRYPT_MAX_BYTES = 72;
+    private static final String REDUCED = "\u0001sha256:";
 
     @Override
     public Mono<Boolean> matchesNothing(String rawPassword) {

@@ -21,6 +21,25 @@ class CryptoAdaptersTest {
     }
 
     @Test
+    void passwordsLongerThanBcryptsSeventyTwoBytesHashAndMatchAndOnlyThemselves() {
+        // Issue #15, point 8: 128 climbers (4 bytes each in UTF-8) used to be a 500.
+        BcryptPasswordHasher hasher = new BcryptPasswordHasher(4, Schedulers.boundedElastic());
+        String longest = "🧗".repeat(128);
+        String sameFirst72Bytes = "🧗".repeat(18) + "x".repeat(110);
+        StepVerifier.create(hasher.hash(longest).flatMap(hash -> hasher.matches(longest, hash)
+                        .zipWith(hasher.matches(sameFirst72Bytes, hash))))
+                .assertNext(both -> {
+                    assertThat(both.getT1()).as("the password itself").isTrue();
+                    assertThat(both.getT2()).as("another password sharing its first 72 bytes").isFalse();
+                })
+                .verifyComplete();
+        // The reduced form starts with a control character, which no password may contain,
+        // so it cannot be typed in to stand for the long password it reduces.
+        assertThat(BcryptPasswordHasher.bcryptInput(longest)).startsWith("\u0001").hasSizeLessThan(72);
+        assertThat(BcryptPasswordHasher.bcryptInput("x".repeat(72))).isEqualTo("x".repeat(72));
+    }
+
+    @Test
     void randomTokensAreUniqueAndUuidsAreVersion4() {
         SecureRandomTokens random = new SecureRandomTokens(Schedulers.boundedElastic());
         StepVerifier.create(random.next().zipWith(random.next()))
