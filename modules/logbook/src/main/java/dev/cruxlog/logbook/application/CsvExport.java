@@ -1,7 +1,10 @@
 package dev.cruxlog.logbook.application;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import dev.cruxlog.logbook.TickView;
 
@@ -9,12 +12,15 @@ import dev.cruxlog.logbook.TickView;
  * The logbook as CSV: Mountain Project's columns first (so the file imports anywhere that
  * reads MP exports, Cruxlog included), then Cruxlog's own. Style, Lead Style and Route
  * Type are written so that importing the file again classifies every tick the same way.
+ * Fields a spreadsheet would run as formulas are neutralised ({@link #neutralised}).
  */
 public final class CsvExport {
 
+    public static final String ID_COLUMN = "Cruxlog ID";
+
     public static final List<String> HEADER = List.of("Date", "Route", "Rating", "Notes", "URL", "Pitches", "Location",
             "Avg Stars", "Your Stars", "Style", "Lead Style", "Route Type", "Your Rating", "Length", "Rating Code",
-            "Discipline", "Ascent Style", "Send", "Source", "Tags", "Cruxlog ID");
+            "Discipline", "Ascent Style", "Send", "Source", "Tags", CsvExport.ID_COLUMN);
 
     private CsvExport() {
     }
@@ -72,9 +78,61 @@ public final class CsvExport {
             if (i > 0) {
                 line.append(',');
             }
-            line.append('"').append(fields.get(i).replace("\"", "\"\"")).append('"');
+            line.append('"').append(neutralised(fields.get(i)).replace("\"", "\"\"")).append('"');
         }
         return line.append("\r\n").toString();
+    }
+
+    /** What a spreadsheet would run as a formula when a cell starts with it (OWASP, CSV injection). */
+    private static final String FORMULA_START = "=+-@\t\r";
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /**
+     * OWASP's rule against CSV formula injection: a field a spreadsheet would run as a formula
+     * (starting with =, +, -, @, tab or carriage return) is written with a leading apostrophe,
+     * which spreadsheets show as text. Plain numbers ("-1" stars) are left alone. A field that
+     * already starts with apostrophes before such a character gets one more, so that reading
+     * our own export back ({@link #restored}) removes exactly one and every note round-trips.
+     */
+    static String neutralised(String field) {
+        int quotes = leadingApostrophes(field);
+        boolean formula = quotes < field.length() && FORMULA_START.indexOf(field.charAt(quotes)) >= 0;
+        if (!formula || (quotes == 0 && PLAIN_NUMBER.matcher(field).matches())) {
+            return field;
+        }
+        return "'" + field;
+    }
+
+    /** {@link #neutralised}, undone. Applied only to files that are Cruxlog exports. */
+    static String restored(String field) {
+        int quotes = leadingApostrophes(field);
+        boolean neutralisedFormula = quotes > 0 && quotes < field.length() && FORMULA_START.indexOf(field.charAt(quotes)) >= 0;
+        return neutralisedFormula ? field.substring(1) : field;
+    }
+
+    /**
+     * Rows of a CSV as their fields were before {@link #neutralised}, when the file is one of
+     * ours (it has the {@code Cruxlog ID} column); any other file is returned as it is.
+     */
+    public static List<SourceRow> restored(List<SourceRow> rows) {
+        if (rows.isEmpty() || !rows.get(0).fields().containsKey(ID_COLUMN)) {
+            return rows;
+        }
+        List<SourceRow> restored = new ArrayList<>(rows.size());
+        for (SourceRow row : rows) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            row.fields().forEach((column, value) -> fields.put(column, value == null ? null : restored(value)));
+            restored.add(new SourceRow(row.line(), fields));
+        }
+        return restored;
+    }
+
+    private static int leadingApostrophes(String field) {
+        int count = 0;
+        while (count < field.length() && field.charAt(count) == '\'') {
+            count++;
+        }
+        return count;
     }
 
     private static String nullToEmpty(String text) {

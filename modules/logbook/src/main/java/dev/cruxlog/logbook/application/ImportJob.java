@@ -121,7 +121,8 @@ class ImportJob implements JobHandler {
     private TranslatedExport translate(ExportFormat format, String source, ExportRecords records) {
         LocalDate today = LocalDate.now(clock);
         return switch (format) {
-            case MOUNTAIN_PROJECT_CSV -> MountainProjectRows.toDrafts(records.rows(), grades, today);
+            // Cruxlog's own export is a Mountain Project CSV with formula-like fields neutralised.
+            case MOUNTAIN_PROJECT_CSV -> MountainProjectRows.toDrafts(CsvExport.restored(records.rows()), grades, today);
             case EIGHT_A_JSON -> EightAAscents.translate(source, records, grades, today);
             case EIGHT_A_CSV -> EightACsvRows.translate(source, records, grades, today);
             case THECRAG_CSV -> TheCragRows.translate(source, records, grades, today);
