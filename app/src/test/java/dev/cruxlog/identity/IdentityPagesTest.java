@@ -3,6 +3,7 @@ package dev.cruxlog.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.cruxlog.CruxlogApplication;
@@ -197,6 +198,25 @@ class IdentityPagesTest {
         Page redirected = browser.post("/signin", Map.of("login", climber.username(), "password", climber.password(),
                 "next", "//evil.example/phish"));
         assertThat(redirected.location()).isEqualTo("/account");
+        // Issue #15, point 11: these were 500s after a successful sign-in.
+        for (String next : List.of("/logbook\tx", "/a b", "/{x}", "/\\evil.example", "/x\u00e9")) {
+            browser.get("/signin");
+            Page page = browser.post("/signin", Map.of("login", climber.username(), "password", climber.password(),
+                    "next", next));
+            assertThat(page.status().value()).as(next).isEqualTo(303);
+            assertThat(page.location()).as(next).isEqualTo("/account");
+        }
+        browser.get("/signin");
+        assertThat(browser.post("/signin", Map.of("login", climber.username(), "password", climber.password(),
+                "next", "/logbook?sort=grade%2Casc")).location()).isEqualTo("/logbook?sort=grade%2Casc");
+    }
+
+    @Test
+    void anUnknownApiDocumentationGroupIsA404() {
+        http.get().uri("/v3/api-docs/no-such-group").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.requestId").exists();
     }
 
     private void signIn(Climber climber) {

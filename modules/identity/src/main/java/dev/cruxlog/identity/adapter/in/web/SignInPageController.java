@@ -1,5 +1,7 @@
 package dev.cruxlog.identity.adapter.in.web;
 
+import java.util.regex.Pattern;
+
 import dev.cruxlog.identity.adapter.in.security.SessionCookies;
 import dev.cruxlog.identity.application.IdentityErrors.BadCredentials;
 import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
@@ -77,12 +79,19 @@ class SignInPageController {
         return "identity/signin";
     }
 
-    /** Only paths on this site: "/logbook" yes, "//evil.example" or "https://..." no (no open redirect). */
+    /**
+     * Only paths on this site: "/logbook" yes, "//evil.example" or "https://..." no (no open
+     * redirect). And only characters a URI carries as they are: whitespace, braces (which the
+     * redirect would read as a template variable) or anything else used to be a 500 after a
+     * successful sign-in (issue #15); such a "next" is ignored like any other bad one.
+     */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.contains("\r")
-                || next.contains("\n")) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || !SAFE_PATH.matcher(next).matches()) {
             return "/account";
         }
         return next;
     }
+
+    /** RFC 3986 path, query and fragment characters, percent-encodings included; no backslash, braces or spaces. */
+    private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9\\-._~!$&'()*+,;=:@/?#%]{0,500}");
 }
