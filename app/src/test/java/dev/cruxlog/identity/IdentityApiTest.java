@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Every identity API flow over HTTP, against PostgreSQL, with emails caught by GreenMail. */
@@ -245,6 +246,27 @@ class IdentityApiTest {
                 .expectStatus().isEqualTo(429)
                 .expectHeader().exists("Retry-After")
                 .expectBody().jsonPath("$.title").isEqualTo("Too many attempts");
+    }
+
+    @Test
+    void concurrentWrongPasswordsAreCountedBeforeTheCheckSoNoMoreThanTheLimitReachIt() {
+        // Issue #15, point 3: 40 wrong passwords at once all got 401 (check-then-act).
+        Climber climber = climbers.verified("swarm");
+        try {
+            List<Integer> statuses = Flux.range(0, 40)
+                    .parallel(40).runOn(Schedulers.boundedElastic())
+                    .map(i -> http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(Map.of("login", climber.username(), "password", "wrong guess " + i))
+                            .exchange().returnResult(Void.class).getStatus().value())
+                    .sequential().collectList().block(Duration.ofSeconds(60));
+            long checked = statuses.stream().filter(status -> status == 401).count();
+            long refused = statuses.stream().filter(status -> status == 429).count();
+            assertThat(checked).as("attempts whose password was checked").isBetween(1L, 5L);
+            assertThat(checked + refused).as("every answer is 401 or 429").isEqualTo(40);
+        } finally {
+            // This JVM's other tests sign in from the same address.
+            db.sql("DELETE FROM identity.login_throttle").then().block(Duration.ofSeconds(10));
+        }
     }
 
     @Test

@@ -5,16 +5,26 @@ import java.time.Instant;
 
 import reactor.core.publisher.Mono;
 
-/** Out-port: failed sign-in counters per throttling key, in fixed windows. */
+/**
+ * Out-port: sign-in attempts per throttling key, in fixed windows. Attempts are counted
+ * before the password is checked, atomically, so concurrent guesses cannot all pass a check
+ * made before any of them was counted (issue #15); a success takes its attempt back.
+ */
 public interface LoginAttempts {
 
-    Mono<Window> current(String key);
+    /**
+     * Counts one attempt in a single atomic statement, starting a new window when the current
+     * one is over, and returns the window with this attempt counted: concurrent attempts each
+     * see a different count.
+     */
+    Mono<Window> count(String key, Duration window);
 
-    /** Counts a failure, starting a new window when the current one is over. */
-    Mono<Void> recordFailure(String key, Duration window);
+    /** Takes back one counted attempt: it succeeded, and only failures count. */
+    Mono<Void> uncount(String key);
 
     Mono<Void> clear(String key);
 
-    record Window(int failures, Instant startedAt) {
+    /** @param attempts counted in this window, the caller's own included */
+    record Window(int attempts, Instant startedAt) {
     }
 }

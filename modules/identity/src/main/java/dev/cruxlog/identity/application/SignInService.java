@@ -67,24 +67,28 @@ public class SignInService {
                 new Throttled("a+ip:" + normalized + "|" + clientAddress, LoginThrottle.ACCOUNT_AND_ADDRESS),
                 new Throttled("a:" + normalized, LoginThrottle.ACCOUNT),
                 new Throttled("ip:" + clientAddress, LoginThrottle.ADDRESS));
-        return checkThrottles(keys)
+        return countAttempts(keys)
                 .then(accounts.findByLogin(normalized)
                         .flatMap(account -> hasher.matches(secret, account.passwordHash())
                                 .map(matches -> matches && account.active() ? Optional.of(account) : Optional.<StoredAccount>empty()))
                         .switchIfEmpty(Mono.defer(() -> hasher.matchesNothing(secret).thenReturn(Optional.empty()))))
                 .flatMap(found -> found.isPresent()
                         ? attempts.clear(keys.get(0).key())
+                                .thenMany(Flux.fromIterable(keys.subList(1, keys.size())).concatMap(k -> attempts.uncount(k.key())))
                                 .then(accounts.recordLogin(found.get().id()))
                                 .thenReturn(found.get().toCurrentUser())
-                        : Flux.fromIterable(keys)
-                                .concatMap(k -> attempts.recordFailure(k.key(), k.limit().window()))
-                                .then(Mono.error(new BadCredentials())));
+                        : Mono.error(new BadCredentials()));
     }
 
-    private Mono<Void> checkThrottles(List<Throttled> keys) {
+    /**
+     * Counts this attempt under every key before any password work, and refuses it when a key
+     * had already reached its limit. Counting first and atomically is what makes the limit
+     * hold for concurrent guesses (40 at once used to all reach the password check).
+     */
+    private Mono<Void> countAttempts(List<Throttled> keys) {
         return Flux.fromIterable(keys)
-                .concatMap(k -> attempts.current(k.key())
-                        .map(window -> LoginThrottle.waitFor(k.limit(), window.failures(), window.startedAt(), clock.instant())))
+                .concatMap(k -> attempts.count(k.key(), k.limit().window())
+                        .map(window -> LoginThrottle.waitFor(k.limit(), window.attempts() - 1, window.startedAt(), clock.instant())))
                 .reduce(Duration.ZERO, (a, b) -> a.compareTo(b) >= 0 ? a : b)
                 .flatMap(wait -> wait.isZero() ? Mono.<Void>empty() : Mono.error(new TooManyAttempts(wait)));
     }

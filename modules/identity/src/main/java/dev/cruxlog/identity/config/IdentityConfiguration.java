@@ -48,11 +48,15 @@ class IdentityConfiguration {
 
     /**
      * bcrypt at cost 12 takes about a quarter second of one core: a scheduler of its own,
-     * as wide as the machine, queues sign-ins instead of letting them take every thread.
+     * as wide as the machine, queues sign-ins instead of letting them take every thread. The
+     * queue is short: at 10,000 a real sign-in waited 52 s behind a flood of guesses (issue
+     * #15). Past it a hash is refused at once and the caller is told to retry in a moment
+     * ({@link BcryptPasswordHasher}).
      */
     @Bean(destroyMethod = "dispose")
     Scheduler passwordHashingScheduler() {
-        return Schedulers.newBoundedElastic(Runtime.getRuntime().availableProcessors(), 10_000, "password-hashing");
+        return Schedulers.newBoundedElastic(Runtime.getRuntime().availableProcessors(),
+                BcryptPasswordHasher.MAX_QUEUED_HASHES, "password-hashing");
     }
 
     @Bean

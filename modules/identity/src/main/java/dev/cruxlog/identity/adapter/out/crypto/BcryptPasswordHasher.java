@@ -3,8 +3,11 @@ package dev.cruxlog.identity.adapter.out.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.RejectedExecutionException;
 
+import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
 import dev.cruxlog.identity.application.PasswordHasher;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import reactor.core.publisher.Mono;
@@ -32,14 +35,24 @@ public class BcryptPasswordHasher implements PasswordHasher {
         return Integer.parseInt(decoy.substring(4, 6));
     }
 
+    /** Hashes waiting for a thread; about 8 s of work on two cores at cost 12. */
+    public static final int MAX_QUEUED_HASHES = 64;
+    /** How long a caller refused for a full queue is asked to wait. */
+    static final Duration BUSY_RETRY = Duration.ofSeconds(5);
+
     @Override
     public Mono<String> hash(String rawPassword) {
-        return Mono.fromCallable(() -> encoder.encode(bcryptInput(rawPassword))).subscribeOn(hashing);
+        return busyWhenFull(Mono.fromCallable(() -> encoder.encode(bcryptInput(rawPassword))).subscribeOn(hashing));
     }
 
     @Override
     public Mono<Boolean> matches(String rawPassword, String hash) {
-        return Mono.fromCallable(() -> encoder.matches(bcryptInput(rawPassword), hash)).subscribeOn(hashing);
+        return busyWhenFull(Mono.fromCallable(() -> encoder.matches(bcryptInput(rawPassword), hash)).subscribeOn(hashing));
+    }
+
+    /** A full hashing queue is a 429 with Retry-After, not a wait behind every other guess. */
+    private static <T> Mono<T> busyWhenFull(Mono<T> hashing) {
+        return hashing.onErrorMap(RejectedExecutionException.class, full -> new TooManyAttempts(BUSY_RETRY));
     }
 
     /**

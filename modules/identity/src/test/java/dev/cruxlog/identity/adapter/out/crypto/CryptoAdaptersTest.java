@@ -2,9 +2,16 @@ package dev.cruxlog.identity.adapter.out.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
+
 import dev.cruxlog.identity.adapter.out.blockingio.ClasspathCommonPasswords;
+import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
 import dev.cruxlog.identity.application.IdentityProperties;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
@@ -37,6 +44,25 @@ class CryptoAdaptersTest {
         // so it cannot be typed in to stand for the long password it reduces.
         assertThat(BcryptPasswordHasher.bcryptInput(longest)).startsWith("\u0001").hasSizeLessThan(72);
         assertThat(BcryptPasswordHasher.bcryptInput("x".repeat(72))).isEqualTo("x".repeat(72));
+    }
+
+    @Test
+    void aFullHashingQueueRefusesAtOnceInsteadOfQueueingBehindEveryGuess() {
+        // Issue #15, point 3: a real sign-in waited 52 s behind 10,000 queued guesses.
+        Scheduler oneThreadOneWaiting = Schedulers.newBoundedElastic(1, 1, "test-hashing");
+        try {
+            BcryptPasswordHasher hasher = new BcryptPasswordHasher(8, oneThreadOneWaiting);
+            List<Object> outcomes = Flux.range(0, 6)
+                    .flatMap(i -> hasher.hash("a long enough phrase " + i).<Object>map(hash -> "hashed")
+                            .onErrorResume(TooManyAttempts.class, Mono::just))
+                    .collectList().block(Duration.ofSeconds(30));
+            assertThat(outcomes).contains("hashed");
+            assertThat(outcomes).filteredOn(TooManyAttempts.class::isInstance).isNotEmpty()
+                    .allSatisfy(busy -> assertThat(((TooManyAttempts) busy).retryAfter()).isEqualTo(BcryptPasswordHasher.BUSY_RETRY));
+            assertThat(BcryptPasswordHasher.MAX_QUEUED_HASHES).isEqualTo(64);
+        } finally {
+            oneThreadOneWaiting.dispose();
+        }
     }
 
     @Test
