@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -85,8 +86,16 @@ class RequestSizeLimitFilter implements WebFilter, Ordered {
     static WebHttpHandlerBuilderCustomizer countedRequestBodies(WebLimits limits) {
         long maxBytes = limits.maxRequestSize().toBytes();
         return builder -> builder.httpHandlerDecorator(handler -> (request, response) ->
-                handler.handle(request.getHeaders().getContentLength() < 0 ? new CountedBody(request, maxBytes) : request,
-                        response));
+                handler.handle(mayStreamABody(request) ? new CountedBody(request, maxBytes) : request, response));
+    }
+
+    /**
+     * A body of undeclared length. GET and HEAD are left as they are: nothing here reads their
+     * bodies, and the ticks page (a GET) is the hot path, where every object counts.
+     */
+    private static boolean mayStreamABody(ServerHttpRequest request) {
+        return request.getHeaders().getContentLength() < 0
+                && !HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod());
     }
 
     /** A body of unknown length, failing with 413 as soon as it passes the cap. */
