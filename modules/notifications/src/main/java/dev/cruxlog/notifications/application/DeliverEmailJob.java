@@ -3,6 +3,7 @@ package dev.cruxlog.notifications.application;
 import dev.cruxlog.platform.jobs.Job;
 import dev.cruxlog.platform.jobs.JobHandler;
 import dev.cruxlog.platform.jobs.JobPayloads;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -20,11 +21,16 @@ class DeliverEmailJob implements JobHandler {
     private final MailTransport transport;
     private final JobPayloads payloads;
 
-    DeliverEmailJob(EmailOutbox outbox, EmailRenderer renderer, MailTransport transport, JobPayloads payloads) {
+    /** The development inbox shows sent emails with their links; nothing else needs them after delivery. */
+    private final boolean keepLinks;
+
+    DeliverEmailJob(EmailOutbox outbox, EmailRenderer renderer, MailTransport transport, JobPayloads payloads,
+                    @Value("${cruxlog.mail.dev-inbox:false}") boolean devInbox) {
         this.outbox = outbox;
         this.renderer = renderer;
         this.transport = transport;
         this.payloads = payloads;
+        this.keepLinks = devInbox;
     }
 
     @Override
@@ -38,7 +44,7 @@ class DeliverEmailJob implements JobHandler {
         return outbox.find(id)
                 .filter(stored -> stored.sentAt() == null)
                 .flatMap(stored -> transport.send(renderer.render(stored.email()))
-                        .then(outbox.markSent(id))
+                        .then(outbox.markSent(id, keepLinks))
                         .onErrorResume(error -> outbox.recordFailure(id, error.toString()).then(Mono.error(error))));
     }
 

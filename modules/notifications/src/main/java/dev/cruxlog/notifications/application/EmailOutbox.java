@@ -14,7 +14,11 @@ public interface EmailOutbox {
 
     Mono<Stored> find(long id);
 
-    Mono<Void> markSent(long id);
+    /**
+     * Marks a row sent. Unless {@code keepLink}, its action link is cleared: a link carries a
+     * reset or verification token, and once delivered the server has no need to hold it.
+     */
+    Mono<Void> markSent(long id, boolean keepLink);
 
     Mono<Void> recordFailure(long id, String error);
 

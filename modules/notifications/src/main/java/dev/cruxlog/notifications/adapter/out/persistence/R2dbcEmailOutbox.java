@@ -47,9 +47,12 @@ class R2dbcEmailOutbox implements EmailOutbox {
     }
 
     @Override
-    public Mono<Void> markSent(long id) {
-        return db.sql("UPDATE notifications.outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = :id")
-                .bind("id", id).then();
+    public Mono<Void> markSent(long id, boolean keepLink) {
+        return db.sql("""
+                        UPDATE notifications.outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL,
+                               action_url = CASE WHEN :keepLink THEN action_url END
+                        WHERE id = :id""")
+                .bind("id", id).bind("keepLink", keepLink).then();
     }
 
     @Override
