@@ -7,6 +7,7 @@ import dev.cruxlog.identity.application.PasswordService;
 import dev.cruxlog.identity.application.RegistrationService;
 import dev.cruxlog.identity.application.SignInService;
 import dev.cruxlog.identity.application.SignInService.TokenPair;
+import dev.cruxlog.platform.web.ClientAddresses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -29,11 +30,14 @@ class AuthApiController {
     private final RegistrationService registration;
     private final SignInService signIn;
     private final PasswordService passwords;
+    private final ClientAddresses clients;
 
-    AuthApiController(RegistrationService registration, SignInService signIn, PasswordService passwords) {
+    AuthApiController(RegistrationService registration, SignInService signIn, PasswordService passwords,
+                      ClientAddresses clients) {
         this.registration = registration;
         this.signIn = signIn;
         this.passwords = passwords;
+        this.clients = clients;
     }
 
     record RegisterRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 30) String username,
@@ -78,7 +82,7 @@ class AuthApiController {
     @PostMapping("/token")
     @Operation(summary = "Exchange a login (email or username) and password for an access and a refresh token")
     Mono<TokenResponse> token(@Valid @RequestBody TokenRequest request, ServerWebExchange exchange) {
-        return signIn.authenticate(request.login(), request.password(), ClientAddress.of(exchange))
+        return signIn.authenticate(request.login(), request.password(), clients.of(exchange))
                 .flatMap(signIn::issueTokens)
                 .map(TokenResponse::of);
     }

@@ -6,6 +6,7 @@ import dev.cruxlog.identity.GuestAccounts;
 import dev.cruxlog.identity.adapter.in.security.SessionCookies;
 import dev.cruxlog.identity.application.RegistrationService;
 import dev.cruxlog.identity.application.SignInService;
+import dev.cruxlog.platform.web.ClientAddresses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -17,18 +18,21 @@ class GuestSessions implements GuestAccounts {
     private final RegistrationService registration;
     private final SignInService signIn;
     private final SessionCookies cookies;
+    private final ClientAddresses clients;
 
-    GuestSessions(RegistrationService registration, SignInService signIn, SessionCookies cookies) {
+    GuestSessions(RegistrationService registration, SignInService signIn, SessionCookies cookies,
+                  ClientAddresses clients) {
         this.registration = registration;
         this.signIn = signIn;
         this.cookies = cookies;
+        this.clients = clients;
     }
 
     @Override
     public Mono<UUID> startGuestSession(ServerWebExchange exchange) {
         return registration.createGuest()
                 .flatMap(id -> signIn.openSession(id, exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT),
-                                ClientAddress.of(exchange))
+                                clients.of(exchange))
                         .map(session -> {
                             cookies.write(exchange, session.value());
                             return id;

@@ -6,6 +6,7 @@ import dev.cruxlog.identity.adapter.in.security.SessionCookies;
 import dev.cruxlog.identity.application.IdentityErrors.BadCredentials;
 import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
 import dev.cruxlog.identity.application.SignInService;
+import dev.cruxlog.platform.web.ClientAddresses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -22,10 +23,12 @@ class SignInPageController {
 
     private final SignInService signIn;
     private final SessionCookies cookies;
+    private final ClientAddresses clients;
 
-    SignInPageController(SignInService signIn, SessionCookies cookies) {
+    SignInPageController(SignInService signIn, SessionCookies cookies, ClientAddresses clients) {
         this.signIn = signIn;
         this.cookies = cookies;
+        this.clients = clients;
     }
 
     record SignInForm(String login, String password, String next) {
@@ -43,9 +46,9 @@ class SignInPageController {
     @PostMapping("/signin")
     Mono<String> signIn(@ModelAttribute SignInForm form, Model model, ServerWebExchange exchange) {
         String next = safeNext(form.next());
-        return signIn.authenticate(form.login(), form.password(), ClientAddress.of(exchange))
+        return signIn.authenticate(form.login(), form.password(), clients.of(exchange))
                 .flatMap(user -> signIn.openSession(user.id(),
-                        exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT), ClientAddress.of(exchange)))
+                        exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT), clients.of(exchange)))
                 .map(session -> {
                     cookies.write(exchange, session.value());
                     return "redirect:" + next;
