@@ -34,6 +34,14 @@ public final class Climbers {
                          @JsonProperty("expires_in") long expiresIn) {
     }
 
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+    /** A fresh address in 198.18.0.0/15, the block set aside for tests (RFC 2544). */
+    public static String nextAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "198." + (18 + (n >> 16 & 1)) + "." + (n >> 8 & 0xFF) + "." + (n & 0xFF);
+    }
+
     public static String uniqueName(String base) {
         return base + "-" + ProcessHandle.current().pid() % 1000 + "-" + SEQUENCE.incrementAndGet();
     }
@@ -50,8 +58,13 @@ public final class Climbers {
         return new Climber(username, email, password, tokens.accessToken(), tokens.refreshToken());
     }
 
+    /**
+     * Registers from an address of its own (X-Forwarded-For, which the test profile believes
+     * from loopback), as different climbers would: sign-ups are limited per address.
+     */
     public void register(String email, String username, String password) {
         http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", nextAddress())
                 .bodyValue(Map.of("email", email, "username", username, "password", password))
                 .exchange().expectStatus().isCreated();
     }

@@ -13,6 +13,7 @@ import dev.cruxlog.identity.application.OneTimeTokens.Purpose;
 import dev.cruxlog.identity.domain.EmailAddress;
 import dev.cruxlog.identity.domain.GradeSystems;
 import dev.cruxlog.identity.domain.InvalidAccountInput;
+import dev.cruxlog.identity.domain.SendingLimits;
 import dev.cruxlog.identity.MountainProjectProfile;
 import dev.cruxlog.identity.domain.Username;
 import dev.cruxlog.notifications.Email;
@@ -38,10 +39,11 @@ public class AccountService implements Accounts {
     private final AccountErasure erasure;
     private final Mailer mailer;
     private final TransactionalOperator transaction;
+    private final SendingThrottle throttle;
 
     public AccountService(UserAccounts accounts, PasswordHasher hasher, RegistrationService registration,
                           WebSessions sessions, RefreshTokens refreshTokens, OneTimeTokens links, AccountErasure erasure,
-                          Mailer mailer, TransactionalOperator transaction) {
+                          Mailer mailer, TransactionalOperator transaction, SendingThrottle throttle) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.registration = registration;
@@ -51,6 +53,7 @@ public class AccountService implements Accounts {
         this.erasure = erasure;
         this.mailer = mailer;
         this.transaction = transaction;
+        this.throttle = throttle;
     }
 
     @Override
@@ -124,6 +127,7 @@ public class AccountService implements Accounts {
         return Mono.defer(() -> {
             EmailAddress address = new EmailAddress(newEmail);
             return checkedPassword(accountId, password)
+                    .flatMap(account -> throttle.check(SendingLimits.EMAIL_CHANGE_MAILS, address.normalized()).thenReturn(account))
                     .flatMap(account -> accounts.emailTaken(address.normalized())
                             .flatMap(taken -> taken ? Mono.<Void>empty()
                                     : transaction.transactional(links.invalidateAll(accountId, Purpose.CHANGE_EMAIL)

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.cruxlog.identity.application.IdentityErrors.InvalidLink;
 import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
+import dev.cruxlog.identity.domain.SendingLimits;
 import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
 import dev.cruxlog.identity.application.OneTimeTokens.Purpose;
 import dev.cruxlog.identity.domain.EmailAddress;
@@ -39,10 +40,11 @@ public class RegistrationService {
     private final Mailer mailer;
     private final TransactionalOperator transaction;
     private final IdentityProperties properties;
+    private final SendingThrottle throttle;
 
     public RegistrationService(UserAccounts accounts, OneTimeTokens links, PasswordHasher hasher, PasswordPolicy policy,
                                RandomTokens random, Mailer mailer, TransactionalOperator transaction,
-                               IdentityProperties properties) {
+                               IdentityProperties properties, SendingThrottle throttle) {
         this.accounts = accounts;
         this.links = links;
         this.hasher = hasher;
@@ -51,10 +53,11 @@ public class RegistrationService {
         this.mailer = mailer;
         this.transaction = transaction;
         this.properties = properties;
+        this.throttle = throttle;
     }
 
-    public Mono<Void> register(String emailInput, String usernameInput, String password) {
-        return Mono.defer(() -> {
+    public Mono<Void> register(String emailInput, String usernameInput, String password, String clientAddress) {
+        return throttle.check(SendingLimits.SIGN_UPS, clientAddress).then(Mono.defer(() -> {
             EmailAddress email = new EmailAddress(emailInput);
             Username username = new Username(usernameInput);
             policy.check("password", password, username.value(), email.value());
@@ -66,14 +69,20 @@ public class RegistrationService {
                                             Purpose.VERIFY_EMAIL).thenReturn(created))
                                     .switchIfEmpty(Mono.defer(() -> tellOwnerTheyHaveAnAccount(email)))
                                     .then()));
-        });
+        }));
     }
 
-    /** Nothing was inserted: the email (or, in a race, the username) is taken. */
+    /**
+     * Nothing was inserted: the email (or, in a race, the username) is taken. The owner hears
+     * of it a few times an hour at most; beyond that, quietly not at all, so the answer still
+     * says nothing about who has an account.
+     */
     private Mono<StoredAccount> tellOwnerTheyHaveAnAccount(EmailAddress email) {
         return accounts.findByEmail(email.normalized())
-                .flatMap(existing -> mailer.queue(new Email(existing.email(), EmailTemplate.ACCOUNT_EXISTS,
-                        existing.username(), properties.link("/forgot-password"), existing.id())).thenReturn(existing))
+                .flatMap(existing -> throttle.allows(SendingLimits.ACCOUNT_EXISTS_MAILS, email.normalized())
+                        .flatMap(allowed -> allowed ? mailer.queue(new Email(existing.email(), EmailTemplate.ACCOUNT_EXISTS,
+                                existing.username(), properties.link("/forgot-password"), existing.id())) : Mono.<Void>empty())
+                        .thenReturn(existing))
                 // Only the username lost the race: report it like any taken username.
                 .switchIfEmpty(Mono.error(new UsernameTaken()));
     }
@@ -124,8 +133,8 @@ public class RegistrationService {
      * A guest account for trying Cruxlog: random name and password nobody knows, an address
      * on the reserved {@code .invalid} domain (RFC 2606) so no email ever leaves, verified.
      */
-    public Mono<UUID> createGuest() {
-        return random.next().zipWith(random.next()).flatMap(secrets -> {
+    public Mono<UUID> createGuest(String clientAddress) {
+        return throttle.check(SendingLimits.GUESTS, clientAddress).then(random.next().zipWith(random.next())).flatMap(secrets -> {
             String suffix = secrets.getT1().value().replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT)
                     .substring(0, 10);
             String username = "guest-" + suffix;

@@ -32,7 +32,7 @@ public class SignInService {
 
     private final UserAccounts accounts;
     private final PasswordHasher hasher;
-    private final LoginAttempts attempts;
+    private final Throttles attempts;
     private final WebSessions sessions;
     private final RefreshTokens refreshTokens;
     private final AccessTokens accessTokens;
@@ -41,7 +41,7 @@ public class SignInService {
     private final IdentityProperties properties;
     private final Clock clock;
 
-    public SignInService(UserAccounts accounts, PasswordHasher hasher, LoginAttempts attempts, WebSessions sessions,
+    public SignInService(UserAccounts accounts, PasswordHasher hasher, Throttles attempts, WebSessions sessions,
                          RefreshTokens refreshTokens, AccessTokens accessTokens, RandomTokens random,
                          TransactionalOperator transaction, IdentityProperties properties, Clock clock) {
         this.accounts = accounts;

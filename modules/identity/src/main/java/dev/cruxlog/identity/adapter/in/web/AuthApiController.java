@@ -74,8 +74,8 @@ class AuthApiController {
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an account; a verification link is emailed")
-    Mono<Map<String, String>> register(@Valid @RequestBody RegisterRequest request) {
-        return registration.register(request.email(), request.username(), request.password())
+    Mono<Map<String, String>> register(@Valid @RequestBody RegisterRequest request, ServerWebExchange exchange) {
+        return registration.register(request.email(), request.username(), request.password(), clients.of(exchange))
                 .thenReturn(Map.of("message", "Account requested. Check your email to confirm your address, then sign in."));
     }
 

@@ -4,11 +4,14 @@ import java.util.UUID;
 
 import dev.cruxlog.identity.GuestAccounts;
 import dev.cruxlog.identity.adapter.in.security.SessionCookies;
+import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
 import dev.cruxlog.identity.application.RegistrationService;
 import dev.cruxlog.identity.application.SignInService;
 import dev.cruxlog.platform.web.ClientAddresses;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -30,7 +33,10 @@ class GuestSessions implements GuestAccounts {
 
     @Override
     public Mono<UUID> startGuestSession(ServerWebExchange exchange) {
-        return registration.createGuest()
+        return registration.createGuest(clients.of(exchange))
+                // Callers outside identity see a web error, not identity's own exception type.
+                .onErrorMap(TooManyAttempts.class, busy -> new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many sample logbooks were opened from your network just now. Please try again later."))
                 .flatMap(id -> signIn.openSession(id, exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT),
                                 clients.of(exchange))
                         .map(session -> {

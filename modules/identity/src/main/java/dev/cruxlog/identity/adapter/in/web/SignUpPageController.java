@@ -2,9 +2,12 @@ package dev.cruxlog.identity.adapter.in.web;
 
 import dev.cruxlog.identity.application.IdentityErrors.EmailTaken;
 import dev.cruxlog.identity.application.IdentityErrors.InvalidLink;
+import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
 import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
 import dev.cruxlog.identity.application.RegistrationService;
 import dev.cruxlog.identity.domain.InvalidAccountInput;
+import dev.cruxlog.platform.web.ClientAddresses;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,9 +22,11 @@ import reactor.core.publisher.Mono;
 class SignUpPageController {
 
     private final RegistrationService registration;
+    private final ClientAddresses clients;
 
-    SignUpPageController(RegistrationService registration) {
+    SignUpPageController(RegistrationService registration, ClientAddresses clients) {
         this.registration = registration;
+        this.clients = clients;
     }
 
     record SignUpForm(String email, String username, String password) {
@@ -35,7 +40,7 @@ class SignUpPageController {
     @PostMapping("/signup")
     Mono<String> signUp(@ModelAttribute SignUpForm form, Model model, ServerWebExchange exchange) {
         FormState typed = FormState.empty().withValue("email", form.email()).withValue("username", form.username());
-        return registration.register(form.email(), form.username(), form.password())
+        return registration.register(form.email(), form.username(), form.password(), clients.of(exchange))
                 .then(Mono.fromCallable(() -> message(model, "Check your inbox",
                         "We sent a link to " + form.email().trim() + ". Follow it to confirm your address, then sign in. "
                                 + "You can sign in and start right away; the link stays valid for two days.",
@@ -43,7 +48,13 @@ class SignUpPageController {
                 .onErrorResume(InvalidAccountInput.class, error -> invalid(exchange, model, typed.withError(error.field(),
                         error.getMessage())))
                 .onErrorResume(UsernameTaken.class, error -> invalid(exchange, model, typed.withError("username",
-                        error.getMessage())));
+                        error.getMessage())))
+                .onErrorResume(TooManyAttempts.class, error -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+                    exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(error.retryAfter().toSeconds()));
+                    return Mono.just(render(model, typed.withMessage("Too many accounts were created from your network "
+                            + "just now. Please try again later.", "error")));
+                });
     }
 
     @GetMapping("/verify-email")

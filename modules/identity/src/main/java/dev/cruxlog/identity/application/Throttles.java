@@ -6,11 +6,13 @@ import java.time.Instant;
 import reactor.core.publisher.Mono;
 
 /**
- * Out-port: sign-in attempts per throttling key, in fixed windows. Attempts are counted
- * before the password is checked, atomically, so concurrent guesses cannot all pass a check
- * made before any of them was counted (issue #15); a success takes its attempt back.
+ * Out-port: counters per throttling key, in fixed windows: sign-in attempts (counted before
+ * the password is checked, atomically, so concurrent guesses cannot all pass a check made
+ * before any of them was counted; a success takes its attempt back), sign-ups and guest
+ * accounts per client address, and emails per recipient ({@code LoginThrottle} and
+ * {@code SendingLimits} hold the limits). Issue #15.
  */
-public interface LoginAttempts {
+public interface Throttles {
 
     /**
      * Counts one attempt in a single atomic statement, starting a new window when the current

@@ -3,17 +3,17 @@ package dev.cruxlog.identity.adapter.out.persistence;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
-import dev.cruxlog.identity.application.LoginAttempts;
+import dev.cruxlog.identity.application.Throttles;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 @Repository
-class R2dbcLoginAttempts implements LoginAttempts {
+class R2dbcThrottles implements Throttles {
 
     private final DatabaseClient db;
 
-    R2dbcLoginAttempts(DatabaseClient db) {
+    R2dbcThrottles(DatabaseClient db) {
         this.db = db;
     }
 
