@@ -2,15 +2,11 @@ package dev.cruxlog.coach.application;
 
 import java.time.Duration;
 
+import dev.cruxlog.platform.jobs.PeriodicSweep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,24 +15,23 @@ import reactor.core.publisher.Mono;
  * (first-token plus idle timeouts, with a wide margin) are marked failed, keeping their text.
  */
 @Component
-public class AbandonedAnswers implements SmartLifecycle {
+public class AbandonedAnswers extends PeriodicSweep {
 
     private static final Logger log = LoggerFactory.getLogger(AbandonedAnswers.class);
 
     private final Conversations conversations;
     private final Duration after;
-    private final Duration every;
-    private volatile Disposable sweeping;
 
     AbandonedAnswers(Conversations conversations,
                      @Value("${cruxlog.coach.abandoned-after:15m}") Duration after,
                      @Value("${cruxlog.coach.abandoned-sweep-interval:5m}") Duration every) {
+        super("abandoned coach answers", every);
         this.conversations = conversations;
         this.after = after;
-        this.every = every;
     }
 
-    /** One sweep; returns how many answers were marked failed. */
+    /** One sweep; emits how many answers were marked failed. */
+    @Override
     public Mono<Long> sweep() {
         return conversations.failAbandonedAnswers(after)
                 .doOnNext(count -> {
@@ -44,32 +39,5 @@ public class AbandonedAnswers implements SmartLifecycle {
                         log.warn("Marked {} abandoned coach answer(s) as failed", count);
                     }
                 });
-    }
-
-    @EventListener(ApplicationReadyEvent.class)
-    void startSweeping() {
-        sweeping = Flux.interval(Duration.ZERO, every)
-                .concatMap(tick -> sweep().onErrorResume(error -> {
-                    log.warn("Sweeping abandoned coach answers failed; next try in {}", every, error);
-                    return Mono.empty();
-                }))
-                .subscribe();
-    }
-
-    @Override
-    public void start() {
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = sweeping;
-        if (current != null) {
-            current.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return sweeping != null && !sweeping.isDisposed();
     }
 }

@@ -1,9 +1,11 @@
 package dev.cruxlog.identity.application;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.cruxlog.identity.Tier;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Out-port: the account table. Lookups take normalised (lower-case) emails and usernames. */
@@ -40,6 +42,9 @@ public interface UserAccounts {
     Mono<Void> recordLogin(UUID id);
 
     Mono<Void> delete(UUID id);
+
+    /** Guest accounts (by their reserved address) created before the cutoff, oldest first. */
+    Flux<UUID> guestsCreatedBefore(Instant cutoff, String guestEmailDomain, int limit);
 
     /**
      * Fields to change; null leaves a field as it is, an empty string clears it.

@@ -1,6 +1,8 @@
 package dev.cruxlog.identity.adapter.out.persistence;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
@@ -17,6 +19,7 @@ import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -156,6 +159,17 @@ class R2dbcUserAccounts implements UserAccounts {
     @Override
     public Mono<Void> delete(UUID id) {
         return db.sql("DELETE FROM identity.account WHERE id = :id").bind("id", id).then();
+    }
+
+    @Override
+    public Flux<UUID> guestsCreatedBefore(Instant cutoff, String guestEmailDomain, int limit) {
+        return db.sql("""
+                        SELECT id FROM identity.account
+                        WHERE right(email_normalized, length(:domain)) = :domain AND created_at < :cutoff
+                        ORDER BY created_at LIMIT :limit""")
+                .bind("domain", guestEmailDomain).bind("cutoff", cutoff.atOffset(ZoneOffset.UTC)).bind("limit", limit)
+                .map(row -> row.get("id", UUID.class))
+                .all();
     }
 
     private StoredAccount toAccount(Readable row) {
