@@ -10,6 +10,6 @@ public interface AccessTokens {
 
     Mono<String> issue(CurrentUser user, Duration lifetime);
 
-    /** The user a valid token speaks for; an error for a forged, expired or malformed one. */
-    Mono<CurrentUser> verify(String token);
+    /** What a valid token grants; an error for a forged, expired or malformed one. */
+    Mono<AccessGrant> verify(String token);
 }

@@ -1,5 +1,6 @@
 package dev.cruxlog.identity.application;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -32,6 +33,7 @@ public class PasswordService {
     static final int RESET_LINKS_PER_HOUR = 3;
 
     private final UserAccounts accounts;
+    private final Clock clock;
     private final OneTimeTokens links;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
@@ -44,7 +46,7 @@ public class PasswordService {
 
     public PasswordService(UserAccounts accounts, OneTimeTokens links, PasswordHasher hasher, PasswordPolicy policy,
                            RandomTokens random, WebSessions sessions, RefreshTokens refreshTokens, Mailer mailer,
-                           TransactionalOperator transaction, IdentityProperties properties) {
+                           TransactionalOperator transaction, IdentityProperties properties, Clock clock) {
         this.accounts = accounts;
         this.links = links;
         this.hasher = hasher;
@@ -55,6 +57,7 @@ public class PasswordService {
         this.mailer = mailer;
         this.transaction = transaction;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /**
@@ -127,6 +130,7 @@ public class PasswordService {
         Mono<Void> signOut = keptSessionHash == null ? sessions.deleteAllFor(account.id())
                 : sessions.deleteAllForExcept(account.id(), keptSessionHash);
         return accounts.updatePassword(account.id(), hash)
+                .then(accounts.revokeAccessTokens(account.id(), clock.instant()))
                 .then(signOut)
                 .then(refreshTokens.revokeAllFor(account.id()))
                 .then(links.invalidateAll(account.id(), Purpose.RESET_PASSWORD))

@@ -2,6 +2,7 @@ package dev.cruxlog.identity.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -164,8 +165,19 @@ public class SignInService {
         if (presented == null || presented.isBlank()) {
             return Mono.empty();
         }
+        // Signing out also ends the access tokens issued so far (other devices refresh theirs).
         return refreshTokens.find(SecretToken.hash(presented))
-                .flatMap(stored -> refreshTokens.revokeFamily(stored.familyId()));
+                .flatMap(stored -> refreshTokens.revokeFamily(stored.familyId())
+                        .then(accounts.revokeAccessTokens(stored.accountId(), clock.instant())));
+    }
+
+    /**
+     * Whether an access token issued at that time may still change anything for the account:
+     * it exists, is active, and has not revoked its tokens since (sign-out, password change).
+     * Checked for writes, so a deleted or deactivated account writes nothing more at once.
+     */
+    public Mono<Boolean> acceptsAccessToken(UUID accountId, Instant issuedAt) {
+        return accounts.acceptsAccessTokenIssuedAt(accountId, issuedAt);
     }
 
     private static String truncate(String value, int max) {

@@ -37,6 +37,12 @@ public interface UserAccounts {
 
     Mono<Void> setActive(UUID id, boolean active);
 
+    /** Access tokens issued before that moment write nothing more. */
+    Mono<Void> revokeAccessTokens(UUID id, Instant from);
+
+    /** Whether the account exists, is active, and accepts access tokens issued at that time. */
+    Mono<Boolean> acceptsAccessTokenIssuedAt(UUID id, Instant issuedAt);
+
     Mono<Void> setTier(UUID id, Tier tier);
 
     Mono<Void> recordLogin(UUID id);

@@ -20,7 +20,7 @@ class BearerTokenAuthenticationManager implements ReactiveAuthenticationManager 
     public Mono<Authentication> authenticate(Authentication authentication) {
         String token = ((BearerTokenAuthenticationToken) authentication).getToken();
         return tokens.verify(token)
-                .<Authentication>map(CruxlogAuthentication::new)
+                .<Authentication>map(grant -> new CruxlogAuthentication(grant.user(), grant.issuedAt()))
                 .onErrorMap(error -> !(error instanceof BadCredentialsException),
                         error -> new BadCredentialsException("Invalid or expired access token", error));
     }

@@ -1,5 +1,6 @@
 package dev.cruxlog.identity.adapter.in.security;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,11 +18,22 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 class CruxlogAuthentication extends AbstractAuthenticationToken {
 
     private final CurrentUser user;
+    /** When the access token was issued; null for a page session (checked on every request). */
+    private final Instant tokenIssuedAt;
 
     CruxlogAuthentication(CurrentUser user) {
+        this(user, null);
+    }
+
+    CruxlogAuthentication(CurrentUser user, Instant tokenIssuedAt) {
         super(authoritiesOf(user));
         this.user = user;
+        this.tokenIssuedAt = tokenIssuedAt;
         setAuthenticated(true);
+    }
+
+    Instant tokenIssuedAt() {
+        return tokenIssuedAt;
     }
 
     private static List<GrantedAuthority> authoritiesOf(CurrentUser user) {

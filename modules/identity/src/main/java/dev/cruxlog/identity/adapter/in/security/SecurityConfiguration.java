@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.cruxlog.identity.application.AccessTokens;
+import dev.cruxlog.identity.application.SignInService;
 import dev.cruxlog.platform.web.BrowserRequests;
 import dev.cruxlog.platform.web.ErrorPageRenderer;
 import dev.cruxlog.platform.web.RequestIds;
@@ -69,7 +70,8 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, List<PublicPaths> publicPaths,
                                                   SessionSecurityContextRepository sessions, AccessTokens accessTokens,
-                                                  ProblemWriter problems, ObjectProvider<ErrorPageRenderer> pages) {
+                                                  SignInService signIn, ProblemWriter problems,
+                                                  ObjectProvider<ErrorPageRenderer> pages) {
         List<String> open = new ArrayList<>();
         List<String> csrfExempt = new ArrayList<>(List.of("/api/v1/auth/**"));
         publicPaths.forEach(paths -> {
@@ -95,6 +97,7 @@ class SecurityConfiguration {
         return http
                 .securityContextRepository(sessions)
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
+                .addFilterBefore(new RevokedAccessTokens(signIn, problems), SecurityWebFiltersOrder.AUTHORIZATION)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)

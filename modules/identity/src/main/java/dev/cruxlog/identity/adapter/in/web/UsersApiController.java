@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -73,7 +74,9 @@ class UsersApiController {
     @GetMapping
     @Operation(summary = "Your profile, tier and settings")
     Mono<ProfileResponse> me(@AuthenticationPrincipal CurrentUser user) {
-        return accounts.find(user.id()).map(ProfileResponse::of);
+        // A token can outlive its account by a few minutes: say so rather than answer 200 with nothing.
+        return accounts.find(user.id()).map(ProfileResponse::of)
+                .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, "This account no longer exists.")));
     }
 
     @PatchMapping

@@ -16,6 +16,7 @@ import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.identity.Role;
 import dev.cruxlog.identity.Tier;
 import dev.cruxlog.identity.adapter.out.persistence.R2dbcSigningSecrets;
+import dev.cruxlog.identity.application.AccessGrant;
 import dev.cruxlog.identity.application.AccessTokens;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -50,6 +51,8 @@ public class JwtAccessTokens implements AccessTokens {
         this.keys = secret.map(Keys::new).cache();
     }
 
+    private static final String ISSUED_AT_MILLIS = "iat_ms";
+
     @Override
     public Mono<String> issue(CurrentUser user, Duration lifetime) {
         return keys.map(k -> {
@@ -58,6 +61,7 @@ public class JwtAccessTokens implements AccessTokens {
                     .issuer(ISSUER)
                     .subject(user.id().toString())
                     .issuedAt(now)
+                    .claim(ISSUED_AT_MILLIS, now.toEpochMilli())
                     .expiresAt(now.plus(lifetime))
                     .claim("preferred_username", user.username())
                     .claim("email", user.email())
@@ -71,8 +75,18 @@ public class JwtAccessTokens implements AccessTokens {
     }
 
     @Override
-    public Mono<CurrentUser> verify(String token) {
-        return keys.flatMap(k -> k.decoder.decode(token)).map(JwtAccessTokens::toUser);
+    public Mono<AccessGrant> verify(String token) {
+        return keys.flatMap(k -> k.decoder.decode(token)).map(jwt -> new AccessGrant(toUser(jwt), issuedAt(jwt)));
+    }
+
+    /**
+     * To the millisecond: "iat" has whole seconds, and a token issued just after its account
+     * revoked the earlier ones (a password change, then a new sign-in) must be told apart
+     * from one issued just before.
+     */
+    private static Instant issuedAt(Jwt jwt) {
+        Object millis = jwt.getClaim(ISSUED_AT_MILLIS);
+        return millis instanceof Number number ? Instant.ofEpochMilli(number.longValue()) : jwt.getIssuedAt();
     }
 
     private static CurrentUser toUser(Jwt jwt) {

@@ -146,6 +146,21 @@ class R2dbcUserAccounts implements UserAccounts {
     }
 
     @Override
+    public Mono<Void> revokeAccessTokens(UUID id, Instant from) {
+        return db.sql("UPDATE identity.account SET access_tokens_valid_from = :from WHERE id = :id")
+                .bind("id", id).bind("from", from.atOffset(ZoneOffset.UTC)).then();
+    }
+
+    @Override
+    public Mono<Boolean> acceptsAccessTokenIssuedAt(UUID id, Instant issuedAt) {
+        return db.sql("SELECT active AND :issuedAt >= access_tokens_valid_from AS accepted FROM identity.account WHERE id = :id")
+                .bind("id", id).bind("issuedAt", issuedAt.atOffset(ZoneOffset.UTC))
+                .map(row -> Boolean.TRUE.equals(row.get("accepted", Boolean.class)))
+                .one()
+                .defaultIfEmpty(false);
+    }
+
+    @Override
     public Mono<Void> setTier(UUID id, Tier tier) {
         return db.sql("UPDATE identity.account SET tier = :tier, updated_at = now() WHERE id = :id")
                 .bind("tier", tier.name()).bind("id", id).then();

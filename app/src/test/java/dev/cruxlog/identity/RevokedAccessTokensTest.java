@@ -1,0 +1,82 @@
+package dev.cruxlog.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import dev.cruxlog.CruxlogIntegrationTest;
+import dev.cruxlog.support.Climbers;
+import dev.cruxlog.support.Climbers.Climber;
+import dev.cruxlog.support.DatabaseRows;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Issue #15, point 9: an access token stops writing the moment its account is deleted or
+ * deactivated, changes its password or signs out; before, the old token created ticks and
+ * conversations under an account that no longer existed.
+ */
+@CruxlogIntegrationTest
+class RevokedAccessTokensTest {
+
+    @Autowired
+    WebTestClient http;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Test
+    void afterDeletionTheOldTokenWritesNothingAndMeIs401() {
+        Climber climber = new Climbers(http).verified("deleted");
+        addTick(climber.bearer()).expectStatus().isCreated();
+        http.method(HttpMethod.DELETE).uri("/api/v1/users/me").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", climber.password()))
+                .exchange().expectStatus().isNoContent();
+
+        addTick(climber.bearer()).expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        http.post().uri("/api/v1/coach/conversations").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("title", "orphan"))
+                .exchange().expectStatus().isUnauthorized();
+        http.get().uri("/api/v1/users/me").header("Authorization", climber.bearer()).exchange().expectStatus().isUnauthorized();
+        assertThat(new DatabaseRows(db).count("SELECT count(*) FROM logbook.tick t WHERE NOT EXISTS "
+                + "(SELECT 1 FROM identity.account a WHERE a.id = t.owner_id)")).as("orphaned ticks").isZero();
+    }
+
+    @Test
+    void afterDeactivationThePasswordChangeOrSignOutTheOldTokenWritesNothing() {
+        Climbers climbers = new Climbers(http);
+
+        Climber deactivated = climbers.verified("deactivated");
+        http.post().uri("/api/v1/users/me/deactivate").header("Authorization", deactivated.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", deactivated.password()))
+                .exchange().expectStatus().isNoContent();
+        addTick(deactivated.bearer()).expectStatus().isUnauthorized();
+
+        Climber changed = climbers.verified("changed");
+        http.post().uri("/api/v1/users/me/password").header("Authorization", changed.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("currentPassword", changed.password(), "newPassword", "a new long passphrase"))
+                .exchange().expectStatus().isNoContent();
+        addTick(changed.bearer()).expectStatus().isUnauthorized();
+        addTick("Bearer " + climbers.tokens(changed.username(), "a new long passphrase").accessToken()).expectStatus().isCreated();
+
+        Climber signedOut = climbers.verified("signedout");
+        http.post().uri("/api/v1/auth/logout").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("refresh_token", signedOut.refreshToken())).exchange().expectStatus().isNoContent();
+        addTick(signedOut.bearer()).expectStatus().isUnauthorized();
+        // Reads stay as they were for the token's few remaining minutes.
+        http.get().uri("/api/v1/logbook/ticks").header("Authorization", signedOut.bearer()).exchange().expectStatus().isOk();
+    }
+
+    private WebTestClient.ResponseSpec addTick(String bearer) {
+        return http.post().uri("/api/v1/logbook/ticks").header("Authorization", bearer).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("route", "After the fact", "date", "2024-05-01", "grade", "5.10a",
+                        "discipline", "sport", "style", "redpoint"))
+                .exchange();
+    }
+}
