@@ -2,6 +2,8 @@ package dev.cruxlog.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import dev.cruxlog.CruxlogIntegrationTest;
@@ -71,6 +73,14 @@ class RevokedAccessTokensTest {
         addTick(signedOut.bearer()).expectStatus().isUnauthorized();
         // Reads stay as they were for the token's few remaining minutes.
         http.get().uri("/api/v1/logbook/ticks").header("Authorization", signedOut.bearer()).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aTokenNamesItsKeyWithoutAHashOfTheSecret() {
+        // Issue #15, point 13: the "kid" was the key's SHA-256 thumbprint.
+        Climber climber = new Climbers(http).verified("kid");
+        String header = new String(Base64.getUrlDecoder().decode(climber.accessToken().split("\\.")[0]), StandardCharsets.UTF_8);
+        assertThat(header).contains("\"kid\":\"cruxlog-hs256\"").contains("\"alg\":\"HS256\"");
     }
 
     private WebTestClient.ResponseSpec addTick(String bearer) {

@@ -52,6 +52,7 @@ public class JwtAccessTokens implements AccessTokens {
     }
 
     private static final String ISSUED_AT_MILLIS = "iat_ms";
+    static final String KEY_ID = "cruxlog-hs256";
 
     @Override
     public Mono<String> issue(CurrentUser user, Duration lifetime) {
@@ -110,7 +111,11 @@ public class JwtAccessTokens implements AccessTokens {
                 throw new IllegalStateException("CRUXLOG_TOKEN_SECRET must be at least 32 bytes (base64-encoded)");
             }
             SecretKey key = new SecretKeySpec(secret, "HmacSHA256");
-            this.encoder = NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build();
+            // Nimbus names the key by its RFC 7638 thumbprint, an unsalted SHA-256 of the secret:
+            // published in every token's header, it would let a weak secret be tested offline
+            // without even a signature to check against. One key, so one fixed name.
+            this.encoder = NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256)
+                    .jwkPostProcessor(jwk -> jwk.keyID(KEY_ID)).build();
             NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256)
                     .build();
             // Spring reads "iss" as a URL by default; "cruxlog" is not one, so every request threw and
