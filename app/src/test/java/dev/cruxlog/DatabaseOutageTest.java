@@ -5,12 +5,14 @@ import java.time.Duration;
 import dev.cruxlog.platform.database.DatabaseUrl;
 import dev.cruxlog.platform.testing.TcpProxy;
 import dev.cruxlog.platform.testing.TestDatabase;
+import dev.cruxlog.support.Climbers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,6 +41,9 @@ class DatabaseOutageTest {
     @Autowired
     WebTestClient http;
 
+    @Autowired
+    DatabaseClient db;
+
     @DynamicPropertySource
     static void throughTheProxy(DynamicPropertyRegistry registry) {
         DatabaseUrl direct = database.url();
@@ -54,13 +59,15 @@ class DatabaseOutageTest {
 
     @Test
     void healthAndApiFollowTheDatabaseDownAndBackUp() {
-        http.get().uri("/api/v1/platform/info").exchange().expectStatus().isOk();
+        // The platform's info is for administrators; its token is checked without the database.
+        String admin = new Climbers(http).admin("outage", db).bearer();
+        http.get().uri("/api/v1/platform/info").header("Authorization", admin).exchange().expectStatus().isOk();
         http.get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.components.r2dbc.status").isEqualTo("UP");
 
         proxy.cut();
 
-        http.get().uri("/api/v1/platform/info").exchange()
+        http.get().uri("/api/v1/platform/info").header("Authorization", admin).exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().exists("Retry-After")
@@ -77,7 +84,7 @@ class DatabaseOutageTest {
         proxy.restore();
 
         awaitHealthy();
-        http.get().uri("/api/v1/platform/info").exchange().expectStatus().isOk()
+        http.get().uri("/api/v1/platform/info").header("Authorization", admin).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.schemaVersions.platform").isEqualTo("1");
     }
 

@@ -48,18 +48,22 @@ class PackagedJarIT {
             String health = RunningJar.awaitHealthy(http, app, Duration.ofSeconds(120));
             assertThat(health).as("the jar did not become healthy; see " + log).contains("\"status\":\"UP\"");
 
-            http.get().uri("/api/v1/platform/info").exchange().expectStatus().isOk().expectBody()
-                    .jsonPath("$.schemaVersions.identity").isEqualTo(latestMigration("identity"))
-                    .jsonPath("$.schemaVersions.logbook").isEqualTo(latestMigration("logbook"))
-                    .jsonPath("$.schemaVersions.analytics").isEqualTo(latestMigration("analytics"));
+            http.get().uri("/api/v1/platform/info").exchange().expectStatus().isUnauthorized();
             http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("email", "jar@example.test", "username", "jar-climber", "password", "packaged and running"))
                     .exchange().expectStatus().isCreated();
+            // The platform's info is for administrators: make this climber one, as an operator would.
+            TestDatabase.execute(database.url(), "UPDATE identity.account SET roles = ARRAY['USER', 'ADMIN'] "
+                    + "WHERE username = 'jar-climber'");
             Map<String, Object> tokens = http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("login", "jar-climber", "password", "packaged and running"))
                     .exchange().expectStatus().isOk().expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
                     .returnResult().getResponseBody();
             String bearer = "Bearer " + tokens.get("access_token");
+            http.get().uri("/api/v1/platform/info").header("Authorization", bearer).exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.schemaVersions.identity").isEqualTo(latestMigration("identity"))
+                    .jsonPath("$.schemaVersions.logbook").isEqualTo(latestMigration("logbook"))
+                    .jsonPath("$.schemaVersions.analytics").isEqualTo(latestMigration("analytics"));
 
             MultipartBodyBuilder body = new MultipartBodyBuilder();
             body.part("file", new ByteArrayResource(SharedExports.bytes("mountain-project/ticks-small-4.csv")) {

@@ -7,8 +7,11 @@ import java.time.OffsetDateTime;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import dev.cruxlog.support.Climbers;
+import dev.cruxlog.support.Climbers.Climber;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The platform's whole path over HTTP: controller, use case, port, R2DBC adapter, PostgreSQL. */
@@ -18,9 +21,13 @@ class PlatformEndToEndTest {
     @Autowired
     WebTestClient http;
 
+    @Autowired
+    DatabaseClient db;
+
     @Test
     void infoReadsServerTimeAndSchemaVersionsThroughR2dbc() {
-        http.get().uri("/api/v1/platform/info").exchange()
+        Climber admin = new Climbers(http).admin("operator", db);
+        http.get().uri("/api/v1/platform/info").header("Authorization", admin.bearer()).exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
                 .expectBody()
@@ -42,7 +49,8 @@ class PlatformEndToEndTest {
 
     @Test
     void prometheusExposesConnectionPoolGauges() {
-        http.get().uri("/actuator/prometheus").exchange()
+        Climber admin = new Climbers(http).admin("scraper", db);
+        http.get().uri("/actuator/prometheus").header("Authorization", admin.bearer()).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class)
                 .value(body -> assertThat(body).contains("r2dbc_pool_max_allocated_connections")

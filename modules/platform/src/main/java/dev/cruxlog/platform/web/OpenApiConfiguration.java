@@ -16,12 +16,15 @@ class OpenApiConfiguration {
                 .description("Climbing logbook analytics. Errors are application/problem+json (RFC 9457)."));
     }
 
-    /** Health and docs are for everyone; metrics, if exposed publicly, are a proxy's business. */
+    /**
+     * Health and docs are for everyone. Metrics (for a scraper with METRICS_TOKEN) and
+     * /api/v1/platform/info (the exact PostgreSQL build and schema versions) are for
+     * administrators: they describe the whole system to whoever asks (issue #15).
+     */
     @Bean
     PublicPaths platformPublicPaths() {
-        return PublicPaths.of("/api/v1/platform/info", "/actuator/health", "/actuator/health/**",
-                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                "/webjars/**");
+        return PublicPaths.of("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                "/swagger-ui.html", "/swagger-ui/**", "/webjars/**");
     }
 
     @Bean

@@ -15,6 +15,7 @@ import dev.cruxlog.platform.web.ProblemWriter;
 import dev.cruxlog.platform.web.Problems;
 import dev.cruxlog.platform.web.PublicPaths;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -71,7 +72,8 @@ class SecurityConfiguration {
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, List<PublicPaths> publicPaths,
                                                   SessionSecurityContextRepository sessions, AccessTokens accessTokens,
                                                   SignInService signIn, ProblemWriter problems,
-                                                  ObjectProvider<ErrorPageRenderer> pages) {
+                                                  ObjectProvider<ErrorPageRenderer> pages,
+                                                  @Value("${cruxlog.web.metrics-token:}") String metricsToken) {
         List<String> open = new ArrayList<>();
         List<String> csrfExempt = new ArrayList<>(List.of("/api/v1/auth/**"));
         publicPaths.forEach(paths -> {
@@ -81,7 +83,7 @@ class SecurityConfiguration {
             }
         });
 
-        AuthenticationWebFilter bearer = new AuthenticationWebFilter(new BearerTokenAuthenticationManager(accessTokens));
+        AuthenticationWebFilter bearer = new AuthenticationWebFilter(new BearerTokenAuthenticationManager(accessTokens, metricsToken));
         bearer.setServerAuthenticationConverter(new ServerBearerTokenAuthenticationConverter());
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         bearer.setAuthenticationFailureHandler((webFilterExchange, exception) ->
@@ -109,10 +111,13 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/", "/css/**", "/img/**", "/js/**", "/favicon.ico", "/error").permitAll()
                         .pathMatchers(open.toArray(String[]::new)).permitAll()
-                        // Health and Prometheus are open (above); the rest of the actuator describes
-                        // the whole system, so it is for administrators, not every signed-in climber.
-                        .pathMatchers("/actuator/**").hasRole("ADMIN")
-                        .anyExchange().authenticated())
+                        // Health is open (above); metrics and the rest of the actuator, and the
+                        // platform's info, describe the whole system: administrators only, and
+                        // metrics also for a scraper holding METRICS_TOKEN.
+                        .pathMatchers("/actuator/prometheus").hasAnyAuthority(MetricsScraper.AUTHORITY, "ROLE_ADMIN")
+                        .pathMatchers("/actuator/**", "/api/v1/platform/**").hasRole("ADMIN")
+                        // Climbers (not a scraper) for everything else.
+                        .anyExchange().hasRole("USER"))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(entryPoint(problems))
                         .accessDeniedHandler(accessDenied(problems, pages)))
