@@ -2,6 +2,7 @@ package dev.cruxlog.logbook.adapter.in.web;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.logbook.ImportView;
@@ -79,12 +80,23 @@ class ImportsApiController {
     @Operation(summary = "Server-sent progress events until the import finishes")
     Flux<ServerSentEvent<ImportView>> events(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         return imports.find(user.id(), id).switchIfEmpty(Mono.error(notFound()))
-                .thenMany(Flux.interval(Duration.ZERO, Duration.ofMillis(500))
-                        .concatMap(tick -> imports.find(user.id(), id))
+                .thenMany(pollEvery(PROGRESS_POLL, () -> imports.find(user.id(), id))
                         .distinctUntilChanged()
                         .takeUntil(ImportView::finished)
                         .map(view -> ServerSentEvent.builder(view).event(view.finished() ? "done" : "progress").build())
                         .take(Duration.ofMinutes(10)));
+    }
+
+    private static final Duration PROGRESS_POLL = Duration.ofMillis(500);
+
+    /**
+     * One lookup after another, each starting a period after the previous one answered.
+     * {@code Flux.interval} ticked on regardless: when a lookup took longer than the period
+     * (a busy database, 100 watchers) the ticks piled up and the stream died with
+     * {@code OverflowException}, so 70 of 100 watchers never saw "done" (issue #15).
+     */
+    static <T> Flux<T> pollEvery(Duration period, Supplier<Mono<T>> lookup) {
+        return Mono.defer(lookup).repeatWhen(answered -> answered.delayElements(period));
     }
 
     private static ResponseEntity<ImportView> accepted(ImportView view) {
