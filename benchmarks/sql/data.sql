@@ -14,6 +14,13 @@ SELECT n, gen_random_uuid(), 8 + floor(random() * 8)::int, CASE WHEN n = 0 THEN 
 
 DELETE FROM logbook.tick WHERE owner_id IN (SELECT id FROM bench.owner);
 
+-- Every owner is an account (owner columns refer to identity.account). Nobody signs in with
+-- these: the harness mints their tokens, and '!' is no bcrypt hash.
+INSERT INTO identity.account (id, email, email_normalized, username, username_normalized, password_hash, email_verified_at)
+SELECT id, 'bench' || n || '@bench.invalid', 'bench' || n || '@bench.invalid', 'bench' || n, 'bench' || n, '!', now()
+  FROM bench.owner
+ON CONFLICT DO NOTHING;
+
 -- Fields in the proportions of the shared Mountain Project exports (1,575 ticks of three climbers):
 -- a route link and average stars on every tick, the climber's own stars on about half, a length
 -- on 80 %, a note on 40 % (about 55 characters on average, a long tail past 300), location paths

@@ -27,7 +27,8 @@ class IdentityConfiguration {
 
     @Bean
     ModuleSchema identitySchema() {
-        return new ModuleSchema("identity");
+        // Before the other modules: their owner columns refer to identity.account (foreign keys).
+        return new ModuleSchema("identity", 10);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.springdoc.api.OpenApiResourceNotFoundException;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -61,6 +62,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "The request body could not be read: " + ex.getMessage());
         problem.setTitle("Unreadable request body");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, exchange);
+    }
+
+    /**
+     * A write the database refused as inconsistent, most often one that refers to what was
+     * just deleted (an account erased while its old token was still writing): a conflict for
+     * the client to resolve, not a server error.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    Mono<ResponseEntity<Object>> handleConflict(DataIntegrityViolationException ex, ServerWebExchange exchange) {
+        log.warn("Write refused by the database serving {} (request {}): {}", exchange.getRequest().getPath(),
+                RequestIds.of(exchange), ex.getMostSpecificCause().getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "The change conflicts with the data as it is now; it may refer to something just deleted.");
+        problem.setTitle("Conflict");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, exchange);
     }
 
     /** An API documentation group that does not exist is a 404, not a server error (issue #15). */
