@@ -5,11 +5,11 @@ import java.util.UUID;
 
 import dev.cruxlog.identity.application.IdentityErrors.InvalidLink;
 import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
-import dev.cruxlog.identity.domain.SendingLimits;
 import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
 import dev.cruxlog.identity.application.OneTimeTokens.Purpose;
 import dev.cruxlog.identity.domain.EmailAddress;
 import dev.cruxlog.identity.domain.PasswordPolicy;
+import dev.cruxlog.identity.domain.SendingLimits;
 import dev.cruxlog.identity.domain.Username;
 import dev.cruxlog.notifications.Email;
 import dev.cruxlog.notifications.EmailTemplate;
