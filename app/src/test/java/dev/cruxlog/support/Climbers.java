@@ -1,10 +1,12 @@
 package dev.cruxlog.support;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -66,12 +68,12 @@ public final class Climbers {
      * An administrator, made in the database as an operator would (verified there too, so it
      * works where no email is delivered), with fresh tokens.
      */
-    public Climber admin(String base, org.springframework.r2dbc.core.DatabaseClient db) {
+    public Climber admin(String base, DatabaseClient db) {
         String username = uniqueName(base);
         String password = "granite slab " + username;
         register(username + "@example.test", username, password);
         db.sql("UPDATE identity.account SET roles = ARRAY['USER', 'ADMIN'], email_verified_at = now() WHERE username = :name")
-                .bind("name", username).then().block(java.time.Duration.ofSeconds(10));
+                .bind("name", username).then().block(Duration.ofSeconds(10));
         Tokens tokens = tokens(username, password);
         return new Climber(username, username + "@example.test", password, tokens.accessToken(), tokens.refreshToken());
     }

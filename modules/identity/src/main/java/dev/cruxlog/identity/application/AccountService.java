@@ -39,11 +39,11 @@ public class AccountService implements Accounts {
     private final AccountErasure erasure;
     private final Mailer mailer;
     private final TransactionalOperator transaction;
-    private final SendingThrottle throttle;
+    private final Throttling throttle;
 
     public AccountService(UserAccounts accounts, PasswordHasher hasher, RegistrationService registration,
                           WebSessions sessions, RefreshTokens refreshTokens, OneTimeTokens links, AccountErasure erasure,
-                          Mailer mailer, TransactionalOperator transaction, SendingThrottle throttle) {
+                          Mailer mailer, TransactionalOperator transaction, Throttling throttle) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.registration = registration;

@@ -42,11 +42,11 @@ public class RegistrationService {
     private final Mailer mailer;
     private final TransactionalOperator transaction;
     private final IdentityProperties properties;
-    private final SendingThrottle throttle;
+    private final Throttling throttle;
 
     public RegistrationService(UserAccounts accounts, OneTimeTokens links, PasswordHasher hasher, PasswordPolicy policy,
                                RandomTokens random, Mailer mailer, TransactionalOperator transaction,
-                               IdentityProperties properties, SendingThrottle throttle) {
+                               IdentityProperties properties, Throttling throttle) {
         this.accounts = accounts;
         this.links = links;
         this.hasher = hasher;

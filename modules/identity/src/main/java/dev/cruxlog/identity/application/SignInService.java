@@ -11,7 +11,6 @@ import java.util.UUID;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.identity.application.IdentityErrors.BadCredentials;
 import dev.cruxlog.identity.application.IdentityErrors.InvalidRefreshToken;
-import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
 import dev.cruxlog.identity.domain.LoginThrottle;
 import dev.cruxlog.identity.domain.LoginThrottle.Limit;
 import dev.cruxlog.identity.domain.SecretToken;
@@ -33,7 +32,7 @@ public class SignInService {
 
     private final UserAccounts accounts;
     private final PasswordHasher hasher;
-    private final Throttles attempts;
+    private final Throttling throttling;
     private final WebSessions sessions;
     private final RefreshTokens refreshTokens;
     private final AccessTokens accessTokens;
@@ -42,12 +41,12 @@ public class SignInService {
     private final IdentityProperties properties;
     private final Clock clock;
 
-    public SignInService(UserAccounts accounts, PasswordHasher hasher, Throttles attempts, WebSessions sessions,
+    public SignInService(UserAccounts accounts, PasswordHasher hasher, Throttling throttling, WebSessions sessions,
                          RefreshTokens refreshTokens, AccessTokens accessTokens, RandomTokens random,
                          TransactionalOperator transaction, IdentityProperties properties, Clock clock) {
         this.accounts = accounts;
         this.hasher = hasher;
-        this.attempts = attempts;
+        this.throttling = throttling;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
@@ -64,37 +63,38 @@ public class SignInService {
     public Mono<CurrentUser> authenticate(String login, String password, String clientAddress) {
         String normalized = login == null ? "" : login.trim().toLowerCase(Locale.ROOT);
         String secret = password == null ? "" : password;
-        List<Throttled> keys = List.of(
-                new Throttled("a+ip:" + normalized + "|" + clientAddress, LoginThrottle.ACCOUNT_AND_ADDRESS),
-                new Throttled("a:" + normalized, LoginThrottle.ACCOUNT),
-                new Throttled("ip:" + clientAddress, LoginThrottle.ADDRESS));
-        return countAttempts(keys)
+        List<Counted> counters = List.of(
+                new Counted(LoginThrottle.ACCOUNT_AND_ADDRESS, normalized + "|" + clientAddress),
+                new Counted(LoginThrottle.ACCOUNT, normalized),
+                new Counted(LoginThrottle.ADDRESS, clientAddress));
+        return countAttempts(counters)
                 .then(accounts.findByLogin(normalized)
                         .flatMap(account -> hasher.matches(secret, account.passwordHash())
                                 .map(matches -> matches && account.active() ? Optional.of(account) : Optional.<StoredAccount>empty()))
                         .switchIfEmpty(Mono.defer(() -> hasher.matchesNothing(secret).thenReturn(Optional.empty()))))
                 .flatMap(found -> found.isPresent()
-                        ? attempts.clear(keys.get(0).key())
-                                .thenMany(Flux.fromIterable(keys.subList(1, keys.size())).concatMap(k -> attempts.uncount(k.key())))
+                        // A success clears the account + address window and takes its attempt back elsewhere.
+                        ? throttling.clear(counters.get(0).limit(), counters.get(0).counted())
+                                .thenMany(Flux.fromIterable(counters.subList(1, counters.size()))
+                                        .concatMap(c -> throttling.uncount(c.limit(), c.counted())))
                                 .then(accounts.recordLogin(found.get().id()))
                                 .thenReturn(found.get().toCurrentUser())
                         : Mono.error(new BadCredentials()));
     }
 
     /**
-     * Counts this attempt under every key before any password work, and refuses it when a key
-     * had already reached its limit. Counting first and atomically is what makes the limit
-     * hold for concurrent guesses (40 at once used to all reach the password check).
+     * Counts this attempt under every limit before any password work, and refuses it when one
+     * had already been reached. Counting first and atomically is what makes the limit hold for
+     * concurrent guesses (40 at once used to all reach the password check).
      */
-    private Mono<Void> countAttempts(List<Throttled> keys) {
-        return Flux.fromIterable(keys)
-                .concatMap(k -> attempts.count(k.key(), k.limit().window())
-                        .map(window -> LoginThrottle.waitFor(k.limit(), window.attempts() - 1, window.startedAt(), clock.instant())))
+    private Mono<Void> countAttempts(List<Counted> counters) {
+        return Flux.fromIterable(counters)
+                .concatMap(c -> throttling.count(c.limit(), c.counted()))
                 .reduce(Duration.ZERO, (a, b) -> a.compareTo(b) >= 0 ? a : b)
-                .flatMap(wait -> wait.isZero() ? Mono.<Void>empty() : Mono.error(new TooManyAttempts(wait)));
+                .flatMap(Throttling::refuseWhenWaiting);
     }
 
-    private record Throttled(String key, Limit limit) {
+    private record Counted(Limit limit, String counted) {
     }
 
     // --- page sessions --------------------------------------------------------------

@@ -17,6 +17,11 @@ import java.time.Instant;
 public final class LoginThrottle {
 
     public record Limit(String scope, int maxFailures, Duration window) {
+
+        /** The counter of this limit for what it counts (an account, an address, a recipient). */
+        public String key(String counted) {
+            return scope + ":" + counted;
+        }
     }
 
     public static final Limit ACCOUNT_AND_ADDRESS = new Limit("account+ip", 5, Duration.ofMinutes(15));

@@ -23,9 +23,4 @@ public final class SendingLimits {
 
     private SendingLimits() {
     }
-
-    /** The throttle key for a limit and what it counts (an address, a normalized email). */
-    public static String key(Limit limit, String counted) {
-        return limit.scope() + ":" + counted;
-    }
 }

@@ -55,13 +55,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DecodingException.class)
     Mono<ResponseEntity<Object>> handleUnreadableBody(DecodingException ex, ServerWebExchange exchange) {
         if (RequestSizeLimitFilter.tooLargeCause(ex) != null) {
-            return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                    "The request is larger than the server accepts."), new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, exchange);
+            return problem(ex, HttpStatus.CONTENT_TOO_LARGE, "Request too large", "The request is larger than the server accepts.",
+                    exchange);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body could not be read: " + ex.getMessage());
-        problem.setTitle("Unreadable request body");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, exchange);
+        return problem(ex, HttpStatus.BAD_REQUEST, "Unreadable request body",
+                "The request body could not be read: " + ex.getMessage(), exchange);
     }
 
     /**
@@ -73,19 +71,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<Object>> handleConflict(DataIntegrityViolationException ex, ServerWebExchange exchange) {
         log.warn("Write refused by the database serving {} (request {}): {}", exchange.getRequest().getPath(),
                 RequestIds.of(exchange), ex.getMostSpecificCause().getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "The change conflicts with the data as it is now; it may refer to something just deleted.");
-        problem.setTitle("Conflict");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, exchange);
+        return problem(ex, HttpStatus.CONFLICT, "Conflict",
+                "The change conflicts with the data as it is now; it may refer to something just deleted.", exchange);
     }
 
     /** An API documentation group that does not exist is a 404, not a server error (issue #15). */
     @ExceptionHandler(OpenApiResourceNotFoundException.class)
     Mono<ResponseEntity<Object>> handleUnknownApiGroup(OpenApiResourceNotFoundException ex, ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "There is no API documentation by that name; /v3/api-docs lists every module's.");
-        problem.setTitle("Not found");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, exchange);
+        return problem(ex, HttpStatus.NOT_FOUND, "Not found",
+                "There is no API documentation by that name; /v3/api-docs lists every module's.", exchange);
+    }
+
+    private Mono<ResponseEntity<Object>> problem(Exception ex, HttpStatus status, String title, String detail,
+                                                 ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), status, exchange);
     }
 
     @ExceptionHandler(Exception.class)
