@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import javax.crypto.SecretKey;
@@ -77,7 +78,52 @@ public class JwtAccessTokens implements AccessTokens {
 
     @Override
     public Mono<AccessGrant> verify(String token) {
-        return keys.flatMap(k -> k.decoder.decode(token)).map(jwt -> new AccessGrant(toUser(jwt), issuedAt(jwt)));
+        Verified known = verified.get(token);
+        if (known != null && known.expiresAt().isAfter(Instant.now())) {
+            return Mono.just(known.grant());
+        }
+        return keys.flatMap(k -> k.decoder.decode(token)).map(jwt -> {
+            AccessGrant grant = new AccessGrant(toUser(jwt), issuedAt(jwt));
+            remember(token, new Verified(grant, jwt.getExpiresAt()));
+            return grant;
+        });
+    }
+
+    /**
+     * Tokens this instance has verified, until they expire. A client sends the same token with
+     * every request for 15 minutes; checking its HMAC, parsing its JSON and converting its claims
+     * each time was about a tenth of what a ticks page allocated (docs/benchmarks.md). Only a
+     * token that passed the full check is remembered, under its exact text, and never past its
+     * expiry (stricter than the decoder, which allows a minute of clock skew). Revocation is not
+     * the signature's business: {@code RevokedAccessTokens} checks it per request either way.
+     * <p>
+     * Bounded: at {@link #MAX_REMEMBERED} tokens the expired ones go, and if none has expired the
+     * memory starts again (a cleared map only costs full checks). A plain map, not Caffeine:
+     * Caffeine's maintenance can take a lock on the calling thread, here an event loop.
+     */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    static final int MAX_REMEMBERED = 10_000;
+
+    private record Verified(AccessGrant grant, Instant expiresAt) {
+    }
+
+    private void remember(String token, Verified grant) {
+        if (grant.expiresAt() == null) {
+            return;
+        }
+        if (verified.size() >= MAX_REMEMBERED) {
+            Instant now = Instant.now();
+            verified.values().removeIf(known -> !known.expiresAt().isAfter(now));
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear();
+            }
+        }
+        verified.put(token, grant);
+    }
+
+    /** How many verified tokens are remembered (for the test of the bound). */
+    int rememberedTokens() {
+        return verified.size();
     }
 
     /**
