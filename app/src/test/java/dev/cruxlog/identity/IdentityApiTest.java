@@ -323,6 +323,45 @@ class IdentityApiTest {
     }
 
     @Test
+    void currentPasswordGuessesAreThrottledPerAccountAcrossEveryFormThatAsksForIt() {
+        Climber climber = climbers.verified("stolen-session");
+        for (int i = 0; i < 5; i++) {
+            http.post().uri("/api/v1/users/me/email").header("Authorization", climber.bearer())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("newEmail", "thief-" + i + "@example.test", "password", "guess " + i))
+                    .exchange().expectStatus().isForbidden();
+        }
+        // ASVS 6.3.1: the sixth is refused before the password is checked, even the right one, and
+        // the password change asks the same counter.
+        http.post().uri("/api/v1/users/me/password").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("currentPassword", climber.password(), "newPassword", "slopers all day long"))
+                .exchange().expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
+        climbers.tokens(climber.email(), climber.password());
+    }
+
+    @Test
+    void aPasswordChangeVoidsAnEmailChangeStillWaitingForItsLink() {
+        Climber climber = climbers.verified("taken-back");
+        String intruders = "intruder-" + climber.email();
+        http.post().uri("/api/v1/users/me/email").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("newEmail", intruders, "password", climber.password()))
+                .exchange().expectStatus().isAccepted();
+        String token = TestMail.tokenIn(TestMail.await(intruders, "Confirm your new email"), "/verify-email");
+
+        http.post().uri("/api/v1/users/me/password").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("currentPassword", climber.password(), "newPassword", "slopers all day long"))
+                .exchange().expectStatus().isNoContent();
+
+        // ASVS 7.4.3: the link asked for before the password changed no longer moves the account.
+        http.post().uri("/api/v1/auth/verify-email").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("token", token)).exchange().expectStatus().is4xxClientError();
+        me(climbers.tokens(climber.email(), "slopers all day long").accessToken()).jsonPath("$.email").isEqualTo(climber.email());
+    }
+
+    @Test
     void profileSettingsAreValidatedAndStored() {
         Climber climber = climbers.verified("chris");
         http.patch().uri("/api/v1/users/me").header("Authorization", climber.bearer())

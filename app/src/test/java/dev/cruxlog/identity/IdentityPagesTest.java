@@ -145,6 +145,22 @@ class IdentityPagesTest {
     }
 
     @Test
+    void signingInOverAnotherSessionEndsThatSession() {
+        Climber first = climbers.verified("first-on-this-browser");
+        Climber second = climbers.verified("second-on-this-browser");
+        signIn(first);
+        String firstSession = browser.cookies().get("CRUXLOG_SESSION");
+
+        signIn(second);
+
+        assertThat(browser.cookies().get("CRUXLOG_SESSION")).isNotEqualTo(firstSession);
+        // ASVS 7.2.4: the replaced session is over, not merely forgotten by this browser.
+        http.get().uri("/account").accept(MediaType.TEXT_HTML).cookie("CRUXLOG_SESSION", firstSession)
+                .exchange().expectStatus().isSeeOther();
+        assertThat(browser.get("/account").status().value()).isEqualTo(200);
+    }
+
+    @Test
     void pagesCarrySecurityHeaders() {
         http.get().uri("/signin").accept(MediaType.TEXT_HTML).exchange()
                 .expectHeader().valueMatches("Content-Security-Policy", ".*frame-ancestors 'none'.*")

@@ -144,7 +144,11 @@ class LogbookImportTest {
     void badFilesAreRefusedAndTheLogbookIsUnchanged() {
         Climber climber = climbers.verified("bad-files");
         byte[] good = SharedExports.bytes("mountain-project/ticks-small-4.csv");
-        awaitFinished(climber, upload(climber, good, "ticks.csv", null));
+        // ASVS 5.4.1: the name is kept as a label only, without folders or a right-to-left override.
+        Map<?, ?> first = uploadSpec(climber, good, "C:\\exports\\my\u202Eticks.csv", null).expectStatus().isAccepted()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(first.get("fileName")).isEqualTo("myticks.csv");
+        awaitFinished(climber, (String) first.get("id"));
         int before = allTicks(climber).size();
 
         byte[] png = new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
@@ -177,6 +181,13 @@ class LogbookImportTest {
 
         uploadSpec(climber, "Name,Grade\nfoo,5.9\n".getBytes(StandardCharsets.UTF_8), "x.csv", null)
                 .expectStatus().isEqualTo(422);
+
+        // ASVS 5.2.2: a name that says one thing over content that is another is refused.
+        uploadSpec(climber, SharedExports.bytes("eight-a/ascents-boulder-160.json"), "ascents.csv", null)
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.detail").value(String.class, d -> assertThat(d)
+                        .contains("named ascents.csv").contains("8a.nu").contains(".json"));
+        uploadSpec(climber, good, "ticks.exe", null).expectStatus().isEqualTo(422);
 
         assertThat(allTicks(climber)).hasSize(before);
     }

@@ -8,7 +8,6 @@ import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.Role;
 import dev.cruxlog.identity.Tier;
 import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
-import dev.cruxlog.identity.application.IdentityErrors.WrongPassword;
 import dev.cruxlog.identity.application.OneTimeTokens.Purpose;
 import dev.cruxlog.identity.domain.EmailAddress;
 import dev.cruxlog.identity.domain.GradeSystems;
@@ -31,7 +30,7 @@ public class AccountService implements Accounts {
 
 
     private final UserAccounts accounts;
-    private final PasswordHasher hasher;
+    private final Reauthentication reauthentication;
     private final RegistrationService registration;
     private final WebSessions sessions;
     private final RefreshTokens refreshTokens;
@@ -41,11 +40,11 @@ public class AccountService implements Accounts {
     private final TransactionalOperator transaction;
     private final Throttling throttle;
 
-    public AccountService(UserAccounts accounts, PasswordHasher hasher, RegistrationService registration,
+    public AccountService(UserAccounts accounts, Reauthentication reauthentication, RegistrationService registration,
                           WebSessions sessions, RefreshTokens refreshTokens, OneTimeTokens links, AccountErasure erasure,
                           Mailer mailer, TransactionalOperator transaction, Throttling throttle) {
         this.accounts = accounts;
-        this.hasher = hasher;
+        this.reauthentication = reauthentication;
         this.registration = registration;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
@@ -166,8 +165,6 @@ public class AccountService implements Accounts {
     }
 
     private Mono<StoredAccount> checkedPassword(UUID accountId, String password) {
-        return accounts.findById(accountId)
-                .flatMap(account -> hasher.matches(password == null ? "" : password, account.passwordHash())
-                        .flatMap(matches -> matches ? Mono.just(account) : Mono.error(new WrongPassword())));
+        return reauthentication.confirm(accountId, password);
     }
 }

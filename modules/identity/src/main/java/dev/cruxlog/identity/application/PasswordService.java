@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.UUID;
 
 import dev.cruxlog.identity.application.IdentityErrors.InvalidLink;
-import dev.cruxlog.identity.application.IdentityErrors.WrongPassword;
 import dev.cruxlog.identity.application.OneTimeTokens.Purpose;
 import dev.cruxlog.identity.domain.EmailAddress;
 import dev.cruxlog.identity.domain.InvalidAccountInput;
@@ -43,10 +42,13 @@ public class PasswordService {
     private final Mailer mailer;
     private final TransactionalOperator transaction;
     private final IdentityProperties properties;
+    private final Reauthentication reauthentication;
 
     public PasswordService(UserAccounts accounts, OneTimeTokens links, PasswordHasher hasher, PasswordPolicy policy,
                            RandomTokens random, WebSessions sessions, RefreshTokens refreshTokens, Mailer mailer,
-                           TransactionalOperator transaction, IdentityProperties properties, Clock clock) {
+                           TransactionalOperator transaction, IdentityProperties properties, Clock clock,
+                           Reauthentication reauthentication) {
+        this.reauthentication = reauthentication;
         this.accounts = accounts;
         this.links = links;
         this.hasher = hasher;
@@ -106,7 +108,12 @@ public class PasswordService {
         }).flatMap(hash -> transaction.transactional(links.consume(SecretToken.hash(token), Purpose.RESET_PASSWORD)
                 .switchIfEmpty(Mono.error(new InvalidLink()))
                 .flatMap(consumed -> accounts.findById(consumed.accountId())
-                        .flatMap(account -> replacePassword(account, hash, null)))));
+                        .flatMap(account -> {
+                            // Now that the account is known, its own names are refused too; failing
+                            // here rolls the transaction back, so the link is still good for another try.
+                            policy.check("password", newPassword, account.username(), account.email());
+                            return replacePassword(account, hash, null);
+                        }))));
     }
 
     /**
@@ -114,16 +121,12 @@ public class PasswordService {
      * refresh token is revoked; the session in {@code keptSessionHash} (the one asking) stays.
      */
     public Mono<Void> changePassword(UUID accountId, String currentPassword, String newPassword, byte[] keptSessionHash) {
-        return accounts.findById(accountId)
-                .flatMap(account -> hasher.matches(currentPassword == null ? "" : currentPassword, account.passwordHash())
-                        .flatMap(matches -> {
-                            if (!matches) {
-                                return Mono.error(new WrongPassword());
-                            }
-                            policy.check("newPassword", newPassword, account.username(), account.email());
-                            return hasher.hash(newPassword)
-                                    .flatMap(hash -> transaction.transactional(replacePassword(account, hash, keptSessionHash)));
-                        }));
+        return reauthentication.confirm(accountId, currentPassword)
+                .flatMap(account -> {
+                    policy.check("newPassword", newPassword, account.username(), account.email());
+                    return hasher.hash(newPassword)
+                            .flatMap(hash -> transaction.transactional(replacePassword(account, hash, keptSessionHash)));
+                });
     }
 
     private Mono<Void> replacePassword(StoredAccount account, String hash, byte[] keptSessionHash) {
@@ -134,6 +137,9 @@ public class PasswordService {
                 .then(signOut)
                 .then(refreshTokens.revokeAllFor(account.id()))
                 .then(links.invalidateAll(account.id(), Purpose.RESET_PASSWORD))
+                // An email change asked for before the password changed may be an intruder's: a
+                // climber taking the account back must not find it confirmable afterwards (ASVS 7.4.3).
+                .then(links.invalidateAll(account.id(), Purpose.CHANGE_EMAIL))
                 .then(mailer.queue(new Email(account.email(), EmailTemplate.PASSWORD_CHANGED, account.username(),
                         properties.link("/forgot-password"), account.id())));
     }

@@ -13,6 +13,9 @@ import java.time.Instant;
  *   <li>per account from anywhere: 20 failures per 15 minutes (spraying from many addresses);</li>
  *   <li>per client address: 30 failures per 10 minutes (one address trying many accounts).</li>
  * </ul>
+ * The current password asked again before a password or email change, a deactivation or a
+ * deletion has its own limit, per account: 5 failures per 15 minutes, so a stolen session or
+ * access token cannot become a way to guess the password at hashing speed (ASVS 6.3.1).
  */
 public final class LoginThrottle {
 
@@ -27,6 +30,7 @@ public final class LoginThrottle {
     public static final Limit ACCOUNT_AND_ADDRESS = new Limit("account+ip", 5, Duration.ofMinutes(15));
     public static final Limit ACCOUNT = new Limit("account", 20, Duration.ofMinutes(15));
     public static final Limit ADDRESS = new Limit("ip", 30, Duration.ofMinutes(10));
+    public static final Limit PASSWORD_CONFIRMATION = new Limit("confirm", 5, Duration.ofMinutes(15));
 
     private LoginThrottle() {
     }

@@ -41,6 +41,21 @@ class AccountRulesTest {
     }
 
     @Test
+    void refusesTheSitesOwnWordsAndTheClimbersNamesDressedUpButNotPhrasesHoldingThem() {
+        assertThatThrownBy(() -> policy.check("password", "Cruxlog2024!")).hasMessageContaining("\"cruxlog\"");
+        assertThatThrownBy(() -> policy.check("password", "Bouldering-123")).hasMessageContaining("\"bouldering\"")
+                .satisfies(e -> assertThat(PasswordPolicy.CONTEXT_WORDS).contains("bouldering"));
+        assertThatThrownBy(() -> policy.check("password", "Ada.Lovelace1815", "ada_l", "ada.lovelace@example.com"))
+                .hasMessageContaining("email");
+        assertThatThrownBy(() -> policy.check("password", "ada_l-2024", "ada_l", "someone@example.com"))
+                .hasMessageContaining("username");
+        assertThatCode(() -> policy.check("password", "first climbing trip to Font", "ada_l", "ada@example.com"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> policy.check("password", "adaclimbsgrit", "ada", "ada@example.com"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void emailsAndUsernamesCompareIgnoringCase() {
         assertThat(new EmailAddress("  Alex@Example.COM ").normalized()).isEqualTo("alex@example.com");
         assertThat(new Username("Alex_Honnold").normalized()).isEqualTo("alex_honnold");

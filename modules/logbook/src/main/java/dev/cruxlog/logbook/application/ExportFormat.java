@@ -21,8 +21,20 @@ public enum ExportFormat {
     TWENTY_SEVEN_CRAGS_JSON("27crags", "a 27crags export", Container.JSON, List.of()),
     SENDAGE_CSV("sendage", "a Sendage export", Container.CSV, SendageRows.REQUIRED_COLUMNS);
 
-    /** How the records are packed. */
-    public enum Container { CSV, JSON, XLSX }
+    /** How the records are packed, and the file extensions such a file may carry. */
+    public enum Container {
+        CSV(List.of("csv", "txt", "tsv")), JSON(List.of("json")), XLSX(List.of("xlsx"));
+
+        private final List<String> extensions;
+
+        Container(List<String> extensions) {
+            this.extensions = extensions;
+        }
+
+        public List<String> extensions() {
+            return extensions;
+        }
+    }
 
     /** Every source a file can be uploaded as, for messages and pages. */
     public static final List<String> SOURCES = List.of("mountain-project", "eight-a-csv", "eight-a-json", "thecrag",

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.cruxlog.logbook.ImportView;
+import dev.cruxlog.logbook.domain.UploadedFileName;
 import dev.cruxlog.identity.MountainProjectProfile;
 import dev.cruxlog.platform.jobs.JobQueue;
 import org.springframework.stereotype.Service;
@@ -48,6 +49,15 @@ public class ImportService {
                 return Mono.error(ImportRejected.tooLarge(limits));
             }
             ExportFormat detected = ExportFormat.detect(content);
+            UploadedFileName name = UploadedFileName.of(fileName);
+            // The content decides what a file is; a name that says otherwise (ASVS 5.2.2) is a file
+            // renamed by mistake or on purpose, and either way not the export it claims to be.
+            String extension = name == null ? null : name.extension();
+            if (extension != null && !detected.container().extensions().contains(extension)) {
+                return Mono.error(new ImportRejected("The file is named " + name.value() + ", but it is "
+                        + detected.description() + ", which comes as ." + String.join(" or .",
+                        detected.container().extensions()) + ". Upload the file as the site exported it."));
+            }
             if (requestedSource != null && !requestedSource.isBlank()) {
                 ExportFormat.checkKnownSource(requestedSource);
                 if (!detected.isSource(requestedSource)) {
@@ -55,7 +65,7 @@ public class ImportService {
                             + detected.description() + "."));
                 }
             }
-            return transaction.transactional(imports.create(owner, detected.source(), fileName, null)
+            return transaction.transactional(imports.create(owner, detected.source(), name == null ? null : name.value(), null)
                     .flatMap(id -> imports.saveFile(id, content)
                             .then(jobs.enqueue(JOB_KIND, Map.of("importId", id.toString())))
                             .then(imports.find(owner, id))));

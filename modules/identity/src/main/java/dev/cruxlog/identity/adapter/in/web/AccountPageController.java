@@ -97,6 +97,8 @@ class AccountPageController {
                 .thenReturn("redirect:/account?done=password")
                 .onErrorResume(WrongPassword.class, e -> render(user, model,
                         FormState.empty().withError("currentPassword", e.getMessage()), HttpStatus.FORBIDDEN, exchange))
+                .onErrorResume(TooManyAttempts.class, e -> render(user, model,
+                        FormState.empty().withError("currentPassword", e.getMessage()), HttpStatus.TOO_MANY_REQUESTS, exchange))
                 .onErrorResume(InvalidAccountInput.class, e -> render(user, model,
                         FormState.empty().withError("newPassword", e.getMessage()), HttpStatus.UNPROCESSABLE_ENTITY, exchange));
     }
@@ -109,6 +111,8 @@ class AccountPageController {
                 .thenReturn("redirect:/account?done=email")
                 .onErrorResume(WrongPassword.class, e -> render(user, model, typed.withError("emailPassword", e.getMessage()),
                         HttpStatus.FORBIDDEN, exchange))
+                .onErrorResume(TooManyAttempts.class, e -> render(user, model, typed.withError("emailPassword", e.getMessage()),
+                        HttpStatus.TOO_MANY_REQUESTS, exchange))
                 .onErrorResume(InvalidAccountInput.class, e -> render(user, model, typed.withError("newEmail", e.getMessage()),
                         HttpStatus.UNPROCESSABLE_ENTITY, exchange));
     }
@@ -133,7 +137,9 @@ class AccountPageController {
                 .then(Mono.fromRunnable(() -> cookies.clear(exchange)))
                 .thenReturn("redirect:/signin?done=deleted")
                 .onErrorResume(WrongPassword.class, e -> render(user, model,
-                        FormState.empty().withError("deletePassword", e.getMessage()), HttpStatus.FORBIDDEN, exchange));
+                        FormState.empty().withError("deletePassword", e.getMessage()), HttpStatus.FORBIDDEN, exchange))
+                .onErrorResume(TooManyAttempts.class, e -> render(user, model,
+                        FormState.empty().withError("deletePassword", e.getMessage()), HttpStatus.TOO_MANY_REQUESTS, exchange));
     }
 
     private Mono<String> render(CurrentUser user, Model model, FormState form, HttpStatus status, ServerWebExchange exchange) {

@@ -37,8 +37,10 @@ class GuestSessions implements GuestAccounts {
                 // Callers outside identity see a web error, not identity's own exception type.
                 .onErrorMap(TooManyAttempts.class, busy -> new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
                         "Too many sample logbooks were opened from your network just now. Please try again later."))
-                .flatMap(id -> signIn.openSession(id, exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT),
-                                clients.of(exchange))
+                // As at sign-in, the browser's previous session ends with the new one (ASVS 7.2.4).
+                .flatMap(id -> Mono.justOrEmpty(cookies.read(exchange)).flatMap(signIn::closeSession)
+                        .then(signIn.openSession(id, exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT),
+                                clients.of(exchange)))
                         .map(session -> {
                             cookies.write(exchange, session.value());
                             return id;

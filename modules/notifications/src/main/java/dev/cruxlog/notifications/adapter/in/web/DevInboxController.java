@@ -5,6 +5,7 @@ import dev.cruxlog.notifications.application.EmailRenderer;
 import dev.cruxlog.platform.web.PublicPaths;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +14,8 @@ import reactor.core.publisher.Mono;
 /**
  * Development only ({@code cruxlog.mail.dev-inbox=true}, on in the {@code dev} profile):
  * every email the app queued, rendered, so sign-up and reset links can be followed
- * without an SMTP server. Never enable it where real people have accounts.
+ * without an SMTP server. Never enable it where real people have accounts: it shows reset
+ * links to anyone, so the application refuses to start with it under the {@code prod} profile.
  */
 @Controller
 @ConditionalOnBooleanProperty("cruxlog.mail.dev-inbox")
@@ -22,7 +24,11 @@ class DevInboxController {
     private final EmailOutbox outbox;
     private final EmailRenderer renderer;
 
-    DevInboxController(EmailOutbox outbox, EmailRenderer renderer) {
+    DevInboxController(EmailOutbox outbox, EmailRenderer renderer, Environment environment) {
+        if (environment.matchesProfiles("prod")) {
+            throw new IllegalStateException("MAIL_DEV_INBOX=true shows every email, password reset links included, "
+                    + "to anyone at /dev/mail; it cannot be on with the prod profile.");
+        }
         this.outbox = outbox;
         this.renderer = renderer;
     }

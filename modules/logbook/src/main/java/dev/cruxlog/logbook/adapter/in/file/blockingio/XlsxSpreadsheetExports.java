@@ -53,6 +53,11 @@ public class XlsxSpreadsheetExports implements SpreadsheetExports {
     static final int MAX_COLUMNS = ImportLimits.MAX_COLUMNS;
     /** A worksheet nests about five deep; an XML bomb nests millions. */
     static final int MAX_ELEMENT_DEPTH = 64;
+    /**
+     * A logbook workbook holds 10 to 20 ZIP entries; 20 MB of empty ones would be hundreds of
+     * thousands, each walked twice (ASVS 5.2.3 asks for a count limit beside the size limit).
+     */
+    static final int MAX_ENTRIES = 1_000;
 
     private static final Pattern WORKSHEET = Pattern.compile("xl/worksheets/sheet(\\d{1,6})\\.xml");
     private static final String SHARED_STRINGS = "xl/sharedStrings.xml";
@@ -89,8 +94,13 @@ public class XlsxSpreadsheetExports implements SpreadsheetExports {
         int firstNumber = Integer.MAX_VALUE;
         boolean anyEntry = false;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+            int entries = 0;
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 anyEntry = true;
+                if (++entries > MAX_ENTRIES) {
+                    throw new ImportRejected("The Excel file holds more than " + MAX_ENTRIES
+                            + " parts; this is not a logbook export.");
+                }
                 String name = entry.getName();
                 Budgeted bytes = new Budgeted(zip, budget);
                 Matcher sheet = WORKSHEET.matcher(name);

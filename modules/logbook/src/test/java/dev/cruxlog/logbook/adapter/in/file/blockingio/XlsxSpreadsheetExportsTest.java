@@ -40,6 +40,7 @@ class XlsxSpreadsheetExportsTest {
         assertThat(XlsxSpreadsheetExports.MAX_COLUMNS).isEqualTo(128);
         assertThat(ImportLimits.MAX_FIELDS).isEqualTo(2_000_000);
         assertThat(XlsxSpreadsheetExports.MAX_ELEMENT_DEPTH).isEqualTo(64);
+        assertThat(XlsxSpreadsheetExports.MAX_ENTRIES).isEqualTo(1_000);
     }
 
     @Test
@@ -108,6 +109,19 @@ class XlsxSpreadsheetExportsTest {
 
         assertThatThrownBy(() -> XlsxSpreadsheetExports.parse(bomb, List.of(), LIMITS))
                 .isInstanceOf(ImportRejected.class).hasMessageContaining("unpacks to more than");
+    }
+
+    @Test
+    void aWorkbookOfCountlessEmptyPartsIsRefusedByTheirNumber() {
+        byte[] swarm = zip(entries -> {
+            entries.put("xl/worksheets/sheet1.xml", out -> write(out, sheet(HEADER_ROW)));
+            for (int i = 0; i <= XlsxSpreadsheetExports.MAX_ENTRIES; i++) {
+                entries.put("xl/empty" + i + ".bin", out -> { });
+            }
+        });
+
+        assertThatThrownBy(() -> XlsxSpreadsheetExports.parse(swarm, List.of(), LIMITS))
+                .isInstanceOf(ImportRejected.class).hasMessageContaining("more than 1000 parts");
     }
 
     @Test
