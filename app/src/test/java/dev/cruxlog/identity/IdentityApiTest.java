@@ -171,6 +171,22 @@ class IdentityApiTest {
     }
 
     @Test
+    void refreshingNeverStretchesASignInPastItsMaximumLifetime() {
+        Climber climber = climbers.verified("forever-client");
+        // The sign-in began 30 days and a minute ago; its current token is still good on its own.
+        db.sql("UPDATE identity.refresh_token SET family_started_at = now() - interval '30 days 1 minute' "
+                        + "WHERE account_id = (SELECT id FROM identity.account WHERE username = :name)")
+                .bind("name", climber.username()).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+
+        Tokens rotated = refresh(climber.refreshToken()).expectStatus().isOk()
+                .expectBody(Tokens.class).returnResult().getResponseBody();
+
+        // ASVS 7.3.2: the token rotated out of it inherits the family's start, so it is already over.
+        refresh(rotated.refreshToken()).expectStatus().isUnauthorized();
+        climbers.tokens(climber.email(), climber.password());
+    }
+
+    @Test
     void logoutRevokesTheRefreshToken() {
         Climber climber = climbers.verified("hazel");
         http.post().uri("/api/v1/auth/logout").contentType(MediaType.APPLICATION_JSON)

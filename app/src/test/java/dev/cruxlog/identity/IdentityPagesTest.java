@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -29,6 +30,9 @@ class IdentityPagesTest {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    DatabaseClient db;
 
     Browser browser;
     Climbers climbers;
@@ -158,6 +162,49 @@ class IdentityPagesTest {
         http.get().uri("/account").accept(MediaType.TEXT_HTML).cookie("CRUXLOG_SESSION", firstSession)
                 .exchange().expectStatus().isSeeOther();
         assertThat(browser.get("/account").status().value()).isEqualTo(200);
+    }
+
+    @Test
+    void aSessionEndsAtItsMaximumLifetimeHoweverOftenItIsUsed() {
+        Climber climber = climbers.verified("long-session");
+        signIn(climber);
+        String session = browser.cookies().get("CRUXLOG_SESSION");
+        assertThat(browser.get("/account").status().value()).isEqualTo(200);
+
+        // Opened 30 days and a minute ago, used a moment ago (so its idle expiry is far off).
+        db.sql("UPDATE identity.web_session SET created_at = now() - interval '30 days 1 minute', "
+                        + "last_seen_at = now(), expires_at = now() + interval '14 days' "
+                        + "WHERE account_id = (SELECT id FROM identity.account WHERE username = :name)")
+                .bind("name", climber.username()).fetch().rowsUpdated().block(Duration.ofSeconds(10));
+
+        // ASVS 7.3.2: past SESSION_MAX_LIFETIME the password is asked again.
+        http.get().uri("/account").accept(MediaType.TEXT_HTML).cookie("CRUXLOG_SESSION", session)
+                .exchange().expectStatus().isSeeOther();
+    }
+
+    @Test
+    void changingThePasswordGivesThisBrowserANewSessionAndEndsEveryOther() {
+        Climber climber = climbers.verified("page-password");
+        Browser laptop = new Browser(http);
+        laptop.get("/signin");
+        laptop.post("/signin", Map.of("login", climber.username(), "password", climber.password()));
+        signIn(climber);
+        String before = browser.cookies().get("CRUXLOG_SESSION");
+        String laptopSession = laptop.cookies().get("CRUXLOG_SESSION");
+
+        browser.get("/account");
+        Page changed = browser.post("/account/password",
+                Map.of("currentPassword", climber.password(), "newPassword", "slopers all day long"));
+
+        assertThat(changed.location()).isEqualTo("/account?done=password");
+        String after = browser.cookies().get("CRUXLOG_SESSION");
+        // ASVS 7.2.4 and 7.4.3: re-authentication issues a new session token; every old one is over.
+        assertThat(after).isNotEqualTo(before);
+        assertThat(browser.get("/account").status().value()).isEqualTo(200);
+        for (String old : new String[]{before, laptopSession}) {
+            http.get().uri("/account").accept(MediaType.TEXT_HTML).cookie("CRUXLOG_SESSION", old)
+                    .exchange().expectStatus().isSeeOther();
+        }
     }
 
     @Test

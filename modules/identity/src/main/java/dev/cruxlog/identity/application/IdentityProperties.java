@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessTokenLifetime  how long an API access token is valid
  * @param refreshTokenLifetime how long an unused refresh token stays valid
  * @param sessionLifetime      how long a page session lasts without being used
+ * @param sessionMaxLifetime   how long a page session or an API sign-in (a refresh token family)
+ *                             lasts at most, used or not, before the password is asked again
  * @param secureCookies        force the Secure flag on cookies even when TLS ends at a proxy
  */
 @ConfigurationProperties("cruxlog.identity")
@@ -23,6 +25,7 @@ public record IdentityProperties(
         @DefaultValue("15m") Duration accessTokenLifetime,
         @DefaultValue("30d") Duration refreshTokenLifetime,
         @DefaultValue("14d") Duration sessionLifetime,
+        @DefaultValue("30d") Duration sessionMaxLifetime,
         @DefaultValue("false") boolean secureCookies) {
 
     public String link(String path) {

@@ -12,7 +12,11 @@ import reactor.core.publisher.Mono;
  */
 public interface RefreshTokens {
 
-    Mono<Void> insert(byte[] tokenHash, UUID familyId, UUID accountId, Duration lifetime);
+    /**
+     * A new token of the family, valid for {@code lifetime} unused, but never past
+     * {@code familyLifetime} from the family's first token (the sign-in it rotates from).
+     */
+    Mono<Void> insert(byte[] tokenHash, UUID familyId, UUID accountId, Duration lifetime, Duration familyLifetime);
 
     Mono<Stored> find(byte[] tokenHash);
 

@@ -106,7 +106,8 @@ public class SignInService {
     }
 
     public Mono<CurrentUser> resolveSession(String cookieValue) {
-        return sessions.resolve(SecretToken.hash(cookieValue), properties.sessionLifetime())
+        return sessions.resolve(SecretToken.hash(cookieValue), properties.sessionLifetime(),
+                        properties.sessionMaxLifetime())
                 .flatMap(accounts::findById)
                 .filter(StoredAccount::active)
                 .map(StoredAccount::toCurrentUser);
@@ -127,7 +128,7 @@ public class SignInService {
 
     private Mono<TokenPair> issue(CurrentUser user, UUID familyId) {
         return random.next().flatMap(refresh -> refreshTokens.insert(refresh.hash(), familyId, user.id(),
-                        properties.refreshTokenLifetime())
+                        properties.refreshTokenLifetime(), properties.sessionMaxLifetime())
                 .then(accessTokens.issue(user, properties.accessTokenLifetime()))
                 .map(access -> new TokenPair(access, refresh.value(), properties.accessTokenLifetime())));
     }

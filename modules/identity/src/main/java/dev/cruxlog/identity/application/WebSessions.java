@@ -11,7 +11,11 @@ public interface WebSessions {
     Mono<Void> create(byte[] tokenHash, UUID accountId, Duration lifetime, String userAgent, String clientAddress);
 
     /** The account of a live session; extends the session when it was last seen a while ago. */
-    Mono<UUID> resolve(byte[] tokenHash, Duration lifetime);
+    /**
+     * The account of a live session, its expiry pushed to {@code lifetime} from now; never
+     * past {@code maxLifetime} from when it was opened.
+     */
+    Mono<UUID> resolve(byte[] tokenHash, Duration lifetime, Duration maxLifetime);
 
     Mono<Void> delete(byte[] tokenHash);
 

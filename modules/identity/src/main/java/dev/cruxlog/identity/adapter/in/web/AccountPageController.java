@@ -11,8 +11,10 @@ import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
 import dev.cruxlog.identity.application.IdentityErrors.WrongPassword;
 import dev.cruxlog.identity.application.PasswordService;
 import dev.cruxlog.identity.application.RegistrationService;
+import dev.cruxlog.identity.application.SignInService;
 import dev.cruxlog.identity.domain.InvalidAccountInput;
-import dev.cruxlog.identity.domain.SecretToken;
+import dev.cruxlog.platform.web.ClientAddresses;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -38,13 +40,17 @@ class AccountPageController {
     private final PasswordService passwords;
     private final RegistrationService registration;
     private final SessionCookies cookies;
+    private final SignInService signIn;
+    private final ClientAddresses clients;
 
     AccountPageController(AccountService accounts, PasswordService passwords, RegistrationService registration,
-                          SessionCookies cookies) {
+                          SessionCookies cookies, SignInService signIn, ClientAddresses clients) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.registration = registration;
         this.cookies = cookies;
+        this.signIn = signIn;
+        this.clients = clients;
     }
 
     record ProfileForm(String username, String mountainProjectProfileUrl, String eightAProfileSlug, String routeSystem,
@@ -91,10 +97,15 @@ class AccountPageController {
     @PostMapping("/account/password")
     Mono<String> password(@AuthenticationPrincipal CurrentUser user, @ModelAttribute PasswordForm form, Model model,
                           ServerWebExchange exchange) {
-        String session = exchange.getAttribute(SessionCookies.CURRENT_SESSION);
-        return passwords.changePassword(user.id(), form.currentPassword(), form.newPassword(),
-                        session == null ? null : SecretToken.hash(session))
-                .thenReturn("redirect:/account?done=password")
+        // Every session ends, this one too, and this browser gets a new one: re-authentication
+        // issues a new session token as a sign-in does (ASVS 7.2.4).
+        return passwords.changePassword(user.id(), form.currentPassword(), form.newPassword(), null)
+                .then(signIn.openSession(user.id(), exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT),
+                        clients.of(exchange)))
+                .map(session -> {
+                    cookies.write(exchange, session.value());
+                    return "redirect:/account?done=password";
+                })
                 .onErrorResume(WrongPassword.class, e -> render(user, model,
                         FormState.empty().withError("currentPassword", e.getMessage()), HttpStatus.FORBIDDEN, exchange))
                 .onErrorResume(TooManyAttempts.class, e -> render(user, model,

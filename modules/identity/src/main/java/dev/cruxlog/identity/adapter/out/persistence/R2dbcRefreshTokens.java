@@ -19,12 +19,18 @@ class R2dbcRefreshTokens implements RefreshTokens {
     }
 
     @Override
-    public Mono<Void> insert(byte[] tokenHash, UUID familyId, UUID accountId, Duration lifetime) {
+    public Mono<Void> insert(byte[] tokenHash, UUID familyId, UUID accountId, Duration lifetime, Duration familyLifetime) {
+        // The family's start is carried from its first token in the same statement, so rotation
+        // cannot stretch a sign-in past its absolute lifetime (ASVS 7.3.2).
         return db.sql("""
-                        INSERT INTO identity.refresh_token (token_hash, family_id, account_id, expires_at)
-                        VALUES (:hash, :family, :account, now() + CAST(:seconds AS bigint) * interval '1 second')""")
+                        INSERT INTO identity.refresh_token (token_hash, family_id, account_id, family_started_at, expires_at)
+                        SELECT :hash, :family, :account, started,
+                               least(now() + CAST(:seconds AS bigint) * interval '1 second',
+                                     started + CAST(:familySeconds AS bigint) * interval '1 second')
+                          FROM (SELECT coalesce(min(family_started_at), now()) AS started
+                                  FROM identity.refresh_token WHERE family_id = :family) family""")
                 .bind("hash", tokenHash).bind("family", familyId).bind("account", accountId)
-                .bind("seconds", lifetime.toSeconds())
+                .bind("seconds", lifetime.toSeconds()).bind("familySeconds", familyLifetime.toSeconds())
                 .then();
     }
 

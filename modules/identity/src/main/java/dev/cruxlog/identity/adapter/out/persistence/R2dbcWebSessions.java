@@ -35,19 +35,23 @@ class R2dbcWebSessions implements WebSessions {
      * Pages therefore cost one round trip for the session, not two.
      */
     @Override
-    public Mono<UUID> resolve(byte[] tokenHash, Duration lifetime) {
+    public Mono<UUID> resolve(byte[] tokenHash, Duration lifetime, Duration maxLifetime) {
         return db.sql("""
                         WITH live AS (
                             SELECT token_hash, account_id, last_seen_at FROM identity.web_session
-                             WHERE token_hash = :hash AND expires_at > now()),
+                             WHERE token_hash = :hash AND expires_at > now()
+                               AND created_at > now() - CAST(:maxSeconds AS bigint) * interval '1 second'),
                         touched AS (
                             UPDATE identity.web_session s
-                               SET last_seen_at = now(), expires_at = now() + CAST(:seconds AS bigint) * interval '1 second'
+                               SET last_seen_at = now(),
+                                   expires_at = least(now() + CAST(:seconds AS bigint) * interval '1 second',
+                                                      s.created_at + CAST(:maxSeconds AS bigint) * interval '1 second')
                               FROM live
                              WHERE s.token_hash = live.token_hash AND live.last_seen_at < now() - interval '1 minute')
                         SELECT account_id FROM live""")
                 .bind("hash", tokenHash)
                 .bind("seconds", lifetime.toSeconds())
+                .bind("maxSeconds", maxLifetime.toSeconds())
                 .map(row -> row.get("account_id", UUID.class))
                 .one();
     }

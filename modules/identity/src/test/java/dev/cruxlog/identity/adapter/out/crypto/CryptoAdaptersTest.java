@@ -19,7 +19,7 @@ class CryptoAdaptersTest {
 
     @Test
     void productionDefaultIsBcryptCost12AndHashingRunsOffTheCallersThread() {
-        IdentityProperties defaults = new IdentityProperties("http://localhost:8080", 12, null, null, null, null, false);
+        IdentityProperties defaults = new IdentityProperties("http://localhost:8080", 12, null, null, null, null, null, false);
         BcryptPasswordHasher hasher = new BcryptPasswordHasher(defaults.bcryptStrength(), Schedulers.boundedElastic());
         assertThat(hasher.strength()).isEqualTo(12);
         StepVerifier.create(hasher.hash("a long enough phrase").flatMap(hash -> hasher.matches("a long enough phrase", hash)))
