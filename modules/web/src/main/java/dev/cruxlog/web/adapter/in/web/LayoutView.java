@@ -3,6 +3,7 @@ package dev.cruxlog.web.adapter.in.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,13 @@ class LayoutView extends AbstractView {
         setSupportedMediaTypes(List.of(HTML));
     }
 
-    /** AbstractView has already resolved asynchronous model attributes (the CSRF token is a Mono). */
+    /**
+     * Gives the page template the CSRF token its forms must carry, as the model attribute
+     * {@code csrf} (templates declare {@code @param CsrfToken csrf}). Added here, when a page
+     * renders, rather than by a {@code @ControllerAdvice} model attribute: such an advice runs
+     * for every handler, the JSON API's too, and cost the ticks page a model attribute method
+     * invocation (with its argument resolver cache) per request (docs/benchmarks.md).
+     */
     @Override
     protected Mono<Void> renderInternal(Map<String, Object> model, MediaType contentType, ServerWebExchange exchange) {
         Mono<Optional<SignedInUser>> user = exchange.getPrincipal()
@@ -60,12 +67,17 @@ class LayoutView extends AbstractView {
                 : Flux.fromIterable(notices).concatMap(source -> source.forUser(signedIn.get()).onErrorResume(e -> Flux.empty()))
                         .collectList());
         return Mono.zip(user, csrf, pageNotices).flatMap(context -> {
+            CsrfToken token = context.getT2().orElse(null);
+            Map<String, Object> pageModel = model;
+            if (token != null && !model.containsKey("csrf")) {
+                pageModel = new HashMap<>(model);
+                pageModel.put("csrf", token);
+            }
             StringOutput page = new StringOutput();
-            templates.render(template, model, page);
+            templates.render(template, pageModel, page);
             String body = page.toString();
             Content content = output -> output.writeContent(body);
             PageMeta meta = PageMeta.of(text(model, "title", "Cruxlog"), text(model, "description", DEFAULT_DESCRIPTION));
-            CsrfToken token = context.getT2().orElse(null);
             Navigation navigation = context.getT1()
                     .map(signedIn -> new Navigation(signedIn.displayName(), signedIn.needsEmailVerification(), token,
                             context.getT3()))
