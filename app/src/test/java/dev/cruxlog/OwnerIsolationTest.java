@@ -61,7 +61,7 @@ class OwnerIsolationTest {
 
     /** What one climber owns, with the ids and words that must never reach anyone else. */
     record Owned(Climber climber, String userId, String tickId, String importId, String conversationId,
-                 String answerId, List<String> secrets) {
+                 String answerId, String sessionId, List<String> secrets) {
     }
 
     private Owned populate(String name) {
@@ -104,9 +104,13 @@ class OwnerIsolationTest {
         assertThat(browser.post("/signin", Map.of("login", climber.username(), "password", climber.password()))
                 .status().is3xxRedirection()).as("signed in on the pages too").isTrue();
         String userId = json(climber, "/api/v1/users/me").get("id").toString();
+        String session = http.get().uri("/api/v1/users/me/sessions").header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isOk().expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+                }).returnResult().getResponseBody().stream().filter(s -> "page".equals(s.get("kind"))).findFirst()
+                .orElseThrow().get("id").toString();
         return new Owned(climber, userId, tick.get("id").toString(), imported.get("id").toString(), conversation, answer,
-                List.of(marker, userId, tick.get("id").toString(), imported.get("id").toString(), conversation, answer,
-                        climber.email(), climber.username()));
+                session, List.of(marker, userId, tick.get("id").toString(), imported.get("id").toString(), conversation,
+                        answer, session, climber.email(), climber.username()));
     }
 
     @Test
@@ -135,10 +139,12 @@ class OwnerIsolationTest {
             String uri = withIdsOf(alice, pattern);
             for (RequestMethod method : methods) {
                 int status = pattern.startsWith("/api/")
-                        ? asBob(bob, HttpMethod.valueOf(method.name()), uri, bodyFor(pattern))
+                        ? asBob(bob, HttpMethod.valueOf(method.name()), uri, bodyFor(pattern, bob))
                         : method == RequestMethod.GET ? bobsBrowser.get(uri).status().value()
                         : bobsBrowser.post(uri, formFor(pattern)).status().value();
-                assertThat(status).as(method + " " + uri + " as another climber").isEqualTo(404);
+                // Administrators' paths name other accounts by design: a climber is refused them outright.
+                int expected = pattern.startsWith("/api/v1/admin/") ? 403 : 404;
+                assertThat(status).as(method + " " + uri + " as another climber").isEqualTo(expected);
                 tried.add(method + " " + pattern);
             }
         });
@@ -235,6 +241,10 @@ class OwnerIsolationTest {
             uri = uri.replace("{id}", owner.importId());
         } else if (pattern.contains("/conversations/{id}") || pattern.startsWith("/coach/{id}")) {
             uri = uri.replace("{id}", owner.conversationId());
+        } else if (pattern.contains("/sessions/{id}")) {
+            uri = uri.replace("{id}", owner.sessionId());
+        } else if (pattern.startsWith("/api/v1/admin/accounts/{id}")) {
+            uri = uri.replace("{id}", owner.userId());
         }
         uri = uri.replace("{messageId}", owner.answerId());
         assertThat(uri).as("a new endpoint takes an id: say in this test whose thing it names (" + pattern + ")")
@@ -242,7 +252,11 @@ class OwnerIsolationTest {
         return uri;
     }
 
-    private static Map<String, Object> bodyFor(String pattern) {
+    private static Map<String, Object> bodyFor(String pattern, Owned actor) {
+        if (pattern.endsWith("/sign-out")) {
+            // The actor's own password: a session that is not theirs must still be a 404.
+            return Map.of("password", actor.climber().password());
+        }
         if (pattern.endsWith("/feedback")) {
             return Map.of("helpful", true, "text", "stolen");
         }

@@ -187,6 +187,53 @@ class IdentityApiTest {
     }
 
     @Test
+    void climbersSeeWhereTheyAreSignedInAndEndAnyOfItWithTheirPassword() {
+        Climber climber = climbers.verified("two-phones");
+        Tokens phone = climbers.tokens(climber.email(), climber.password());
+        Climber stranger = climbers.verified("stranger");
+
+        List<Map<String, Object>> sessions = sessions(climber.accessToken());
+        // ASVS 7.5.2: both API sign-ins are listed (the helper's own and the phone's).
+        assertThat(sessions).hasSizeGreaterThanOrEqualTo(2).allSatisfy(s -> assertThat(s.get("kind")).isEqualTo("api"));
+        String phoneId = sessions.get(0).get("id").toString();
+
+        endSession(climber.accessToken(), phoneId, "not my password").expectStatus().isForbidden();
+        endSession(stranger.accessToken(), phoneId, stranger.password()).expectStatus().isNotFound();
+        endSession(climber.accessToken(), java.util.UUID.randomUUID().toString(), climber.password())
+                .expectStatus().isNotFound();
+        endSession(climber.accessToken(), phoneId, climber.password()).expectStatus().isNoContent();
+
+        assertThat(sessions(climbers.tokens(climber.email(), climber.password()).accessToken()))
+                .noneMatch(s -> s.get("id").equals(phoneId));
+        // The phone's sign-in was the most recent: its refresh token is over, the first one still works.
+        refresh(phone.refreshToken()).expectStatus().isUnauthorized();
+        refresh(climber.refreshToken()).expectStatus().isOk();
+        refresh(stranger.refreshToken()).expectStatus().isOk();
+    }
+
+    @Test
+    void anAdministratorSignsAnAccountOutEverywhereAndNobodyElseCan() {
+        Climber climber = climbers.verified("signed-out-by-admin");
+        Climber admin = climbers.admin("operator", db);
+        String id = http.get().uri("/api/v1/users/me").header("Authorization", climber.bearer()).exchange()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+
+        http.post().uri("/api/v1/admin/accounts/" + id + "/sign-out").header("Authorization", climber.bearer())
+                .exchange().expectStatus().isForbidden();
+        http.post().uri("/api/v1/admin/accounts/" + java.util.UUID.randomUUID() + "/sign-out")
+                .header("Authorization", admin.bearer()).exchange().expectStatus().isNotFound();
+        // ASVS 7.4.5.
+        http.post().uri("/api/v1/admin/accounts/" + id + "/sign-out").header("Authorization", admin.bearer())
+                .exchange().expectStatus().isNoContent();
+
+        refresh(climber.refreshToken()).expectStatus().isUnauthorized();
+        http.patch().uri("/api/v1/users/me").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("lengthUnit", "m"))
+                .exchange().expectStatus().isUnauthorized();
+        climbers.tokens(climber.email(), climber.password());
+    }
+
+    @Test
     void logoutRevokesTheRefreshToken() {
         Climber climber = climbers.verified("hazel");
         http.post().uri("/api/v1/auth/logout").contentType(MediaType.APPLICATION_JSON)
@@ -474,4 +521,16 @@ class IdentityApiTest {
         return problem.replaceAll("\"requestId\":\"[^\"]*\"", "");
     }
 
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> sessions(String accessToken) {
+        return http.get().uri("/api/v1/users/me/sessions").header("Authorization", "Bearer " + accessToken)
+                .exchange().expectStatus().isOk().expectBodyList(Map.class).returnResult().getResponseBody()
+                .stream().map(m -> (Map<String, Object>) m).toList();
+    }
+
+    private WebTestClient.ResponseSpec endSession(String accessToken, String id, String password) {
+        return http.post().uri("/api/v1/users/me/sessions/" + id + "/sign-out").header("Authorization", "Bearer " + accessToken)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", password)).exchange();
+    }
 }

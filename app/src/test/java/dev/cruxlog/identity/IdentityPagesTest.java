@@ -185,9 +185,7 @@ class IdentityPagesTest {
     @Test
     void changingThePasswordGivesThisBrowserANewSessionAndEndsEveryOther() {
         Climber climber = climbers.verified("page-password");
-        Browser laptop = new Browser(http);
-        laptop.get("/signin");
-        laptop.post("/signin", Map.of("login", climber.username(), "password", climber.password()));
+        Browser laptop = signedInBrowser(climber);
         signIn(climber);
         String before = browser.cookies().get("CRUXLOG_SESSION");
         String laptopSession = laptop.cookies().get("CRUXLOG_SESSION");
@@ -205,6 +203,29 @@ class IdentityPagesTest {
             http.get().uri("/account").accept(MediaType.TEXT_HTML).cookie("CRUXLOG_SESSION", old)
                     .exchange().expectStatus().isSeeOther();
         }
+    }
+
+    @Test
+    void theAccountPageListsWhereYouAreSignedInAndSignsOutTheOtherDevices() {
+        Climber climber = climbers.verified("page-devices");
+        Browser laptop = signedInBrowser(climber);
+        String laptopSession = laptop.cookies().get("CRUXLOG_SESSION");
+        signIn(climber);
+
+        Page account = browser.get("/account");
+        // ASVS 7.5.2: this browser, the laptop and the helper's API sign-in.
+        assertThat(account.document().select("#sessions-heading + ul li")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(account.document().select("#sessions-heading + ul .badge").text()).isEqualTo("this browser");
+
+        Page wrong = browser.post("/account/sessions", Map.of("session", "others", "sessionPassword", "not it"));
+        assertThat(wrong.status().value()).isEqualTo(403);
+        browser.get("/account");
+        Page done = browser.post("/account/sessions", Map.of("session", "others", "sessionPassword", climber.password()));
+
+        assertThat(done.location()).isEqualTo("/account?done=sessions");
+        http.get().uri("/account").accept(MediaType.TEXT_HTML).cookie("CRUXLOG_SESSION", laptopSession)
+                .exchange().expectStatus().isSeeOther();
+        assertThat(browser.get("/account").document().select("#sessions-heading + ul li")).hasSize(1);
     }
 
     @Test
@@ -286,5 +307,14 @@ class IdentityPagesTest {
         browser.get("/signin");
         Page page = browser.post("/signin", Map.of("login", climber.username(), "password", climber.password()));
         assertThat(page.status().value()).isEqualTo(303);
+    }
+
+    /** Another device: a browser of its own, signed in as the climber. */
+    private Browser signedInBrowser(Climber climber) {
+        Browser other = new Browser(http);
+        other.get("/signin");
+        assertThat(other.post("/signin", Map.of("login", climber.username(), "password", climber.password()))
+                .status().value()).isEqualTo(303);
+        return other;
     }
 }

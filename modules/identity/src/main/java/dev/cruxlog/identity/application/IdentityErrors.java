@@ -59,4 +59,18 @@ public final class IdentityErrors {
             super("Your current password is not correct.");
         }
     }
+
+    /** A session or sign-in the account does not have (another climber's, or already ended). */
+    public static class UnknownSession extends RuntimeException {
+        public UnknownSession() {
+            super("You have no signed-in session by that id. It may have ended already.");
+        }
+    }
+
+    /** An account that does not exist (an administrator's request). */
+    public static class UnknownAccount extends RuntimeException {
+        public UnknownAccount() {
+            super("No account has that id.");
+        }
+    }
 }

@@ -1,9 +1,11 @@
 package dev.cruxlog.identity.application;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,6 +28,15 @@ public interface RefreshTokens {
     Mono<Void> revokeFamily(UUID familyId);
 
     Mono<Void> revokeAllFor(UUID accountId);
+
+    /** The account's API sign-ins that can still refresh, most recently used first. */
+    Flux<ApiSignIn> liveFamilies(UUID accountId);
+
+    /** Revokes one of the account's sign-ins; false when it has no live one by that id. */
+    Mono<Boolean> revokeFamilyOf(UUID accountId, UUID familyId);
+
+    record ApiSignIn(UUID familyId, Instant startedAt, Instant lastUsedAt, Instant expiresAt) {
+    }
 
     record Stored(UUID familyId, UUID accountId, OffsetDateTime expiresAt, boolean spent, boolean revoked) {
     }

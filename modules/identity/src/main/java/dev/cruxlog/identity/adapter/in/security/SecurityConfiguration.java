@@ -115,7 +115,7 @@ class SecurityConfiguration {
                         // platform's info, describe the whole system: administrators only, and
                         // metrics also for a scraper holding METRICS_TOKEN.
                         .pathMatchers("/actuator/prometheus").hasAnyAuthority(MetricsScraper.AUTHORITY, "ROLE_ADMIN")
-                        .pathMatchers("/actuator/**", "/api/v1/platform/**").hasRole("ADMIN")
+                        .pathMatchers("/actuator/**", "/api/v1/platform/**", "/api/v1/admin/**").hasRole("ADMIN")
                         // Climbers (not a scraper) for everything else.
                         .anyExchange().hasRole("USER"))
                 .exceptionHandling(errors -> errors

@@ -1,18 +1,22 @@
 package dev.cruxlog.identity.adapter.in.web;
 
 import java.util.Map;
+import java.util.UUID;
 
 import dev.cruxlog.identity.AccountView;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.identity.adapter.in.security.SessionCookies;
 import dev.cruxlog.identity.application.AccountService;
 import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
+import dev.cruxlog.identity.application.IdentityErrors.UnknownSession;
 import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
 import dev.cruxlog.identity.application.IdentityErrors.WrongPassword;
 import dev.cruxlog.identity.application.PasswordService;
 import dev.cruxlog.identity.application.RegistrationService;
 import dev.cruxlog.identity.application.SignInService;
+import dev.cruxlog.identity.application.SignedInSessions;
 import dev.cruxlog.identity.domain.InvalidAccountInput;
+import dev.cruxlog.identity.domain.SecretToken;
 import dev.cruxlog.platform.web.ClientAddresses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,7 +38,8 @@ class AccountPageController {
             "profile", "Profile saved.",
             "password", "Password changed. Other devices were signed out.",
             "email", "Check the new address: the change happens when you follow the link we sent.",
-            "verification", "We sent the confirmation link again.");
+            "verification", "We sent the confirmation link again.",
+            "sessions", "Signed out. That device needs your password to come back.");
 
     private final AccountService accounts;
     private final PasswordService passwords;
@@ -42,9 +47,12 @@ class AccountPageController {
     private final SessionCookies cookies;
     private final SignInService signIn;
     private final ClientAddresses clients;
+    private final SignedInSessions signedInSessions;
 
     AccountPageController(AccountService accounts, PasswordService passwords, RegistrationService registration,
-                          SessionCookies cookies, SignInService signIn, ClientAddresses clients) {
+                          SessionCookies cookies, SignInService signIn, ClientAddresses clients,
+                          SignedInSessions signedInSessions) {
+        this.signedInSessions = signedInSessions;
         this.accounts = accounts;
         this.passwords = passwords;
         this.registration = registration;
@@ -66,10 +74,14 @@ class AccountPageController {
     record DeleteForm(String deletePassword, String confirmation) {
     }
 
+    record SessionsForm(String session, String sessionPassword) {
+    }
+
     @GetMapping("/account")
-    Mono<String> page(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String done, Model model) {
+    Mono<String> page(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String done, Model model,
+                      ServerWebExchange exchange) {
         String message = done == null ? null : DONE_MESSAGES.get(done);
-        return render(user, model, message == null ? FormState.empty() : FormState.success(message), HttpStatus.OK, null);
+        return render(user, model, message == null ? FormState.empty() : FormState.success(message), HttpStatus.OK, exchange);
     }
 
     @PostMapping("/account/profile")
@@ -154,15 +166,50 @@ class AccountPageController {
     }
 
     private Mono<String> render(CurrentUser user, Model model, FormState form, HttpStatus status, ServerWebExchange exchange) {
-        return accounts.find(user.id()).map(account -> {
-            if (exchange != null) {
-                exchange.getResponse().setStatusCode(status);
+        return Mono.zip(accounts.find(user.id()), signedInSessions.list(user.id(), currentSession(exchange)).collectList())
+                .map(found -> {
+                    AccountView account = found.getT1();
+                    exchange.getResponse().setStatusCode(status);
+                    model.addAttribute("title", "Your account · Cruxlog");
+                    model.addAttribute("account", account);
+                    model.addAttribute("form", withDefaults(form, account));
+                    model.addAttribute("sessions", found.getT2());
+                    return "identity/account";
+                });
+    }
+
+    /** The hash of this browser's session secret, to mark it in the list and keep it when ending the others. */
+    private static byte[] currentSession(ServerWebExchange exchange) {
+        String session = exchange.getAttribute(SessionCookies.CURRENT_SESSION);
+        return session == null ? null : SecretToken.hash(session);
+    }
+
+    /**
+     * Ends one session, or every other one ({@code session=others}), after the password (ASVS 7.5.2).
+     */
+    @PostMapping("/account/sessions")
+    Mono<String> endSessions(@AuthenticationPrincipal CurrentUser user, @ModelAttribute SessionsForm form, Model model,
+                             ServerWebExchange exchange) {
+        Mono<Void> ending;
+        if ("others".equals(form.session())) {
+            ending = signedInSessions.endOthers(user.id(), form.sessionPassword(), currentSession(exchange));
+        } else {
+            UUID id;
+            try {
+                id = UUID.fromString(String.valueOf(form.session()));
+            } catch (IllegalArgumentException e) {
+                return render(user, model, FormState.empty().withError("session", "Choose a session to end."),
+                        HttpStatus.UNPROCESSABLE_ENTITY, exchange);
             }
-            model.addAttribute("title", "Your account · Cruxlog");
-            model.addAttribute("account", account);
-            model.addAttribute("form", withDefaults(form, account));
-            return "identity/account";
-        });
+            ending = signedInSessions.end(user.id(), form.sessionPassword(), id);
+        }
+        return ending.thenReturn("redirect:/account?done=sessions")
+                .onErrorResume(WrongPassword.class, e -> render(user, model,
+                        FormState.empty().withError("sessionPassword", e.getMessage()), HttpStatus.FORBIDDEN, exchange))
+                .onErrorResume(TooManyAttempts.class, e -> render(user, model,
+                        FormState.empty().withError("sessionPassword", e.getMessage()), HttpStatus.TOO_MANY_REQUESTS, exchange))
+                .onErrorResume(UnknownSession.class, e -> render(user, model,
+                        FormState.empty().withError("session", e.getMessage()), HttpStatus.NOT_FOUND, exchange));
     }
 
     private static FormState withDefaults(FormState form, AccountView account) {

@@ -7,6 +7,8 @@ import dev.cruxlog.identity.application.IdentityErrors.InvalidLink;
 import dev.cruxlog.identity.application.IdentityErrors.InvalidRefreshToken;
 import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
 import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
+import dev.cruxlog.identity.application.IdentityErrors.UnknownAccount;
+import dev.cruxlog.identity.application.IdentityErrors.UnknownSession;
 import dev.cruxlog.identity.application.IdentityErrors.WrongPassword;
 import dev.cruxlog.identity.domain.InvalidAccountInput;
 import dev.cruxlog.platform.web.Problems;
@@ -21,7 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebExchange;
 
 /** Identity's failures as problem+json, each with a message a climber can act on. */
-@RestControllerAdvice(assignableTypes = {AuthApiController.class, UsersApiController.class})
+@RestControllerAdvice(assignableTypes = {AuthApiController.class, UsersApiController.class, AdminAccountsApiController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class IdentityApiErrors {
 
@@ -60,6 +62,16 @@ class IdentityApiErrors {
     ResponseEntity<ProblemDetail> wrongPassword(WrongPassword error, ServerWebExchange exchange) {
         return problem(HttpStatus.FORBIDDEN, "Password confirmation failed", "wrong-password", error.getMessage(),
                 "password", exchange);
+    }
+
+    @ExceptionHandler(UnknownSession.class)
+    ResponseEntity<ProblemDetail> unknownSession(UnknownSession error, ServerWebExchange exchange) {
+        return problem(HttpStatus.NOT_FOUND, "No such session", "unknown-session", error.getMessage(), null, exchange);
+    }
+
+    @ExceptionHandler(UnknownAccount.class)
+    ResponseEntity<ProblemDetail> unknownAccount(UnknownAccount error, ServerWebExchange exchange) {
+        return problem(HttpStatus.NOT_FOUND, "No such account", "unknown-account", error.getMessage(), null, exchange);
     }
 
     @ExceptionHandler(TooManyAttempts.class)

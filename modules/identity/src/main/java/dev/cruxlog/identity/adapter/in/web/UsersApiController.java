@@ -1,6 +1,7 @@
 package dev.cruxlog.identity.adapter.in.web;
 
 import java.util.Map;
+import java.util.UUID;
 
 import dev.cruxlog.identity.AccountView;
 import dev.cruxlog.identity.CurrentUser;
@@ -8,6 +9,7 @@ import dev.cruxlog.identity.adapter.in.security.SessionCookies;
 import dev.cruxlog.identity.application.AccountService;
 import dev.cruxlog.identity.application.PasswordService;
 import dev.cruxlog.identity.application.RegistrationService;
+import dev.cruxlog.identity.application.SignedInSessions;
 import dev.cruxlog.identity.domain.SecretToken;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,6 +21,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The signed-in climber's own account. There is no way to address another account here. */
@@ -37,11 +41,25 @@ class UsersApiController {
     private final AccountService accounts;
     private final PasswordService passwords;
     private final RegistrationService registration;
+    private final SignedInSessions sessions;
 
-    UsersApiController(AccountService accounts, PasswordService passwords, RegistrationService registration) {
+    UsersApiController(AccountService accounts, PasswordService passwords, RegistrationService registration,
+                       SignedInSessions sessions) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.registration = registration;
+        this.sessions = sessions;
+    }
+
+    /** A place the account is signed in; {@code kind} is "page" (a browser) or "api" (an API client's sign-in). */
+    record SessionResponse(String id, String kind, String startedAt, String lastSeenAt, String expiresAt, String device,
+                           String clientAddress, boolean current) {
+
+        static SessionResponse of(SignedInSessions.SignedInSession session) {
+            return new SessionResponse(session.id().toString(), session.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    session.startedAt().toString(), session.lastSeenAt().toString(), session.expiresAt().toString(),
+                    session.userAgent(), session.clientAddress(), session.current());
+        }
     }
 
     record ProfileResponse(String id, String username, String email, boolean emailVerified, String tier,
@@ -122,5 +140,20 @@ class UsersApiController {
     @Operation(summary = "Delete your account and everything in it, in every module")
     Mono<Void> delete(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody PasswordConfirmation confirmation) {
         return accounts.delete(user.id(), confirmation.password());
+    }
+
+    @GetMapping("/sessions")
+    @Operation(summary = "Where you are signed in: browsers and API clients, most recently used first")
+    Flux<SessionResponse> sessions(@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange) {
+        String session = exchange.getAttribute(SessionCookies.CURRENT_SESSION);
+        return sessions.list(user.id(), session == null ? null : SecretToken.hash(session)).map(SessionResponse::of);
+    }
+
+    @PostMapping("/sessions/{id}/sign-out")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "End one of your sessions (your password again); an API sign-in's refresh tokens stop working")
+    Mono<Void> endSession(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+                          @Valid @RequestBody PasswordConfirmation confirmation) {
+        return sessions.end(user.id(), confirmation.password(), id);
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.cruxlog.identity.application.RefreshTokens;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
@@ -64,5 +65,32 @@ class R2dbcRefreshTokens implements RefreshTokens {
     public Mono<Void> revokeAllFor(UUID accountId) {
         return db.sql("UPDATE identity.refresh_token SET revoked_at = coalesce(revoked_at, now()) WHERE account_id = :account")
                 .bind("account", accountId).then();
+    }
+
+    @Override
+    public Flux<ApiSignIn> liveFamilies(UUID accountId) {
+        return db.sql("""
+                        SELECT family_id, min(family_started_at) AS started_at, max(created_at) AS last_used_at,
+                               max(expires_at) FILTER (WHERE spent_at IS NULL) AS expires_at
+                          FROM identity.refresh_token
+                         WHERE account_id = :account AND revoked_at IS NULL
+                         GROUP BY family_id
+                        HAVING bool_or(spent_at IS NULL AND expires_at > now())
+                         ORDER BY last_used_at DESC""")
+                .bind("account", accountId)
+                .map(row -> new ApiSignIn(row.get("family_id", UUID.class),
+                        row.get("started_at", OffsetDateTime.class).toInstant(),
+                        row.get("last_used_at", OffsetDateTime.class).toInstant(),
+                        row.get("expires_at", OffsetDateTime.class).toInstant()))
+                .all();
+    }
+
+    @Override
+    public Mono<Boolean> revokeFamilyOf(UUID accountId, UUID familyId) {
+        return db.sql("""
+                        UPDATE identity.refresh_token SET revoked_at = now()
+                         WHERE account_id = :account AND family_id = :family AND revoked_at IS NULL""")
+                .bind("account", accountId).bind("family", familyId)
+                .fetch().rowsUpdated().map(revoked -> revoked > 0);
     }
 }

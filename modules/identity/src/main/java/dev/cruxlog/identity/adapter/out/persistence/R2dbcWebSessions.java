@@ -1,11 +1,13 @@
 package dev.cruxlog.identity.adapter.out.persistence;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import dev.cruxlog.identity.application.WebSessions;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
@@ -70,5 +72,31 @@ class R2dbcWebSessions implements WebSessions {
     public Mono<Void> deleteAllForExcept(UUID accountId, byte[] keptTokenHash) {
         return db.sql("DELETE FROM identity.web_session WHERE account_id = :account AND token_hash <> :kept")
                 .bind("account", accountId).bind("kept", keptTokenHash).then();
+    }
+
+    @Override
+    public Flux<PageSession> listFor(UUID accountId, byte[] currentTokenHash, Duration maxLifetime) {
+        return db.sql("""
+                        SELECT id, created_at, last_seen_at, expires_at, user_agent, client_address,
+                               token_hash = :current AS current
+                          FROM identity.web_session
+                         WHERE account_id = :account AND expires_at > now()
+                           AND created_at > now() - CAST(:maxSeconds AS bigint) * interval '1 second'
+                         ORDER BY last_seen_at DESC""")
+                .bind("account", accountId)
+                .bind("current", currentTokenHash == null ? new byte[0] : currentTokenHash)
+                .bind("maxSeconds", maxLifetime.toSeconds())
+                .map(row -> new PageSession(row.get("id", UUID.class), row.get("created_at", OffsetDateTime.class).toInstant(),
+                        row.get("last_seen_at", OffsetDateTime.class).toInstant(),
+                        row.get("expires_at", OffsetDateTime.class).toInstant(), row.get("user_agent", String.class),
+                        row.get("client_address", String.class), Boolean.TRUE.equals(row.get("current", Boolean.class))))
+                .all();
+    }
+
+    @Override
+    public Mono<Boolean> deleteOne(UUID accountId, UUID sessionId) {
+        return db.sql("DELETE FROM identity.web_session WHERE account_id = :account AND id = :id")
+                .bind("account", accountId).bind("id", sessionId)
+                .fetch().rowsUpdated().map(deleted -> deleted > 0);
     }
 }

@@ -1,0 +1,102 @@
+package dev.cruxlog.identity.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.UUID;
+
+import dev.cruxlog.identity.application.IdentityErrors.UnknownAccount;
+import dev.cruxlog.identity.application.IdentityErrors.UnknownSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where an account is signed in, and ending that (ASVS 7.5.2, 7.4.5): its page sessions
+ * (browsers) and its API sign-ins (refresh token families), seen by the climber, who ends one
+ * after giving the password again, and ended all at once by an administrator.
+ */
+@Service
+public class SignedInSessions {
+
+    private static final Logger log = LoggerFactory.getLogger(SignedInSessions.class);
+
+    /** A browser session or an API client's sign-in. */
+    public enum Kind { PAGE, API }
+
+    /**
+     * @param current whether it is the session asking (known for pages; an API client's own
+     *                sign-in is not told apart from its others)
+     */
+    public record SignedInSession(UUID id, Kind kind, Instant startedAt, Instant lastSeenAt, Instant expiresAt,
+                                  String userAgent, String clientAddress, boolean current) {
+    }
+
+    private final WebSessions sessions;
+    private final RefreshTokens refreshTokens;
+    private final UserAccounts accounts;
+    private final Reauthentication reauthentication;
+    private final IdentityProperties properties;
+    private final TransactionalOperator transaction;
+    private final Clock clock;
+
+    public SignedInSessions(WebSessions sessions, RefreshTokens refreshTokens, UserAccounts accounts,
+                            Reauthentication reauthentication, IdentityProperties properties,
+                            TransactionalOperator transaction, Clock clock) {
+        this.sessions = sessions;
+        this.refreshTokens = refreshTokens;
+        this.accounts = accounts;
+        this.reauthentication = reauthentication;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Most recently used first; {@code currentSessionHash} marks the asking browser's session. */
+    public Flux<SignedInSession> list(UUID accountId, byte[] currentSessionHash) {
+        Flux<SignedInSession> pages = sessions.listFor(accountId, currentSessionHash, properties.sessionMaxLifetime())
+                .map(s -> new SignedInSession(s.id(), Kind.PAGE, s.startedAt(), s.lastSeenAt(), s.expiresAt(),
+                        s.userAgent(), s.clientAddress(), s.current()));
+        Flux<SignedInSession> api = refreshTokens.liveFamilies(accountId)
+                .map(f -> new SignedInSession(f.familyId(), Kind.API, f.startedAt(), f.lastUsedAt(), f.expiresAt(),
+                        null, null, false));
+        return Flux.concat(pages, api).sort(Comparator.comparing(SignedInSession::lastSeenAt).reversed());
+    }
+
+    /**
+     * Ends one of the climber's sessions, after the password. An API sign-in's refresh tokens
+     * are revoked and the account's access tokens issued so far stop writing (the others
+     * refresh theirs), as at API sign-out.
+     */
+    public Mono<Void> end(UUID accountId, String password, UUID sessionId) {
+        return reauthentication.confirm(accountId, password)
+                .then(sessions.deleteOne(accountId, sessionId))
+                .flatMap(page -> page ? Mono.just(true) : refreshTokens.revokeFamilyOf(accountId, sessionId)
+                        .flatMap(api -> api ? accounts.revokeAccessTokens(accountId, clock.instant()).thenReturn(true)
+                                : Mono.just(false)))
+                .flatMap(ended -> ended ? Mono.<Void>empty() : Mono.error(new UnknownSession()));
+    }
+
+    /** Every session but the asking browser's, after the password. */
+    public Mono<Void> endOthers(UUID accountId, String password, byte[] keptSessionHash) {
+        return reauthentication.confirm(accountId, password)
+                .then(transaction.transactional(endAll(accountId, keptSessionHash)));
+    }
+
+    /** An administrator signs an account out everywhere: pages, API sign-ins, access tokens. */
+    public Mono<Void> endEverywhere(UUID administrator, UUID accountId) {
+        return accounts.findById(accountId)
+                .switchIfEmpty(Mono.error(new UnknownAccount()))
+                .flatMap(account -> transaction.transactional(endAll(accountId, null)))
+                .doOnSuccess(done -> log.info("Administrator {} signed account {} out everywhere", administrator, accountId));
+    }
+
+    private Mono<Void> endAll(UUID accountId, byte[] keptSessionHash) {
+        return (keptSessionHash == null ? sessions.deleteAllFor(accountId) : sessions.deleteAllForExcept(accountId, keptSessionHash))
+                .then(refreshTokens.revokeAllFor(accountId))
+                .then(accounts.revokeAccessTokens(accountId, clock.instant()));
+    }
+}
