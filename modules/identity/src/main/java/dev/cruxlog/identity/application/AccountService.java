@@ -1,5 +1,6 @@
 package dev.cruxlog.identity.application;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,10 +40,12 @@ public class AccountService implements Accounts {
     private final Mailer mailer;
     private final TransactionalOperator transaction;
     private final Throttling throttle;
+    private final Clock clock;
 
     public AccountService(UserAccounts accounts, Reauthentication reauthentication, RegistrationService registration,
                           WebSessions sessions, RefreshTokens refreshTokens, OneTimeTokens links, AccountErasure erasure,
-                          Mailer mailer, TransactionalOperator transaction, Throttling throttle) {
+                          Mailer mailer, TransactionalOperator transaction, Throttling throttle, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.reauthentication = reauthentication;
         this.registration = registration;
@@ -139,6 +142,7 @@ public class AccountService implements Accounts {
     public Mono<Void> deactivate(UUID accountId, String password) {
         return checkedPassword(accountId, password)
                 .flatMap(account -> transaction.transactional(accounts.setActive(accountId, false)
+                        .then(accounts.revokeAccessTokens(accountId, clock.instant()))
                         .then(sessions.deleteAllFor(accountId))
                         .then(refreshTokens.revokeAllFor(accountId))));
     }
@@ -150,7 +154,9 @@ public class AccountService implements Accounts {
      */
     public Mono<Void> delete(UUID accountId, String password) {
         return checkedPassword(accountId, password)
-                .flatMap(account -> transaction.transactional(erasure.publish(new AccountErased(accountId))
+                // The cutoff first, so every instance stops serving the account's tokens once it commits.
+                .flatMap(account -> transaction.transactional(accounts.revokeAccessTokens(accountId, clock.instant())
+                        .then(erasure.publish(new AccountErased(accountId)))
                         .then(accounts.delete(accountId))
                         .then(mailer.queue(new Email(account.email(), EmailTemplate.ACCOUNT_DELETED, account.username(),
                                 null, null)))));

@@ -37,8 +37,17 @@ public interface UserAccounts {
 
     Mono<Void> setActive(UUID id, boolean active);
 
-    /** Access tokens issued before that moment write nothing more. */
+    /**
+     * Access tokens issued before that moment count no more: writes check the account, reads
+     * {@link AccessTokenCutoffs}, which every instance hears of when the change commits.
+     */
     Mono<Void> revokeAccessTokens(UUID id, Instant from);
+
+    /** The cutoffs made within the last {@code within} (an access token's lifetime). */
+    Flux<TokenCutoff> recentAccessTokenCutoffs(java.time.Duration within);
+
+    record TokenCutoff(UUID accountId, Instant cutoff) {
+    }
 
     /** Whether the account exists, is active, and accepts access tokens issued at that time. */
     Mono<Boolean> acceptsAccessTokenIssuedAt(UUID id, Instant issuedAt);

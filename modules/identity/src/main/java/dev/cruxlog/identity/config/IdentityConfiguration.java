@@ -2,19 +2,24 @@ package dev.cruxlog.identity.config;
 
 import java.time.Clock;
 
+import dev.cruxlog.identity.adapter.in.database.AccessTokenCutoffListener;
 import dev.cruxlog.identity.adapter.out.blockingio.ClasspathCommonPasswords;
 import dev.cruxlog.identity.adapter.out.crypto.BcryptPasswordHasher;
 import dev.cruxlog.identity.adapter.out.crypto.JwtAccessTokens;
 import dev.cruxlog.identity.adapter.out.crypto.SecureRandomTokens;
 import dev.cruxlog.identity.adapter.out.persistence.R2dbcSigningSecrets;
+import dev.cruxlog.identity.application.AccessTokenCutoffs;
 import dev.cruxlog.identity.application.AccessTokens;
 import dev.cruxlog.identity.application.IdentityProperties;
 import dev.cruxlog.identity.application.PasswordHasher;
+import dev.cruxlog.identity.application.UserAccounts;
 import dev.cruxlog.identity.domain.CommonPasswords;
 import dev.cruxlog.identity.domain.PasswordPolicy;
 import dev.cruxlog.platform.database.ModuleSchema;
+import io.r2dbc.spi.ConnectionFactories;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.core.scheduler.Scheduler;
@@ -35,6 +40,17 @@ class IdentityConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Every instance hears every account's access-token cutoff. LISTEN needs a connection of its
+     * own for as long as the application runs: not one from the pool.
+     */
+    @Bean
+    AccessTokenCutoffListener accessTokenCutoffListener(R2dbcConnectionDetails connection, UserAccounts accounts,
+                                                        AccessTokenCutoffs cutoffs, IdentityProperties properties) {
+        return new AccessTokenCutoffListener(ConnectionFactories.get(connection.getConnectionFactoryOptions()), accounts,
+                cutoffs, properties);
     }
 
     @Bean

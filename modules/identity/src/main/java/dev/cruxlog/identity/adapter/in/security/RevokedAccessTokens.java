@@ -1,5 +1,6 @@
 package dev.cruxlog.identity.adapter.in.security;
 
+import dev.cruxlog.identity.application.AccessTokenCutoffs;
 import dev.cruxlog.identity.application.SignInService;
 import dev.cruxlog.platform.web.ProblemWriter;
 import dev.cruxlog.platform.web.Problems;
@@ -27,23 +28,26 @@ final class RevokedAccessTokens implements WebFilter {
 
     private final SignInService signIn;
     private final ProblemWriter problems;
+    private final AccessTokenCutoffs cutoffs;
 
-    RevokedAccessTokens(SignInService signIn, ProblemWriter problems) {
+    RevokedAccessTokens(SignInService signIn, ProblemWriter problems, AccessTokenCutoffs cutoffs) {
         this.signIn = signIn;
         this.problems = problems;
+        this.cutoffs = cutoffs;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!writes(exchange.getRequest().getMethod())) {
-            return chain.filter(exchange);
-        }
+        boolean writes = writes(exchange.getRequest().getMethod());
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
                 .filter(CruxlogAuthentication.class::isInstance)
                 .cast(CruxlogAuthentication.class)
                 .filter(authentication -> authentication.tokenIssuedAt() != null)
-                .flatMap(token -> signIn.acceptsAccessToken(token.getPrincipal().id(), token.tokenIssuedAt()))
+                // Reads ask this instance's memory of recent cutoffs, so the ticks page keeps its
+                // single round trip; writes ask the database, which is the truth.
+                .flatMap(token -> writes ? signIn.acceptsAccessToken(token.getPrincipal().id(), token.tokenIssuedAt())
+                        : Mono.just(!cutoffs.refuses(token.getPrincipal().id(), token.tokenIssuedAt())))
                 .defaultIfEmpty(true)
                 .flatMap(accepted -> accepted ? chain.filter(exchange) : revoked(exchange));
     }

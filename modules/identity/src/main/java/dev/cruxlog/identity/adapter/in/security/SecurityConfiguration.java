@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.cruxlog.identity.application.AccessTokens;
+import dev.cruxlog.identity.application.AccessTokenCutoffs;
 import dev.cruxlog.identity.application.SignInService;
 import dev.cruxlog.platform.web.BrowserRequests;
 import dev.cruxlog.platform.web.ErrorPageRenderer;
@@ -71,7 +72,7 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, List<PublicPaths> publicPaths,
                                                   SessionSecurityContextRepository sessions, AccessTokens accessTokens,
-                                                  SignInService signIn, ProblemWriter problems,
+                                                  SignInService signIn, ProblemWriter problems, AccessTokenCutoffs cutoffs,
                                                   ObjectProvider<ErrorPageRenderer> pages,
                                                   @Value("${cruxlog.web.metrics-token:}") String metricsToken) {
         List<String> open = new ArrayList<>();
@@ -99,7 +100,7 @@ class SecurityConfiguration {
         return http
                 .securityContextRepository(sessions)
                 .addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
-                .addFilterBefore(new RevokedAccessTokens(signIn, problems), SecurityWebFiltersOrder.AUTHORIZATION)
+                .addFilterBefore(new RevokedAccessTokens(signIn, problems, cutoffs), SecurityWebFiltersOrder.AUTHORIZATION)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import dev.cruxlog.identity.LengthUnit;
 import dev.cruxlog.identity.Role;
 import dev.cruxlog.identity.Tier;
+import dev.cruxlog.identity.application.AccessTokenCutoffs;
 import dev.cruxlog.identity.application.StoredAccount;
 import dev.cruxlog.identity.application.UserAccounts;
 import io.r2dbc.spi.Readable;
@@ -33,10 +34,12 @@ class R2dbcUserAccounts implements UserAccounts {
 
     private final DatabaseClient db;
     private final JsonMapper json;
+    private final AccessTokenCutoffs cutoffs;
 
-    R2dbcUserAccounts(DatabaseClient db, JsonMapper json) {
+    R2dbcUserAccounts(DatabaseClient db, JsonMapper json, AccessTokenCutoffs cutoffs) {
         this.db = db;
         this.json = json;
+        this.cutoffs = cutoffs;
     }
 
     @Override
@@ -147,8 +150,27 @@ class R2dbcUserAccounts implements UserAccounts {
 
     @Override
     public Mono<Void> revokeAccessTokens(UUID id, Instant from) {
-        return db.sql("UPDATE identity.account SET access_tokens_valid_from = :from WHERE id = :id")
-                .bind("id", id).bind("from", from.atOffset(ZoneOffset.UTC)).then();
+        // The NOTIFY goes out when the caller's transaction commits, to every instance
+        // (AccessTokenCutoffListener); this instance records it at once.
+        return db.sql("""
+                        WITH revoked AS (
+                            UPDATE identity.account SET access_tokens_valid_from = :from WHERE id = :id RETURNING id)
+                        SELECT pg_notify('%s', CAST(:id AS text) || ' ' || CAST(:millis AS text)) FROM revoked"""
+                        .formatted(AccessTokenCutoffs.CHANNEL))
+                .bind("id", id).bind("from", from.atOffset(ZoneOffset.UTC)).bind("millis", from.toEpochMilli())
+                .then()
+                .then(Mono.fromRunnable(() -> cutoffs.record(id, from)));
+    }
+
+    @Override
+    public Flux<TokenCutoff> recentAccessTokenCutoffs(java.time.Duration within) {
+        return db.sql("""
+                        SELECT id, access_tokens_valid_from FROM identity.account
+                         WHERE access_tokens_valid_from > now() - CAST(:seconds AS bigint) * interval '1 second'""")
+                .bind("seconds", within.toSeconds())
+                .map(row -> new TokenCutoff(row.get("id", UUID.class),
+                        row.get("access_tokens_valid_from", OffsetDateTime.class).toInstant()))
+                .all();
     }
 
     @Override

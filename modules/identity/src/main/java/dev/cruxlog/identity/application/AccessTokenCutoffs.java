@@ -1,0 +1,61 @@
+package dev.cruxlog.identity.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The accounts whose access tokens were ended in the last token lifetime (sign-out, password
+ * change or reset, deactivation, deletion, an administrator's sign-out), with the instant before
+ * which their tokens no longer count, held in memory by every instance so that reads, like
+ * writes, refuse such a token at once without a database round trip on the hot path (ASVS 7.4.1,
+ * 7.4.2). Every instance learns of a cutoff through PostgreSQL {@code NOTIFY} (the listener
+ * fills this) and the instance that made it records it directly; after a lost connection the
+ * listener reloads the recent cutoffs from the accounts table.
+ * <p>
+ * Bounded by time, not count: a cutoff older than the access-token lifetime is dropped, as every
+ * token issued before it has expired by then.
+ */
+@Service
+public class AccessTokenCutoffs {
+
+    /** The PostgreSQL channel cutoffs are announced on: "account-id epoch-millis". */
+    public static final String CHANNEL = "cruxlog_token_cutoffs";
+
+    private final Map<UUID, Instant> cutoffs = new ConcurrentHashMap<>();
+    private final IdentityProperties properties;
+    private final Clock clock;
+
+    public AccessTokenCutoffs(IdentityProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Tokens of {@code accountId} issued before {@code cutoff} stop counting. */
+    public void record(UUID accountId, Instant cutoff) {
+        cutoffs.merge(accountId, cutoff, (known, added) -> added.isAfter(known) ? added : known);
+        if (cutoffs.size() % 256 == 0) {
+            forgetExpired();
+        }
+    }
+
+    /** Whether a token of the account issued at {@code issuedAt} was ended. */
+    public boolean refuses(UUID accountId, Instant issuedAt) {
+        Instant cutoff = cutoffs.get(accountId);
+        return cutoff != null && issuedAt.isBefore(cutoff);
+    }
+
+    /** Drops cutoffs no living token can be older than. */
+    public void forgetExpired() {
+        Instant oldestLivingToken = clock.instant().minus(properties.accessTokenLifetime());
+        cutoffs.values().removeIf(cutoff -> cutoff.isBefore(oldestLivingToken));
+    }
+
+    int size() {
+        return cutoffs.size();
+    }
+}
