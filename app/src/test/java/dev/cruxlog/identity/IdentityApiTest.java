@@ -312,6 +312,24 @@ class IdentityApiTest {
     }
 
     @Test
+    void anAttackerElsewhereCannotLockTheOwnerOutOfTheAddressTheySignInFrom() {
+        Climber climber = climbers.verified("lockout-target");
+        String home = Climbers.nextAddress();
+        tokenFrom(home, climber.email(), climber.password()).expectStatus().isOk();
+
+        // 20 failures spread over addresses, each under its own limits, fill the per-account one;
+        // the username and the email count together.
+        for (int i = 0; i < 20; i++) {
+            tokenFrom(Climbers.nextAddress(), i % 2 == 0 ? climber.username() : climber.email(), "guess " + i)
+                    .expectStatus().isUnauthorized();
+        }
+        // From anywhere new the account is closed to guessing, the right password included...
+        tokenFrom(Climbers.nextAddress(), climber.username(), climber.password()).expectStatus().isEqualTo(429);
+        // ...but ASVS 6.1.1: the owner, from where they sign in, is not locked out.
+        tokenFrom(home, climber.username(), climber.password()).expectStatus().isOk();
+    }
+
+    @Test
     void concurrentWrongPasswordsAreCountedBeforeTheCheckSoNoMoreThanTheLimitReachIt() {
         // Issue #15, point 3: 40 wrong passwords at once all got 401 (check-then-act).
         Climber climber = climbers.verified("swarm");
@@ -532,5 +550,10 @@ class IdentityApiTest {
     private WebTestClient.ResponseSpec endSession(String accessToken, String id, String password) {
         return http.post().uri("/api/v1/users/me/sessions/" + id + "/sign-out").header("Authorization", "Bearer " + accessToken)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", password)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec tokenFrom(String address, String login, String password) {
+        return http.post().uri("/api/v1/auth/token").header("X-Forwarded-For", address)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("login", login, "password", password)).exchange();
     }
 }

@@ -63,23 +63,46 @@ public class SignInService {
     public Mono<CurrentUser> authenticate(String login, String password, String clientAddress) {
         String normalized = login == null ? "" : login.trim().toLowerCase(Locale.ROOT);
         String secret = password == null ? "" : password;
-        List<Counted> counters = List.of(
-                new Counted(LoginThrottle.ACCOUNT_AND_ADDRESS, normalized + "|" + clientAddress),
-                new Counted(LoginThrottle.ACCOUNT, normalized),
-                new Counted(LoginThrottle.ADDRESS, clientAddress));
-        return countAttempts(counters)
-                .then(accounts.findByLogin(normalized)
-                        .flatMap(account -> hasher.matches(secret, account.passwordHash())
-                                .map(matches -> matches && account.active() ? Optional.of(account) : Optional.<StoredAccount>empty()))
-                        .switchIfEmpty(Mono.defer(() -> hasher.matchesNothing(secret).thenReturn(Optional.empty()))))
-                .flatMap(found -> found.isPresent()
-                        // A success clears the account + address window and takes its attempt back elsewhere.
-                        ? throttling.clear(counters.get(0).limit(), counters.get(0).counted())
-                                .thenMany(Flux.fromIterable(counters.subList(1, counters.size()))
-                                        .concatMap(c -> throttling.uncount(c.limit(), c.counted())))
-                                .then(accounts.recordLogin(found.get().id()))
-                                .thenReturn(found.get().toCurrentUser())
-                        : Mono.error(new BadCredentials()));
+        return accounts.findByLogin(normalized).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(account -> ownersAddress(account, clientAddress).flatMap(owners -> {
+                    List<Counted> counters = counters(account, normalized, clientAddress, owners);
+                    return countAttempts(counters)
+                            .then(account.map(known -> hasher.matches(secret, known.passwordHash())
+                                            .map(matches -> matches && known.active() ? account : Optional.<StoredAccount>empty()))
+                                    .orElseGet(() -> hasher.matchesNothing(secret).thenReturn(Optional.empty())))
+                            .flatMap(found -> found.isPresent()
+                                    // A success clears the account + address window and takes its attempt back elsewhere.
+                                    ? throttling.clear(counters.get(0).limit(), counters.get(0).counted())
+                                            .thenMany(Flux.fromIterable(counters.subList(1, counters.size()))
+                                                    .concatMap(c -> throttling.uncount(c.limit(), c.counted())))
+                                            .then(accounts.recordLogin(found.get().id(), clientAddress))
+                                            .thenReturn(found.get().toCurrentUser())
+                                    : Mono.<CurrentUser>error(new BadCredentials()));
+                }));
+    }
+
+    /**
+     * The counters an attempt is counted under. An account is counted by its id, so its username
+     * and email share one counter; an unknown login by what was typed. The per-account limit is
+     * left out for an address the owner signed in from recently: an attacker elsewhere can keep
+     * that counter full, and must not lock the owner out with it (ASVS 6.1.1); the account +
+     * address and address limits still hold there.
+     */
+    private static List<Counted> counters(Optional<StoredAccount> account, String normalized, String clientAddress,
+                                          boolean ownersAddress) {
+        String accountKey = account.map(known -> known.id().toString()).orElse(normalized);
+        List<Counted> counters = new java.util.ArrayList<>(3);
+        counters.add(new Counted(LoginThrottle.ACCOUNT_AND_ADDRESS, accountKey + "|" + clientAddress));
+        if (!ownersAddress) {
+            counters.add(new Counted(LoginThrottle.ACCOUNT, accountKey));
+        }
+        counters.add(new Counted(LoginThrottle.ADDRESS, clientAddress));
+        return counters;
+    }
+
+    private Mono<Boolean> ownersAddress(Optional<StoredAccount> account, String clientAddress) {
+        return account.isEmpty() || clientAddress == null ? Mono.just(false)
+                : accounts.signedInFrom(account.get().id(), clientAddress, LoginThrottle.OWNERS_ADDRESS_MEMORY);
     }
 
     /**

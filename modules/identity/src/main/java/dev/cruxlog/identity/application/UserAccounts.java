@@ -54,7 +54,11 @@ public interface UserAccounts {
 
     Mono<Void> setTier(UUID id, Tier tier);
 
-    Mono<Void> recordLogin(UUID id);
+    /** A successful sign-in, from that client address. */
+    Mono<Void> recordLogin(UUID id, String clientAddress);
+
+    /** Whether the account signed in successfully from that address within {@code within}. */
+    Mono<Boolean> signedInFrom(UUID id, String clientAddress, java.time.Duration within);
 
     Mono<Void> delete(UUID id);
 

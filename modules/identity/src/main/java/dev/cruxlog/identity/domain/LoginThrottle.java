@@ -10,7 +10,8 @@ import java.time.Instant;
  *
  * <ul>
  *   <li>per account and client address: 5 failures per 15 minutes;</li>
- *   <li>per account from anywhere: 20 failures per 15 minutes (spraying from many addresses);</li>
+ *   <li>per account from anywhere: 20 failures per 15 minutes (spraying from many addresses),
+ *       except from an address the owner signed in from in the last 30 days;</li>
  *   <li>per client address: 30 failures per 10 minutes (one address trying many accounts).</li>
  * </ul>
  * The current password asked again before a password or email change, a deactivation or a
@@ -31,6 +32,11 @@ public final class LoginThrottle {
     public static final Limit ACCOUNT = new Limit("account", 20, Duration.ofMinutes(15));
     public static final Limit ADDRESS = new Limit("ip", 30, Duration.ofMinutes(10));
     public static final Limit PASSWORD_CONFIRMATION = new Limit("confirm", 5, Duration.ofMinutes(15));
+    /**
+     * How long an address the owner signed in from stays exempt from the per-account limit, which
+     * anyone who knows the login can keep full: the owner keeps signing in from where they do.
+     */
+    public static final Duration OWNERS_ADDRESS_MEMORY = Duration.ofDays(30);
 
     private LoginThrottle() {
     }

@@ -189,8 +189,27 @@ class R2dbcUserAccounts implements UserAccounts {
     }
 
     @Override
-    public Mono<Void> recordLogin(UUID id) {
-        return db.sql("UPDATE identity.account SET last_login_at = now() WHERE id = :id").bind("id", id).then();
+    public Mono<Void> recordLogin(UUID id, String clientAddress) {
+        return db.sql("""
+                        WITH account AS (UPDATE identity.account SET last_login_at = now() WHERE id = :id RETURNING id),
+                        forgotten AS (DELETE FROM identity.sign_in_address
+                                       WHERE account_id = :id AND last_success_at < now() - interval '90 days')
+                        INSERT INTO identity.sign_in_address (account_id, address)
+                        SELECT id, :address FROM account
+                        ON CONFLICT (account_id, address) DO UPDATE SET last_success_at = now()""")
+                .bind("id", id).bind("address", clientAddress).then();
+    }
+
+    @Override
+    public Mono<Boolean> signedInFrom(UUID id, String clientAddress, java.time.Duration within) {
+        return db.sql("""
+                        SELECT EXISTS (SELECT 1 FROM identity.sign_in_address
+                                        WHERE account_id = :id AND address = :address
+                                          AND last_success_at > now() - CAST(:seconds AS bigint) * interval '1 second')
+                            AS known""")
+                .bind("id", id).bind("address", clientAddress).bind("seconds", within.toSeconds())
+                .map(row -> Boolean.TRUE.equals(row.get("known", Boolean.class)))
+                .one();
     }
 
     @Override
