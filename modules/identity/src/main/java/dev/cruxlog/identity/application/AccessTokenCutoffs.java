@@ -17,8 +17,10 @@ import org.springframework.stereotype.Service;
  * fills this) and the instance that made it records it directly; after a lost connection the
  * listener reloads the recent cutoffs from the accounts table.
  * <p>
- * Bounded by time, not count: a cutoff older than the access-token lifetime is dropped, as every
- * token issued before it has expired by then.
+ * Bounded by time, not count: a cutoff older than the access-token lifetime (and the decoder's
+ * clock skew) is dropped, as every token issued before it has expired by then. The instance that
+ * makes a cutoff records it before its transaction commits; if that transaction rolls back, this
+ * instance alone refuses the account's older tokens until they expire (the safe direction).
  */
 @Service
 public class AccessTokenCutoffs {
@@ -49,9 +51,20 @@ public class AccessTokenCutoffs {
         return cutoff != null && issuedAt.isBefore(cutoff);
     }
 
+    /**
+     * How long a cutoff matters: a token's lifetime, plus the minute of clock skew Spring's JWT
+     * decoder allows past a token's expiry.
+     */
+    public java.time.Duration memory() {
+        return properties.accessTokenLifetime().plus(TOKEN_CLOCK_SKEW);
+    }
+
+    /** Spring Security's default leeway on "exp" ({@code JwtTimestampValidator}). */
+    static final java.time.Duration TOKEN_CLOCK_SKEW = java.time.Duration.ofSeconds(60);
+
     /** Drops cutoffs no living token can be older than. */
     public void forgetExpired() {
-        Instant oldestLivingToken = clock.instant().minus(properties.accessTokenLifetime());
+        Instant oldestLivingToken = clock.instant().minus(memory());
         cutoffs.values().removeIf(cutoff -> cutoff.isBefore(oldestLivingToken));
     }
 

@@ -134,6 +134,8 @@ public class PasswordService {
                 : sessions.deleteAllForExcept(account.id(), keptSessionHash);
         return accounts.updatePassword(account.id(), hash)
                 .then(accounts.revokeAccessTokens(account.id(), clock.instant()))
+                // An address an intruder signed in from must not stay exempt from the sign-in limit.
+                .then(accounts.forgetSignInAddresses(account.id()))
                 .then(signOut)
                 .then(refreshTokens.revokeAllFor(account.id()))
                 .then(links.invalidateAll(account.id(), Purpose.RESET_PASSWORD))

@@ -32,6 +32,8 @@ public class Reauthentication {
         String counted = accountId.toString();
         return throttling.check(LoginThrottle.PASSWORD_CONFIRMATION, counted)
                 .then(accounts.findById(accountId))
+                // An account that is gone confirms nothing: without this the caller's next step ran unchecked.
+                .switchIfEmpty(Mono.error(new WrongPassword()))
                 .flatMap(account -> hasher.matches(password == null ? "" : password, account.passwordHash())
                         .flatMap(matches -> matches
                                 // Only failures count: a climber who types it right is not slowed down.

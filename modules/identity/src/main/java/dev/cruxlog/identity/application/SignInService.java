@@ -100,9 +100,15 @@ public class SignInService {
         return counters;
     }
 
+    /** An id no account has (UUID 0: ids are random version 4). */
+    private static final UUID NOBODY = new UUID(0, 0);
+
+    /** The same query for an unknown login (with an id nobody has), so timing does not tell the two apart. */
     private Mono<Boolean> ownersAddress(Optional<StoredAccount> account, String clientAddress) {
-        return account.isEmpty() || clientAddress == null ? Mono.just(false)
-                : accounts.signedInFrom(account.get().id(), clientAddress, LoginThrottle.OWNERS_ADDRESS_MEMORY);
+        UUID id = account.map(StoredAccount::id).orElse(NOBODY);
+        return clientAddress == null ? Mono.just(false)
+                : accounts.signedInFrom(id, clientAddress, LoginThrottle.OWNERS_ADDRESS_MEMORY)
+                        .map(known -> known && account.isPresent());
     }
 
     /**

@@ -57,6 +57,9 @@ public interface UserAccounts {
     /** A successful sign-in, from that client address. */
     Mono<Void> recordLogin(UUID id, String clientAddress);
 
+    /** Forgets where the account signed in from (its password changed: an intruder's address must not stay trusted). */
+    Mono<Void> forgetSignInAddresses(UUID id);
+
     /** Whether the account signed in successfully from that address within {@code within}. */
     Mono<Boolean> signedInFrom(UUID id, String clientAddress, java.time.Duration within);
 

@@ -48,9 +48,9 @@ class IdentityConfiguration {
      */
     @Bean
     AccessTokenCutoffListener accessTokenCutoffListener(R2dbcConnectionDetails connection, UserAccounts accounts,
-                                                        AccessTokenCutoffs cutoffs, IdentityProperties properties) {
+                                                        AccessTokenCutoffs cutoffs) {
         return new AccessTokenCutoffListener(ConnectionFactories.get(connection.getConnectionFactoryOptions()), accounts,
-                cutoffs, properties);
+                cutoffs);
     }
 
     @Bean

@@ -31,15 +31,17 @@ class AccessTokenCutoffsTest {
     }
 
     @Test
-    void cutoffsOlderThanATokensLifetimeAreForgotten() {
+    void cutoffsOlderThanATokensLifetimeAndTheDecodersLeewayAreForgotten() {
         UUID old = UUID.randomUUID();
-        UUID recent = UUID.randomUUID();
-        cutoffs.record(old, NOW.minus(Duration.ofMinutes(16)));
-        cutoffs.record(recent, NOW.minus(Duration.ofMinutes(14)));
+        UUID withinLeeway = UUID.randomUUID();
+        cutoffs.record(old, NOW.minus(Duration.ofMinutes(17)));
+        // 15 minutes of lifetime, but the decoder accepts a token a minute past "exp".
+        cutoffs.record(withinLeeway, NOW.minus(Duration.ofSeconds(15 * 60 + 30)));
 
         cutoffs.forgetExpired();
 
         assertThat(cutoffs.size()).isEqualTo(1);
-        assertThat(cutoffs.refuses(recent, NOW.minus(Duration.ofMinutes(20)))).isTrue();
+        assertThat(cutoffs.refuses(withinLeeway, NOW.minus(Duration.ofMinutes(20)))).isTrue();
+        assertThat(cutoffs.memory()).isEqualTo(Duration.ofMinutes(16));
     }
 }

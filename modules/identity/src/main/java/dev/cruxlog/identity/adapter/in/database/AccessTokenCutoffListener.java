@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.cruxlog.identity.application.AccessTokenCutoffs;
-import dev.cruxlog.identity.application.IdentityProperties;
 import dev.cruxlog.identity.application.UserAccounts;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
@@ -29,39 +28,54 @@ import reactor.util.retry.Retry;
 public class AccessTokenCutoffListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AccessTokenCutoffListener.class);
+    private static final Duration RELOAD_EVERY = Duration.ofMinutes(1);
 
     private final ConnectionFactory dedicatedConnections;
     private final UserAccounts accounts;
     private final AccessTokenCutoffs cutoffs;
-    private final IdentityProperties properties;
     private volatile Disposable listening;
 
     public AccessTokenCutoffListener(ConnectionFactory dedicatedConnections, UserAccounts accounts,
-                                     AccessTokenCutoffs cutoffs, IdentityProperties properties) {
+                                     AccessTokenCutoffs cutoffs) {
         this.dedicatedConnections = dedicatedConnections;
         this.accounts = accounts;
         this.cutoffs = cutoffs;
-        this.properties = properties;
     }
 
     @Override
     public void start() {
-        listening = Flux.usingWhen(dedicatedConnections.create(), this::listen, Connection::close)
+        Flux<String> heard = Flux.usingWhen(dedicatedConnections.create(), this::listen, Connection::close)
                 .doOnError(e -> log.warn("Token cutoff listener lost its connection: {}", e.toString()))
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
-                .repeatWhen(completed -> completed.delayElements(Duration.ofSeconds(1)))
-                .subscribe(this::heard, e -> log.error("Token cutoff listener stopped", e));
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
+                        .transientErrors(true))
+                .repeatWhen(completed -> completed.delayElements(Duration.ofSeconds(1)));
+        // A connection can go quiet without closing (a half-open socket is noticed only by TCP
+        // keepalive, hours later): reading the table every minute bounds what such a gap can miss.
+        Flux<Void> rereads = Flux.interval(RELOAD_EVERY, RELOAD_EVERY)
+                .onBackpressureDrop()
+                .concatMap(tick -> reload().onErrorResume(e -> {
+                    log.warn("Reloading token cutoffs failed: {}", e.toString());
+                    return Mono.empty();
+                }));
+        listening = Flux.merge(heard.doOnNext(this::heard).then(), rereads.then())
+                .subscribe(null, e -> log.error("Token cutoff listener stopped", e));
     }
 
     private Flux<String> listen(Connection connection) {
         PostgresqlConnection postgres = (PostgresqlConnection) connection;
-        return postgres.createStatement("LISTEN " + AccessTokenCutoffs.CHANNEL).execute()
+        // The driver drops notifications nobody is subscribed to, so subscribe first; then LISTEN,
+        // then read the table: a cutoff committed at any point from here on is heard or read.
+        Flux<String> notifications = postgres.getNotifications().mapNotNull(notification -> notification.getParameter());
+        Mono<Void> listenThenReload = postgres.createStatement("LISTEN " + AccessTokenCutoffs.CHANNEL).execute()
                 .flatMap(PostgresqlResult::getRowsUpdated)
-                // Listening first, then the table: a cutoff made in between is both heard and read.
-                .thenMany(accounts.recentAccessTokenCutoffs(properties.accessTokenLifetime())
-                        .doOnNext(recent -> cutoffs.record(recent.accountId(), recent.cutoff())).then())
-                .thenMany(postgres.getNotifications())
-                .mapNotNull(notification -> notification.getParameter());
+                .then(reload());
+        return Flux.merge(notifications, listenThenReload.then(Mono.<String>empty()));
+    }
+
+    private Mono<Void> reload() {
+        return accounts.recentAccessTokenCutoffs(cutoffs.memory())
+                .doOnNext(recent -> cutoffs.record(recent.accountId(), recent.cutoff()))
+                .then();
     }
 
     /** "account-id epoch-millis", as {@code R2dbcUserAccounts.revokeAccessTokens} sends it. */

@@ -193,7 +193,8 @@ class R2dbcUserAccounts implements UserAccounts {
         return db.sql("""
                         WITH account AS (UPDATE identity.account SET last_login_at = now() WHERE id = :id RETURNING id),
                         forgotten AS (DELETE FROM identity.sign_in_address
-                                       WHERE account_id = :id AND last_success_at < now() - interval '90 days')
+                                       WHERE account_id = :id AND address <> :address
+                                         AND last_success_at < now() - interval '90 days')
                         INSERT INTO identity.sign_in_address (account_id, address)
                         SELECT id, :address FROM account
                         ON CONFLICT (account_id, address) DO UPDATE SET last_success_at = now()""")
@@ -240,5 +241,10 @@ class R2dbcUserAccounts implements UserAccounts {
                 row.get("mountain_project_url", String.class), row.get("eight_a_slug", String.class), systems,
                 LengthUnit.bySymbol(row.get("length_unit", String.class)).orElse(LengthUnit.FEET),
                 row.get("created_at", OffsetDateTime.class));
+    }
+
+    @Override
+    public Mono<Void> forgetSignInAddresses(UUID id) {
+        return db.sql("DELETE FROM identity.sign_in_address WHERE account_id = :id").bind("id", id).then();
     }
 }

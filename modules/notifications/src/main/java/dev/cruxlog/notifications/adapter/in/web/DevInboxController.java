@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
  * Development only ({@code cruxlog.mail.dev-inbox=true}, on in the {@code dev} profile):
  * every email the app queued, rendered, so sign-up and reset links can be followed
  * without an SMTP server. Never enable it where real people have accounts: it shows reset
- * links to anyone, so the application refuses to start with it under the {@code prod} profile.
+ * links to anyone, so the application refuses to start with it outside the {@code dev} and
+ * {@code test} profiles, and always under {@code prod}.
  */
 @Controller
 @ConditionalOnBooleanProperty("cruxlog.mail.dev-inbox")
@@ -25,9 +26,9 @@ class DevInboxController {
     private final EmailRenderer renderer;
 
     DevInboxController(EmailOutbox outbox, EmailRenderer renderer, Environment environment) {
-        if (environment.matchesProfiles("prod")) {
+        if (!environment.matchesProfiles("dev", "test") || environment.matchesProfiles("prod")) {
             throw new IllegalStateException("MAIL_DEV_INBOX=true shows every email, password reset links included, "
-                    + "to anyone at /dev/mail; it cannot be on with the prod profile.");
+                    + "to anyone at /dev/mail; it is for the dev and test profiles only, never with prod.");
         }
         this.outbox = outbox;
         this.renderer = renderer;
