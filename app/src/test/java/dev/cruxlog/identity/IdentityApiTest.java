@@ -391,10 +391,7 @@ class IdentityApiTest {
     void changingTheEmailTakesEffectOnlyThroughTheLinkSentToTheNewAddress() {
         Climber climber = climbers.verified("lee");
         String newEmail = "new-" + climber.email();
-        http.post().uri("/api/v1/users/me/email").header("Authorization", climber.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("newEmail", newEmail, "password", climber.password()))
-                .exchange().expectStatus().isAccepted();
+        requestEmailChange(climber, newEmail, climber.password()).expectStatus().isAccepted();
         me(climber.accessToken()).jsonPath("$.email").isEqualTo(climber.email());
         String token = TestMail.tokenIn(TestMail.await(newEmail, "Confirm your new email"), "/verify-email");
         http.post().uri("/api/v1/auth/verify-email").contentType(MediaType.APPLICATION_JSON)
@@ -407,10 +404,7 @@ class IdentityApiTest {
     void currentPasswordGuessesAreThrottledPerAccountAcrossEveryFormThatAsksForIt() {
         Climber climber = climbers.verified("stolen-session");
         for (int i = 0; i < 5; i++) {
-            http.post().uri("/api/v1/users/me/email").header("Authorization", climber.bearer())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("newEmail", "thief-" + i + "@example.test", "password", "guess " + i))
-                    .exchange().expectStatus().isForbidden();
+            requestEmailChange(climber, "thief-" + i + "@example.test", "guess " + i).expectStatus().isForbidden();
         }
         // ASVS 6.3.1: the sixth is refused before the password is checked, even the right one, and
         // the password change asks the same counter.
@@ -425,10 +419,7 @@ class IdentityApiTest {
     void aPasswordChangeVoidsAnEmailChangeStillWaitingForItsLink() {
         Climber climber = climbers.verified("taken-back");
         String intruders = "intruder-" + climber.email();
-        http.post().uri("/api/v1/users/me/email").header("Authorization", climber.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("newEmail", intruders, "password", climber.password()))
-                .exchange().expectStatus().isAccepted();
+        requestEmailChange(climber, intruders, climber.password()).expectStatus().isAccepted();
         String token = TestMail.tokenIn(TestMail.await(intruders, "Confirm your new email"), "/verify-email");
 
         http.post().uri("/api/v1/users/me/password").header("Authorization", climber.bearer())
@@ -555,5 +546,11 @@ class IdentityApiTest {
     private WebTestClient.ResponseSpec tokenFrom(String address, String login, String password) {
         return http.post().uri("/api/v1/auth/token").header("X-Forwarded-For", address)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("login", login, "password", password)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec requestEmailChange(Climber climber, String newEmail, String password) {
+        return http.post().uri("/api/v1/users/me/email").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("newEmail", newEmail, "password", password))
+                .exchange();
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
 
 /**
  * The accounts whose access tokens were ended in the last token lifetime (sign-out, password
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Service;
  * listener reloads the recent cutoffs from the accounts table.
  * <p>
  * Bounded by time, not count: a cutoff older than the access-token lifetime (and the decoder's
- * clock skew) is dropped, as every token issued before it has expired by then. The instance that
+ * clock skew) is dropped at each {@link #reload()}, as every token issued before it has expired by then. The instance that
  * makes a cutoff records it before its transaction commits; if that transaction rolls back, this
  * instance alone refuses the account's older tokens until they expire (the safe direction).
  */
@@ -29,20 +30,36 @@ public class AccessTokenCutoffs {
     public static final String CHANNEL = "cruxlog_token_cutoffs";
 
     private final Map<UUID, Instant> cutoffs = new ConcurrentHashMap<>();
+    private final UserAccounts accounts;
     private final IdentityProperties properties;
     private final Clock clock;
 
-    public AccessTokenCutoffs(IdentityProperties properties, Clock clock) {
+    public AccessTokenCutoffs(UserAccounts accounts, IdentityProperties properties, Clock clock) {
+        this.accounts = accounts;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * Ends every access token of the account issued until now: the one way to do it, for
+     * sign-out, password changes, deactivation, deletion and administrators alike. Stored (and
+     * announced to every instance when the caller's transaction commits), and recorded here at once.
+     */
+    public Mono<Void> cut(UUID accountId) {
+        Instant now = clock.instant();
+        return accounts.revokeAccessTokens(accountId, now).then(Mono.fromRunnable(() -> record(accountId, now)));
     }
 
     /** Tokens of {@code accountId} issued before {@code cutoff} stop counting. */
     public void record(UUID accountId, Instant cutoff) {
         cutoffs.merge(accountId, cutoff, (known, added) -> added.isAfter(known) ? added : known);
-        if (cutoffs.size() % 256 == 0) {
-            forgetExpired();
-        }
+    }
+
+    /** What the accounts table holds of the last {@link #memory()}: after a listener was away, or to be sure. */
+    public Mono<Void> reload() {
+        forgetExpired();
+        return accounts.recentAccessTokenCutoffs(memory()).doOnNext(recent -> record(recent.accountId(), recent.cutoff()))
+                .then();
     }
 
     /** Whether a token of the account issued at {@code issuedAt} was ended. */

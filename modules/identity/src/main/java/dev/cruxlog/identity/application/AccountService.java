@@ -1,6 +1,5 @@
 package dev.cruxlog.identity.application;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
@@ -33,24 +32,22 @@ public class AccountService implements Accounts {
     private final UserAccounts accounts;
     private final Reauthentication reauthentication;
     private final RegistrationService registration;
-    private final WebSessions sessions;
-    private final RefreshTokens refreshTokens;
+    private final SignedInSessions signedInSessions;
+    private final AccessTokenCutoffs cutoffs;
     private final OneTimeTokens links;
     private final AccountErasure erasure;
     private final Mailer mailer;
     private final TransactionalOperator transaction;
     private final Throttling throttle;
-    private final Clock clock;
 
     public AccountService(UserAccounts accounts, Reauthentication reauthentication, RegistrationService registration,
-                          WebSessions sessions, RefreshTokens refreshTokens, OneTimeTokens links, AccountErasure erasure,
-                          Mailer mailer, TransactionalOperator transaction, Throttling throttle, Clock clock) {
-        this.clock = clock;
+                          SignedInSessions signedInSessions, AccessTokenCutoffs cutoffs, OneTimeTokens links,
+                          AccountErasure erasure, Mailer mailer, TransactionalOperator transaction, Throttling throttle) {
         this.accounts = accounts;
         this.reauthentication = reauthentication;
         this.registration = registration;
-        this.sessions = sessions;
-        this.refreshTokens = refreshTokens;
+        this.signedInSessions = signedInSessions;
+        this.cutoffs = cutoffs;
         this.links = links;
         this.erasure = erasure;
         this.mailer = mailer;
@@ -128,7 +125,7 @@ public class AccountService implements Accounts {
     public Mono<Void> requestEmailChange(UUID accountId, String password, String newEmail) {
         return Mono.defer(() -> {
             EmailAddress address = new EmailAddress(newEmail);
-            return checkedPassword(accountId, password)
+            return reauthentication.confirm(accountId, password)
                     .flatMap(account -> throttle.check(SendingLimits.EMAIL_CHANGE_MAILS, address.normalized()).thenReturn(account))
                     .flatMap(account -> accounts.emailTaken(address.normalized())
                             .flatMap(taken -> taken ? Mono.<Void>empty()
@@ -140,11 +137,9 @@ public class AccountService implements Accounts {
 
     /** Switches the account off: no sign-in, every session and token revoked. Data stays. */
     public Mono<Void> deactivate(UUID accountId, String password) {
-        return checkedPassword(accountId, password)
+        return reauthentication.confirm(accountId, password)
                 .flatMap(account -> transaction.transactional(accounts.setActive(accountId, false)
-                        .then(accounts.revokeAccessTokens(accountId, clock.instant()))
-                        .then(sessions.deleteAllFor(accountId))
-                        .then(refreshTokens.revokeAllFor(accountId))));
+                        .then(signedInSessions.signOutEverywhere(accountId, null))));
     }
 
     /**
@@ -153,9 +148,9 @@ public class AccountService implements Accounts {
      * survives the erasure it reports.
      */
     public Mono<Void> delete(UUID accountId, String password) {
-        return checkedPassword(accountId, password)
+        return reauthentication.confirm(accountId, password)
                 // The cutoff first, so every instance stops serving the account's tokens once it commits.
-                .flatMap(account -> transaction.transactional(accounts.revokeAccessTokens(accountId, clock.instant())
+                .flatMap(account -> transaction.transactional(cutoffs.cut(accountId)
                         .then(erasure.publish(new AccountErased(accountId)))
                         .then(accounts.delete(accountId))
                         .then(mailer.queue(new Email(account.email(), EmailTemplate.ACCOUNT_DELETED, account.username(),
@@ -168,9 +163,5 @@ public class AccountService implements Accounts {
      */
     public Mono<Void> eraseGuest(UUID accountId) {
         return transaction.transactional(erasure.publish(new AccountErased(accountId)).then(accounts.delete(accountId)));
-    }
-
-    private Mono<StoredAccount> checkedPassword(UUID accountId, String password) {
-        return reauthentication.confirm(accountId, password);
     }
 }

@@ -1,6 +1,5 @@
 package dev.cruxlog.identity.application;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -32,34 +31,30 @@ public class PasswordService {
     static final int RESET_LINKS_PER_HOUR = 3;
 
     private final UserAccounts accounts;
-    private final Clock clock;
     private final OneTimeTokens links;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final RandomTokens random;
-    private final WebSessions sessions;
-    private final RefreshTokens refreshTokens;
+    private final SignedInSessions signedInSessions;
     private final Mailer mailer;
     private final TransactionalOperator transaction;
     private final IdentityProperties properties;
     private final Reauthentication reauthentication;
 
     public PasswordService(UserAccounts accounts, OneTimeTokens links, PasswordHasher hasher, PasswordPolicy policy,
-                           RandomTokens random, WebSessions sessions, RefreshTokens refreshTokens, Mailer mailer,
-                           TransactionalOperator transaction, IdentityProperties properties, Clock clock,
+                           RandomTokens random, SignedInSessions signedInSessions, Mailer mailer,
+                           TransactionalOperator transaction, IdentityProperties properties,
                            Reauthentication reauthentication) {
-        this.reauthentication = reauthentication;
         this.accounts = accounts;
         this.links = links;
         this.hasher = hasher;
         this.policy = policy;
         this.random = random;
-        this.sessions = sessions;
-        this.refreshTokens = refreshTokens;
+        this.signedInSessions = signedInSessions;
         this.mailer = mailer;
         this.transaction = transaction;
         this.properties = properties;
-        this.clock = clock;
+        this.reauthentication = reauthentication;
     }
 
     /**
@@ -130,14 +125,10 @@ public class PasswordService {
     }
 
     private Mono<Void> replacePassword(StoredAccount account, String hash, byte[] keptSessionHash) {
-        Mono<Void> signOut = keptSessionHash == null ? sessions.deleteAllFor(account.id())
-                : sessions.deleteAllForExcept(account.id(), keptSessionHash);
         return accounts.updatePassword(account.id(), hash)
-                .then(accounts.revokeAccessTokens(account.id(), clock.instant()))
+                .then(signedInSessions.signOutEverywhere(account.id(), keptSessionHash))
                 // An address an intruder signed in from must not stay exempt from the sign-in limit.
                 .then(accounts.forgetSignInAddresses(account.id()))
-                .then(signOut)
-                .then(refreshTokens.revokeAllFor(account.id()))
                 .then(links.invalidateAll(account.id(), Purpose.RESET_PASSWORD))
                 // An email change asked for before the password changed may be an intruder's: a
                 // climber taking the account back must not find it confirmable afterwards (ASVS 7.4.3).

@@ -40,10 +40,13 @@ public class SignInService {
     private final TransactionalOperator transaction;
     private final IdentityProperties properties;
     private final Clock clock;
+    private final AccessTokenCutoffs cutoffs;
 
     public SignInService(UserAccounts accounts, PasswordHasher hasher, Throttling throttling, WebSessions sessions,
                          RefreshTokens refreshTokens, AccessTokens accessTokens, RandomTokens random,
-                         TransactionalOperator transaction, IdentityProperties properties, Clock clock) {
+                         TransactionalOperator transaction, IdentityProperties properties, Clock clock,
+                         AccessTokenCutoffs cutoffs) {
+        this.cutoffs = cutoffs;
         this.accounts = accounts;
         this.hasher = hasher;
         this.throttling = throttling;
@@ -198,7 +201,7 @@ public class SignInService {
         // Signing out also ends the access tokens issued so far (other devices refresh theirs).
         return refreshTokens.find(SecretToken.hash(presented))
                 .flatMap(stored -> refreshTokens.revokeFamily(stored.familyId())
-                        .then(accounts.revokeAccessTokens(stored.accountId(), clock.instant())));
+                        .then(cutoffs.cut(stored.accountId())));
     }
 
     /**

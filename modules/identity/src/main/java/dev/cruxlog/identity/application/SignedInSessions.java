@@ -1,6 +1,5 @@
 package dev.cruxlog.identity.application;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
@@ -41,18 +40,18 @@ public class SignedInSessions {
     private final Reauthentication reauthentication;
     private final IdentityProperties properties;
     private final TransactionalOperator transaction;
-    private final Clock clock;
+    private final AccessTokenCutoffs cutoffs;
 
     public SignedInSessions(WebSessions sessions, RefreshTokens refreshTokens, UserAccounts accounts,
                             Reauthentication reauthentication, IdentityProperties properties,
-                            TransactionalOperator transaction, Clock clock) {
+                            TransactionalOperator transaction, AccessTokenCutoffs cutoffs) {
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.accounts = accounts;
         this.reauthentication = reauthentication;
         this.properties = properties;
         this.transaction = transaction;
-        this.clock = clock;
+        this.cutoffs = cutoffs;
     }
 
     /** Most recently used first; {@code currentSessionHash} marks the asking browser's session. */
@@ -75,7 +74,7 @@ public class SignedInSessions {
         return reauthentication.confirm(accountId, password)
                 .then(sessions.deleteOne(accountId, sessionId))
                 .flatMap(page -> page ? Mono.just(true) : refreshTokens.revokeFamilyOf(accountId, sessionId)
-                        .flatMap(api -> api ? accounts.revokeAccessTokens(accountId, clock.instant()).thenReturn(true)
+                        .flatMap(api -> api ? cutoffs.cut(accountId).thenReturn(true)
                                 : Mono.just(false)))
                 .flatMap(ended -> ended ? Mono.<Void>empty() : Mono.error(new UnknownSession()));
     }
@@ -83,20 +82,25 @@ public class SignedInSessions {
     /** Every session but the asking browser's, after the password. */
     public Mono<Void> endOthers(UUID accountId, String password, byte[] keptSessionHash) {
         return reauthentication.confirm(accountId, password)
-                .then(transaction.transactional(endAll(accountId, keptSessionHash)));
+                .then(transaction.transactional(signOutEverywhere(accountId, keptSessionHash)));
     }
 
     /** An administrator signs an account out everywhere: pages, API sign-ins, access tokens. */
     public Mono<Void> endEverywhere(UUID administrator, UUID accountId) {
         return accounts.findById(accountId)
                 .switchIfEmpty(Mono.error(new UnknownAccount()))
-                .flatMap(account -> transaction.transactional(endAll(accountId, null)))
+                .flatMap(account -> transaction.transactional(signOutEverywhere(accountId, null)))
                 .doOnSuccess(done -> log.info("Administrator {} signed account {} out everywhere", administrator, accountId));
     }
 
-    private Mono<Void> endAll(UUID accountId, byte[] keptSessionHash) {
+    /**
+     * Every page session (but {@code keptSessionHash}'s, when given), every API sign-in and every
+     * access token issued so far end: for password changes and resets, deactivation, and the two
+     * above. Runs in the caller's transaction.
+     */
+    public Mono<Void> signOutEverywhere(UUID accountId, byte[] keptSessionHash) {
         return (keptSessionHash == null ? sessions.deleteAllFor(accountId) : sessions.deleteAllForExcept(accountId, keptSessionHash))
                 .then(refreshTokens.revokeAllFor(accountId))
-                .then(accounts.revokeAccessTokens(accountId, clock.instant()));
+                .then(cutoffs.cut(accountId));
     }
 }

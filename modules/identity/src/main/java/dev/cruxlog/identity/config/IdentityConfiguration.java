@@ -12,10 +12,10 @@ import dev.cruxlog.identity.application.AccessTokenCutoffs;
 import dev.cruxlog.identity.application.AccessTokens;
 import dev.cruxlog.identity.application.IdentityProperties;
 import dev.cruxlog.identity.application.PasswordHasher;
-import dev.cruxlog.identity.application.UserAccounts;
 import dev.cruxlog.identity.domain.CommonPasswords;
 import dev.cruxlog.identity.domain.PasswordPolicy;
 import dev.cruxlog.platform.database.ModuleSchema;
+import dev.cruxlog.platform.database.PostgresChannel;
 import io.r2dbc.spi.ConnectionFactories;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -47,10 +47,9 @@ class IdentityConfiguration {
      * own for as long as the application runs: not one from the pool.
      */
     @Bean
-    AccessTokenCutoffListener accessTokenCutoffListener(R2dbcConnectionDetails connection, UserAccounts accounts,
-                                                        AccessTokenCutoffs cutoffs) {
-        return new AccessTokenCutoffListener(ConnectionFactories.get(connection.getConnectionFactoryOptions()), accounts,
-                cutoffs);
+    AccessTokenCutoffListener accessTokenCutoffListener(R2dbcConnectionDetails connection, AccessTokenCutoffs cutoffs) {
+        return new AccessTokenCutoffListener(new PostgresChannel(ConnectionFactories.get(
+                connection.getConnectionFactoryOptions()), AccessTokenCutoffs.CHANNEL), cutoffs);
     }
 
     @Bean

@@ -16,7 +16,7 @@ class AccessTokenCutoffsTest {
     private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
     private final IdentityProperties properties = new IdentityProperties("http://localhost", 4, null,
             Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofDays(14), Duration.ofDays(30), false);
-    private final AccessTokenCutoffs cutoffs = new AccessTokenCutoffs(properties, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final AccessTokenCutoffs cutoffs = new AccessTokenCutoffs(null, properties, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void tokensIssuedBeforeTheLatestCutoffAreRefusedAndLaterOnesAreNot() {

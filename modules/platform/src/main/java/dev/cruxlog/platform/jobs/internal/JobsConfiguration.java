@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.cruxlog.platform.database.PostgresChannel;
 import dev.cruxlog.platform.jobs.JobHandler;
 import dev.cruxlog.platform.jobs.JobPayloads;
 import dev.cruxlog.platform.jobs.JobQueue;
@@ -18,6 +19,7 @@ import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -47,7 +49,7 @@ class JobsConfiguration {
                 .collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         // LISTEN needs a connection of its own for as long as the worker runs: not from the pool.
         ConnectionFactory dedicated = ConnectionFactories.get(connection.getConnectionFactoryOptions());
-        return new JobWorker(store, byKind, new PostgresJobNotifications(dedicated).kinds(), properties,
+        return new JobWorker(store, byKind, new PostgresChannel(dedicated, JobsProperties.CHANNEL).payloads(Mono.empty()), properties,
                 workerId(properties));
     }
 

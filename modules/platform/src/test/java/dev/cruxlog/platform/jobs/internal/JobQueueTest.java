@@ -13,6 +13,7 @@ import java.util.function.Function;
 import dev.cruxlog.platform.database.DatabaseConfiguration;
 import dev.cruxlog.platform.database.DatabaseProperties;
 import dev.cruxlog.platform.database.ModuleSchema;
+import dev.cruxlog.platform.database.PostgresChannel;
 import dev.cruxlog.platform.database.SchemaMigrations;
 import dev.cruxlog.platform.jobs.Job;
 import dev.cruxlog.platform.jobs.JobHandler;
@@ -229,7 +230,7 @@ class JobQueueTest {
 
     private JobWorker startWorker(String id, JobsProperties settings, JobHandler handler) {
         JobWorker worker = new JobWorker(store, Map.of(handler.kind(), handler),
-                new PostgresJobNotifications(ConnectionFactories.get(options)).kinds(), settings, id);
+                new PostgresChannel(ConnectionFactories.get(options), JobsProperties.CHANNEL).payloads(Mono.empty()), settings, id);
         workers.add(worker);
         worker.start();
         return worker;

@@ -34,12 +34,10 @@ class R2dbcUserAccounts implements UserAccounts {
 
     private final DatabaseClient db;
     private final JsonMapper json;
-    private final AccessTokenCutoffs cutoffs;
 
-    R2dbcUserAccounts(DatabaseClient db, JsonMapper json, AccessTokenCutoffs cutoffs) {
+    R2dbcUserAccounts(DatabaseClient db, JsonMapper json) {
         this.db = db;
         this.json = json;
-        this.cutoffs = cutoffs;
     }
 
     @Override
@@ -151,15 +149,14 @@ class R2dbcUserAccounts implements UserAccounts {
     @Override
     public Mono<Void> revokeAccessTokens(UUID id, Instant from) {
         // The NOTIFY goes out when the caller's transaction commits, to every instance
-        // (AccessTokenCutoffListener); this instance records it at once.
+        // (AccessTokenCutoffListener).
         return db.sql("""
                         WITH revoked AS (
                             UPDATE identity.account SET access_tokens_valid_from = :from WHERE id = :id RETURNING id)
                         SELECT pg_notify('%s', CAST(:id AS text) || ' ' || CAST(:millis AS text)) FROM revoked"""
                         .formatted(AccessTokenCutoffs.CHANNEL))
                 .bind("id", id).bind("from", from.atOffset(ZoneOffset.UTC)).bind("millis", from.toEpochMilli())
-                .then()
-                .then(Mono.fromRunnable(() -> cutoffs.record(id, from)));
+                .then();
     }
 
     @Override
