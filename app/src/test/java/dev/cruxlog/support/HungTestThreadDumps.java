@@ -1,0 +1,66 @@
+package dev.cruxlog.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Writes every thread's full stack to {@code target/hung-tests/} when a test method runs longer
+ * than 25 s. A rare request hangs until WebTestClient's 30 s timeout with nothing logged on the
+ * server side; the dump taken while it hangs shows where. Registered for every test of this
+ * module through junit-platform.properties; it asserts nothing and changes no outcome.
+ */
+public final class HungTestThreadDumps implements BeforeEachCallback, AfterEachCallback {
+
+    private static final long DUMP_AFTER_SECONDS = 25;
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "hung-test-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HungTestThreadDumps.class);
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        String test = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+        ScheduledFuture<?> dump = WATCHDOG.schedule(() -> dump(test), DUMP_AFTER_SECONDS, TimeUnit.SECONDS);
+        context.getStore(NAMESPACE).put("dump", dump);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        ScheduledFuture<?> dump = context.getStore(NAMESPACE).remove("dump", ScheduledFuture.class);
+        if (dump != null) {
+            dump.cancel(false);
+        }
+    }
+
+    private static void dump(String test) {
+        StringBuilder text = new StringBuilder("Threads at ").append(Instant.now()).append(", ").append(test)
+                .append(" running for ").append(DUMP_AFTER_SECONDS).append(" s\n\n");
+        for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+            Thread thread = entry.getKey();
+            text.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+            for (StackTraceElement frame : entry.getValue()) {
+                text.append("    at ").append(frame).append('\n');
+            }
+            text.append('\n');
+        }
+        try {
+            Path directory = Files.createDirectories(Path.of("target", "hung-tests"));
+            Files.writeString(directory.resolve(test + "-" + System.currentTimeMillis() + ".txt"), text);
+        } catch (IOException e) {
+            System.err.println(text);
+        }
+    }
+}
