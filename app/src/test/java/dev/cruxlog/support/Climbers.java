@@ -1,10 +1,13 @@
 package dev.cruxlog.support;
 
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.cruxlog.identity.domain.Totp;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -66,16 +69,43 @@ public final class Climbers {
      */
     /**
      * An administrator, made in the database as an operator would (verified there too, so it
-     * works where no email is delivered), with fresh tokens.
+     * works where no email is delivered), with two-step sign-in on (administration takes it)
+     * and fresh tokens from both sign-in steps.
      */
     public Climber admin(String base, DatabaseClient db) {
         String username = uniqueName(base);
         String password = "granite slab " + username;
         register(username + "@example.test", username, password);
+        byte[] key = new byte[Totp.KEY_BYTES];
+        new SecureRandom().nextBytes(key);
         db.sql("UPDATE identity.account SET roles = ARRAY['USER', 'ADMIN'], email_verified_at = now() WHERE username = :name")
-                .bind("name", username).then().block(Duration.ofSeconds(10));
-        Tokens tokens = tokens(username, password);
+                .bind("name", username).then()
+                .then(db.sql("INSERT INTO identity.two_step_key (account_id, key, confirmed_at) "
+                                + "SELECT id, :key, now() FROM identity.account WHERE username = :name")
+                        .bind("key", key).bind("name", username).then())
+                .block(Duration.ofSeconds(10));
+        String challenge = secondStepChallenge(username, password);
+        Tokens tokens = secondStep(challenge, Totp.code(key, Totp.stepAt(Instant.now())));
         return new Climber(username, username + "@example.test", password, tokens.accessToken(), tokens.refreshToken());
+    }
+
+    /** The challenge the token grant answers, with a 401, for an account with two-step sign-in. */
+    public String secondStepChallenge(String login, String password) {
+        return http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("login", login, "password", password))
+                .exchange().expectStatus().isUnauthorized()
+                .expectBody(SecondStepChallenge.class).returnResult().getResponseBody().challenge();
+    }
+
+    public Tokens secondStep(String challenge, String code) {
+        return http.post().uri("/api/v1/auth/token/second-step").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("challenge", challenge, "code", code))
+                .exchange().expectStatus().isOk()
+                .expectBody(Tokens.class).returnResult().getResponseBody();
+    }
+
+    /** The problem body of a password accepted for an account that also asks for a code. */
+    public record SecondStepChallenge(String type, String challenge, @JsonProperty("expires_in") long expiresIn) {
     }
 
     public void register(String email, String username, String password) {

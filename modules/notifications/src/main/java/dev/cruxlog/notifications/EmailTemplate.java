@@ -9,6 +9,8 @@ public enum EmailTemplate {
     ACCOUNT_EXISTS("account-exists", "Someone tried to sign up to Cruxlog with your address"),
     PASSWORD_RESET("password-reset", "Reset your Cruxlog password"),
     PASSWORD_CHANGED("password-changed", "Your Cruxlog password was changed"),
+    TWO_STEP_ON("two-step-on", "Two-step sign-in is on for your Cruxlog account"),
+    TWO_STEP_OFF("two-step-off", "Two-step sign-in was turned off for your Cruxlog account"),
     ACCOUNT_DELETED("account-deleted", "Your Cruxlog account has been deleted");
 
     private final String templateName;

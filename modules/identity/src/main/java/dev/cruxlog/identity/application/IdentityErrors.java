@@ -73,4 +73,32 @@ public final class IdentityErrors {
             super("No account has that id.");
         }
     }
+
+    /** A code at the second sign-in step (or to turn two-step sign-in off) that is wrong, used or too old. */
+    public static class WrongSecondFactorCode extends RuntimeException {
+        public WrongSecondFactorCode() {
+            super("That code is not right. Type the six digits your authenticator app shows now, or one of your recovery codes.");
+        }
+    }
+
+    /** The second sign-in step of a challenge that is unknown, used or older than its few minutes. */
+    public static class SignInExpired extends RuntimeException {
+        public SignInExpired() {
+            super("This sign-in expired. Sign in again with your password.");
+        }
+    }
+
+    /** Setting up two-step sign-in when it is on already. */
+    public static class TwoStepAlreadyOn extends RuntimeException {
+        public TwoStepAlreadyOn() {
+            super("Two-step sign-in is on already. Turn it off first to move it to another app.");
+        }
+    }
+
+    /** Confirming or changing two-step sign-in in a state where that means nothing. */
+    public static class TwoStepNotSetUp extends RuntimeException {
+        public TwoStepNotSetUp(String message) {
+            super(message);
+        }
+    }
 }

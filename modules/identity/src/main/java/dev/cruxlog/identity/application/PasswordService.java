@@ -40,11 +40,13 @@ public class PasswordService {
     private final TransactionalOperator transaction;
     private final IdentityProperties properties;
     private final Reauthentication reauthentication;
+    private final PasswordScreening screening;
 
     public PasswordService(UserAccounts accounts, OneTimeTokens links, PasswordHasher hasher, PasswordPolicy policy,
                            RandomTokens random, SignedInSessions signedInSessions, Mailer mailer,
                            TransactionalOperator transaction, IdentityProperties properties,
-                           Reauthentication reauthentication) {
+                           Reauthentication reauthentication, PasswordScreening screening) {
+        this.screening = screening;
         this.accounts = accounts;
         this.links = links;
         this.hasher = hasher;
@@ -97,10 +99,7 @@ public class PasswordService {
         if (token == null || token.isBlank()) {
             return Mono.error(new InvalidLink());
         }
-        return Mono.defer(() -> {
-            policy.check("password", newPassword);
-            return hasher.hash(newPassword);
-        }).flatMap(hash -> transaction.transactional(links.consume(SecretToken.hash(token), Purpose.RESET_PASSWORD)
+        return screening.check("password", newPassword).then(Mono.defer(() -> hasher.hash(newPassword))).flatMap(hash -> transaction.transactional(links.consume(SecretToken.hash(token), Purpose.RESET_PASSWORD)
                 .switchIfEmpty(Mono.error(new InvalidLink()))
                 .flatMap(consumed -> accounts.findById(consumed.accountId())
                         .flatMap(account -> {
@@ -117,11 +116,9 @@ public class PasswordService {
      */
     public Mono<Void> changePassword(UUID accountId, String currentPassword, String newPassword, byte[] keptSessionHash) {
         return reauthentication.confirm(accountId, currentPassword)
-                .flatMap(account -> {
-                    policy.check("newPassword", newPassword, account.username(), account.email());
-                    return hasher.hash(newPassword)
-                            .flatMap(hash -> transaction.transactional(replacePassword(account, hash, keptSessionHash)));
-                });
+                .flatMap(account -> screening.check("newPassword", newPassword, account.username(), account.email())
+                        .then(hasher.hash(newPassword))
+                        .flatMap(hash -> transaction.transactional(replacePassword(account, hash, keptSessionHash))));
     }
 
     private Mono<Void> replacePassword(StoredAccount account, String hash, byte[] keptSessionHash) {

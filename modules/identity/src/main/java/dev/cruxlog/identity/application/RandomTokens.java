@@ -10,4 +10,7 @@ public interface RandomTokens {
 
     /** A random (version 4) UUID; {@code UUID.randomUUID()} would also read SecureRandom on the caller's thread. */
     Mono<java.util.UUID> nextId();
+
+    /** Random bytes for keys and codes that are not bearer tokens (a TOTP key, recovery codes). */
+    Mono<byte[]> nextBytes(int count);
 }

@@ -8,7 +8,6 @@ import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
 import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
 import dev.cruxlog.identity.application.OneTimeTokens.Purpose;
 import dev.cruxlog.identity.domain.EmailAddress;
-import dev.cruxlog.identity.domain.PasswordPolicy;
 import dev.cruxlog.identity.domain.SendingLimits;
 import dev.cruxlog.identity.domain.Username;
 import dev.cruxlog.notifications.Email;
@@ -37,20 +36,20 @@ public class RegistrationService {
     private final UserAccounts accounts;
     private final OneTimeTokens links;
     private final PasswordHasher hasher;
-    private final PasswordPolicy policy;
+    private final PasswordScreening screening;
     private final RandomTokens random;
     private final Mailer mailer;
     private final TransactionalOperator transaction;
     private final IdentityProperties properties;
     private final Throttling throttle;
 
-    public RegistrationService(UserAccounts accounts, OneTimeTokens links, PasswordHasher hasher, PasswordPolicy policy,
+    public RegistrationService(UserAccounts accounts, OneTimeTokens links, PasswordHasher hasher, PasswordScreening screening,
                                RandomTokens random, Mailer mailer, TransactionalOperator transaction,
                                IdentityProperties properties, Throttling throttle) {
         this.accounts = accounts;
         this.links = links;
         this.hasher = hasher;
-        this.policy = policy;
+        this.screening = screening;
         this.random = random;
         this.mailer = mailer;
         this.transaction = transaction;
@@ -62,8 +61,8 @@ public class RegistrationService {
         return throttle.check(SendingLimits.SIGN_UPS, clientAddress).then(Mono.defer(() -> {
             EmailAddress email = new EmailAddress(emailInput);
             Username username = new Username(usernameInput);
-            policy.check("password", password, username.value(), email.value());
-            return accounts.usernameTaken(username.normalized(), null)
+            return screening.check("password", password, username.value(), email.value())
+                    .then(accounts.usernameTaken(username.normalized(), null))
                     .flatMap(taken -> taken ? Mono.error(new UsernameTaken()) : hasher.hash(password))
                     .flatMap(hash -> transaction.transactional(
                             accounts.insert(email.value(), email.normalized(), username.value(), username.normalized(), hash)

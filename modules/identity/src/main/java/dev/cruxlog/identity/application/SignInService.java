@@ -11,6 +11,7 @@ import java.util.UUID;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.identity.application.IdentityErrors.BadCredentials;
 import dev.cruxlog.identity.application.IdentityErrors.InvalidRefreshToken;
+import dev.cruxlog.identity.application.IdentityErrors.SignInExpired;
 import dev.cruxlog.identity.domain.LoginThrottle;
 import dev.cruxlog.identity.domain.LoginThrottle.Limit;
 import dev.cruxlog.identity.domain.SecretToken;
@@ -22,8 +23,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Proving who you are, and staying signed in: throttled password checks, page sessions,
- * and API token pairs with refresh-token rotation and reuse detection.
+ * Proving who you are, and staying signed in: throttled password checks, the second step of
+ * accounts with two-step sign-in, page sessions, and API token pairs with refresh-token
+ * rotation and reuse detection.
  */
 @Service
 public class SignInService {
@@ -41,12 +43,16 @@ public class SignInService {
     private final IdentityProperties properties;
     private final Clock clock;
     private final AccessTokenCutoffs cutoffs;
+    private final SignInChallenges challenges;
+    private final SecondFactors secondFactors;
 
     public SignInService(UserAccounts accounts, PasswordHasher hasher, Throttling throttling, WebSessions sessions,
                          RefreshTokens refreshTokens, AccessTokens accessTokens, RandomTokens random,
                          TransactionalOperator transaction, IdentityProperties properties, Clock clock,
-                         AccessTokenCutoffs cutoffs) {
+                         AccessTokenCutoffs cutoffs, SignInChallenges challenges, SecondFactors secondFactors) {
         this.cutoffs = cutoffs;
+        this.challenges = challenges;
+        this.secondFactors = secondFactors;
         this.accounts = accounts;
         this.hasher = hasher;
         this.throttling = throttling;
@@ -59,11 +65,16 @@ public class SignInService {
         this.clock = clock;
     }
 
+    /** How long a right password waits for the code of an account with two-step sign-in. */
+    public static final Duration SECOND_STEP_LIFETIME = Duration.ofMinutes(5);
+
     /**
      * Checks a login (email or username) and password. Unknown accounts cost the same
-     * password-hash work as known ones, and every failure looks the same to the caller.
+     * password-hash work as known ones, and every failure looks the same to the caller. A right
+     * password signs the climber in, or, when the account has two-step sign-in, answers a
+     * challenge for {@link #completeSignIn} and nothing more.
      */
-    public Mono<CurrentUser> authenticate(String login, String password, String clientAddress) {
+    public Mono<SignInOutcome> authenticate(String login, String password, String clientAddress) {
         String normalized = login == null ? "" : login.trim().toLowerCase(Locale.ROOT);
         String secret = password == null ? "" : password;
         return accounts.findByLogin(normalized).map(Optional::of).defaultIfEmpty(Optional.empty())
@@ -78,10 +89,40 @@ public class SignInService {
                                     ? throttling.clear(counters.get(0).limit(), counters.get(0).counted())
                                             .thenMany(Flux.fromIterable(counters.subList(1, counters.size()))
                                                     .concatMap(c -> throttling.uncount(c.limit(), c.counted())))
-                                            .then(accounts.recordLogin(found.get().id(), clientAddress))
-                                            .thenReturn(found.get().toCurrentUser())
-                                    : Mono.<CurrentUser>error(new BadCredentials()));
+                                            .then(found.get().twoStep() ? challenge(found.get())
+                                                    : signedIn(found.get(), clientAddress))
+                                    : Mono.<SignInOutcome>error(new BadCredentials()));
                 }));
+    }
+
+    /**
+     * The second step: a code from the account's authenticator app, or a recovery code, for a
+     * challenge {@link #authenticate} answered. Wrong codes are throttled per account; the
+     * challenge is used up by the first right code, and expires after {@link #SECOND_STEP_LIFETIME}.
+     */
+    public Mono<CurrentUser> completeSignIn(String challenge, String code, String clientAddress) {
+        if (challenge == null || challenge.isBlank() || challenge.length() > 100) {
+            return Mono.error(new SignInExpired());
+        }
+        byte[] hash = SecretToken.hash(challenge);
+        return challenges.accountOf(hash)
+                .switchIfEmpty(Mono.error(new SignInExpired()))
+                .flatMap(accountId -> secondFactors.verify(accountId, code)
+                        .then(challenges.consume(hash))
+                        .flatMap(consumed -> consumed ? accounts.findById(accountId) : Mono.<StoredAccount>empty()))
+                .filter(StoredAccount::active)
+                .switchIfEmpty(Mono.error(new SignInExpired()))
+                .flatMap(account -> accounts.recordLogin(account.id(), clientAddress).thenReturn(account.toCurrentUser()));
+    }
+
+    /** The address becomes one the owner signs in from only once the whole sign-in succeeded. */
+    private Mono<SignInOutcome> signedIn(StoredAccount account, String clientAddress) {
+        return accounts.recordLogin(account.id(), clientAddress).thenReturn(new SignInOutcome.SignedIn(account.toCurrentUser()));
+    }
+
+    private Mono<SignInOutcome> challenge(StoredAccount account) {
+        return random.next().flatMap(token -> challenges.insert(token.hash(), account.id(), SECOND_STEP_LIFETIME)
+                .thenReturn(new SignInOutcome.CodeNeeded(token, SECOND_STEP_LIFETIME)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.cruxlog.identity.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import dev.cruxlog.identity.adapter.in.database.AccessTokenCutoffListener;
 import dev.cruxlog.identity.adapter.out.blockingio.ClasspathCommonPasswords;
@@ -8,8 +9,11 @@ import dev.cruxlog.identity.adapter.out.crypto.BcryptPasswordHasher;
 import dev.cruxlog.identity.adapter.out.crypto.JwtAccessTokens;
 import dev.cruxlog.identity.adapter.out.crypto.SecureRandomTokens;
 import dev.cruxlog.identity.adapter.out.persistence.R2dbcSigningSecrets;
+import dev.cruxlog.identity.adapter.out.pwnedpasswords.BreachCheckOff;
+import dev.cruxlog.identity.adapter.out.pwnedpasswords.PwnedPasswordsRange;
 import dev.cruxlog.identity.application.AccessTokenCutoffs;
 import dev.cruxlog.identity.application.AccessTokens;
+import dev.cruxlog.identity.application.BreachedPasswords;
 import dev.cruxlog.identity.application.IdentityProperties;
 import dev.cruxlog.identity.application.PasswordHasher;
 import dev.cruxlog.identity.domain.CommonPasswords;
@@ -17,11 +21,13 @@ import dev.cruxlog.identity.domain.PasswordPolicy;
 import dev.cruxlog.platform.database.ModuleSchema;
 import dev.cruxlog.platform.database.PostgresChannel;
 import io.r2dbc.spi.ConnectionFactories;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -55,6 +61,18 @@ class IdentityConfiguration {
     @Bean
     CommonPasswords commonPasswords() {
         return new ClasspathCommonPasswords("identity/common-passwords.txt");
+    }
+
+    /**
+     * New passwords are looked up in Have I Been Pwned's corpus (ASVS 6.2.12) unless the URL is
+     * set empty; the lookup fails open after {@code timeout} (see {@link PwnedPasswordsRange}).
+     */
+    @Bean
+    BreachedPasswords breachedPasswords(WebClient.Builder builder,
+            @Value("${cruxlog.identity.breached-passwords.url:https://api.pwnedpasswords.com}") String url,
+            @Value("${cruxlog.identity.breached-passwords.timeout:2s}") Duration timeout) {
+        return url == null || url.isBlank() ? new BreachCheckOff()
+                : new PwnedPasswordsRange(builder, url, timeout, PwnedPasswordsRange.MAX_RESPONSE_BYTES);
     }
 
     @Bean

@@ -65,7 +65,7 @@ class SecurityConfiguration {
 
     @Bean
     PublicPaths identityPublicPaths() {
-        return PublicPaths.of("/signin", "/signup", "/forgot-password", "/reset-password", "/verify-email",
+        return PublicPaths.of("/signin", "/signin/code", "/signup", "/forgot-password", "/reset-password", "/verify-email",
                 "/api/v1/auth/**");
     }
 

@@ -1,6 +1,8 @@
 package dev.cruxlog.identity.adapter.in.web;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.cruxlog.identity.AccountView;
@@ -8,6 +10,9 @@ import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.identity.adapter.in.security.SessionCookies;
 import dev.cruxlog.identity.application.AccountService;
 import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
+import dev.cruxlog.identity.application.IdentityErrors.TwoStepAlreadyOn;
+import dev.cruxlog.identity.application.IdentityErrors.TwoStepNotSetUp;
+import dev.cruxlog.identity.application.IdentityErrors.WrongSecondFactorCode;
 import dev.cruxlog.identity.application.IdentityErrors.UnknownSession;
 import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
 import dev.cruxlog.identity.application.IdentityErrors.WrongPassword;
@@ -15,6 +20,7 @@ import dev.cruxlog.identity.application.PasswordService;
 import dev.cruxlog.identity.application.RegistrationService;
 import dev.cruxlog.identity.application.SignInService;
 import dev.cruxlog.identity.application.SignedInSessions;
+import dev.cruxlog.identity.application.TwoStepService;
 import dev.cruxlog.identity.domain.InvalidAccountInput;
 import dev.cruxlog.identity.domain.SecretToken;
 import dev.cruxlog.platform.web.ClientAddresses;
@@ -39,7 +45,8 @@ class AccountPageController {
             "password", "Password changed. Other devices were signed out.",
             "email", "Check the new address: the change happens when you follow the link we sent.",
             "verification", "We sent the confirmation link again.",
-            "sessions", "Signed out. That device needs your password to come back.");
+            "sessions", "Signed out. That device needs your password to come back.",
+            "two-step-off", "Two-step sign-in is off. Other devices were signed out.");
 
     private final AccountService accounts;
     private final PasswordService passwords;
@@ -48,11 +55,13 @@ class AccountPageController {
     private final SignInService signIn;
     private final ClientAddresses clients;
     private final SignedInSessions signedInSessions;
+    private final TwoStepService twoStep;
 
     AccountPageController(AccountService accounts, PasswordService passwords, RegistrationService registration,
                           SessionCookies cookies, SignInService signIn, ClientAddresses clients,
-                          SignedInSessions signedInSessions) {
+                          SignedInSessions signedInSessions, TwoStepService twoStep) {
         this.signedInSessions = signedInSessions;
+        this.twoStep = twoStep;
         this.accounts = accounts;
         this.passwords = passwords;
         this.registration = registration;
@@ -75,6 +84,15 @@ class AccountPageController {
     }
 
     record SessionsForm(String session, String sessionPassword) {
+    }
+
+    record TwoStepOnForm(String twoStepCode, String twoStepPassword) {
+    }
+
+    record TwoStepOffForm(String offCode, String offPassword) {
+    }
+
+    record RecoveryCodesForm(String codesPassword) {
     }
 
     @GetMapping("/account")
@@ -166,7 +184,14 @@ class AccountPageController {
     }
 
     private Mono<String> render(CurrentUser user, Model model, FormState form, HttpStatus status, ServerWebExchange exchange) {
-        return Mono.zip(accounts.find(user.id()), signedInSessions.list(user.id(), currentSession(exchange)).collectList())
+        return render(user, model, form, status, exchange, null);
+    }
+
+    /** The page; {@code recoveryCodes}, when given, are shown this once (only their hashes are kept). */
+    private Mono<String> render(CurrentUser user, Model model, FormState form, HttpStatus status, ServerWebExchange exchange,
+                                List<String> recoveryCodes) {
+        return Mono.zip(accounts.find(user.id()), signedInSessions.list(user.id(), currentSession(exchange)).collectList(),
+                        twoStep.status(user.id()), twoStep.settingUp(user.id()).map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .map(found -> {
                     AccountView account = found.getT1();
                     exchange.getResponse().setStatusCode(status);
@@ -174,6 +199,14 @@ class AccountPageController {
                     model.addAttribute("account", account);
                     model.addAttribute("form", withDefaults(form, account));
                     model.addAttribute("sessions", found.getT2());
+                    model.addAttribute("twoStep", found.getT3());
+                    found.getT4().ifPresent(setUp -> {
+                        model.addAttribute("twoStepSetUp", setUp);
+                        model.addAttribute("twoStepQr", QrCodeSvg.of(setUp.keyUri(), "QR code of the key for your authenticator app"));
+                    });
+                    if (recoveryCodes != null) {
+                        model.addAttribute("recoveryCodes", recoveryCodes);
+                    }
                     return "identity/account";
                 });
     }
@@ -182,6 +215,62 @@ class AccountPageController {
     private static byte[] currentSession(ServerWebExchange exchange) {
         String session = exchange.getAttribute(SessionCookies.CURRENT_SESSION);
         return session == null ? null : SecretToken.hash(session);
+    }
+
+    /** A new key to scan; nothing changes for sign-in until a code from it is confirmed below. */
+    @PostMapping("/account/two-step/setup")
+    Mono<String> startTwoStep(@AuthenticationPrincipal CurrentUser user, Model model, ServerWebExchange exchange) {
+        return twoStep.startSetUp(user.id())
+                .then(render(user, model, FormState.empty(), HttpStatus.OK, exchange))
+                .onErrorResume(TwoStepAlreadyOn.class, e -> render(user, model,
+                        FormState.empty().withMessage(e.getMessage(), "error"), HttpStatus.CONFLICT, exchange));
+    }
+
+    /** On with the app's first code; the recovery codes are shown on this answer and never again. */
+    @PostMapping("/account/two-step/confirm")
+    Mono<String> confirmTwoStep(@AuthenticationPrincipal CurrentUser user, @ModelAttribute TwoStepOnForm form, Model model,
+                                ServerWebExchange exchange) {
+        return twoStep.confirm(user.id(), form.twoStepPassword(), form.twoStepCode(), currentSession(exchange))
+                .flatMap(codes -> render(user, model, FormState.success("Two-step sign-in is on. Other devices were signed out."),
+                        HttpStatus.OK, exchange, codes))
+                .onErrorResume(error -> twoStepFormFailed(user, model, exchange, error, "twoStepPassword", "twoStepCode"));
+    }
+
+    @PostMapping("/account/two-step/off")
+    Mono<String> turnTwoStepOff(@AuthenticationPrincipal CurrentUser user, @ModelAttribute TwoStepOffForm form, Model model,
+                                ServerWebExchange exchange) {
+        return twoStep.turnOff(user.id(), form.offPassword(), form.offCode(), currentSession(exchange))
+                .thenReturn("redirect:/account?done=two-step-off")
+                .onErrorResume(error -> twoStepFormFailed(user, model, exchange, error, "offPassword", "offCode"));
+    }
+
+    @PostMapping("/account/two-step/recovery-codes")
+    Mono<String> newRecoveryCodes(@AuthenticationPrincipal CurrentUser user, @ModelAttribute RecoveryCodesForm form,
+                                  Model model, ServerWebExchange exchange) {
+        return twoStep.replaceRecoveryCodes(user.id(), form.codesPassword())
+                .flatMap(codes -> render(user, model, FormState.success("New recovery codes: the old ones no longer work."),
+                        HttpStatus.OK, exchange, codes))
+                .onErrorResume(error -> twoStepFormFailed(user, model, exchange, error, "codesPassword", "codesPassword"));
+    }
+
+    /** The two-step forms' failures, each shown at the field it concerns; anything else goes on up. */
+    private Mono<String> twoStepFormFailed(CurrentUser user, Model model, ServerWebExchange exchange, Throwable error,
+                                           String passwordField, String codeField) {
+        if (error instanceof WrongPassword) {
+            return render(user, model, FormState.empty().withError(passwordField, error.getMessage()), HttpStatus.FORBIDDEN, exchange);
+        }
+        if (error instanceof WrongSecondFactorCode) {
+            return render(user, model, FormState.empty().withError(codeField, error.getMessage()),
+                    HttpStatus.UNPROCESSABLE_ENTITY, exchange);
+        }
+        if (error instanceof TooManyAttempts) {
+            return render(user, model, FormState.empty().withError(codeField, error.getMessage()),
+                    HttpStatus.TOO_MANY_REQUESTS, exchange);
+        }
+        if (error instanceof TwoStepNotSetUp) {
+            return render(user, model, FormState.empty().withMessage(error.getMessage(), "error"), HttpStatus.CONFLICT, exchange);
+        }
+        return Mono.error(error);
     }
 
     /**

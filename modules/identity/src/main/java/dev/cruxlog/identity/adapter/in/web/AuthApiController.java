@@ -5,6 +5,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cruxlog.identity.application.PasswordService;
 import dev.cruxlog.identity.application.RegistrationService;
+import dev.cruxlog.identity.application.SignInOutcome;
 import dev.cruxlog.identity.application.SignInService;
 import dev.cruxlog.identity.application.SignInService.TokenPair;
 import dev.cruxlog.platform.web.ClientAddresses;
@@ -59,6 +60,27 @@ class AuthApiController {
     record VerifyRequest(@NotBlank String token) {
     }
 
+    record SecondStepRequest(@NotBlank @Size(max = 100) String challenge, @NotBlank @Size(max = 64) String code) {
+    }
+
+    /**
+     * The password was right and the account has two-step sign-in: a 401 whose body carries the
+     * challenge for {@code POST /api/v1/auth/token/second-step} (see {@link IdentityApiErrors}).
+     */
+    static final class SecondStepRequired extends RuntimeException {
+        private final SignInOutcome.CodeNeeded codeNeeded;
+
+        SecondStepRequired(SignInOutcome.CodeNeeded codeNeeded) {
+            super("Your account has two-step sign-in: send the code from your authenticator app (or a recovery code) "
+                    + "with this challenge to /api/v1/auth/token/second-step.", null, false, false);
+            this.codeNeeded = codeNeeded;
+        }
+
+        SignInOutcome.CodeNeeded codeNeeded() {
+            return codeNeeded;
+        }
+    }
+
     record TokenResponse(@JsonProperty("access_token") String accessToken,
                          @JsonProperty("refresh_token") String refreshToken,
                          @JsonProperty("token_type") String tokenType,
@@ -80,9 +102,21 @@ class AuthApiController {
     }
 
     @PostMapping("/token")
-    @Operation(summary = "Exchange a login (email or username) and password for an access and a refresh token")
+    @Operation(summary = "Exchange a login (email or username) and password for an access and a refresh token; "
+            + "an account with two-step sign-in answers 401 second-factor-required with a challenge instead")
     Mono<TokenResponse> token(@Valid @RequestBody TokenRequest request, ServerWebExchange exchange) {
         return signIn.authenticate(request.login(), request.password(), clients.of(exchange))
+                .flatMap(outcome -> outcome instanceof SignInOutcome.SignedIn signedIn
+                        ? signIn.issueTokens(signedIn.user())
+                        : Mono.error(new SecondStepRequired((SignInOutcome.CodeNeeded) outcome)))
+                .map(TokenResponse::of);
+    }
+
+    @PostMapping("/token/second-step")
+    @Operation(summary = "Finish signing in an account with two-step sign-in: the challenge from /token and the "
+            + "authenticator app's code (or a recovery code), for an access and a refresh token")
+    Mono<TokenResponse> secondStep(@Valid @RequestBody SecondStepRequest request, ServerWebExchange exchange) {
+        return signIn.completeSignIn(request.challenge(), request.code(), clients.of(exchange))
                 .flatMap(signIn::issueTokens)
                 .map(TokenResponse::of);
     }

@@ -6,7 +6,11 @@ import dev.cruxlog.identity.application.IdentityErrors.EmailTaken;
 import dev.cruxlog.identity.application.IdentityErrors.InvalidLink;
 import dev.cruxlog.identity.application.IdentityErrors.InvalidRefreshToken;
 import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
+import dev.cruxlog.identity.application.IdentityErrors.SignInExpired;
+import dev.cruxlog.identity.application.IdentityErrors.TwoStepAlreadyOn;
+import dev.cruxlog.identity.application.IdentityErrors.TwoStepNotSetUp;
 import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
+import dev.cruxlog.identity.application.IdentityErrors.WrongSecondFactorCode;
 import dev.cruxlog.identity.application.IdentityErrors.UnknownAccount;
 import dev.cruxlog.identity.application.IdentityErrors.UnknownSession;
 import dev.cruxlog.identity.application.IdentityErrors.WrongPassword;
@@ -23,7 +27,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebExchange;
 
 /** Identity's failures as problem+json, each with a message a climber can act on. */
-@RestControllerAdvice(assignableTypes = {AuthApiController.class, UsersApiController.class, AdminAccountsApiController.class})
+@RestControllerAdvice(assignableTypes = {AuthApiController.class, UsersApiController.class, AdminAccountsApiController.class,
+        TwoStepApiController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class IdentityApiErrors {
 
@@ -72,6 +77,37 @@ class IdentityApiErrors {
     @ExceptionHandler(UnknownAccount.class)
     ResponseEntity<ProblemDetail> unknownAccount(UnknownAccount error, ServerWebExchange exchange) {
         return problem(HttpStatus.NOT_FOUND, "No such account", "unknown-account", error.getMessage(), null, exchange);
+    }
+
+    /** 401 with what the client needs for the second step: the challenge and how long it lives. */
+    @ExceptionHandler(AuthApiController.SecondStepRequired.class)
+    ResponseEntity<ProblemDetail> secondStepRequired(AuthApiController.SecondStepRequired error, ServerWebExchange exchange) {
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.UNAUTHORIZED, "Second sign-in step required",
+                "second-factor-required", error.getMessage(), null, exchange);
+        response.getBody().setProperty("challenge", error.codeNeeded().challenge().value());
+        response.getBody().setProperty("expires_in", error.codeNeeded().expiresIn().toSeconds());
+        return response;
+    }
+
+    @ExceptionHandler(WrongSecondFactorCode.class)
+    ResponseEntity<ProblemDetail> wrongCode(WrongSecondFactorCode error, ServerWebExchange exchange) {
+        return problem(HttpStatus.UNAUTHORIZED, "Wrong code", "wrong-code", error.getMessage(), "code", exchange);
+    }
+
+    @ExceptionHandler(SignInExpired.class)
+    ResponseEntity<ProblemDetail> signInExpired(SignInExpired error, ServerWebExchange exchange) {
+        return problem(HttpStatus.UNAUTHORIZED, "Sign-in expired", "sign-in-expired", error.getMessage(), "challenge", exchange);
+    }
+
+    @ExceptionHandler(TwoStepAlreadyOn.class)
+    ResponseEntity<ProblemDetail> twoStepOn(TwoStepAlreadyOn error, ServerWebExchange exchange) {
+        return problem(HttpStatus.CONFLICT, "Two-step sign-in is on", "two-step-on", error.getMessage(), null, exchange);
+    }
+
+    @ExceptionHandler(TwoStepNotSetUp.class)
+    ResponseEntity<ProblemDetail> twoStepNotSetUp(TwoStepNotSetUp error, ServerWebExchange exchange) {
+        return problem(HttpStatus.CONFLICT, "Two-step sign-in not set up", "two-step-not-set-up", error.getMessage(), null,
+                exchange);
     }
 
     @ExceptionHandler(TooManyAttempts.class)

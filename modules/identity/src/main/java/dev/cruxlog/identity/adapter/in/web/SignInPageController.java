@@ -3,8 +3,12 @@ package dev.cruxlog.identity.adapter.in.web;
 import java.util.regex.Pattern;
 
 import dev.cruxlog.identity.adapter.in.security.SessionCookies;
+import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.identity.application.IdentityErrors.BadCredentials;
+import dev.cruxlog.identity.application.IdentityErrors.SignInExpired;
 import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
+import dev.cruxlog.identity.application.IdentityErrors.WrongSecondFactorCode;
+import dev.cruxlog.identity.application.SignInOutcome;
 import dev.cruxlog.identity.application.SignInService;
 import dev.cruxlog.platform.web.ClientAddresses;
 import org.springframework.http.HttpHeaders;
@@ -47,27 +51,61 @@ class SignInPageController {
     Mono<String> signIn(@ModelAttribute SignInForm form, Model model, ServerWebExchange exchange) {
         String next = safeNext(form.next());
         return signIn.authenticate(form.login(), form.password(), clients.of(exchange))
-                // The session this browser had (another climber's, or a guest's) ends here rather than
-                // living on unseen for its 14 days beside the new one (ASVS 7.2.4).
-                .flatMap(user -> Mono.justOrEmpty(cookies.read(exchange)).flatMap(signIn::closeSession)
-                        .then(signIn.openSession(user.id(),
-                                exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT), clients.of(exchange))))
-                .map(session -> {
-                    cookies.write(exchange, session.value());
-                    return "redirect:" + next;
-                })
+                .flatMap(outcome -> outcome instanceof SignInOutcome.SignedIn signedIn
+                        ? startSession(signedIn.user(), next, exchange)
+                        : Mono.just(renderCode(model, FormState.empty(), ((SignInOutcome.CodeNeeded) outcome).challenge().value(), next)))
                 .onErrorResume(BadCredentials.class, error -> {
                     exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
                     return Mono.just(render(model, FormState.empty().withValue("login", form.login())
                             .withMessage(error.getMessage(), "error"), next));
                 })
                 .onErrorResume(TooManyAttempts.class, error -> {
-                    exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-                    exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
-                            String.valueOf(Math.max(1, error.retryAfter().toSeconds())));
+                    tooMany(exchange, error);
                     return Mono.just(render(model, FormState.empty().withValue("login", form.login())
                             .withMessage(error.getMessage(), "error"), next));
                 });
+    }
+
+    record CodeForm(String challenge, String code, String next) {
+    }
+
+    /** The second step of an account with two-step sign-in: the challenge rides in the form, never in a URL. */
+    @PostMapping("/signin/code")
+    Mono<String> code(@ModelAttribute CodeForm form, Model model, ServerWebExchange exchange) {
+        String next = safeNext(form.next());
+        return signIn.completeSignIn(form.challenge(), form.code(), clients.of(exchange))
+                .flatMap(user -> startSession(user, next, exchange))
+                .onErrorResume(WrongSecondFactorCode.class, error -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
+                    return Mono.just(renderCode(model, FormState.empty().withError("code", error.getMessage()), form.challenge(), next));
+                })
+                .onErrorResume(TooManyAttempts.class, error -> {
+                    tooMany(exchange, error);
+                    return Mono.just(renderCode(model, FormState.empty().withError("code", error.getMessage()), form.challenge(), next));
+                })
+                .onErrorResume(SignInExpired.class, error -> {
+                    exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
+                    return Mono.just(render(model, FormState.empty().withMessage(error.getMessage(), "error"), next));
+                });
+    }
+
+    /**
+     * The session this browser had (another climber's, or a guest's) ends here rather than
+     * living on unseen for its 14 days beside the new one (ASVS 7.2.4).
+     */
+    private Mono<String> startSession(CurrentUser user, String next, ServerWebExchange exchange) {
+        return Mono.justOrEmpty(cookies.read(exchange)).flatMap(signIn::closeSession)
+                .then(signIn.openSession(user.id(), exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT),
+                        clients.of(exchange)))
+                .map(session -> {
+                    cookies.write(exchange, session.value());
+                    return "redirect:" + next;
+                });
+    }
+
+    private static void tooMany(ServerWebExchange exchange, TooManyAttempts error) {
+        exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, error.retryAfter().toSeconds())));
     }
 
     @PostMapping("/signout")
@@ -76,6 +114,14 @@ class SignInPageController {
                 .flatMap(signIn::closeSession)
                 .then(Mono.fromRunnable(() -> cookies.clear(exchange)))
                 .thenReturn("redirect:/signin?done=signed-out");
+    }
+
+    private static String renderCode(Model model, FormState form, String challenge, String next) {
+        model.addAttribute("title", "Sign in: your code · Cruxlog");
+        model.addAttribute("form", form);
+        model.addAttribute("challenge", challenge == null ? "" : challenge);
+        model.addAttribute("next", safeNext(next));
+        return "identity/signin-code";
     }
 
     private static String render(Model model, FormState form, String next) {

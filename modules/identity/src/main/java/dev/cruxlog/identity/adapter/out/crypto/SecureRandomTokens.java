@@ -34,6 +34,11 @@ public class SecureRandomTokens implements RandomTokens {
         }).subscribeOn(blocking);
     }
 
+    @Override
+    public Mono<byte[]> nextBytes(int count) {
+        return Mono.fromCallable(() -> bytes(count)).subscribeOn(blocking);
+    }
+
     public Mono<byte[]> nextKey() {
         return Mono.fromCallable(() -> bytes(32)).subscribeOn(blocking);
     }

@@ -30,7 +30,8 @@ class R2dbcUserAccounts implements UserAccounts {
 
     private static final String COLUMNS = """
             id, email, username, password_hash, email_verified_at IS NOT NULL AS email_verified, tier, roles, active,
-            mountain_project_url, eight_a_slug, grade_systems::text AS grade_systems, length_unit, created_at""";
+            mountain_project_url, eight_a_slug, grade_systems::text AS grade_systems, length_unit, created_at,
+            EXISTS (SELECT 1 FROM identity.two_step_key k WHERE k.account_id = account.id AND k.confirmed_at IS NOT NULL) AS two_step""";
 
     private final DatabaseClient db;
     private final JsonMapper json;
@@ -237,7 +238,7 @@ class R2dbcUserAccounts implements UserAccounts {
                 Tier.valueOf(row.get("tier", String.class)), roleSet, Boolean.TRUE.equals(row.get("active", Boolean.class)),
                 row.get("mountain_project_url", String.class), row.get("eight_a_slug", String.class), systems,
                 LengthUnit.bySymbol(row.get("length_unit", String.class)).orElse(LengthUnit.FEET),
-                row.get("created_at", OffsetDateTime.class));
+                row.get("created_at", OffsetDateTime.class), Boolean.TRUE.equals(row.get("two_step", Boolean.class)));
     }
 
     @Override

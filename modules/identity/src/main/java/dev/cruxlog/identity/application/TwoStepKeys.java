@@ -1,0 +1,36 @@
+package dev.cruxlog.identity.application;
+
+import java.util.List;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+/** Out-port: each account's TOTP key and recovery codes (ASVS 6.5). */
+public interface TwoStepKeys {
+
+    /** A key; {@code confirmed} once a code from it was typed, which is when it starts being asked for. */
+    record TwoStepKey(byte[] key, boolean confirmed, long lastUsedStep) {
+    }
+
+    Mono<TwoStepKey> find(UUID accountId);
+
+    /** Stores a key being set up, replacing one not yet confirmed; false when two-step sign-in is already on. */
+    Mono<Boolean> startSetUp(UUID accountId, byte[] key);
+
+    /** Turns the key being set up on, its first code's step recorded as used; false when none was being set up. */
+    Mono<Boolean> confirm(UUID accountId, long step);
+
+    /** Records a code's step as used; false when that step or a later one was used already (a replayed code). */
+    Mono<Boolean> useStep(UUID accountId, long step);
+
+    /** The account's recovery codes become these (by hash); the old ones stop working. */
+    Mono<Void> replaceRecoveryCodes(UUID accountId, List<byte[]> codeHashes);
+
+    /** Spends a recovery code; false when the account has no unused code with that hash. */
+    Mono<Boolean> useRecoveryCode(UUID accountId, byte[] codeHash);
+
+    Mono<Long> unusedRecoveryCodes(UUID accountId);
+
+    /** Two-step sign-in off: the key and every recovery code are deleted. */
+    Mono<Void> remove(UUID accountId);
+}
