@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import dev.cruxlog.support.AuthenticatorApp;
 import dev.cruxlog.support.Browser;
 import dev.cruxlog.support.Climbers;
 import dev.cruxlog.support.DatabaseRows;
@@ -185,6 +186,10 @@ class OwnerIsolationTest {
     void deletingAnAccountLeavesNoRowOfItInAnyModule() {
         Owned leaving = populate("leaving");
         Owned staying = populate("staying");
+        // Two-step sign-in on (its key and recovery codes), and a password waiting for its code
+        // (a sign-in challenge). Turning it on ended the old tokens: the deletion uses a new one.
+        String leavingBearer = withTwoStepAndAWaitingSignIn(leaving);
+        withTwoStepAndAWaitingSignIn(staying);
 
         Map<String, String> ownerColumns = new LinkedHashMap<>();
         db.sql("""
@@ -210,7 +215,7 @@ class OwnerIsolationTest {
             }
         });
 
-        http.method(HttpMethod.DELETE).uri("/api/v1/users/me").header("Authorization", leaving.climber().bearer())
+        http.method(HttpMethod.DELETE).uri("/api/v1/users/me").header("Authorization", leavingBearer)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", leaving.climber().password()))
                 .exchange().expectStatus().isNoContent();
 
@@ -222,6 +227,26 @@ class OwnerIsolationTest {
                 + "(SELECT 1 FROM logbook.import i WHERE i.id = f.import_id)")).as("uploaded files left behind").isZero();
         assertThat(rows.count("SELECT count(*) FROM identity.account WHERE id = :id",
                 Map.of("id", UUID.fromString(leaving.userId())))).isZero();
+    }
+
+    /**
+     * Turns two-step sign-in on, which ends every session and token, then signs in again on a
+     * page (with a recovery code) and through the API (with the app's code), and leaves a third
+     * sign-in waiting for its code. Answers the API sign-in's bearer.
+     */
+    private String withTwoStepAndAWaitingSignIn(Owned owner) {
+        Climber climber = owner.climber();
+        AuthenticatorApp.TurnedOn turnedOn = AuthenticatorApp.turnOn(http, climber);
+        Browser browser = new Browser(http);
+        browser.get("/signin");
+        Browser.Page askCode = browser.post("/signin", Map.of("login", climber.username(), "password", climber.password()));
+        assertThat(browser.post("/signin/code", Map.of("challenge", askCode.document().select("input[name=challenge]").attr("value"),
+                "code", turnedOn.recoveryCodes().get(0))).status().value()).isEqualTo(303);
+        Climbers climbers = new Climbers(http);
+        String access = climbers.secondStep(climbers.secondStepChallenge(climber.username(), climber.password()),
+                turnedOn.app().codeOfNextStep()).accessToken();
+        climbers.secondStepChallenge(climber.username(), climber.password());
+        return "Bearer " + access;
     }
 
     private Map<String, Long> counts(Map<String, String> ownerColumns, String userId) {

@@ -3,14 +3,14 @@ package dev.cruxlog.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cruxlog.CruxlogIntegrationTest;
-import dev.cruxlog.identity.domain.Base32;
-import dev.cruxlog.identity.domain.Totp;
+import dev.cruxlog.support.AuthenticatorApp;
+import dev.cruxlog.support.AuthenticatorApp.SecondStepProblem;
+import dev.cruxlog.support.AuthenticatorApp.SetUp;
+import dev.cruxlog.support.AuthenticatorApp.TurnedOn;
 import dev.cruxlog.support.Browser;
 import dev.cruxlog.support.Browser.Page;
 import dev.cruxlog.support.Climbers;
@@ -45,23 +45,15 @@ class TwoStepSignInTest {
         climbers = new Climbers(http);
     }
 
-    record SetUp(String key, String keyUri) {
-    }
-
-    record RecoveryCodes(List<String> recoveryCodes) {
-    }
-
     record Status(boolean on, boolean settingUp, long unusedRecoveryCodes) {
     }
 
-    record Problem(String type, String challenge, @JsonProperty("expires_in") Long expiresIn) {
-    }
 
     @Test
     void theTokenGrantAsksForACodeOnceTwoStepIsOnAndEveryCodeWorksOnce() {
         Climber climber = climbers.verified("two-step-api");
-        SetUp setUp = startSetUp(climber);
-        byte[] key = decode(setUp.key());
+        SetUp setUp = AuthenticatorApp.startSetUp(http, climber);
+        AuthenticatorApp app = new AuthenticatorApp(setUp.key());
         assertThat(setUp.keyUri()).startsWith("otpauth://totp/Cruxlog:" + climber.username() + "?secret=" + setUp.key())
                 .contains("issuer=Cruxlog");
 
@@ -70,17 +62,17 @@ class TwoStepSignInTest {
 
         // A wrong first code does not turn it on; neither does a wrong password.
         http.post().uri("/api/v1/users/me/two-step/confirm").header("Authorization", climber.bearer())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", climber.password(), "code", wrongCode(key)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", climber.password(), "code", app.wrongCode()))
                 .exchange().expectStatus().isEqualTo(422);
         http.post().uri("/api/v1/users/me/two-step/confirm").header("Authorization", climber.bearer())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", "not my password", "code", codeNow(key)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", "not my password", "code", app.codeNow()))
                 .exchange().expectStatus().isForbidden();
 
-        String first = codeNow(key);
+        String first = app.codeNow();
         List<String> recovery = http.post().uri("/api/v1/users/me/two-step/confirm").header("Authorization", climber.bearer())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", climber.password(), "code", first))
                 .exchange().expectStatus().isOk()
-                .expectBody(RecoveryCodes.class).returnResult().getResponseBody().recoveryCodes();
+                .expectBody(AuthenticatorApp.RecoveryCodes.class).returnResult().getResponseBody().recoveryCodes();
         assertThat(recovery).hasSize(10).doesNotHaveDuplicates()
                 .allSatisfy(code -> assertThat(code).matches("[a-z2-7]{6}(-[a-z2-7]{6}){3}"));
         assertThat(TestMail.await(climber.email(), "Two-step sign-in is on")).isNotNull();
@@ -95,10 +87,10 @@ class TwoStepSignInTest {
                 .bodyValue(Map.of("refresh_token", climber.refreshToken())).exchange().expectStatus().isUnauthorized();
 
         // The password alone now gets a challenge, not tokens.
-        Problem problem = http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+        SecondStepProblem problem = http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("login", climber.username(), "password", climber.password()))
                 .exchange().expectStatus().isUnauthorized()
-                .expectBody(Problem.class).returnResult().getResponseBody();
+                .expectBody(SecondStepProblem.class).returnResult().getResponseBody();
         assertThat(problem.type()).endsWith("/second-factor-required");
         assertThat(problem.expiresIn()).isEqualTo(300L);
         String challenge = problem.challenge();
@@ -107,10 +99,10 @@ class TwoStepSignInTest {
         secondStep(challenge, first).expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.type").value(type -> assertThat((String) type).endsWith("/wrong-code"));
         // The next step's code does, once; the challenge is then used up.
-        String next = Totp.code(key, Totp.stepAt(Instant.now()) + 1);
+        String next = app.codeOfNextStep();
         Climbers.Tokens tokens = climbers.secondStep(challenge, next);
         assertThat(tokens.accessToken()).isNotBlank();
-        secondStep(challenge, Totp.code(key, Totp.stepAt(Instant.now()) + 1)).expectStatus().isUnauthorized()
+        secondStep(challenge, app.codeOfNextStep()).expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.type").value(type -> assertThat((String) type).endsWith("/sign-in-expired"));
         String again = climbers.secondStepChallenge(climber.username(), climber.password());
         secondStep(again, next).expectStatus().isUnauthorized();
@@ -126,25 +118,25 @@ class TwoStepSignInTest {
     @Test
     void wrongCodesAreThrottledPerAccountAndAChallengeExpires() {
         Climber climber = climbers.verified("two-step-guess");
-        byte[] key = turnOn(climber).key();
+        AuthenticatorApp app = AuthenticatorApp.turnOn(http, climber).app();
         String challenge = climbers.secondStepChallenge(climber.username(), climber.password());
         for (int guess = 0; guess < 5; guess++) {
-            secondStep(challenge, wrongCode(key)).expectStatus().isUnauthorized();
+            secondStep(challenge, app.wrongCode()).expectStatus().isUnauthorized();
         }
         // The sixth attempt is refused before it is checked, the right code included.
-        secondStep(challenge, Totp.code(key, Totp.stepAt(Instant.now()) + 1)).expectStatus().isEqualTo(429)
+        secondStep(challenge, app.codeOfNextStep()).expectStatus().isEqualTo(429)
                 .expectHeader().exists("Retry-After");
         // Nor does a new challenge reset the count: it is the account's.
         String fresh = climbers.secondStepChallenge(climber.username(), climber.password());
-        secondStep(fresh, Totp.code(key, Totp.stepAt(Instant.now()) + 1)).expectStatus().isEqualTo(429);
+        secondStep(fresh, app.codeOfNextStep()).expectStatus().isEqualTo(429);
 
         Climber other = climbers.verified("two-step-expiry");
-        byte[] otherKey = turnOn(other).key();
+        AuthenticatorApp otherApp = AuthenticatorApp.turnOn(http, other).app();
         String old = climbers.secondStepChallenge(other.username(), other.password());
         db.sql("UPDATE identity.sign_in_challenge SET expires_at = now() - interval '1 second' "
                         + "WHERE account_id = (SELECT id FROM identity.account WHERE username = :name)")
                 .bind("name", other.username()).then().block(Duration.ofSeconds(5));
-        secondStep(old, Totp.code(otherKey, Totp.stepAt(Instant.now()) + 1)).expectStatus().isUnauthorized()
+        secondStep(old, otherApp.codeOfNextStep()).expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.type").value(type -> assertThat((String) type).endsWith("/sign-in-expired"));
         secondStep("not-a-challenge", "123456").expectStatus().isUnauthorized();
         secondStep("x".repeat(100), "y".repeat(64)).expectStatus().isUnauthorized();
@@ -153,8 +145,8 @@ class TwoStepSignInTest {
     @Test
     void aPasswordResetLeavesTwoStepOnAndTurningItOffTakesACode() {
         Climber climber = climbers.verified("two-step-reset");
-        TurnedOn turnedOn = turnOn(climber);
-        byte[] key = turnedOn.key();
+        TurnedOn turnedOn = AuthenticatorApp.turnOn(http, climber);
+        AuthenticatorApp app = turnedOn.app();
 
         http.post().uri("/api/v1/auth/password-reset").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", climber.email())).exchange().expectStatus().isAccepted();
@@ -164,12 +156,12 @@ class TwoStepSignInTest {
 
         // The emailed link replaced the password, not the second factor (ASVS 6.4.3).
         String challenge = climbers.secondStepChallenge(climber.username(), "crimps on the overhang");
-        String access = climbers.secondStep(challenge, Totp.code(key, Totp.stepAt(Instant.now()) + 1)).accessToken();
+        String access = climbers.secondStep(challenge, app.codeOfNextStep()).accessToken();
 
         // Off takes the password and a code; without a right code it stays on.
         http.post().uri("/api/v1/users/me/two-step/off").header("Authorization", "Bearer " + access)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("password", "crimps on the overhang", "code", wrongCode(key)))
+                .bodyValue(Map.of("password", "crimps on the overhang", "code", app.wrongCode()))
                 .exchange().expectStatus().isEqualTo(422);
         assertThat(status(access).on()).isTrue();
         // A setup cannot replace a key that is on.
@@ -186,10 +178,10 @@ class TwoStepSignInTest {
     @Test
     void theSameCodeSentSeveralTimesAtOnceSignsInOnce() throws Exception {
         Climber climber = climbers.verified("two-step-race");
-        byte[] key = turnOn(climber).key();
+        AuthenticatorApp app = AuthenticatorApp.turnOn(http, climber).app();
         List<String> challenges = java.util.stream.IntStream.range(0, 4)
                 .mapToObj(i -> climbers.secondStepChallenge(climber.username(), climber.password())).toList();
-        String code = Totp.code(key, Totp.stepAt(Instant.now()) + 1);
+        String code = app.codeOfNextStep();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(challenges.size());
         try {
             java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
@@ -237,9 +229,9 @@ class TwoStepSignInTest {
         Page setUp = browser.post("/account/two-step/setup", Map.of());
         assertThat(setUp.status().value()).isEqualTo(200);
         assertThat(setUp.document().select("#two-step svg.qr-code path").attr("d")).startsWith("M");
-        byte[] key = decode(setUp.document().select("#two-step code.totp-key").text().replace(" ", ""));
+        AuthenticatorApp app = new AuthenticatorApp(setUp.document().select("#two-step code.totp-key").text());
 
-        Page on = browser.post("/account/two-step/confirm", Map.of("twoStepCode", codeNow(key), "twoStepPassword", climber.password()));
+        Page on = browser.post("/account/two-step/confirm", Map.of("twoStepCode", app.codeNow(), "twoStepPassword", climber.password()));
         assertThat(on.status().value()).isEqualTo(200);
         List<String> recovery = on.document().select("#two-step .recovery-codes code").eachText();
         assertThat(recovery).hasSize(10);
@@ -254,7 +246,7 @@ class TwoStepSignInTest {
         assertThat(phone.cookies()).doesNotContainKey("CRUXLOG_SESSION");
 
         Page wrong = phone.post("/signin/code", Map.of("challenge", askCode.document().select("input[name=challenge]").attr("value"),
-                "code", wrongCode(key), "next", "/logbook"));
+                "code", app.wrongCode(), "next", "/logbook"));
         assertThat(wrong.status().value()).isEqualTo(401);
         assertThat(wrong.document().select("#code-error").text()).contains("not right");
         Page signedIn = phone.post("/signin/code", Map.of("challenge", wrong.document().select("input[name=challenge]").attr("value"),
@@ -262,25 +254,6 @@ class TwoStepSignInTest {
         assertThat(signedIn.status().value()).isEqualTo(303);
         assertThat(signedIn.location()).isEqualTo("/logbook");
         assertThat(phone.get("/account").status().value()).isEqualTo(200);
-    }
-
-    private SetUp startSetUp(Climber climber) {
-        return http.post().uri("/api/v1/users/me/two-step/setup").header("Authorization", climber.bearer())
-                .exchange().expectStatus().isCreated()
-                .expectBody(SetUp.class).returnResult().getResponseBody();
-    }
-
-    record TurnedOn(byte[] key, List<String> recoveryCodes) {
-    }
-
-    /** Two-step sign-in on through the API: the key, as the climber's app holds it, and the recovery codes. */
-    private TurnedOn turnOn(Climber climber) {
-        byte[] key = decode(startSetUp(climber).key());
-        List<String> codes = http.post().uri("/api/v1/users/me/two-step/confirm").header("Authorization", climber.bearer())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", climber.password(), "code", codeNow(key)))
-                .exchange().expectStatus().isOk()
-                .expectBody(RecoveryCodes.class).returnResult().getResponseBody().recoveryCodes();
-        return new TurnedOn(key, codes);
     }
 
     private Status status(String accessToken) {
@@ -291,43 +264,5 @@ class TwoStepSignInTest {
     private WebTestClient.ResponseSpec secondStep(String challenge, String code) {
         return http.post().uri("/api/v1/auth/token/second-step").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("challenge", challenge, "code", code)).exchange();
-    }
-
-    private static String codeNow(byte[] key) {
-        return Totp.code(key, Totp.stepAt(Instant.now()));
-    }
-
-    /** Six digits that match none of the steps a code is accepted for. */
-    private static String wrongCode(byte[] key) {
-        long now = Totp.stepAt(Instant.now());
-        for (int candidate = 0; ; candidate++) {
-            String code = String.format("%06d", candidate);
-            boolean valid = false;
-            for (long step = now - 2; step <= now + 2; step++) {
-                valid |= Totp.code(key, step).equals(code);
-            }
-            if (!valid) {
-                return code;
-            }
-        }
-    }
-
-    private static byte[] decode(String base32) {
-        // The inverse of Base32.encode, for what the set-up shows (test side only).
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        int buffer = 0;
-        int bits = 0;
-        for (char c : base32.toCharArray()) {
-            buffer = (buffer << 5) | alphabet.indexOf(c);
-            bits += 5;
-            if (bits >= 8) {
-                out.write((buffer >>> (bits - 8)) & 0xFF);
-                bits -= 8;
-            }
-        }
-        byte[] key = out.toByteArray();
-        assertThat(Base32.encode(key)).isEqualTo(base32);
-        return key;
     }
 }

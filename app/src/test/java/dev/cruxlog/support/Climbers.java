@@ -94,7 +94,7 @@ public final class Climbers {
         return http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("login", login, "password", password))
                 .exchange().expectStatus().isUnauthorized()
-                .expectBody(SecondStepChallenge.class).returnResult().getResponseBody().challenge();
+                .expectBody(AuthenticatorApp.SecondStepProblem.class).returnResult().getResponseBody().challenge();
     }
 
     public Tokens secondStep(String challenge, String code) {
@@ -102,10 +102,6 @@ public final class Climbers {
                 .bodyValue(Map.of("challenge", challenge, "code", code))
                 .exchange().expectStatus().isOk()
                 .expectBody(Tokens.class).returnResult().getResponseBody();
-    }
-
-    /** The problem body of a password accepted for an account that also asks for a code. */
-    public record SecondStepChallenge(String type, String challenge, @JsonProperty("expires_in") long expiresIn) {
     }
 
     public void register(String email, String username, String password) {

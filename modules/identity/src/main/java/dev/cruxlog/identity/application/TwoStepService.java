@@ -115,7 +115,8 @@ public class TwoStepService {
         return reauthentication.confirm(accountId, password)
                 .flatMap(account -> requireOn(accountId))
                 .then(newRecoveryCodes())
-                .flatMap(codes -> keys.replaceRecoveryCodes(accountId, hashes(codes)).thenReturn(codes));
+                // Delete and insert together: a failure between them must not leave the climber without codes.
+                .flatMap(codes -> transaction.transactional(keys.replaceRecoveryCodes(accountId, hashes(codes))).thenReturn(codes));
     }
 
     private Mono<TwoStepKey> requireOn(UUID accountId) {

@@ -74,6 +74,13 @@ class CryptoAdaptersTest {
         StepVerifier.create(random.nextId())
                 .assertNext(id -> assertThat(id.version()).isEqualTo(4))
                 .verifyComplete();
+        // TOTP keys and recovery codes: the length asked for, never the same twice.
+        StepVerifier.create(random.nextBytes(20).zipWith(random.nextBytes(20)))
+                .assertNext(pair -> {
+                    assertThat(pair.getT1()).hasSize(20);
+                    assertThat(pair.getT1()).isNotEqualTo(pair.getT2());
+                })
+                .verifyComplete();
     }
 
     @Test
