@@ -115,6 +115,28 @@ done
 ATTEMPTS=$(psql -qtA -d "$DB" -c "SELECT coalesce(max(attempts),0) FROM platform.job WHERE kind = 'logbook.import'")
 record H2 "2 × XLSX bomb, $(( $(stat -c %s "$WORK/bomb.xlsx") / 1024 )) KB → 390 MB" "$H2; job attempts at most $ATTEMPTS" "failed with the reason, never retried"
 
+# Before M3: its 240 wrong passwords fill the loopback address's sign-in limit.
+log "M3d: 50 concurrent wrong codes at the second sign-in step of an account with two-step sign-in"
+# An authenticator app in a few lines (RFC 6238: HMAC-SHA1, 30 s steps, six digits).
+totp() { python3 - "$1" <<'PY'
+import base64, hashlib, hmac, struct, sys, time
+key = base64.b32decode(sys.argv[1] + "=" * ((8 - len(sys.argv[1]) % 8) % 8))
+mac = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+offset = mac[-1] & 15
+print("%06d" % ((struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000))
+PY
+}
+T2=$(climber twostep)
+KEY=$(curl -s -m 10 -X POST -H "Authorization: Bearer $T2" "$BASE/api/v1/users/me/two-step/setup" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])')
+curl -s -o /dev/null -m 10 -H "Authorization: Bearer $T2" -H 'Content-Type: application/json' \
+  -d "{\"password\":\"granite slab twostep\",\"code\":\"$(totp "$KEY")\"}" "$BASE/api/v1/users/me/two-step/confirm"
+CHALLENGE=$(curl -s -m 10 -H 'Content-Type: application/json' -d '{"login":"twostep","password":"granite slab twostep"}' \
+  "$BASE/api/v1/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["challenge"])')
+seq -w 1 50 | xargs -P 25 -I{} curl -s -o /dev/null -m 30 -w '%{http_code}\n' -H 'Content-Type: application/json' \
+  -d "{\"challenge\":\"$CHALLENGE\",\"code\":\"9990{}\"}" "$BASE/api/v1/auth/token/second-step" > "$WORK/m3d.txt"
+record M3d "50 concurrent wrong codes at the second sign-in step" "$(codes < "$WORK/m3d.txt")" "at most 5 × 401 (the rest 429): codes are counted per account before they are checked"
+
 log "M3: 200 concurrent wrong passwords for one account; then 40 more, each with a new X-Forwarded-For"
 climber victim > /dev/null
 seq 1 200 | xargs -P 50 -I{} curl -s -o /dev/null -m 30 -w '%{http_code}\n' -H 'Content-Type: application/json' \

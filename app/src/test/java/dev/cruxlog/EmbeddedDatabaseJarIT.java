@@ -102,6 +102,8 @@ class EmbeddedDatabaseJarIT {
         env.put("USER", ROOT ? "nobody" : System.getProperty("user.name"));
         env.put("SERVER_PORT", String.valueOf(port));
         env.put("BCRYPT_STRENGTH", "4");
+        // Hermetic: no lookup of new passwords on the internet (BreachedPasswordsTest covers it).
+        env.put("BREACHED_PASSWORDS_URL", "");
         Path log = Path.of("target", "embedded-jar-" + run + ".log").toAbsolutePath();
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         return builder.start();

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.cruxlog.platform.testing.TestDatabase;
+import dev.cruxlog.support.AuthenticatorApp;
+import dev.cruxlog.support.Climbers;
 import dev.cruxlog.support.RunningJar;
 import dev.cruxlog.support.SharedExports;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,8 @@ class PackagedJarIT {
         builder.environment().put("DATABASE_URL", database.url().toUrlString());
         builder.environment().put("SERVER_PORT", String.valueOf(port));
         builder.environment().put("BCRYPT_STRENGTH", "4");
+        // Hermetic: no lookup of new passwords on the internet (BreachedPasswordsTest covers it).
+        builder.environment().put("BREACHED_PASSWORDS_URL", "");
         builder.environment().put("JOBS_POLL_INTERVAL", "500ms");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process app = builder.start();
@@ -52,14 +56,16 @@ class PackagedJarIT {
             http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("email", "jar@example.test", "username", "jar-climber", "password", "packaged and running"))
                     .exchange().expectStatus().isCreated();
-            // The platform's info is for administrators: make this climber one, as an operator would.
+            // The platform's info is for administrators, and administration takes two-step sign-in:
+            // the climber turns it on, then an operator grants the role.
+            Climbers climbers = new Climbers(http);
+            Climbers.Tokens first = climbers.tokens("jar-climber", "packaged and running");
+            AuthenticatorApp authenticator = AuthenticatorApp.turnOn(http, new Climbers.Climber("jar-climber", "jar@example.test",
+                    "packaged and running", first.accessToken(), first.refreshToken())).app();
             TestDatabase.execute(database.url(), "UPDATE identity.account SET roles = ARRAY['USER', 'ADMIN'] "
                     + "WHERE username = 'jar-climber'");
-            Map<String, Object> tokens = http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("login", "jar-climber", "password", "packaged and running"))
-                    .exchange().expectStatus().isOk().expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                    .returnResult().getResponseBody();
-            String bearer = "Bearer " + tokens.get("access_token");
+            String bearer = "Bearer " + climbers.secondStep(climbers.secondStepChallenge("jar-climber", "packaged and running"),
+                    authenticator.codeOfNextStep()).accessToken();
             http.get().uri("/api/v1/platform/info").header("Authorization", bearer).exchange().expectStatus().isOk().expectBody()
                     .jsonPath("$.schemaVersions.identity").isEqualTo(latestMigration("identity"))
                     .jsonPath("$.schemaVersions.logbook").isEqualTo(latestMigration("logbook"))
