@@ -3,8 +3,16 @@ package dev.cruxlog.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import dev.cruxlog.CruxlogIntegrationTest;
 import dev.cruxlog.support.AuthenticatorApp;
@@ -148,15 +156,22 @@ class TwoStepSignInTest {
         TurnedOn turnedOn = AuthenticatorApp.turnOn(http, climber);
         AuthenticatorApp app = turnedOn.app();
 
+        // Someone with the old password, waiting at the code step.
+        String waiting = climbers.secondStepChallenge(climber.username(), climber.password());
         http.post().uri("/api/v1/auth/password-reset").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", climber.email())).exchange().expectStatus().isAccepted();
         String token = TestMail.tokenIn(TestMail.await(climber.email(), "Reset your Cruxlog password"), "/reset-password");
         http.post().uri("/api/v1/auth/password-reset/confirm").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("token", token, "password", "crimps on the overhang")).exchange().expectStatus().isNoContent();
+        // The reset ended that sign-in too: a password given before it finishes nothing.
+        secondStep(waiting, app.codeOfNextStep()).expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.type").value(type -> assertThat((String) type).endsWith("/sign-in-expired"));
 
         // The emailed link replaced the password, not the second factor (ASVS 6.4.3).
         String challenge = climbers.secondStepChallenge(climber.username(), "crimps on the overhang");
         String access = climbers.secondStep(challenge, app.codeOfNextStep()).accessToken();
+        Climbers.Tokens laptop = climbers.secondStep(climbers.secondStepChallenge(climber.username(), "crimps on the overhang"),
+                turnedOn.recoveryCodes().get(1));
 
         // Off takes the password and a code; without a right code it stays on.
         http.post().uri("/api/v1/users/me/two-step/off").header("Authorization", "Bearer " + access)
@@ -172,36 +187,109 @@ class TwoStepSignInTest {
                 .bodyValue(Map.of("password", "crimps on the overhang", "code", turnedOn.recoveryCodes().get(0)))
                 .exchange().expectStatus().isNoContent();
         assertThat(TestMail.await(climber.email(), "Two-step sign-in was turned off")).isNotNull();
+        // ASVS 7.4.3: turning it off ended the other sign-ins.
+        http.post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("refresh_token", laptop.refreshToken())).exchange().expectStatus().isUnauthorized();
         assertThat(climbers.tokens(climber.username(), "crimps on the overhang").accessToken()).isNotBlank();
+    }
+
+    @Test
+    void newRecoveryCodesTakeTheCodeAsWellAsThePasswordAndEndTheOtherSignIns() {
+        Climber climber = climbers.verified("two-step-codes");
+        TurnedOn turnedOn = AuthenticatorApp.turnOn(http, climber);
+        Climbers.Tokens phone = climbers.secondStep(climbers.secondStepChallenge(climber.username(), climber.password()),
+                turnedOn.app().codeOfNextStep());
+        Climbers.Tokens laptop = climbers.secondStep(climbers.secondStepChallenge(climber.username(), climber.password()),
+                turnedOn.recoveryCodes().get(0));
+
+        // A stolen session and the password are not enough to mint a second factor.
+        http.post().uri("/api/v1/users/me/two-step/recovery-codes").header("Authorization", "Bearer " + phone.accessToken())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", climber.password()))
+                .exchange().expectStatus().isBadRequest();
+        http.post().uri("/api/v1/users/me/two-step/recovery-codes").header("Authorization", "Bearer " + phone.accessToken())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", climber.password(), "code", turnedOn.app().wrongCode()))
+                .exchange().expectStatus().isEqualTo(422);
+        List<String> fresh = http.post().uri("/api/v1/users/me/two-step/recovery-codes")
+                .header("Authorization", "Bearer " + phone.accessToken()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("password", climber.password(), "code", turnedOn.recoveryCodes().get(1)))
+                .exchange().expectStatus().isOk()
+                .expectBody(AuthenticatorApp.RecoveryCodes.class).returnResult().getResponseBody().recoveryCodes();
+        assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(turnedOn.recoveryCodes());
+        assertThat(TestMail.await(climber.email(), "New recovery codes")).isNotNull();
+        http.post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("refresh_token", laptop.refreshToken())).exchange().expectStatus().isUnauthorized();
+
+        String challenge = climbers.secondStepChallenge(climber.username(), climber.password());
+        secondStep(challenge, turnedOn.recoveryCodes().get(2)).expectStatus().isUnauthorized();
+        assertThat(climbers.secondStep(challenge, fresh.get(0)).accessToken()).isNotBlank();
+    }
+
+    @Test
+    void aChallengeIsOneAccountsAndAKeyNotConfirmedInTimeIsVoid() {
+        Climber ana = climbers.verified("two-step-ana");
+        Climber ben = climbers.verified("two-step-ben");
+        AuthenticatorApp anasApp = AuthenticatorApp.turnOn(http, ana).app();
+        TurnedOn bens = AuthenticatorApp.turnOn(http, ben);
+        String anasChallenge = climbers.secondStepChallenge(ana.username(), ana.password());
+        // Ben's codes, his app's and his recovery codes, do nothing for Ana's sign-in.
+        secondStep(anasChallenge, bens.app().codeOfNextStep()).expectStatus().isUnauthorized();
+        secondStep(anasChallenge, bens.recoveryCodes().get(0)).expectStatus().isUnauthorized();
+        assertThat(climbers.secondStep(anasChallenge, anasApp.codeOfNextStep()).accessToken()).isNotBlank();
+        // ...and Ben's recovery code is still his.
+        assertThat(climbers.secondStep(climbers.secondStepChallenge(ben.username(), ben.password()), bens.recoveryCodes().get(0))
+                .accessToken()).isNotBlank();
+
+        Climber slow = climbers.verified("two-step-slow");
+        AuthenticatorApp slowApp = new AuthenticatorApp(AuthenticatorApp.startSetUp(http, slow).key());
+        db.sql("UPDATE identity.two_step_key SET created_at = now() - interval '16 minutes' "
+                        + "WHERE account_id = (SELECT id FROM identity.account WHERE username = :name)")
+                .bind("name", slow.username()).then().block(Duration.ofSeconds(5));
+        http.post().uri("/api/v1/users/me/two-step/confirm").header("Authorization", slow.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("password", slow.password(), "code", slowApp.codeNow()))
+                .exchange().expectStatus().isEqualTo(409);
+        assertThat(status(slow.accessToken())).isEqualTo(new Status(false, false, 0));
     }
 
     @Test
     void theSameCodeSentSeveralTimesAtOnceSignsInOnce() throws Exception {
         Climber climber = climbers.verified("two-step-race");
-        AuthenticatorApp app = AuthenticatorApp.turnOn(http, climber).app();
-        List<String> challenges = java.util.stream.IntStream.range(0, 4)
+        TurnedOn turnedOn = AuthenticatorApp.turnOn(http, climber);
+        String recovery = turnedOn.recoveryCodes().get(0);
+        List<String> challenges = IntStream.range(0, 4)
                 .mapToObj(i -> climbers.secondStepChallenge(climber.username(), climber.password())).toList();
-        String code = app.codeOfNextStep();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(challenges.size());
+        ExecutorService pool = Executors.newFixedThreadPool(challenges.size());
         try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-            for (String challenge : challenges) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return secondStep(challenge, code).returnResult(String.class).getStatus().value();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new java.util.ArrayList<>();
-            for (java.util.concurrent.Future<Integer> answer : answers) {
-                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
-            }
+            List<Integer> statuses = concurrently(pool, challenges, turnedOn.app().codeOfNextStep());
             // The UPDATE that records the step lets one request through, whatever the reads before it saw.
             assertThat(statuses).containsOnly(200, 401).filteredOn(status -> status == 200).hasSize(1);
+
+            // The same for one recovery code on four fresh challenges (the account's limit of wrong
+            // codes may now refuse some before they are checked: 429).
+            List<String> more = IntStream.range(0, 4)
+                    .mapToObj(i -> climbers.secondStepChallenge(climber.username(), climber.password())).toList();
+            assertThat(concurrently(pool, more, recovery)).containsOnly(200, 401, 429)
+                    .filteredOn(status -> status == 200).hasSize(1);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Sends the code with each challenge at once; answers the statuses. */
+    private List<Integer> concurrently(ExecutorService pool, List<String> challenges, String code) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (String challenge : challenges) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return secondStep(challenge, code).returnResult(String.class).getStatus().value();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get(30, TimeUnit.SECONDS));
+        }
+        return statuses;
     }
 
     @Test
@@ -213,8 +301,32 @@ class TwoStepSignInTest {
         http.get().uri("/api/v1/platform/info").header("Authorization", "Bearer " + withoutTwoStep)
                 .exchange().expectStatus().isForbidden();
 
+        // Nor through a page session.
+        Browser browser = new Browser(http);
+        browser.get("/signin");
+        browser.post("/signin", Map.of("login", climber.username(), "password", climber.password()));
+        http.get().uri("/api/v1/platform/info").cookie("CRUXLOG_SESSION", browser.cookies().get("CRUXLOG_SESSION"))
+                .exchange().expectStatus().isForbidden();
+
         Climber admin = climbers.admin("two-step-admin", db);
         http.get().uri("/api/v1/platform/info").header("Authorization", admin.bearer()).exchange().expectStatus().isOk();
+
+        // An owner who lost the phone and the codes, once they proved who they are: an administrator turns it off.
+        Climber lost = climbers.verified("two-step-lost");
+        AuthenticatorApp.turnOn(http, lost);
+        // Only an administrator (with two-step sign-in) can.
+        http.post().uri("/api/v1/admin/accounts/{id}/two-step/off", accountId(lost)).header("Authorization", "Bearer " + withoutTwoStep)
+                .exchange().expectStatus().isForbidden();
+        climbers.secondStepChallenge(lost.username(), lost.password());
+        http.post().uri("/api/v1/admin/accounts/{id}/two-step/off", accountId(lost)).header("Authorization", admin.bearer())
+                .exchange().expectStatus().isNoContent();
+        assertThat(TestMail.await(lost.email(), "Two-step sign-in was turned off")).isNotNull();
+        assertThat(climbers.tokens(lost.username(), lost.password()).accessToken()).isNotBlank();
+    }
+
+    private UUID accountId(Climber climber) {
+        return db.sql("SELECT id FROM identity.account WHERE username = :name").bind("name", climber.username())
+                .map(row -> row.get("id", UUID.class)).one().block(Duration.ofSeconds(5));
     }
 
     @Test
@@ -231,12 +343,18 @@ class TwoStepSignInTest {
         assertThat(setUp.document().select("#two-step svg.qr-code path").attr("d")).startsWith("M");
         AuthenticatorApp app = new AuthenticatorApp(setUp.document().select("#two-step code.totp-key").text());
 
+        String before = browser.cookies().get("CRUXLOG_SESSION");
         Page on = browser.post("/account/two-step/confirm", Map.of("twoStepCode", app.codeNow(), "twoStepPassword", climber.password()));
         assertThat(on.status().value()).isEqualTo(200);
         List<String> recovery = on.document().select("#two-step .recovery-codes code").eachText();
         assertThat(recovery).hasSize(10);
-        // This browser stays signed in.
+        // This browser stays signed in, with a new session (ASVS 7.2.4); the old one is over.
+        assertThat(browser.cookies().get("CRUXLOG_SESSION")).isNotEqualTo(before);
+        http.get().uri("/account").accept(MediaType.TEXT_HTML).cookie("CRUXLOG_SESSION", before).exchange().expectStatus().isSeeOther();
         assertThat(browser.get("/account").document().select("#two-step").text()).contains("10 of 10 recovery codes left");
+        Page codes = browser.post("/account/two-step/recovery-codes", Map.of("codesCode", recovery.get(9), "codesPassword", climber.password()));
+        assertThat(codes.document().select("#two-step .recovery-codes code").eachText()).hasSize(10).doesNotContainAnyElementsOf(recovery);
+        recovery = codes.document().select("#two-step .recovery-codes code").eachText();
 
         Browser phone = new Browser(http);
         phone.get("/signin");

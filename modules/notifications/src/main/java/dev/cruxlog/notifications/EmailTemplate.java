@@ -11,6 +11,7 @@ public enum EmailTemplate {
     PASSWORD_CHANGED("password-changed", "Your Cruxlog password was changed"),
     TWO_STEP_ON("two-step-on", "Two-step sign-in is on for your Cruxlog account"),
     TWO_STEP_OFF("two-step-off", "Two-step sign-in was turned off for your Cruxlog account"),
+    RECOVERY_CODES_REPLACED("recovery-codes-replaced", "New recovery codes for your Cruxlog account"),
     ACCOUNT_DELETED("account-deleted", "Your Cruxlog account has been deleted");
 
     private final String templateName;

@@ -14,7 +14,7 @@ public interface BreachedPasswords {
         BREACHED,
         /** Not in the corpus. */
         NOT_FOUND,
-        /** The corpus could not be asked (down, slow, off): the password is let through, and this was logged. */
+        /** The corpus could not be asked (down or slow, which the adapter logs; or turned off): the password is let through. */
         UNKNOWN
     }
 

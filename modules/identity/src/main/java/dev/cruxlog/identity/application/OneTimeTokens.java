@@ -15,6 +15,9 @@ public interface OneTimeTokens {
     /** Atomically marks the token used; empty when unknown, expired, already used or of another purpose. */
     Mono<Consumed> consume(byte[] tokenHash, Purpose purpose);
 
+    /** The account of a link that is still good (unused, unexpired), without using it. */
+    Mono<UUID> accountOf(byte[] tokenHash, Purpose purpose);
+
     Mono<Long> countIssuedSince(UUID accountId, Purpose purpose, Duration window);
 
     /**

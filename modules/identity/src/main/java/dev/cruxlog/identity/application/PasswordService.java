@@ -7,7 +7,6 @@ import dev.cruxlog.identity.application.IdentityErrors.InvalidLink;
 import dev.cruxlog.identity.application.OneTimeTokens.Purpose;
 import dev.cruxlog.identity.domain.EmailAddress;
 import dev.cruxlog.identity.domain.InvalidAccountInput;
-import dev.cruxlog.identity.domain.PasswordPolicy;
 import dev.cruxlog.identity.domain.SecretToken;
 import dev.cruxlog.notifications.Email;
 import dev.cruxlog.notifications.EmailTemplate;
@@ -33,7 +32,6 @@ public class PasswordService {
     private final UserAccounts accounts;
     private final OneTimeTokens links;
     private final PasswordHasher hasher;
-    private final PasswordPolicy policy;
     private final RandomTokens random;
     private final SignedInSessions signedInSessions;
     private final Mailer mailer;
@@ -42,7 +40,7 @@ public class PasswordService {
     private final Reauthentication reauthentication;
     private final PasswordScreening screening;
 
-    public PasswordService(UserAccounts accounts, OneTimeTokens links, PasswordHasher hasher, PasswordPolicy policy,
+    public PasswordService(UserAccounts accounts, OneTimeTokens links, PasswordHasher hasher,
                            RandomTokens random, SignedInSessions signedInSessions, Mailer mailer,
                            TransactionalOperator transaction, IdentityProperties properties,
                            Reauthentication reauthentication, PasswordScreening screening) {
@@ -50,7 +48,6 @@ public class PasswordService {
         this.accounts = accounts;
         this.links = links;
         this.hasher = hasher;
-        this.policy = policy;
         this.random = random;
         this.signedInSessions = signedInSessions;
         this.mailer = mailer;
@@ -99,15 +96,18 @@ public class PasswordService {
         if (token == null || token.isBlank()) {
             return Mono.error(new InvalidLink());
         }
-        return screening.check("password", newPassword).then(Mono.defer(() -> hasher.hash(newPassword))).flatMap(hash -> transaction.transactional(links.consume(SecretToken.hash(token), Purpose.RESET_PASSWORD)
+        byte[] link = SecretToken.hash(token);
+        // The link first: a made-up one costs a lookup, not a breach query and a bcrypt hash. A
+        // refused password leaves the link unused, good for another try.
+        return links.accountOf(link, Purpose.RESET_PASSWORD)
+                .flatMap(accounts::findById)
                 .switchIfEmpty(Mono.error(new InvalidLink()))
-                .flatMap(consumed -> accounts.findById(consumed.accountId())
-                        .flatMap(account -> {
-                            // Now that the account is known, its own names are refused too; failing
-                            // here rolls the transaction back, so the link is still good for another try.
-                            policy.check("password", newPassword, account.username(), account.email());
-                            return replacePassword(account, hash, null);
-                        }))));
+                .flatMap(account -> screening.check("password", newPassword, account.username(), account.email())
+                        .then(hasher.hash(newPassword))
+                        .flatMap(hash -> transaction.transactional(links.consume(link, Purpose.RESET_PASSWORD)
+                                .filter(consumed -> consumed.accountId().equals(account.id()))
+                                .switchIfEmpty(Mono.error(new InvalidLink()))
+                                .then(replacePassword(account, hash, null)))));
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.cruxlog.identity.application;
 
 import java.time.Clock;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -31,12 +30,15 @@ public class SecondFactors {
         this.clock = clock;
     }
 
-    /** Completes when the code is right for the account's confirmed key; {@link WrongSecondFactorCode} or {@code TooManyAttempts} if not. */
+    /**
+     * Completes when the code is right for the account's confirmed key, and spends it;
+     * {@link WrongSecondFactorCode} or {@code TooManyAttempts} if not.
+     */
     public Mono<Void> verify(UUID accountId, String typed) {
         return counted(accountId, Mono.defer(() -> SecondFactorCode.parse(typed)
                         .map(code -> accepts(accountId, code))
                         .orElseGet(() -> Mono.just(false)))
-                .map(accepted -> accepted ? Optional.of(Boolean.TRUE) : Optional.<Boolean>empty()))
+                .filter(Boolean::booleanValue))
                 .then();
     }
 
@@ -46,21 +48,21 @@ public class SecondFactors {
      */
     public Mono<Long> firstCode(UUID accountId, TwoStepKey settingUp, String typed) {
         return counted(accountId, Mono.fromSupplier(() -> SecondFactorCode.parse(typed)
-                .filter(SecondFactorCode.TimeBased.class::isInstance)
-                .map(code -> Totp.matchingStep(settingUp.key(), ((SecondFactorCode.TimeBased) code).digits(),
-                        clock.instant(), settingUp.lastUsedStep()))
+                        .filter(SecondFactorCode.TimeBased.class::isInstance)
+                        .map(code -> Totp.matchingStep(settingUp.key(), ((SecondFactorCode.TimeBased) code).digits(),
+                                clock.instant(), settingUp.lastUsedStep()))
+                        .orElse(OptionalLong.empty()))
                 .filter(OptionalLong::isPresent)
-                .map(OptionalLong::getAsLong)));
+                .map(OptionalLong::getAsLong));
     }
 
-    /** Counts the attempt, runs the check, and takes the count back when it found something: only failures stay counted. */
-    private <T> Mono<T> counted(UUID accountId, Mono<Optional<T>> check) {
+    /** Counts the attempt, runs the check (empty: wrong), and takes the count back when it was right. */
+    private <T> Mono<T> counted(UUID accountId, Mono<T> check) {
         String counted = accountId.toString();
         return throttling.check(LoginThrottle.SECOND_FACTOR, counted)
                 .then(check)
-                .flatMap(found -> found.isPresent()
-                        ? throttling.uncount(LoginThrottle.SECOND_FACTOR, counted).thenReturn(found.get())
-                        : Mono.error(new WrongSecondFactorCode()));
+                .switchIfEmpty(Mono.error(new WrongSecondFactorCode()))
+                .flatMap(found -> throttling.uncount(LoginThrottle.SECOND_FACTOR, counted).thenReturn(found));
     }
 
     private Mono<Boolean> accepts(UUID accountId, SecondFactorCode code) {

@@ -19,4 +19,7 @@ public interface SignInChallenges {
 
     /** Uses a challenge up; false when it was already used (two codes sent at once) or expired. */
     Mono<Boolean> consume(byte[] tokenHash);
+
+    /** The account's sign-ins waiting for a code end (its password or second factor changed). */
+    Mono<Void> deleteAllFor(UUID accountId);
 }

@@ -107,17 +107,23 @@ public class SignInService {
         byte[] hash = SecretToken.hash(challenge);
         return challenges.accountOf(hash)
                 .switchIfEmpty(Mono.error(new SignInExpired()))
+                // The code is spent before the challenge: of two submissions of one right code, the
+                // second finds the code used (a recovery code is then gone, as it would be anyway).
                 .flatMap(accountId -> secondFactors.verify(accountId, code)
                         .then(challenges.consume(hash))
                         .flatMap(consumed -> consumed ? accounts.findById(accountId) : Mono.<StoredAccount>empty()))
                 .filter(StoredAccount::active)
                 .switchIfEmpty(Mono.error(new SignInExpired()))
-                .flatMap(account -> accounts.recordLogin(account.id(), clientAddress).thenReturn(account.toCurrentUser()));
+                .flatMap(account -> recordSignIn(account, clientAddress));
+    }
+
+    private Mono<SignInOutcome> signedIn(StoredAccount account, String clientAddress) {
+        return recordSignIn(account, clientAddress).map(SignInOutcome.SignedIn::new);
     }
 
     /** The address becomes one the owner signs in from only once the whole sign-in succeeded. */
-    private Mono<SignInOutcome> signedIn(StoredAccount account, String clientAddress) {
-        return accounts.recordLogin(account.id(), clientAddress).thenReturn(new SignInOutcome.SignedIn(account.toCurrentUser()));
+    private Mono<CurrentUser> recordSignIn(StoredAccount account, String clientAddress) {
+        return accounts.recordLogin(account.id(), clientAddress).thenReturn(account.toCurrentUser());
     }
 
     private Mono<SignInOutcome> challenge(StoredAccount account) {
@@ -225,7 +231,8 @@ public class SignInService {
                         log.warn("Refresh token reuse for account {}: revoking its token family", stored.accountId());
                         return refreshTokens.revokeFamily(stored.familyId()).then(Mono.error(new InvalidRefreshToken()));
                     }
-                    return transaction.transactional(refreshTokens.spend(hash)
+                    // The account's lock orders this rotation and a concurrent sign-out everywhere.
+                    return transaction.transactional(accounts.lockSignIns(stored.accountId()).then(refreshTokens.spend(hash))
                             .flatMap(spent -> spent
                                     ? accounts.findById(stored.accountId()).filter(StoredAccount::active)
                                             .switchIfEmpty(Mono.error(new InvalidRefreshToken()))

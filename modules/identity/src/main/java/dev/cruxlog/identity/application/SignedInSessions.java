@@ -41,10 +41,12 @@ public class SignedInSessions {
     private final IdentityProperties properties;
     private final TransactionalOperator transaction;
     private final AccessTokenCutoffs cutoffs;
+    private final SignInChallenges challenges;
 
     public SignedInSessions(WebSessions sessions, RefreshTokens refreshTokens, UserAccounts accounts,
                             Reauthentication reauthentication, IdentityProperties properties,
-                            TransactionalOperator transaction, AccessTokenCutoffs cutoffs) {
+                            TransactionalOperator transaction, AccessTokenCutoffs cutoffs, SignInChallenges challenges) {
+        this.challenges = challenges;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.accounts = accounts;
@@ -94,13 +96,18 @@ public class SignedInSessions {
     }
 
     /**
-     * Every page session (but {@code keptSessionHash}'s, when given), every API sign-in and every
-     * access token issued so far end: for password changes and resets, deactivation, and the two
-     * above. Runs in the caller's transaction.
+     * Every page session (but {@code keptSessionHash}'s, when given), every API sign-in, every
+     * sign-in waiting for its code and every access token issued so far end: for password changes
+     * and resets, two-step sign-in turned on or off or given new recovery codes, deactivation, and
+     * the two above. Runs in the caller's transaction, which must be one: the account's row stays
+     * locked until it ends, so a refresh token rotated at the same moment is revoked too.
      */
     public Mono<Void> signOutEverywhere(UUID accountId, byte[] keptSessionHash) {
-        return (keptSessionHash == null ? sessions.deleteAllFor(accountId) : sessions.deleteAllForExcept(accountId, keptSessionHash))
+        return accounts.lockSignIns(accountId)
+                .then(keptSessionHash == null ? sessions.deleteAllFor(accountId) : sessions.deleteAllForExcept(accountId, keptSessionHash))
                 .then(refreshTokens.revokeAllFor(accountId))
+                // A password given before this change must not finish signing in with a code after it.
+                .then(challenges.deleteAllFor(accountId))
                 .then(cutoffs.cut(accountId));
     }
 }

@@ -1,5 +1,6 @@
 package dev.cruxlog.identity.application;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,8 +9,11 @@ import reactor.core.publisher.Mono;
 /** Out-port: each account's TOTP key and recovery codes (ASVS 6.5). */
 public interface TwoStepKeys {
 
-    /** A key; {@code confirmed} once a code from it was typed, which is when it starts being asked for. */
-    record TwoStepKey(byte[] key, boolean confirmed, long lastUsedStep) {
+    /**
+     * A key; {@code confirmed} once a code from it was typed, which is when it starts being asked
+     * for. {@code createdAt}: when it was handed out (a key being set up expires).
+     */
+    record TwoStepKey(byte[] key, boolean confirmed, long lastUsedStep, Instant createdAt) {
     }
 
     Mono<TwoStepKey> find(UUID accountId);
@@ -17,8 +21,11 @@ public interface TwoStepKeys {
     /** Stores a key being set up, replacing one not yet confirmed; false when two-step sign-in is already on. */
     Mono<Boolean> startSetUp(UUID accountId, byte[] key);
 
-    /** Turns the key being set up on, its first code's step recorded as used; false when none was being set up. */
-    Mono<Boolean> confirm(UUID accountId, long step);
+    /**
+     * Turns that key on, its first code's step recorded as used; false when it is no longer the
+     * one being set up (confirmed already, or replaced by a new set-up in the meantime).
+     */
+    Mono<Boolean> confirm(UUID accountId, byte[] key, long step);
 
     /** Records a code's step as used; false when that step or a later one was used already (a replayed code). */
     Mono<Boolean> useStep(UUID accountId, long step);

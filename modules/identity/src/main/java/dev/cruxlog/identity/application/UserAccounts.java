@@ -54,6 +54,13 @@ public interface UserAccounts {
 
     Mono<Void> setTier(UUID id, Tier tier);
 
+    /**
+     * Locks the account's row until the transaction ends: a refresh-token rotation and a "sign out
+     * everywhere" of the same account take it first, so one waits for the other. Without it a
+     * rotation could insert a token the sign-out's UPDATE never saw.
+     */
+    Mono<Void> lockSignIns(UUID id);
+
     /** A successful sign-in, from that client address. */
     Mono<Void> recordLogin(UUID id, String clientAddress);
 

@@ -2,7 +2,7 @@ package dev.cruxlog.identity.domain;
 
 /**
  * RFC 4648 base32 without padding: how authenticator apps take a TOTP key typed by hand, and
- * how recovery codes are written (no 0/O or 1/I/L to confuse).
+ * how recovery codes are written (letters and the digits 2-7, so no 0 or 1 to take for O or I).
  */
 public final class Base32 {
 

@@ -2,7 +2,6 @@ package dev.cruxlog.identity.adapter.in.web;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import dev.cruxlog.identity.AccountView;
@@ -92,7 +91,7 @@ class AccountPageController {
     record TwoStepOffForm(String offCode, String offPassword) {
     }
 
-    record RecoveryCodesForm(String codesPassword) {
+    record RecoveryCodesForm(String codesCode, String codesPassword) {
     }
 
     @GetMapping("/account")
@@ -191,7 +190,7 @@ class AccountPageController {
     private Mono<String> render(CurrentUser user, Model model, FormState form, HttpStatus status, ServerWebExchange exchange,
                                 List<String> recoveryCodes) {
         return Mono.zip(accounts.find(user.id()), signedInSessions.list(user.id(), currentSession(exchange)).collectList(),
-                        twoStep.status(user.id()), twoStep.settingUp(user.id()).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                        twoStep.status(user.id()))
                 .map(found -> {
                     AccountView account = found.getT1();
                     exchange.getResponse().setStatusCode(status);
@@ -200,10 +199,9 @@ class AccountPageController {
                     model.addAttribute("form", withDefaults(form, account));
                     model.addAttribute("sessions", found.getT2());
                     model.addAttribute("twoStep", found.getT3());
-                    found.getT4().ifPresent(setUp -> {
-                        model.addAttribute("twoStepSetUp", setUp);
-                        model.addAttribute("twoStepQr", QrCodeSvg.of(setUp.keyUri(), "QR code of the key for your authenticator app"));
-                    });
+                    if (found.getT3().settingUp() != null) {
+                        model.addAttribute("twoStepQr", QrCodeSvg.of(found.getT3().settingUp().keyUri()));
+                    }
                     if (recoveryCodes != null) {
                         model.addAttribute("recoveryCodes", recoveryCodes);
                     }
@@ -226,11 +224,16 @@ class AccountPageController {
                         FormState.empty().withMessage(e.getMessage(), "error"), HttpStatus.CONFLICT, exchange));
     }
 
-    /** On with the app's first code; the recovery codes are shown on this answer and never again. */
+    /**
+     * On with the app's first code; the recovery codes are shown on this answer and never again.
+     * Every session ends, this one too, and this browser gets a new one (ASVS 7.2.4): for an
+     * administrator it is the session that now administers.
+     */
     @PostMapping("/account/two-step/confirm")
     Mono<String> confirmTwoStep(@AuthenticationPrincipal CurrentUser user, @ModelAttribute TwoStepOnForm form, Model model,
                                 ServerWebExchange exchange) {
-        return twoStep.confirm(user.id(), form.twoStepPassword(), form.twoStepCode(), currentSession(exchange))
+        return twoStep.confirm(user.id(), form.twoStepPassword(), form.twoStepCode(), null)
+                .flatMap(codes -> newSession(user, exchange).thenReturn(codes))
                 .flatMap(codes -> render(user, model, FormState.success("Two-step sign-in is on. Other devices were signed out."),
                         HttpStatus.OK, exchange, codes))
                 .onErrorResume(error -> twoStepFormFailed(user, model, exchange, error, "twoStepPassword", "twoStepCode"));
@@ -239,7 +242,8 @@ class AccountPageController {
     @PostMapping("/account/two-step/off")
     Mono<String> turnTwoStepOff(@AuthenticationPrincipal CurrentUser user, @ModelAttribute TwoStepOffForm form, Model model,
                                 ServerWebExchange exchange) {
-        return twoStep.turnOff(user.id(), form.offPassword(), form.offCode(), currentSession(exchange))
+        return twoStep.turnOff(user.id(), form.offPassword(), form.offCode(), null)
+                .then(newSession(user, exchange))
                 .thenReturn("redirect:/account?done=two-step-off")
                 .onErrorResume(error -> twoStepFormFailed(user, model, exchange, error, "offPassword", "offCode"));
     }
@@ -247,10 +251,22 @@ class AccountPageController {
     @PostMapping("/account/two-step/recovery-codes")
     Mono<String> newRecoveryCodes(@AuthenticationPrincipal CurrentUser user, @ModelAttribute RecoveryCodesForm form,
                                   Model model, ServerWebExchange exchange) {
-        return twoStep.replaceRecoveryCodes(user.id(), form.codesPassword())
-                .flatMap(codes -> render(user, model, FormState.success("New recovery codes: the old ones no longer work."),
-                        HttpStatus.OK, exchange, codes))
-                .onErrorResume(error -> twoStepFormFailed(user, model, exchange, error, "codesPassword", "codesPassword"));
+        return twoStep.replaceRecoveryCodes(user.id(), form.codesPassword(), form.codesCode(), null)
+                .flatMap(codes -> newSession(user, exchange).thenReturn(codes))
+                .flatMap(codes -> render(user, model, FormState.success("New recovery codes: the old ones no longer work. "
+                        + "Other devices were signed out."), HttpStatus.OK, exchange, codes))
+                .onErrorResume(error -> twoStepFormFailed(user, model, exchange, error, "codesPassword", "codesCode"));
+    }
+
+    /** A new session for this browser, after a change that ended every session (this one too). */
+    private Mono<Void> newSession(CurrentUser user, ServerWebExchange exchange) {
+        return signIn.openSession(user.id(), exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT), clients.of(exchange))
+                .doOnNext(session -> {
+                    cookies.write(exchange, session.value());
+                    // The page rendered next marks this session as "this browser".
+                    exchange.getAttributes().put(SessionCookies.CURRENT_SESSION, session.value());
+                })
+                .then();
     }
 
     /** The two-step forms' failures, each shown at the field it concerns; anything else goes on up. */

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.identity.application.SignedInSessions;
+import dev.cruxlog.identity.application.TwoStepService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -22,9 +23,11 @@ import reactor.core.publisher.Mono;
 class AdminAccountsApiController {
 
     private final SignedInSessions sessions;
+    private final TwoStepService twoStep;
 
-    AdminAccountsApiController(SignedInSessions sessions) {
+    AdminAccountsApiController(SignedInSessions sessions, TwoStepService twoStep) {
         this.sessions = sessions;
+        this.twoStep = twoStep;
     }
 
     @PostMapping("/{id}/sign-out")
@@ -32,5 +35,14 @@ class AdminAccountsApiController {
     @Operation(summary = "Sign an account out everywhere: browsers, API sign-ins, access tokens (ASVS 7.4.5)")
     Mono<Void> signOut(@AuthenticationPrincipal CurrentUser administrator, @PathVariable UUID id) {
         return sessions.endEverywhere(administrator.id(), id);
+    }
+
+    /** For an owner who lost the phone and every recovery code, once they proved who they are (docs/security.md, 6.4.4). */
+    @PostMapping("/{id}/two-step/off")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Turn an account's two-step sign-in off after the owner proved who they are out of band; "
+            + "signs it out everywhere and emails the owner")
+    Mono<Void> turnTwoStepOff(@AuthenticationPrincipal CurrentUser administrator, @PathVariable UUID id) {
+        return twoStep.removeByAdministrator(administrator.id(), id);
     }
 }

@@ -14,7 +14,9 @@ final class QrCodeSvg {
     private QrCodeSvg() {
     }
 
-    static String of(String text, String label) {
+    private static final String LABEL = "QR code of the key for your authenticator app";
+
+    static String of(String text) {
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         int size = qr.size + QUIET_ZONE * 2;
         StringBuilder path = new StringBuilder();
@@ -26,7 +28,7 @@ final class QrCodeSvg {
             }
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qr-code\" viewBox=\"0 0 " + size + " " + size
-                + "\" width=\"220\" height=\"220\" role=\"img\" aria-label=\"" + label + "\" shape-rendering=\"crispEdges\">"
+                + "\" width=\"220\" height=\"220\" role=\"img\" aria-label=\"" + LABEL + "\" shape-rendering=\"crispEdges\">"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/><path d=\"" + path + "\" fill=\"#000000\"/></svg>";
     }
 }

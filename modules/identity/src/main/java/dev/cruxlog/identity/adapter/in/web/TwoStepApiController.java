@@ -44,7 +44,11 @@ class TwoStepApiController {
     record CodeAndPassword(@NotBlank @Size(max = 512) String password, @NotBlank @Size(max = 64) String code) {
     }
 
-    record PasswordOnly(@NotBlank @Size(max = 512) String password) {
+    /** {@code settingUp}: a key was handed out and waits for its first code. */
+    record StatusResponse(boolean on, boolean settingUp, long unusedRecoveryCodes) {
+        static StatusResponse of(TwoStepStatus status) {
+            return new StatusResponse(status.on(), status.settingUp() != null, status.unusedRecoveryCodes());
+        }
     }
 
     /** {@code key}: base32, for typing into an app; {@code keyUri}: the otpauth URI an app scans. */
@@ -60,8 +64,8 @@ class TwoStepApiController {
 
     @GetMapping
     @Operation(summary = "Whether two-step sign-in is on, being set up, and how many recovery codes are left")
-    Mono<TwoStepStatus> status(@AuthenticationPrincipal CurrentUser user) {
-        return twoStep.status(user.id());
+    Mono<StatusResponse> status(@AuthenticationPrincipal CurrentUser user) {
+        return twoStep.status(user.id()).map(StatusResponse::of);
     }
 
     @PostMapping("/setup")
@@ -73,7 +77,8 @@ class TwoStepApiController {
 
     @PostMapping("/confirm")
     @Operation(summary = "Turn two-step sign-in on with your password and the app's current code; "
-            + "answers ten recovery codes, shown once. Every other session and API sign-in ends")
+            + "answers ten recovery codes, shown once. Every session and API sign-in ends but the asking browser's "
+            + "(an API client signs in again, with a code)")
     Mono<RecoveryCodesResponse> confirm(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CodeAndPassword request,
                                         ServerWebExchange exchange) {
         return twoStep.confirm(user.id(), request.password(), request.code(), currentSession(exchange))
@@ -83,17 +88,19 @@ class TwoStepApiController {
     @PostMapping("/off")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Turn two-step sign-in off with your password and a code (or a recovery code); "
-            + "every other session and API sign-in ends")
+            + "every session and API sign-in ends but the asking browser's")
     Mono<Void> turnOff(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CodeAndPassword request,
                        ServerWebExchange exchange) {
         return twoStep.turnOff(user.id(), request.password(), request.code(), currentSession(exchange));
     }
 
     @PostMapping("/recovery-codes")
-    @Operation(summary = "Ten new recovery codes (your password again); the old ones stop working")
+    @Operation(summary = "Ten new recovery codes, with your password and a code; the old ones stop working, and "
+            + "every session and API sign-in ends but the asking browser's")
     Mono<RecoveryCodesResponse> recoveryCodes(@AuthenticationPrincipal CurrentUser user,
-                                              @Valid @RequestBody PasswordOnly request) {
-        return twoStep.replaceRecoveryCodes(user.id(), request.password()).map(RecoveryCodesResponse::new);
+                                              @Valid @RequestBody CodeAndPassword request, ServerWebExchange exchange) {
+        return twoStep.replaceRecoveryCodes(user.id(), request.password(), request.code(), currentSession(exchange))
+                .map(RecoveryCodesResponse::new);
     }
 
     /**

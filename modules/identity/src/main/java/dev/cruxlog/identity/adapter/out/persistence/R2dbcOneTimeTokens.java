@@ -42,6 +42,16 @@ class R2dbcOneTimeTokens implements OneTimeTokens {
     }
 
     @Override
+    public Mono<UUID> accountOf(byte[] tokenHash, Purpose purpose) {
+        return db.sql("""
+                        SELECT account_id FROM identity.one_time_token
+                         WHERE token_hash = :hash AND purpose = :purpose AND used_at IS NULL AND expires_at > now()""")
+                .bind("hash", tokenHash).bind("purpose", purpose.name())
+                .map(row -> row.get("account_id", UUID.class))
+                .one();
+    }
+
+    @Override
     public Mono<Long> countIssuedSince(UUID accountId, Purpose purpose, Duration window) {
         return db.sql("""
                         SELECT count(*) FROM identity.one_time_token

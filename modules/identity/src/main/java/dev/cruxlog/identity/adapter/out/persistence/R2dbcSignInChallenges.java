@@ -45,6 +45,11 @@ class R2dbcSignInChallenges implements SignInChallenges {
     }
 
     @Override
+    public Mono<Void> deleteAllFor(UUID accountId) {
+        return db.sql("DELETE FROM identity.sign_in_challenge WHERE account_id = :account").bind("account", accountId).then();
+    }
+
+    @Override
     public Mono<Boolean> consume(byte[] tokenHash) {
         return db.sql("DELETE FROM identity.sign_in_challenge WHERE token_hash = :hash AND expires_at > now()")
                 .bind("hash", tokenHash).fetch().rowsUpdated().map(rows -> rows == 1);

@@ -1,5 +1,6 @@
 package dev.cruxlog.identity.adapter.out.persistence;
 
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -21,11 +22,11 @@ class R2dbcTwoStepKeys implements TwoStepKeys {
 
     @Override
     public Mono<TwoStepKey> find(UUID accountId) {
-        return db.sql("SELECT key, confirmed_at IS NOT NULL AS confirmed, last_used_step FROM identity.two_step_key "
+        return db.sql("SELECT key, confirmed_at IS NOT NULL AS confirmed, last_used_step, created_at FROM identity.two_step_key "
                         + "WHERE account_id = :account")
                 .bind("account", accountId)
                 .map(row -> new TwoStepKey(row.get("key", byte[].class), Boolean.TRUE.equals(row.get("confirmed", Boolean.class)),
-                        row.get("last_used_step", Long.class)))
+                        row.get("last_used_step", Long.class), row.get("created_at", OffsetDateTime.class).toInstant()))
                 .one();
     }
 
@@ -41,10 +42,11 @@ class R2dbcTwoStepKeys implements TwoStepKeys {
     }
 
     @Override
-    public Mono<Boolean> confirm(UUID accountId, long step) {
+    public Mono<Boolean> confirm(UUID accountId, byte[] key, long step) {
+        // The key the code was checked against: a set-up started in between replaced it.
         return db.sql("UPDATE identity.two_step_key SET confirmed_at = now(), last_used_step = :step "
-                        + "WHERE account_id = :account AND confirmed_at IS NULL")
-                .bind("account", accountId).bind("step", step)
+                        + "WHERE account_id = :account AND confirmed_at IS NULL AND key = :key")
+                .bind("account", accountId).bind("step", step).bind("key", key)
                 .fetch().rowsUpdated().map(rows -> rows == 1);
     }
 

@@ -242,6 +242,11 @@ class R2dbcUserAccounts implements UserAccounts {
     }
 
     @Override
+    public Mono<Void> lockSignIns(UUID id) {
+        return db.sql("SELECT id FROM identity.account WHERE id = :id FOR UPDATE").bind("id", id).then();
+    }
+
+    @Override
     public Mono<Void> forgetSignInAddresses(UUID id) {
         return db.sql("DELETE FROM identity.sign_in_address WHERE account_id = :id").bind("id", id).then();
     }
