@@ -16,8 +16,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Writes every thread's full stack to {@code target/hung-tests/} when a test method runs longer
- * than 25 s. A rare request hangs until WebTestClient's 30 s timeout with nothing logged on the
- * server side; the dump taken while it hangs shows where. Registered for every test of this
+ * than 25 s, and what PostgreSQL's connections are doing. A rare request hangs until
+ * WebTestClient's 30 s timeout with nothing logged on the server side; the dump taken while it
+ * hangs shows where. Registered for every test of this
  * module through junit-platform.properties; it asserts nothing and changes no outcome.
  */
 public final class HungTestThreadDumps implements BeforeEachCallback, AfterEachCallback {
@@ -45,6 +46,26 @@ public final class HungTestThreadDumps implements BeforeEachCallback, AfterEachC
         }
     }
 
+    /**
+     * What PostgreSQL's connections are doing: a request waiting for a pool connection or for a
+     * lock shows no thread at all in the JVM (it is a pending subscription), but its cause shows
+     * here (a transaction left open, a lock held, a statement running).
+     */
+    private static String databaseActivity() {
+        try {
+            Process psql = new ProcessBuilder("psql", "-h", "localhost", "-U", "postgres", "-d", "postgres", "-A", "-F", " | ", "-c",
+                    "SELECT pid, datname, application_name, state, wait_event_type, wait_event, now() - xact_start AS in_transaction, "
+                            + "now() - state_change AS in_state, left(regexp_replace(query, '\\s+', ' ', 'g'), 300) AS query "
+                            + "FROM pg_stat_activity WHERE datname IS NOT NULL ORDER BY datname, state")
+                    .redirectErrorStream(true).start();
+            String out = new String(psql.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            psql.waitFor(10, TimeUnit.SECONDS);
+            return "PostgreSQL activity:\n" + out + "\n";
+        } catch (IOException | InterruptedException e) {
+            return "PostgreSQL activity unavailable: " + e + "\n";
+        }
+    }
+
     private static void dump(String test) {
         StringBuilder text = new StringBuilder("Threads at ").append(Instant.now()).append(", ").append(test)
                 .append(" running for ").append(DUMP_AFTER_SECONDS).append(" s\n\n");
@@ -56,6 +77,7 @@ public final class HungTestThreadDumps implements BeforeEachCallback, AfterEachC
             }
             text.append('\n');
         }
+        text.append(databaseActivity());
         try {
             Path directory = Files.createDirectories(Path.of("target", "hung-tests"));
             Files.writeString(directory.resolve(test + "-" + System.currentTimeMillis() + ".txt"), text);
