@@ -323,9 +323,15 @@ S5)
   c0=$(date +%s.%N)
   psql -q -d "$DB" -c "\\copy bench.tick_copy ($COLS) FROM '$OUT/import-rows.copy'"
   c1=$(date +%s.%N)
+  # The same rows into the table the import wrote, with what Cruxlog's COPY pays and the copy
+  # above does not (LIKE copies no foreign keys): the owner and import references checked per row.
+  psql -q -d "$DB" -c "DELETE FROM logbook.tick WHERE import_id = '$ID'" -c "VACUUM logbook.tick"
+  s0=$(date +%s.%N)
+  psql -q -d "$DB" -c "\\copy logbook.tick ($COLS) FROM '$OUT/import-rows.copy'"
+  s1=$(date +%s.%N)
   rm -f "$OUT/import-rows.copy" "$OUT/import-50k.csv"
-  awk -v a="$t0" -v b="$t1" -v c="$c0" -v d="$c1" -v r0="$heap0" -v r1="$heapmax" \
-    'BEGIN{printf "{\"name\":\"S5\",\"rows\":50000,\"importSeconds\":%.2f,\"importRowsPerSecond\":%.0f,\"copySeconds\":%.2f,\"copyRowsPerSecond\":%.0f,\"rssStartKb\":%d,\"rssPeakKb\":%d}\n", b-a, 50000/(b-a), d-c, 50000/(d-c), r0, r1}' \
+  awk -v a="$t0" -v b="$t1" -v c="$c0" -v d="$c1" -v e="$s0" -v f="$s1" -v r0="$heap0" -v r1="$heapmax" \
+    'BEGIN{printf "{\"name\":\"S5\",\"rows\":50000,\"importSeconds\":%.2f,\"importRowsPerSecond\":%.0f,\"copySeconds\":%.2f,\"copyRowsPerSecond\":%.0f,\"copySameTableSeconds\":%.2f,\"copySameTableRowsPerSecond\":%.0f,\"rssStartKb\":%d,\"rssPeakKb\":%d}\n", b-a, 50000/(b-a), d-c, 50000/(d-c), f-e, 50000/(f-e), r0, r1}' \
     | tee "$OUT/S5.json" ;;
 S6)
   stop_baseline

@@ -34,6 +34,12 @@ public final class GradeParser {
     private static final Pattern UK_ANY = Pattern.compile("^(M|MOD|D|DIFF|VD|VDIFF|HVD|HVDIFF|MS|S|HS|MVS|VS|HVS|E\\d{1,2})$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern UK_TECHNICAL = Pattern.compile("^[1-7][abc]$");
+    // Compiled once: String.replaceAll, split and matches compile their pattern on every call,
+    // which made grade parsing most of an import's CPU time (S5 profile, docs/benchmarks.md).
+    private static final Pattern EASY_FIFTH_TEXT = Pattern.compile("(?i)easy\\s*5th");
+    private static final Pattern SNOW = Pattern.compile("(?i)(steep|easy|mod\\.?|moderate)\\s+snow");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern HAS_FONT_LETTER = Pattern.compile(".*[ABC].*");
 
     private GradeParser() {
     }
@@ -50,17 +56,17 @@ public final class GradeParser {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
-        String text = raw.trim().replaceAll("(?i)easy\\s*5th", "Easy5th")
-                .replaceAll("(?i)(steep|easy|mod\\.?|moderate)\\s+snow", "$1_Snow");
+        String text = SNOW.matcher(EASY_FIFTH_TEXT.matcher(raw.trim()).replaceAll("Easy5th")).replaceAll("$1_Snow");
+        String[] tokens = WHITESPACE.split(text);
         // A British adjectival grade makes the whole string British: "E1 5b" is E1 with a technical 5b,
         // not an E-something and a French 5b.
-        boolean british = java.util.Arrays.stream(text.split("\\s+")).anyMatch(t -> UK_ADJECTIVAL.matcher(t).matches());
+        boolean british = java.util.Arrays.stream(tokens).anyMatch(t -> UK_ADJECTIVAL.matcher(t).matches());
         GradeSystem hint = british ? GradeSystem.UK : requestedHint;
         String protection = null;
         String aid = null;
         List<Candidate> candidates = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        for (String token : text.split("\\s+")) {
+        for (String token : tokens) {
             // "X" is also a UIAA grade: in a UIAA logbook it is one.
             if (PROTECTION.matcher(token).matches() && !(hint == GradeSystem.UIAA && token.equals("X"))) {
                 protection = token.toUpperCase(Locale.ROOT).replace("-", "");
@@ -119,7 +125,7 @@ public final class GradeParser {
         }
         java.util.regex.Matcher marked = FONT_MARKED.matcher(token);
         if (marked.matches() || (hint == GradeSystem.FONT && FONT_ANY.matcher(token).matches())
-                || (hint != GradeSystem.FRENCH && FONT_UPPER.matcher(token).matches() && token.matches(".*[ABC].*"))) {
+                || (hint != GradeSystem.FRENCH && FONT_UPPER.matcher(token).matches() && HAS_FONT_LETTER.matcher(token).matches())) {
             String font = (marked.matches() ? marked.group(1) : token).toUpperCase(Locale.ROOT);
             return ConversionChart.indexOf(ConversionChart.FONT, font)
                     .map(index -> new Candidate(GradeSystem.FONT, font, index)).orElse(null);

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs one import: read the file (or fetch it), understand every row, and apply the result
@@ -91,7 +92,10 @@ class ImportJob implements JobHandler {
                     return records(format, bytes).map(records -> new Read(format, records));
                 })
                 .flatMap(read -> imports.markRunning(found.id(), read.records().rows().size())
-                        .then(Mono.fromCallable(() -> translate(read.format(), found.source(), read.records())))
+                        // Pure CPU work over every row: on a CPU worker, not on the database
+                        // driver's event loop, which every other request's queries share.
+                        .then(Mono.fromCallable(() -> translate(read.format(), found.source(), read.records()))
+                                .subscribeOn(Schedulers.parallel()))
                         .flatMap(result -> apply(found, read.records().rows().size(), result)));
     }
 
