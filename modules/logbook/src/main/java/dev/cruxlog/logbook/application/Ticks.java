@@ -41,6 +41,11 @@ public interface Ticks {
 
     Mono<TickView> insert(UUID owner, TickDraft draft);
 
+    /**
+     * A hand edit: changes what the climber edits (route, date, grade, discipline, style,
+     * pitches, length, location, notes, tags) and keeps what came from the tick's source (its
+     * link, stars, style words, rating code, source key). Empty when the climber has no such tick.
+     */
     Mono<TickView> update(UUID owner, UUID id, TickDraft draft);
 
     Mono<Boolean> delete(UUID owner, UUID id);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -377,10 +378,21 @@ class R2dbcTicks implements Ticks {
         return insertChunk(owner, null, List.of(draft)).next().flatMap(id -> find(owner, id));
     }
 
+    /**
+     * What a climber edits by hand ({@code TickService.TickInput}) and what follows from it.
+     * Everything else a tick holds came from its source: the route's link and stars, the
+     * climber's own stars, the source's style words, the rating code, the source key and
+     * content hash. A hand edit keeps all of it (issue #16: an edit used to erase the Mountain
+     * Project link and stars).
+     */
+    static final Set<String> EDITED_BY_HAND = Set.of("route", "climbed_on", "grade", "grade_system", "grade_index",
+            "grade_level", "protection", "aid_grade", "discipline", "discipline_confirmed", "style", "send", "pitches",
+            "length_ft", "location", "location_path", "notes", "notes_plain", "tags");
+
     @Override
     public Mono<TickView> update(UUID owner, UUID id, TickDraft draft) {
-        String assignments = String.join(", ", COLUMNS.stream()
-                .filter(c -> !c.name().equals("source") && !c.name().equals("source_key") && !c.name().equals("content_hash"))
+        List<Column> edited = COLUMNS.stream().filter(c -> EDITED_BY_HAND.contains(c.name())).toList();
+        String assignments = String.join(", ", edited.stream()
                 .map(c -> c.name() + " = " + (c.name().equals("location_path")
                         ? "coalesce(string_to_array(CAST(:location_path AS text), ' > '), '{}')"
                         : c.name().equals("tags") ? "coalesce(string_to_array(CAST(:tags AS text), chr(31)), tags)"
@@ -388,10 +400,7 @@ class R2dbcTicks implements Ticks {
                 .toList());
         DatabaseClient.GenericExecuteSpec spec = db.sql("UPDATE logbook.tick SET " + assignments
                 + ", updated_at = now() WHERE owner_id = :owner AND id = :id").bind("owner", owner).bind("id", id);
-        for (Column column : COLUMNS) {
-            if (column.name().equals("source") || column.name().equals("source_key") || column.name().equals("content_hash")) {
-                continue;
-            }
+        for (Column column : edited) {
             Object value = column.value().apply(draft);
             spec = spec.bind(column.name(), Parameter.fromOrEmpty(value == null ? null : value.toString(), String.class));
         }
