@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import dev.cruxlog.grades.Grade;
+import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.logbook.TickView;
+import dev.cruxlog.logbook.domain.Classification;
+import dev.cruxlog.logbook.domain.MountainProjectClassifier;
 
 /**
  * The logbook as CSV: Mountain Project's columns first (so the file imports anywhere that
@@ -29,17 +33,42 @@ public final class CsvExport {
         return line(HEADER);
     }
 
-    public static String row(TickView tick) {
-        String[] mp = mountainProjectStyle(tick.discipline(), tick.style());
+    public static String row(ExportedTick exported) {
+        TickView tick = exported.tick();
+        String[] mp = styleColumns(exported);
         List<String> fields = new ArrayList<>(List.of(
                 tick.date().toString(), tick.route(), tick.grade(), nullToEmpty(tick.notes()), nullToEmpty(tick.routeUrl()),
                 String.valueOf(tick.pitches()), String.join(" > ", tick.locationPath()),
                 tick.routeStars() == null ? "-1" : tick.routeStars().toPlainString(),
                 tick.userStars() == null ? "-1" : tick.userStars().toPlainString(),
-                mp[0], mp[1], mp[2], "", tick.lengthFt() == null ? "" : String.valueOf(tick.lengthFt()), "",
+                mp[0], mp[1], mp[2], nullToEmpty(exported.sourceUserGrade()),
+                tick.lengthFt() == null ? "" : String.valueOf(tick.lengthFt()),
+                exported.sourceRatingCode() == null ? "" : String.valueOf(exported.sourceRatingCode()),
                 tick.discipline(), tick.style(), String.valueOf(tick.send()), tick.source(), String.join(";", tick.tags()),
                 tick.id().toString()));
         return line(fields);
+    }
+
+    /**
+     * Style, Lead Style and Route Type: a Mountain Project tick's own words while they still say
+     * what the tick is (read again, they classify to its discipline and style: "Trad, Sport" stays
+     * "Trad, Sport"); otherwise, and for every other source, words that read back as this tick.
+     */
+    static String[] styleColumns(ExportedTick exported) {
+        TickView tick = exported.tick();
+        String[] derived = mountainProjectStyle(tick.discipline(), tick.style());
+        if (!MountainProjectRows.SOURCE.equals(tick.source())
+                || exported.sourceRouteType() == null && exported.sourceStyle() == null) {
+            return derived;
+        }
+        Grade grade = GradeSystem.byId(tick.gradeSystem())
+                .map(system -> new Grade(tick.grade(), system, tick.gradeIndex(), tick.grade(), tick.protection(), null, List.of()))
+                .orElse(null);
+        Classification again = MountainProjectClassifier.classify(exported.sourceRouteType(), exported.sourceStyle(),
+                exported.sourceLeadStyle(), grade, tick.pitches(), tick.notes());
+        boolean stillTrue = again.discipline().id().equals(tick.discipline()) && again.style().id().equals(tick.style());
+        return stillTrue ? new String[] {nullToEmpty(exported.sourceStyle()), nullToEmpty(exported.sourceLeadStyle()),
+                nullToEmpty(exported.sourceRouteType())} : derived;
     }
 
     /** Style, Lead Style and Route Type that Mountain Project (and our importer) read back as this tick. */

@@ -132,7 +132,7 @@ final class DraftBuilder {
                 grade == null ? null : grade.level(), grade == null ? null : grade.protection(),
                 grade == null ? null : grade.aid(), discipline, disciplineConfirmed, style, sourceStyle, null,
                 sourceRouteType, pitches, lengthFt, location.display(), location.parts(), routeUrl, notes,
-                routeStars, userStars, null, null);
+                routeStars, userStars, null, null, null);
     }
 
     static BigDecimal scale(double value) {

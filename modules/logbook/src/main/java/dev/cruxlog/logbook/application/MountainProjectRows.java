@@ -81,6 +81,7 @@ public final class MountainProjectRows {
                     location.display(), location.parts(), SourceFields.emptyToNull(url), SourceFields.emptyToNull(notes),
                     SourceFields.starsOutOfFour(SourceFields.decimal(row.get("Avg Stars")), 4),
                     SourceFields.starsOutOfFour(SourceFields.decimal(row.get("Your Stars")), 4), code,
+                    SourceFields.emptyToNull(row.get("Your Rating")),
                     row.fields().containsKey("Tags") ? splitTags(row.get("Tags")) : null));
         }
         return new TranslatedExport(drafts, warnings, skipped);

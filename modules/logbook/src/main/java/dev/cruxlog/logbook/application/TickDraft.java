@@ -17,7 +17,7 @@ public record TickDraft(String source, String sourceKey, String route, LocalDate
                         Discipline discipline, boolean disciplineConfirmed, AscentStyle style, String sourceStyle,
                         String sourceLeadStyle, String sourceRouteType, int pitches, Integer lengthFt, String location,
                         List<String> locationPath, String routeUrl, String notes, BigDecimal routeStars,
-                        BigDecimal userStars, Integer sourceRatingCode, List<String> tags) {
+                        BigDecimal userStars, Integer sourceRatingCode, String sourceUserGrade, List<String> tags) {
 
     /** {@code tags} null means "leave the stored tags alone" (imports of files without tags). */
     public TickDraft {
@@ -33,7 +33,9 @@ public record TickDraft(String source, String sourceKey, String route, LocalDate
                 String.valueOf(lengthFt), String.valueOf(location), String.join(">", locationPath),
                 String.valueOf(routeUrl), String.valueOf(notes), String.valueOf(routeStars), String.valueOf(userStars),
                 String.valueOf(sourceRatingCode), String.valueOf(gradeIndex), String.valueOf(tags));
-        return sha256(content);
+        // Appended only when there is one, so the hashes of ticks stored before the field existed
+        // stay the same and a re-import does not report them all as changed.
+        return sha256(sourceUserGrade == null ? content : content + "\u001f" + sourceUserGrade);
     }
 
     static String sha256(String text) {

@@ -79,6 +79,10 @@ public class TickService implements RecentTicks {
         return ticks.all(owner);
     }
 
+    public Flux<ExportedTick> forExport(UUID owner) {
+        return ticks.forExport(owner);
+    }
+
     public Mono<TickView> find(UUID owner, UUID id) {
         return ticks.find(owner, id);
     }
@@ -126,7 +130,7 @@ public class TickService implements RecentTicks {
         }
         return new TickDraft("manual", null, input.route().trim(), input.date(), input.grade().trim(), grade.system().id(),
                 grade.index(), grade.level(), grade.protection(), grade.aid(), discipline, true, style, null, null, null,
-                pitches, input.lengthFt(), location.display(), location.parts(), null, input.notes(), null, null, null,
+                pitches, input.lengthFt(), location.display(), location.parts(), null, input.notes(), null, null, null, null,
                 input.tags() == null ? List.of() : input.tags());
     }
 }

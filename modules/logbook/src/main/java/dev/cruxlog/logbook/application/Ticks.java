@@ -48,6 +48,9 @@ public interface Ticks {
      */
     Mono<TickView> update(UUID owner, UUID id, TickDraft draft);
 
+    /** The ticks {@link #all} gives, with what their source said, for the CSV export. */
+    Flux<ExportedTick> forExport(UUID owner);
+
     Mono<Boolean> delete(UUID owner, UUID id);
 
     Mono<Void> eraseOwnedBy(UUID owner);

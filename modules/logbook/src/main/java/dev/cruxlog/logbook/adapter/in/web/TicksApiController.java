@@ -147,7 +147,7 @@ class TicksApiController {
         if (!format.equals("csv")) {
             return Mono.error(new IllegalArgumentException("format: only csv is available."));
         }
-        Flux<String> body = Flux.concat(Flux.just(CsvExport.header()), ticks.all(user.id()).map(CsvExport::row));
+        Flux<String> body = Flux.concat(Flux.just(CsvExport.header()), ticks.forExport(user.id()).map(CsvExport::row));
         return Mono.just(ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cruxlog-ticks.csv\"")

@@ -26,7 +26,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                AND (CAST(:to AS date) IS NULL OR climbed_on <= CAST(:to AS date))""";
 
     /**
-     * Every graded tick with how far below the climber's hardest earlier send (same
+     * Every graded tick with how far below the climber's hardest send on an earlier day (same
      * discipline, in date order, over the whole logbook) it was, and the ticks of its route
      * so far; {@code in_window} marks the ones the caller asked about.
      */
@@ -36,9 +36,14 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                   FROM logbook.tick WHERE owner_id = :owner AND duplicate_of IS NULL AND grade_level IS NOT NULL),
             categorised AS (
                 SELECT *,
-                       coalesce(max(grade_level) FILTER (WHERE send) OVER (PARTITION BY discipline ORDER BY climbed_on, id
-                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), grade_level) - grade_level AS levels_below,
-                       count(*) OVER (PARTITION BY route_key ORDER BY climbed_on, id) AS attempts,
+                       -- Sends of earlier days only: ticks of one day do not raise the bar for each
+                       -- other, so the figures do not depend on the order of their ids (a logbook
+                       -- imported again into another account gave other categories).
+                       coalesce(max(grade_level) FILTER (WHERE send) OVER (PARTITION BY discipline ORDER BY climbed_on
+                           RANGE BETWEEN UNBOUNDED PRECEDING AND INTERVAL '1 day' PRECEDING), grade_level) - grade_level
+                           AS levels_below,
+                       -- Tries up to and including that day: the order of one day's ticks is not known.
+                       count(*) OVER (PARTITION BY route_key ORDER BY climbed_on) AS attempts,
                        (CAST(:from AS date) IS NULL OR climbed_on >= CAST(:from AS date))
                            AND (CAST(:to AS date) IS NULL OR climbed_on <= CAST(:to AS date)) AS in_window
                   FROM all_ticks)
@@ -61,15 +66,19 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                         WITH t AS (%s AND discipline = :discipline AND grade_level IS NOT NULL),
                         numbered AS (
                             SELECT route_key, route, location, climbed_on, id, grade, grade_index, grade_level, style, send,
-                                   count(*) OVER (PARTITION BY route_key ORDER BY climbed_on, id
-                                                  ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS attempts,
+                                   -- Tries up to and including the day (its ticks are peers in this
+                                   -- frame): the order of one day's ticks is not known, and the ids'
+                                   -- order made the count differ between two imports of one file.
+                                   count(*) OVER (PARTITION BY route_key ORDER BY climbed_on) AS attempts,
                                    dense_rank() OVER (PARTITION BY route_key ORDER BY climbed_on) AS days,
                                    count(*) FILTER (WHERE send) OVER (PARTITION BY route_key) AS sends
                               FROM t),
                         first_send AS (
                             SELECT DISTINCT ON (route_key) *
                               FROM numbered WHERE send AND style = ANY(:styles)
-                             ORDER BY route_key, climbed_on, id)
+                             -- Of two sends on the first day, the better style was the first.
+                             ORDER BY route_key, climbed_on, CASE style WHEN 'onsight' THEN 0 WHEN 'flash' THEN 1
+                                 WHEN 'redpoint' THEN 2 WHEN 'pinkpoint' THEN 3 ELSE 4 END, id)
                         SELECT f.route_key, f.route, f.location, f.climbed_on, f.grade, f.grade_index, f.grade_level, f.style,
                                f.attempts, f.days, f.sends
                           FROM first_send f
@@ -117,7 +126,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
         Mono<List<BestSend>> best = bind(db.sql("WITH t AS (" + WINDOW + """
                         ) SELECT DISTINCT ON (discipline) discipline, route, grade, grade_index, climbed_on FROM t
                            WHERE send AND grade_index IS NOT NULL
-                           ORDER BY discipline, grade_index DESC, climbed_on"""), owner, from, to)
+                           ORDER BY discipline, grade_index DESC, climbed_on, lower(route)"""), owner, from, to)
                 .map(row -> new BestSend(row.get("discipline", String.class), row.get("route", String.class),
                         row.get("grade", String.class), row.get("grade_index", Integer.class),
                         row.get("climbed_on", LocalDate.class)))
@@ -154,7 +163,9 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                         ) SELECT DISTINCT ON (month, discipline, style) to_char(climbed_on, 'YYYY-MM') AS month, discipline,
                                  style, grade, grade_index, route
                             FROM t WHERE send AND grade_index IS NOT NULL
-                           ORDER BY month, discipline, style, grade_index DESC, climbed_on"""), owner, from, to)
+                           -- Of two sends of one grade, the earlier, then by name: never by id, so the
+                           -- same logbook gives the same answer in any account.
+                           ORDER BY month, discipline, style, grade_index DESC, climbed_on, lower(route)"""), owner, from, to)
                 .map(row -> new MonthSend(row.get("month", String.class), row.get("discipline", String.class),
                         row.get("style", String.class), row.get("grade", String.class), row.get("grade_index", Integer.class),
                         row.get("route", String.class)))
@@ -187,7 +198,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
         return bind(db.sql("WITH t AS (" + WINDOW + """
                         ), hardest AS (
                             SELECT DISTINCT ON (location_path) location_path, grade, grade_index FROM t
-                             WHERE send AND grade_index IS NOT NULL ORDER BY location_path, grade_index DESC)
+                             WHERE send AND grade_index IS NOT NULL ORDER BY location_path, grade_index DESC, grade)
                         SELECT t.location_path, count(*) AS ticks, sum(pitches) AS pitches,
                                count(*) FILTER (WHERE send) AS sends, min(climbed_on) AS first_visit,
                                max(climbed_on) AS last_visit, h.grade AS hardest_grade, h.grade_index AS hardest_index

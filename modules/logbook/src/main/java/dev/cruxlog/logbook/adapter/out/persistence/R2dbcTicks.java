@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import dev.cruxlog.logbook.TickView;
+import dev.cruxlog.logbook.application.ExportedTick;
 import dev.cruxlog.logbook.application.TickCursor;
 import dev.cruxlog.logbook.application.TickDraft;
 import dev.cruxlog.logbook.application.TickFilter;
@@ -81,6 +82,7 @@ class R2dbcTicks implements Ticks {
             new Column("route_stars", "numeric", TickDraft::routeStars),
             new Column("user_stars", "numeric", TickDraft::userStars),
             new Column("source_rating_code", "integer", TickDraft::sourceRatingCode),
+            new Column("source_user_grade", "text", TickDraft::sourceUserGrade),
             new Column("tags", "text", d -> d.tags() == null ? null : String.join("\u001f", d.tags())));
 
     private final DatabaseClient db;
@@ -365,6 +367,18 @@ class R2dbcTicks implements Ticks {
         return db.sql("SELECT " + VIEW_COLUMNS + " FROM logbook.tick WHERE owner_id = :owner AND duplicate_of IS NULL "
                         + "ORDER BY climbed_on DESC, id DESC")
                 .bind("owner", owner).map(R2dbcTicks::toView).all();
+    }
+
+    @Override
+    public Flux<ExportedTick> forExport(UUID owner) {
+        return db.sql("SELECT " + VIEW_COLUMNS + ", source_style, source_lead_style, source_route_type, source_rating_code, "
+                        + "source_user_grade FROM logbook.tick WHERE owner_id = :owner AND duplicate_of IS NULL "
+                        + "ORDER BY climbed_on DESC, id DESC")
+                .bind("owner", owner)
+                .map(row -> new ExportedTick(toView(row), row.get("source_style", String.class),
+                        row.get("source_lead_style", String.class), row.get("source_route_type", String.class),
+                        row.get("source_rating_code", Integer.class), row.get("source_user_grade", String.class)))
+                .all();
     }
 
     @Override
