@@ -86,8 +86,8 @@ class ExportRoundTripTest {
     }
 
     /**
-     * Lists sorted (recursively): analytics break ties between ticks of one day by their ids,
-     * which the second account's ticks have new, so equal figures may come in another order.
+     * Lists sorted (recursively): what is compared is the figures, not the order of equal ones
+     * (lists of one day's ticks are not ordered by anything the file says).
      */
     private static Object canonical(Object value) {
         if (value instanceof Map<?, ?> map) {

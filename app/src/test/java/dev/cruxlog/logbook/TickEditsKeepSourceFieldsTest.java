@@ -80,12 +80,28 @@ class TickEditsKeepSourceFieldsTest {
                 .isEqualTo("50-50 (direct finish) | Back in the shade after lunch");
         assertThat(sourceFields(id)).isEqualTo(imported);
 
+        assertThat(gradeIndex(id)).as("what the import read from the grade, kept while the grade text is").isEqualTo(50);
+
+        // A new grade: read from its text, and the rating code, which named the old one, goes.
+        http.patch().uri("/api/v1/logbook/ticks/" + id).header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("grade", "5.6"))
+                .exchange().expectStatus().isOk();
+        assertThat(gradeIndex(id)).isEqualTo(60);
+        Map<String, Object> regraded = new LinkedHashMap<>(imported);
+        regraded.put("source_rating_code", null);
+        assertThat(sourceFields(id)).isEqualTo(regraded);
+
         // And the export still carries them (its own losses, the rating code and route type, are
         // issue #16's export point, not an edit's).
         String export = http.get().uri("/api/v1/logbook/export").header("Authorization", climber.bearer())
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         String row = export.lines().filter(line -> line.contains("50-50 (direct finish)")).findFirst().orElseThrow();
         assertThat(row).contains("\"https://www.mountainproject.com/route/106562228/50-50\"").contains("\"1.60\"");
+    }
+
+    private Integer gradeIndex(UUID id) {
+        return db.sql("SELECT grade_index FROM logbook.tick WHERE id = :id").bind("id", id)
+                .map(row -> row.get("grade_index", Integer.class)).one().block(Duration.ofSeconds(5));
     }
 
     private Map<String, Object> sourceFields(UUID id) {

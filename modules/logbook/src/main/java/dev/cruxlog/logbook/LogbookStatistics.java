@@ -69,7 +69,8 @@ public interface LogbookStatistics {
 
     /**
      * @param routeKey identifies the route across ticks (its Mountain Project page, or name and place)
-     * @param attempts ticks of the route up to and including its first send
+     * @param attempts tries up to the first send: the route's ticks on earlier days, that day's
+     *                 failed ones, and the send (the order of one day's ticks is not known)
      * @param days     distinct days on the route up to its first send
      * @param sends    sending ticks of the route in the window
      */
@@ -103,7 +104,7 @@ public interface LogbookStatistics {
     }
 
     /**
-     * @param attempts ticks of the route up to this send
+     * @param attempts tries up to this send, counted as for {@code RouteSend}
      */
     record HardSend(String discipline, String route, String grade, LocalDate date, DifficultyCategory category,
                     String style, int attempts) {

@@ -146,7 +146,7 @@ class ImportJob implements JobHandler {
                         String hash = existing.get(draft.sourceKey());
                         if (hash == null) {
                             added.add(draft);
-                        } else if (!hash.equals(draft.contentHash())) {
+                        } else if (!hash.equals(draft.contentHash()) && !hash.equals(draft.contentHashBeforeUserGrade())) {
                             changed.add(draft);
                         } else {
                             unchanged++;

@@ -27,15 +27,27 @@ public record TickDraft(String source, String sourceKey, String route, LocalDate
 
     /** Changes when anything the source says about the tick changes: the re-import test. */
     public String contentHash() {
+        return sourceUserGrade == null ? contentHashBeforeUserGrade()
+                : sha256(contentWithoutUserGrade() + "\u001f" + sourceUserGrade);
+    }
+
+    /**
+     * The hash as it was before "Your Rating" was kept (logbook V7). A stored tick with this hash
+     * is unchanged at its source: re-importing it must not count it as changed and overwrite the
+     * climber's edits just because Cruxlog now reads one more column.
+     */
+    public String contentHashBeforeUserGrade() {
+        return sha256(contentWithoutUserGrade());
+    }
+
+    private String contentWithoutUserGrade() {
         String content = String.join("\u001f", route, String.valueOf(climbedOn), grade, String.valueOf(discipline),
                 String.valueOf(disciplineConfirmed), String.valueOf(style), String.valueOf(sourceStyle),
                 String.valueOf(sourceLeadStyle), String.valueOf(sourceRouteType), String.valueOf(pitches),
                 String.valueOf(lengthFt), String.valueOf(location), String.join(">", locationPath),
                 String.valueOf(routeUrl), String.valueOf(notes), String.valueOf(routeStars), String.valueOf(userStars),
                 String.valueOf(sourceRatingCode), String.valueOf(gradeIndex), String.valueOf(tags));
-        // Appended only when there is one, so the hashes of ticks stored before the field existed
-        // stay the same and a re-import does not report them all as changed.
-        return sha256(sourceUserGrade == null ? content : content + "\u001f" + sourceUserGrade);
+        return content;
     }
 
     static String sha256(String text) {

@@ -91,7 +91,10 @@ public class TickService implements RecentTicks {
         return Mono.fromCallable(() -> draft(input)).flatMap(draft -> ticks.insert(owner, draft));
     }
 
-    /** Edits replace the whole tick; an imported tick edited by hand stays linked to its source row. */
+    /**
+     * A hand edit changes what the climber edits and keeps what came from the source (see
+     * {@link Ticks#update}); an imported tick edited by hand stays linked to its source row.
+     */
     public Mono<TickView> update(UUID owner, UUID id, TickInput input) {
         return Mono.fromCallable(() -> draft(input)).flatMap(draft -> ticks.update(owner, id, draft));
     }

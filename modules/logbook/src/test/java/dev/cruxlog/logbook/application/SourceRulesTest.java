@@ -94,4 +94,23 @@ class SourceRulesTest {
         assertThat(tick.discipline()).isEqualTo(dev.cruxlog.logbook.domain.Discipline.TRAD);
         assertThat(result.warnings()).isEmpty();
     }
+
+    @Test
+    void yourRatingIsKeptAndTicksStoredBeforeItKeepTheirHash() {
+        java.util.Map<String, String> fields = new java.util.HashMap<>(java.util.Map.of("Date", "2023-06-01", "Route", "50-50",
+                "Rating", "5.5", "URL", "https://www.mountainproject.com/route/106562228/50-50", "Pitches", "2",
+                "Location", "New York > The Gunks", "Style", "TR", "Route Type", "Trad", "Rating Code", "1500"));
+        fields.put("Your Rating", "5.6");
+        TickDraft withRating = MountainProjectRows.toDrafts(java.util.List.of(new SourceRow(2, fields)),
+                new dev.cruxlog.grades.domain.GradeCatalog(), TODAY).drafts().get(0);
+        fields.put("Your Rating", "");
+        TickDraft without = MountainProjectRows.toDrafts(java.util.List.of(new SourceRow(2, fields)),
+                new dev.cruxlog.grades.domain.GradeCatalog(), TODAY).drafts().get(0);
+
+        assertThat(withRating.sourceUserGrade()).isEqualTo("5.6");
+        assertThat(without.sourceUserGrade()).isNull();
+        // A tick stored before Your Rating was kept has the hash of the content without it.
+        assertThat(withRating.contentHashBeforeUserGrade()).isEqualTo(without.contentHash());
+        assertThat(withRating.contentHash()).isNotEqualTo(without.contentHash());
+    }
 }

@@ -42,8 +42,13 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                        coalesce(max(grade_level) FILTER (WHERE send) OVER (PARTITION BY discipline ORDER BY climbed_on
                            RANGE BETWEEN UNBOUNDED PRECEDING AND INTERVAL '1 day' PRECEDING), grade_level) - grade_level
                            AS levels_below,
-                       -- Tries up to and including that day: the order of one day's ticks is not known.
-                       count(*) OVER (PARTITION BY route_key ORDER BY climbed_on) AS attempts,
+                       -- Tries: the route's ticks on earlier days and that day's failed ones, and for
+                       -- a send the send itself. The order of one day's ticks is not known, so a lap
+                       -- after an onsight must not make it two tries, nor an id order decide.
+                       count(*) OVER (PARTITION BY route_key ORDER BY climbed_on
+                           RANGE BETWEEN UNBOUNDED PRECEDING AND INTERVAL '1 day' PRECEDING)
+                           + count(*) FILTER (WHERE NOT send) OVER (PARTITION BY route_key, climbed_on)
+                           + CASE WHEN send THEN 1 ELSE 0 END AS attempts,
                        (CAST(:from AS date) IS NULL OR climbed_on >= CAST(:from AS date))
                            AND (CAST(:to AS date) IS NULL OR climbed_on <= CAST(:to AS date)) AS in_window
                   FROM all_ticks)
@@ -56,8 +61,8 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
     }
 
     /**
-     * One pass of window functions over the route's ticks: tries up to and including the first
-     * send, distinct days up to it, and all sends. (Correlated subqueries per route made this
+     * One pass of window functions over the route's ticks: tries up to the first send (earlier
+     * days' ticks, that day's failed ones, the send), distinct days up to it, and all sends. (Correlated subqueries per route made this
      * quadratic: the benchmark's 10,000-tick climber hit the statement timeout.)
      */
     @Override
@@ -66,10 +71,13 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                         WITH t AS (%s AND discipline = :discipline AND grade_level IS NOT NULL),
                         numbered AS (
                             SELECT route_key, route, location, climbed_on, id, grade, grade_index, grade_level, style, send,
-                                   -- Tries up to and including the day (its ticks are peers in this
-                                   -- frame): the order of one day's ticks is not known, and the ids'
-                                   -- order made the count differ between two imports of one file.
-                                   count(*) OVER (PARTITION BY route_key ORDER BY climbed_on) AS attempts,
+                                   -- Tries up to the send: the route's ticks on earlier days, that
+                                   -- day's failed ones and the send. The order of one day's ticks is
+                                   -- not known (ids used to decide it, differently in every account).
+                                   count(*) OVER (PARTITION BY route_key ORDER BY climbed_on
+                                       RANGE BETWEEN UNBOUNDED PRECEDING AND INTERVAL '1 day' PRECEDING)
+                                       + count(*) FILTER (WHERE NOT send) OVER (PARTITION BY route_key, climbed_on)
+                                       + CASE WHEN send THEN 1 ELSE 0 END AS attempts,
                                    dense_rank() OVER (PARTITION BY route_key ORDER BY climbed_on) AS days,
                                    count(*) FILTER (WHERE send) OVER (PARTITION BY route_key) AS sends
                               FROM t),
@@ -134,7 +142,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
         Mono<List<HardSend>> hard = bind(db.sql(CATEGORISED + """
                         SELECT discipline, route, grade, climbed_on, style, levels_below, attempts FROM categorised
                          WHERE send AND levels_below <= 2 AND in_window
-                         ORDER BY climbed_on DESC, id DESC LIMIT 10"""), owner, from, to)
+                         ORDER BY climbed_on DESC, lower(route), grade, style LIMIT 10"""), owner, from, to)
                 .map(row -> new HardSend(row.get("discipline", String.class), row.get("route", String.class),
                         row.get("grade", String.class), row.get("climbed_on", LocalDate.class),
                         DifficultyCategory.of(row.get("levels_below", Integer.class)), row.get("style", String.class),

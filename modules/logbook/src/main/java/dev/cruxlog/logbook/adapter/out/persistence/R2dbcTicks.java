@@ -395,23 +395,36 @@ class R2dbcTicks implements Ticks {
     /**
      * What a climber edits by hand ({@code TickService.TickInput}) and what follows from it.
      * Everything else a tick holds came from its source: the route's link and stars, the
-     * climber's own stars, the source's style words, the rating code, the source key and
-     * content hash. A hand edit keeps all of it (issue #16: an edit used to erase the Mountain
-     * Project link and stars).
+     * climber's own stars, the source's style words, the source key and content hash. A hand
+     * edit keeps all of it (issue #16: an edit used to erase the Mountain Project link and stars).
      */
     static final Set<String> EDITED_BY_HAND = Set.of("route", "climbed_on", "grade", "grade_system", "grade_index",
             "grade_level", "protection", "aid_grade", "discipline", "discipline_confirmed", "style", "send", "pitches",
             "length_ft", "location", "location_path", "notes", "notes_plain", "tags");
 
+    /**
+     * Read from the grade text, so kept while the text is: an import may have read it with more
+     * than the text (Mountain Project's rating code repairs grades a spreadsheet mangled), and an
+     * edit of the notes must not undo that.
+     */
+    private static final Set<String> READ_FROM_GRADE = Set.of("grade_system", "grade_index", "grade_level", "protection",
+            "aid_grade");
+
     @Override
     public Mono<TickView> update(UUID owner, UUID id, TickDraft draft) {
         List<Column> edited = COLUMNS.stream().filter(c -> EDITED_BY_HAND.contains(c.name())).toList();
+        // In SET, columns on the right are the row before the update.
+        String sameGrade = "grade IS NOT DISTINCT FROM CAST(:grade AS text)";
         String assignments = String.join(", ", edited.stream()
                 .map(c -> c.name() + " = " + (c.name().equals("location_path")
                         ? "coalesce(string_to_array(CAST(:location_path AS text), ' > '), '{}')"
                         : c.name().equals("tags") ? "coalesce(string_to_array(CAST(:tags AS text), chr(31)), tags)"
+                        : READ_FROM_GRADE.contains(c.name())
+                        ? "CASE WHEN " + sameGrade + " THEN " + c.name() + " ELSE CAST(:" + c.name() + " AS " + c.type() + ") END"
                         : "CAST(:" + c.name() + " AS " + c.type() + ")"))
-                .toList());
+                .toList())
+                // The rating code names the grade the source gave: it goes when the climber changes the grade.
+                + ", source_rating_code = CASE WHEN " + sameGrade + " THEN source_rating_code END";
         DatabaseClient.GenericExecuteSpec spec = db.sql("UPDATE logbook.tick SET " + assignments
                 + ", updated_at = now() WHERE owner_id = :owner AND id = :id").bind("owner", owner).bind("id", id);
         for (Column column : edited) {
