@@ -321,7 +321,10 @@ class R2dbcTicks implements Ticks {
             binds.put("send", filter.send());
         }
         if (filter.text() != null && !filter.text().isBlank()) {
-            sql.append(" AND (tick.route ILIKE :text ESCAPE '\\' OR tick.location ILIKE :text ESCAPE '\\')");
+            // Every level of the place, not only the shown one: "Red River Gorge" finds the ticks of
+            // its crags, whose shown location is "Crag, Kentucky" (issue #16).
+            sql.append(" AND (tick.route ILIKE :text ESCAPE '\\' OR tick.location ILIKE :text ESCAPE '\\'"
+                    + " OR array_to_string(tick.location_path, ' > ') ILIKE :text ESCAPE '\\')");
             binds.put("text", "%" + filter.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (filter.tag() != null && !filter.tag().isBlank()) {
