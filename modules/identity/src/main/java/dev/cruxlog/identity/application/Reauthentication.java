@@ -29,15 +29,11 @@ public class Reauthentication {
 
     /** The account when {@code password} is its password; {@link WrongPassword} or {@code TooManyAttempts} if not. */
     public Mono<StoredAccount> confirm(UUID accountId, String password) {
-        String counted = accountId.toString();
-        return throttling.check(LoginThrottle.PASSWORD_CONFIRMATION, counted)
-                .then(accounts.findById(accountId))
-                // An account that is gone confirms nothing: without this the caller's next step ran unchecked.
-                .switchIfEmpty(Mono.error(new WrongPassword()))
-                .flatMap(account -> hasher.matches(password == null ? "" : password, account.passwordHash())
-                        .flatMap(matches -> matches
-                                // Only failures count: a climber who types it right is not slowed down.
-                                ? throttling.uncount(LoginThrottle.PASSWORD_CONFIRMATION, counted).thenReturn(account)
-                                : Mono.error(new WrongPassword())));
+        // An account that is gone confirms nothing (empty, so WrongPassword): without this the
+        // caller's next step ran unchecked.
+        return throttling.guess(LoginThrottle.PASSWORD_CONFIRMATION, accountId.toString(),
+                accounts.findById(accountId).filterWhen(account ->
+                        hasher.matches(password == null ? "" : password, account.passwordHash())),
+                WrongPassword::new);
     }
 }

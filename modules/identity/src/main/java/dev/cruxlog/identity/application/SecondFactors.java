@@ -56,13 +56,9 @@ public class SecondFactors {
                 .map(OptionalLong::getAsLong));
     }
 
-    /** Counts the attempt, runs the check (empty: wrong), and takes the count back when it was right. */
+    /** A code is a guess at a secret, counted per account as every such guess is ({@link Throttling#guess}). */
     private <T> Mono<T> counted(UUID accountId, Mono<T> check) {
-        String counted = accountId.toString();
-        return throttling.check(LoginThrottle.SECOND_FACTOR, counted)
-                .then(check)
-                .switchIfEmpty(Mono.error(new WrongSecondFactorCode()))
-                .flatMap(found -> throttling.uncount(LoginThrottle.SECOND_FACTOR, counted).thenReturn(found));
+        return throttling.guess(LoginThrottle.SECOND_FACTOR, accountId.toString(), check, WrongSecondFactorCode::new);
     }
 
     private Mono<Boolean> accepts(UUID accountId, SecondFactorCode code) {

@@ -2,6 +2,7 @@ package dev.cruxlog.identity.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
 import dev.cruxlog.identity.domain.LoginThrottle;
@@ -34,6 +35,20 @@ public class Throttling {
     /** Counts one more under the limit; fails with {@link TooManyAttempts} once it is over. */
     public Mono<Void> check(Limit limit, String counted) {
         return count(limit, counted).flatMap(Throttling::refuseWhenWaiting);
+    }
+
+    /**
+     * One guess at a secret under a limit of failures: counted before it is checked (so
+     * concurrent guesses cannot all pass), refused with {@link TooManyAttempts} once the limit
+     * is reached, and taken back when right, so only failures stay counted. {@code check}
+     * emits what the right guess gives, or completes empty when the guess is wrong, which
+     * becomes {@code wrong}.
+     */
+    public <T> Mono<T> guess(Limit limit, String counted, Mono<T> check, Supplier<? extends RuntimeException> wrong) {
+        return check(limit, counted)
+                .then(check)
+                .switchIfEmpty(Mono.error(wrong))
+                .flatMap(right -> uncount(limit, counted).thenReturn(right));
     }
 
     /** Counts one more under the limit and tells whether it was still within it. */

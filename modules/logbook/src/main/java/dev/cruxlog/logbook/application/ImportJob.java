@@ -124,6 +124,7 @@ class ImportJob implements JobHandler {
     /** Pure work on rows already in memory; the tick source is the import's. */
     private TranslatedExport translate(ExportFormat format, String source, ExportRecords records) {
         LocalDate today = LocalDate.now(clock);
+        Grades grades = new ImportGrades(this.grades);
         return switch (format) {
             // Cruxlog's own export is a Mountain Project CSV with formula-like fields neutralised.
             case MOUNTAIN_PROJECT_CSV -> MountainProjectRows.toDrafts(CsvExport.restored(records.rows()), grades, today);

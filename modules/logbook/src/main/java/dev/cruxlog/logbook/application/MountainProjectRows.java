@@ -29,8 +29,6 @@ public final class MountainProjectRows {
         List<TickDraft> drafts = new ArrayList<>();
         List<ImportWarning> warnings = new ArrayList<>();
         Map<String, Integer> occurrences = new HashMap<>();
-        // A logbook repeats a few dozen grades over thousands of rows: each (rating, code) is read once.
-        Map<RatingAndCode, Grades.GradeReading> readings = new HashMap<>();
         int skipped = 0;
         for (SourceRow row : rows) {
             String date = row.get("Date");
@@ -51,8 +49,7 @@ public final class MountainProjectRows {
                 warnings.add(new ImportWarning(row.line(), "Date " + climbedOn + " is in the future; kept as logged"));
             }
             Integer code = SourceFields.integer(row.get("Rating Code"));
-            Grades.GradeReading reading = readings.computeIfAbsent(new RatingAndCode(rating, code),
-                    key -> grades.readMountainProject(key.rating(), key.code()));
+            Grades.GradeReading reading = grades.readMountainProject(rating, code);
             if (reading.warning() != null) {
                 warnings.add(new ImportWarning(row.line(), reading.warning()));
             }
@@ -85,9 +82,6 @@ public final class MountainProjectRows {
                     row.fields().containsKey("Tags") ? splitTags(row.get("Tags")) : null));
         }
         return new TranslatedExport(drafts, warnings, skipped);
-    }
-
-    private record RatingAndCode(String rating, Integer code) {
     }
 
     static List<String> splitTags(String text) {

@@ -32,6 +32,12 @@ public class SessionCookies {
         return cookie == null || cookie.getValue().isBlank() ? Optional.empty() : Optional.of(cookie.getValue());
     }
 
+    /** The hash of the asking browser's session secret (to mark or keep that session), or null for an API client. */
+    public static byte[] currentSessionHash(ServerWebExchange exchange) {
+        String session = exchange.getAttribute(CURRENT_SESSION);
+        return session == null ? null : dev.cruxlog.identity.domain.SecretToken.hash(session);
+    }
+
     public void write(ServerWebExchange exchange, String secret) {
         exchange.getResponse().addCookie(cookie(exchange, secret, properties.sessionLifetime()));
     }

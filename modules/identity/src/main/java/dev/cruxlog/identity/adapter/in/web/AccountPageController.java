@@ -21,7 +21,6 @@ import dev.cruxlog.identity.application.SignInService;
 import dev.cruxlog.identity.application.SignedInSessions;
 import dev.cruxlog.identity.application.TwoStepService;
 import dev.cruxlog.identity.domain.InvalidAccountInput;
-import dev.cruxlog.identity.domain.SecretToken;
 import dev.cruxlog.platform.web.ClientAddresses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -189,7 +188,7 @@ class AccountPageController {
     /** The page; {@code recoveryCodes}, when given, are shown this once (only their hashes are kept). */
     private Mono<String> render(CurrentUser user, Model model, FormState form, HttpStatus status, ServerWebExchange exchange,
                                 List<String> recoveryCodes) {
-        return Mono.zip(accounts.find(user.id()), signedInSessions.list(user.id(), currentSession(exchange)).collectList(),
+        return Mono.zip(accounts.find(user.id()), signedInSessions.list(user.id(), SessionCookies.currentSessionHash(exchange)).collectList(),
                         twoStep.status(user.id()))
                 .map(found -> {
                     AccountView account = found.getT1();
@@ -209,11 +208,6 @@ class AccountPageController {
                 });
     }
 
-    /** The hash of this browser's session secret, to mark it in the list and keep it when ending the others. */
-    private static byte[] currentSession(ServerWebExchange exchange) {
-        String session = exchange.getAttribute(SessionCookies.CURRENT_SESSION);
-        return session == null ? null : SecretToken.hash(session);
-    }
 
     /** A new key to scan; nothing changes for sign-in until a code from it is confirmed below. */
     @PostMapping("/account/two-step/setup")
@@ -297,7 +291,7 @@ class AccountPageController {
                              ServerWebExchange exchange) {
         Mono<Void> ending;
         if ("others".equals(form.session())) {
-            ending = signedInSessions.endOthers(user.id(), form.sessionPassword(), currentSession(exchange));
+            ending = signedInSessions.endOthers(user.id(), form.sessionPassword(), SessionCookies.currentSessionHash(exchange));
         } else {
             UUID id;
             try {

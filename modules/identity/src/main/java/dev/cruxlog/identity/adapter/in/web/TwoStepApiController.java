@@ -8,7 +8,6 @@ import dev.cruxlog.identity.application.IdentityErrors.WrongSecondFactorCode;
 import dev.cruxlog.identity.application.TwoStepService;
 import dev.cruxlog.identity.application.TwoStepService.TwoStepSetUp;
 import dev.cruxlog.identity.application.TwoStepService.TwoStepStatus;
-import dev.cruxlog.identity.domain.SecretToken;
 import dev.cruxlog.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -81,7 +80,7 @@ class TwoStepApiController {
             + "(an API client signs in again, with a code)")
     Mono<RecoveryCodesResponse> confirm(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CodeAndPassword request,
                                         ServerWebExchange exchange) {
-        return twoStep.confirm(user.id(), request.password(), request.code(), currentSession(exchange))
+        return twoStep.confirm(user.id(), request.password(), request.code(), SessionCookies.currentSessionHash(exchange))
                 .map(RecoveryCodesResponse::new);
     }
 
@@ -91,7 +90,7 @@ class TwoStepApiController {
             + "every session and API sign-in ends but the asking browser's")
     Mono<Void> turnOff(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CodeAndPassword request,
                        ServerWebExchange exchange) {
-        return twoStep.turnOff(user.id(), request.password(), request.code(), currentSession(exchange));
+        return twoStep.turnOff(user.id(), request.password(), request.code(), SessionCookies.currentSessionHash(exchange));
     }
 
     @PostMapping("/recovery-codes")
@@ -99,7 +98,7 @@ class TwoStepApiController {
             + "every session and API sign-in ends but the asking browser's")
     Mono<RecoveryCodesResponse> recoveryCodes(@AuthenticationPrincipal CurrentUser user,
                                               @Valid @RequestBody CodeAndPassword request, ServerWebExchange exchange) {
-        return twoStep.replaceRecoveryCodes(user.id(), request.password(), request.code(), currentSession(exchange))
+        return twoStep.replaceRecoveryCodes(user.id(), request.password(), request.code(), SessionCookies.currentSessionHash(exchange))
                 .map(RecoveryCodesResponse::new);
     }
 
@@ -112,8 +111,4 @@ class TwoStepApiController {
         return Problems.response(HttpStatus.UNPROCESSABLE_ENTITY, "Wrong code", "wrong-code", error.getMessage(), "code", exchange);
     }
 
-    private static byte[] currentSession(ServerWebExchange exchange) {
-        String session = exchange.getAttribute(SessionCookies.CURRENT_SESSION);
-        return session == null ? null : SecretToken.hash(session);
-    }
 }

@@ -10,7 +10,6 @@ import dev.cruxlog.identity.application.AccountService;
 import dev.cruxlog.identity.application.PasswordService;
 import dev.cruxlog.identity.application.RegistrationService;
 import dev.cruxlog.identity.application.SignedInSessions;
-import dev.cruxlog.identity.domain.SecretToken;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -109,9 +108,8 @@ class UsersApiController {
     @Operation(summary = "Change your password; other sessions and all refresh tokens are revoked")
     Mono<Void> changePassword(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody PasswordChange change,
                               ServerWebExchange exchange) {
-        String session = exchange.getAttribute(SessionCookies.CURRENT_SESSION);
         return passwords.changePassword(user.id(), change.currentPassword(), change.newPassword(),
-                session == null ? null : SecretToken.hash(session));
+                SessionCookies.currentSessionHash(exchange));
     }
 
     @PostMapping("/email")
@@ -145,8 +143,7 @@ class UsersApiController {
     @GetMapping("/sessions")
     @Operation(summary = "Where you are signed in: browsers and API clients, most recently used first")
     Flux<SessionResponse> sessions(@AuthenticationPrincipal CurrentUser user, ServerWebExchange exchange) {
-        String session = exchange.getAttribute(SessionCookies.CURRENT_SESSION);
-        return sessions.list(user.id(), session == null ? null : SecretToken.hash(session)).map(SessionResponse::of);
+        return sessions.list(user.id(), SessionCookies.currentSessionHash(exchange)).map(SessionResponse::of);
     }
 
     @PostMapping("/sessions/{id}/sign-out")
