@@ -36,6 +36,35 @@ public final class HungTestThreadDumps implements BeforeEachCallback, AfterEachC
         String test = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
         ScheduledFuture<?> dump = WATCHDOG.schedule(() -> dump(test), DUMP_AFTER_SECONDS, TimeUnit.SECONDS);
         context.getStore(NAMESPACE).put("dump", dump);
+        if (org.springframework.core.annotation.AnnotatedElementUtils.hasAnnotation(context.getRequiredTestClass(),
+                org.springframework.boot.test.context.SpringBootTest.class)) {
+            application = org.springframework.test.context.junit.jupiter.SpringExtension.getApplicationContext(context);
+        }
+    }
+
+    /** The application of the test running now, for its pool's figures; null outside Spring tests. */
+    private static volatile org.springframework.context.ApplicationContext application;
+
+    /** Acquired, idle and pending connections of every pool of the running application. */
+    private static String poolFigures() {
+        org.springframework.context.ApplicationContext running = application;
+        if (running == null) {
+            return "No application context\n";
+        }
+        StringBuilder text = new StringBuilder();
+        running.getBeansOfType(io.r2dbc.spi.ConnectionFactory.class).forEach((name, factory) -> {
+            Object current = factory;
+            for (int depth = 0; depth < 5 && current != null; depth++) {
+                if (current instanceof io.r2dbc.pool.ConnectionPool pool) {
+                    pool.getMetrics().ifPresent(metrics -> text.append("Pool ").append(name).append(": acquired ")
+                            .append(metrics.acquiredSize()).append(", idle ").append(metrics.idleSize()).append(", allocated ")
+                            .append(metrics.allocatedSize()).append(", pending ").append(metrics.pendingAcquireSize()).append('\n'));
+                    break;
+                }
+                current = current instanceof io.r2dbc.spi.Wrapped<?> wrapped ? wrapped.unwrap() : null;
+            }
+        });
+        return text.length() == 0 ? "No connection pool found\n" : text.toString();
     }
 
     @Override
@@ -77,10 +106,13 @@ public final class HungTestThreadDumps implements BeforeEachCallback, AfterEachC
             }
             text.append('\n');
         }
+        text.append(InFlightRequests.describe()).append('\n');
+        text.append(poolFigures()).append('\n');
         text.append(databaseActivity());
         try {
             Path directory = Files.createDirectories(Path.of("target", "hung-tests"));
             Files.writeString(directory.resolve(test + "-" + System.currentTimeMillis() + ".txt"), text);
+            System.err.println("Hung test " + test + ":\n" + InFlightRequests.describe() + poolFigures());
         } catch (IOException e) {
             System.err.println(text);
         }
