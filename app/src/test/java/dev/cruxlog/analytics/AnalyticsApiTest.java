@@ -111,21 +111,35 @@ class AnalyticsApiTest {
                 .expectBody()
                 .jsonPath("$.ticks").isEqualTo(7)
                 .jsonPath("$.daysOutside").isEqualTo(7)
-                .jsonPath("$.sends").isEqualTo(5)
+                // A clean top rope is an ascent, not a send, unless the climber counts them (below).
+                .jsonPath("$.sends").isEqualTo(4)
                 .jsonPath("$.bestSends[?(@.discipline == 'sport')].grade").isEqualTo("5.12a")
                 .jsonPath("$.disciplines.sport").isEqualTo(7)
-                .jsonPath("$.recentHardSends.length()").isEqualTo(5)
+                .jsonPath("$.recentHardSends.length()").isEqualTo(4)
                 .jsonPath("$.recentHardSends[0].route").isEqualTo("Rainshadow")
                 .jsonPath("$.recentHardSends[0].category").isEqualTo("PROJECT")
                 .jsonPath("$.recentHardSends[0].attempts").isEqualTo(3)
                 .jsonPath("$.recentHardSends[?(@.route == 'Aqualung')].category").isEqualTo("PROJECT")
                 .jsonPath("$.recentHardSends[?(@.style == 'flash')].category").isEqualTo("TIER_2")
                 .jsonPath("$.projectAttempts").isEqualTo(2)
-                // Aqualung and Rainshadow were new levels; Mojo twice and Easy Days one below Aqualung.
+                // Aqualung and Rainshadow were new levels; Mojo twice one below Aqualung.
                 .jsonPath("$.sendsByCategory.PROJECT").isEqualTo(2)
-                .jsonPath("$.sendsByCategory.TIER_2").isEqualTo(3)
+                .jsonPath("$.sendsByCategory.TIER_2").isEqualTo(2)
                 .jsonPath("$.sendsByCategory.BASE_VOLUME").doesNotExist()
                 .jsonPath("$.totalLengthFeet").isEqualTo(0);
+
+        // With "count top-rope and follow ascents as sends", Easy Days (one below Aqualung) is one more.
+        http.patch().uri("/api/v1/users/me").header("Authorization", climber.bearer()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("countTopRopesAndFollowsAsSends", true)).exchange().expectStatus().isOk();
+        http.get().uri("/api/v1/analytics/overview").header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.sends").isEqualTo(5)
+                .jsonPath("$.recentHardSends.length()").isEqualTo(5)
+                .jsonPath("$.recentHardSends[?(@.route == 'Easy Days')].style").isEqualTo("top-rope")
+                .jsonPath("$.sendsByCategory.TIER_2").isEqualTo(3);
+        http.patch().uri("/api/v1/users/me").header("Authorization", climber.bearer()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("countTopRopesAndFollowsAsSends", false)).exchange().expectStatus().isOk();
 
         String routeKey = (String) rainshadow.get("routeKey");
         http.patch().uri("/api/v1/analytics/pyramid/routes").header("Authorization", climber.bearer())
@@ -166,13 +180,14 @@ class AnalyticsApiTest {
         http.get().uri("/api/v1/analytics/characteristics").header("Authorization", climber.bearer()).exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.flashOrOnsightRate.sport").isEqualTo(0.4)
+                // Of the four sends (Easy Days is a top rope, not a send), Aqualung and Mojo went first try.
+                .jsonPath("$.flashOrOnsightRate.sport").isEqualTo(0.5)
                 .jsonPath("$.attemptsToSend.sport['3']").isEqualTo(1)
-                .jsonPath("$.attemptsToSend.sport['1']").isEqualTo(3)
+                .jsonPath("$.attemptsToSend.sport['1']").isEqualTo(2)
                 .jsonPath("$.sendRateByLevel[?(@.level == 18)].rate").isEqualTo(1 / 3.0)
                 .jsonPath("$.sendRateByLevel[?(@.level == 18)].grade").isEqualTo("5.12a")
                 .jsonPath("$.cruxMix[0].discipline").isEqualTo("sport")
-                .jsonPath("$.cruxMix[0].routesSent").isEqualTo(4)
+                .jsonPath("$.cruxMix[0].routesSent").isEqualTo(3)
                 .jsonPath("$.cruxMix[0].routesDescribed").isEqualTo(1)
                 .jsonPath("$.cruxMix[0].angles.overhang").isEqualTo(1)
                 .jsonPath("$.cruxMix[0].energies['power-endurance']").isEqualTo(1)

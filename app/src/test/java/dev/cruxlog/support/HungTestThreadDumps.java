@@ -34,7 +34,8 @@ public final class HungTestThreadDumps implements BeforeEachCallback, AfterEachC
     @Override
     public void beforeEach(ExtensionContext context) {
         String test = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
-        ScheduledFuture<?> dump = WATCHDOG.schedule(() -> dump(test), DUMP_AFTER_SECONDS, TimeUnit.SECONDS);
+        // Again every minute: a long test (the browser journey) passes 25 s without hanging.
+        ScheduledFuture<?> dump = WATCHDOG.scheduleAtFixedRate(() -> dump(test), DUMP_AFTER_SECONDS, 60, TimeUnit.SECONDS);
         context.getStore(NAMESPACE).put("dump", dump);
         if (org.springframework.core.annotation.AnnotatedElementUtils.hasAnnotation(context.getRequiredTestClass(),
                 org.springframework.boot.test.context.SpringBootTest.class)) {
@@ -97,7 +98,7 @@ public final class HungTestThreadDumps implements BeforeEachCallback, AfterEachC
 
     private static void dump(String test) {
         StringBuilder text = new StringBuilder("Threads at ").append(Instant.now()).append(", ").append(test)
-                .append(" running for ").append(DUMP_AFTER_SECONDS).append(" s\n\n");
+                .append(" running for more than ").append(DUMP_AFTER_SECONDS).append(" s\n\n");
         for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
             Thread thread = entry.getKey();
             text.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');

@@ -11,39 +11,39 @@ import reactor.core.publisher.Mono;
 /**
  * The logbook's aggregate queries, for analytics: computed in PostgreSQL, so their cost
  * grows with the answer (one row per route sent, a handful of numbers), not with the
- * logbook. Every method is scoped by owner; null dates mean "no bound".
+ * logbook. Every method is scoped by owner; null dates mean "no bound". Every "send" below is a
+ * send under the given {@link SendCounting}: leads and boulders, and top ropes and follows only
+ * when the climber counts them.
  */
 public interface LogbookStatistics {
 
     /**
      * One row per route the climber sent in the window: its first send, the ticks and days it
-     * took up to that send, and how often it was sent in the window.
-     *
-     * @param styles the ascent styles that count as a send here (lead pyramids leave out
-     *               top rope and follows)
+     * took up to that send (every tick that was not a counted send is a try), and how often it
+     * was sent in the window.
      */
-    Flux<RouteSend> firstSends(UUID owner, String discipline, List<String> styles, LocalDate from, LocalDate to);
+    Flux<RouteSend> firstSends(UUID owner, String discipline, SendCounting counting, LocalDate from, LocalDate to);
 
-    Mono<Overview> overview(UUID owner, LocalDate from, LocalDate to);
+    Mono<Overview> overview(UUID owner, SendCounting counting, LocalDate from, LocalDate to);
 
     /** Per month: the hardest send per discipline and style, and the volume (ticks, pitches, days). */
-    Flux<MonthSend> hardestSendsByMonth(UUID owner, LocalDate from, LocalDate to);
+    Flux<MonthSend> hardestSendsByMonth(UUID owner, SendCounting counting, LocalDate from, LocalDate to);
 
-    Flux<MonthVolume> volumeByMonth(UUID owner, LocalDate from, LocalDate to);
+    Flux<MonthVolume> volumeByMonth(UUID owner, SendCounting counting, LocalDate from, LocalDate to);
 
     /** Every day out: how many ticks and pitches, and whether anything was sent. */
-    Flux<Day> days(UUID owner, LocalDate from, LocalDate to);
+    Flux<Day> days(UUID owner, SendCounting counting, LocalDate from, LocalDate to);
 
     /** Per place (the full location path): ticks, pitches, sends, hardest send, first and last visit. */
-    Flux<Place> places(UUID owner, LocalDate from, LocalDate to);
+    Flux<Place> places(UUID owner, SendCounting counting, LocalDate from, LocalDate to);
 
     /** Counts by ascent style, and sends versus ticks per grade level and discipline. */
-    Flux<StyleCount> styles(UUID owner, LocalDate from, LocalDate to);
+    Flux<StyleCount> styles(UUID owner, SendCounting counting, LocalDate from, LocalDate to);
 
-    Flux<LevelRate> sendRates(UUID owner, LocalDate from, LocalDate to);
+    Flux<LevelRate> sendRates(UUID owner, SendCounting counting, LocalDate from, LocalDate to);
 
     /** Sends per year, discipline and grade level: how the spread of grades moves over time. */
-    Flux<YearLevel> gradeDistribution(UUID owner, LocalDate from, LocalDate to);
+    Flux<YearLevel> gradeDistribution(UUID owner, SendCounting counting, LocalDate from, LocalDate to);
 
     record YearLevel(int year, String discipline, int gradeLevel, long sends) {
     }

@@ -11,9 +11,9 @@ import dev.cruxlog.analytics.domain.PlaceTree;
 import dev.cruxlog.analytics.domain.RestDays;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
-import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.Season;
+import dev.cruxlog.logbook.SendCounting;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,14 +24,20 @@ public class InsightsService {
 
     private final LogbookStatistics statistics;
     private final Grades grades;
-    private final Accounts accounts;
+    private final ClimberPreferences preferences;
     private final RouteCharacters characters;
 
-    public InsightsService(LogbookStatistics statistics, Grades grades, Accounts accounts, RouteCharacters characters) {
+    public InsightsService(LogbookStatistics statistics, Grades grades, ClimberPreferences preferences,
+                           RouteCharacters characters) {
         this.statistics = statistics;
         this.grades = grades;
-        this.accounts = accounts;
+        this.preferences = preferences;
         this.characters = characters;
+    }
+
+    /** The overview's figures, sends counted as the climber counts them. */
+    public Mono<LogbookStatistics.Overview> overview(UUID owner, LocalDate from, LocalDate to) {
+        return preferences.counting(owner).flatMap(counting -> statistics.overview(owner, counting, from, to));
     }
 
     /**
@@ -72,20 +78,20 @@ public class InsightsService {
     }
 
     public Mono<Progression> progression(UUID owner, LocalDate from, LocalDate to) {
-        Mono<Map<String, String>> systems = accounts.find(owner).map(account -> account.gradeSystems())
-                .defaultIfEmpty(Map.of());
-        return Mono.zip(statistics.hardestSendsByMonth(owner, from, to).collectList(),
-                        statistics.volumeByMonth(owner, from, to).collectList(),
-                        systems.flatMap(preferred -> statistics.gradeDistribution(owner, from, to)
+        return preferences.of(owner).flatMap(preferred -> Mono.zip(
+                        statistics.hardestSendsByMonth(owner, preferred.counting(), from, to).collectList(),
+                        statistics.volumeByMonth(owner, preferred.counting(), from, to).collectList(),
+                        statistics.gradeDistribution(owner, preferred.counting(), from, to)
                                 .map(y -> new YearGrade(y.year(), y.discipline(),
-                                        grades.levelName(y.gradeLevel(), preferredSystem(preferred, y.discipline())),
+                                        grades.levelName(y.gradeLevel(), preferredSystem(preferred.gradeSystems(), y.discipline())),
                                         y.gradeLevel(), y.sends()))
                                 .collectList()))
                 .map(all -> new Progression(all.getT1(), all.getT2(), all.getT3()));
     }
 
     public Mono<Calendar> calendar(UUID owner, LocalDate from, LocalDate to) {
-        return statistics.days(owner, from, to).collectList().map(days -> {
+        return preferences.counting(owner).flatMap(counting -> statistics.days(owner, counting, from, to).collectList())
+                .map(days -> {
             Map<String, long[]> seasons = new LinkedHashMap<>();
             for (LogbookStatistics.Day day : days) {
                 long[] counts = seasons.computeIfAbsent(Season.of(day.date()), k -> new long[3]);
@@ -99,7 +105,7 @@ public class InsightsService {
     }
 
     public Mono<List<PlaceTree.Node>> places(UUID owner, LocalDate from, LocalDate to) {
-        return statistics.places(owner, from, to)
+        return preferences.counting(owner).flatMapMany(counting -> statistics.places(owner, counting, from, to))
                 .map(p -> new PlaceTree.Leaf(p.path(), p.ticks(), p.pitches(), p.sends(), p.hardestGrade(), p.hardestIndex(),
                         p.lastVisit()))
                 .collectList()
@@ -107,22 +113,27 @@ public class InsightsService {
     }
 
     public Mono<Characteristics> characteristics(UUID owner, LocalDate from, LocalDate to) {
+        return preferences.of(owner).flatMap(preferred -> characteristics(owner, preferred, from, to));
+    }
+
+    private Mono<Characteristics> characteristics(UUID owner, ClimberPreferences.Preferences preferred, LocalDate from,
+                                                  LocalDate to) {
+        SendCounting counting = preferred.counting();
         Mono<Map<String, List<LogbookStatistics.RouteSend>>> firstSends = Flux.just("sport", "trad", "boulder")
-                .concatMap(discipline -> statistics.firstSends(owner, discipline, PyramidService.ALL_SENDS, from, to)
+                .concatMap(discipline -> statistics.firstSends(owner, discipline, counting, from, to)
                         .collectList()
                         .map(sends -> Map.entry(discipline, sends)))
                 .filter(entry -> !entry.getValue().isEmpty())
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
-        Mono<Map<String, String>> systems = accounts.find(owner).map(account -> account.gradeSystems())
-                .defaultIfEmpty(Map.of());
-        return Mono.zip(statistics.styles(owner, from, to).collectList(), statistics.sendRates(owner, from, to).collectList(),
-                        firstSends, statistics.days(owner, from, to).map(LogbookStatistics.Day::date).collectList(),
-                        characters.all(owner), systems)
+        return Mono.zip(statistics.styles(owner, counting, from, to).collectList(),
+                        statistics.sendRates(owner, counting, from, to).collectList(),
+                        firstSends, statistics.days(owner, counting, from, to).map(LogbookStatistics.Day::date).collectList(),
+                        characters.all(owner))
                 .map(all -> new Characteristics(all.getT1(),
                         all.getT2().stream().map(r -> new RateAtLevel(r.discipline(), r.gradeLevel(),
-                                grades.levelName(r.gradeLevel(), preferredSystem(all.getT6(), r.discipline())), r.ticks(),
-                                r.sends(), r.ticks() == 0 ? 0 : (double) r.sends() / r.ticks())).toList(),
-                        flashOrOnsight(all.getT1()), attemptsToSend(all.getT3()), RestDays.of(all.getT4()),
+                                grades.levelName(r.gradeLevel(), preferredSystem(preferred.gradeSystems(), r.discipline())),
+                                r.ticks(), r.sends(), r.ticks() == 0 ? 0 : (double) r.sends() / r.ticks())).toList(),
+                        flashOrOnsight(all.getT1(), counting), attemptsToSend(all.getT3()), RestDays.of(all.getT4()),
                         cruxMix(all.getT3(), all.getT5())));
     }
 
@@ -170,11 +181,15 @@ public class InsightsService {
                 .orElse(boulder ? GradeSystem.V : GradeSystem.YDS);
     }
 
-    /** Of the sends in each discipline, the share that went first try (onsight or flash). */
-    static Map<String, Double> flashOrOnsight(List<LogbookStatistics.StyleCount> styles) {
+    /**
+     * Of the sends in each discipline (as the climber counts them), the share that went first
+     * try (onsight or flash). A top rope counted as a send is a send that did not go first try
+     * on lead; left uncounted it is in neither number.
+     */
+    static Map<String, Double> flashOrOnsight(List<LogbookStatistics.StyleCount> styles, SendCounting counting) {
         Map<String, long[]> counts = new TreeMap<>();
         for (LogbookStatistics.StyleCount style : styles) {
-            if (style.style().equals("attempt")) {
+            if (!counting.countsAsSend(style.style())) {
                 continue;
             }
             long[] c = counts.computeIfAbsent(style.discipline(), k -> new long[2]);

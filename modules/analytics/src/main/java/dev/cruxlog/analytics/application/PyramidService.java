@@ -12,8 +12,8 @@ import dev.cruxlog.analytics.domain.Pyramid;
 import dev.cruxlog.analytics.domain.PyramidBuilder;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
-import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.logbook.LogbookStatistics;
+import dev.cruxlog.logbook.SendCounting;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -21,21 +21,18 @@ import reactor.core.publisher.Mono;
 @Service
 public class PyramidService implements Pyramids {
 
-    static final List<String> LEAD_SENDS = List.of("onsight", "flash", "redpoint", "pinkpoint", "repeat");
-    static final List<String> ALL_SENDS = List.of("onsight", "flash", "redpoint", "pinkpoint", "repeat", "top-rope",
-            "follow", "solo");
-
     static final java.util.Set<String> ANGLES = java.util.Set.of("slab", "vertical", "overhang", "roof");
     static final java.util.Set<String> ENERGIES = java.util.Set.of("power", "power-endurance", "endurance", "technical");
 
     private final LogbookStatistics statistics;
-    private final Accounts accounts;
+    private final ClimberPreferences preferences;
     private final Grades grades;
     private final RouteCharacters characters;
 
-    public PyramidService(LogbookStatistics statistics, Accounts accounts, Grades grades, RouteCharacters characters) {
+    public PyramidService(LogbookStatistics statistics, ClimberPreferences preferences, Grades grades,
+                          RouteCharacters characters) {
         this.statistics = statistics;
-        this.accounts = accounts;
+        this.preferences = preferences;
         this.grades = grades;
         this.characters = characters;
     }
@@ -55,26 +52,27 @@ public class PyramidService implements Pyramids {
     }
 
     /**
-     * @param includeFollows for sport and trad: count top-rope ascents and follows too (off by
-     *                       default: a lead pyramid shows leads)
+     * @param includeFollows count the discipline's clean top ropes and follows as sends in this
+     *                       pyramid, whatever the climber's setting (with the setting on they are
+     *                       counted anyway). A top-rope route's pyramid always counts them: they
+     *                       are its only ascents.
      */
     @Override
     public Mono<PyramidView> pyramid(UUID owner, String discipline, LocalDate from, LocalDate to, int levels,
                                      boolean includeFollows) {
         String wanted = discipline.toLowerCase(Locale.ROOT);
-        boolean lead = wanted.equals("sport") || wanted.equals("trad");
-        List<String> styles = lead && !includeFollows ? LEAD_SENDS : ALL_SENDS;
-        boolean boulder = wanted.equals("boulder");
-        Mono<GradeSystem> system = accounts.find(owner)
-                .map(account -> account.gradeSystems().getOrDefault(boulder ? "boulder" : "route", boulder ? "v" : "yds"))
-                .map(id -> GradeSystem.byId(id).orElse(boulder ? GradeSystem.V : GradeSystem.YDS))
-                .defaultIfEmpty(boulder ? GradeSystem.V : GradeSystem.YDS);
-        return Mono.zip(system, statistics.firstSends(owner, wanted, styles, from, to)
-                        .map(send -> new PyramidBuilder.Send(send.gradeLevel(), new Pyramid.Route(send.routeKey(), send.route(),
-                                send.location(), send.firstSent(), send.grade(), send.attempts(), send.days(), send.style())))
-                        .collectList(), characters.all(owner))
-                .map(all -> view(wanted, all.getT1(), from, to,
-                        PyramidBuilder.build(all.getT2(), Math.max(1, Math.min(levels, 12))), all.getT3()));
+        return preferences.of(owner).flatMap(preferred -> {
+            GradeSystem system = InsightsService.preferredSystem(preferred.gradeSystems(), wanted);
+            SendCounting counting = includeFollows || wanted.equals("tr") ? SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS
+                    : preferred.counting();
+            return Mono.zip(statistics.firstSends(owner, wanted, counting, from, to)
+                            .map(send -> new PyramidBuilder.Send(send.gradeLevel(), new Pyramid.Route(send.routeKey(),
+                                    send.route(), send.location(), send.firstSent(), send.grade(), send.attempts(), send.days(),
+                                    send.style())))
+                            .collectList(), characters.all(owner))
+                    .map(all -> view(wanted, system, from, to,
+                            PyramidBuilder.build(all.getT1(), Math.max(1, Math.min(levels, 12))), all.getT2()));
+        });
     }
 
     private PyramidView view(String discipline, GradeSystem system, LocalDate from, LocalDate to, Pyramid pyramid,

@@ -10,7 +10,9 @@ import dev.cruxlog.analytics.Pyramids;
 import dev.cruxlog.coach.domain.ClimberProfile;
 import dev.cruxlog.coach.domain.CoachContext;
 import dev.cruxlog.logbook.LogbookStatistics;
+import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.logbook.RecentTicks;
+import dev.cruxlog.logbook.SendCounting;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,15 +29,17 @@ class ContextAssembler {
     static final int MAX_RECENT_TICKS = 200;
 
     private final ClimberProfiles profiles;
+    private final Accounts accounts;
     private final RecentTicks ticks;
     private final LogbookStatistics statistics;
     private final Pyramids pyramids;
     private final Conversations conversations;
     private final Clock clock;
 
-    ContextAssembler(ClimberProfiles profiles, RecentTicks ticks, LogbookStatistics statistics, Pyramids pyramids,
-                     Conversations conversations, Clock clock) {
+    ContextAssembler(ClimberProfiles profiles, Accounts accounts, RecentTicks ticks, LogbookStatistics statistics,
+                     Pyramids pyramids, Conversations conversations, Clock clock) {
         this.profiles = profiles;
+        this.accounts = accounts;
         this.ticks = ticks;
         this.statistics = statistics;
         this.pyramids = pyramids;
@@ -50,9 +54,15 @@ class ContextAssembler {
                 MAX_RECENT_TICKS).collectList();
         Mono<List<PyramidView>> current = Flux.fromIterable(PYRAMIDS)
                 .concatMap(discipline -> pyramids.pyramid(owner, discipline, null, null, 4, false)).collectList();
-        Mono<LogbookStatistics.Overview> overview = statistics.overview(owner, today.minusYears(1), today);
+        // Sends as the climber counts them (their setting), in the overview and the recent ticks alike.
+        Mono<SendCounting> counting = accounts.find(owner)
+                .map(account -> SendCounting.of(account.countTopRopesAndFollowsAsSends()))
+                .defaultIfEmpty(SendCounting.LEADS_AND_BOULDERS).cache();
+        Mono<LogbookStatistics.Overview> overview = counting.flatMap(
+                counted -> statistics.overview(owner, counted, today.minusYears(1), today));
         return Mono.zip(profile, recent, current, overview,
-                        conversations.lastTurns(owner, conversationId, CoachContext.HISTORY_MESSAGES))
-                .map(all -> new CoachContext(today, all.getT1(), all.getT2(), all.getT3(), all.getT4(), all.getT5(), question));
+                        conversations.lastTurns(owner, conversationId, CoachContext.HISTORY_MESSAGES), counting)
+                .map(all -> new CoachContext(today, all.getT1(), all.getT2(), all.getT3(), all.getT4(), all.getT5(), question,
+                        all.getT6()));
     }
 }

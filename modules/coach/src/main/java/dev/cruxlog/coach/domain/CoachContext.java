@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.cruxlog.analytics.PyramidView;
 import dev.cruxlog.logbook.LogbookStatistics;
+import dev.cruxlog.logbook.SendCounting;
 import dev.cruxlog.logbook.TickView;
 
 /**
@@ -13,7 +14,8 @@ import dev.cruxlog.logbook.TickView;
  * the conversation so far (oldest first, at most the last 10 messages).
  */
 public record CoachContext(LocalDate today, ClimberProfile profile, List<TickView> recentTicks, List<PyramidView> pyramids,
-                           LogbookStatistics.Overview overview, List<ChatTurn> history, String question) {
+                           LogbookStatistics.Overview overview, List<ChatTurn> history, String question,
+                           SendCounting counting) {
 
     public static final int RECENT_DAYS = 30;
     public static final int HISTORY_MESSAGES = 10;

@@ -46,9 +46,11 @@ public final class LogbookInsights {
             points.add("Nothing logged in the last " + CoachContext.RECENT_DAYS + " days: a steady week of climbing is the "
                     + "first thing any plan needs.");
         } else {
-            long sends = recent.stream().filter(TickView::send).count();
+            // Sends as the climber counts them: a follow is not a send unless they count follows.
+            List<TickView> sent = recent.stream().filter(t -> context.counting().countsAsSend(t.style())).toList();
+            long sends = sent.size();
             long days = recent.stream().map(TickView::date).distinct().count();
-            TickView hardest = recent.stream().filter(TickView::send).filter(t -> t.gradeIndex() != null)
+            TickView hardest = sent.stream().filter(t -> t.gradeIndex() != null)
                     .max(java.util.Comparator.comparingInt(TickView::gradeIndex)).orElse(null);
             points.add("In the last " + CoachContext.RECENT_DAYS + " days: " + recent.size() + " ticks on " + days
                     + (days == 1 ? " day" : " days") + ", " + sends + " of them sends"

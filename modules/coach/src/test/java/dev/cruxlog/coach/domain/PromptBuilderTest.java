@@ -92,6 +92,7 @@ class PromptBuilderTest {
         LogbookStatistics.Overview overview = new LogbookStatistics.Overview(40, 45, 12, TODAY.minusYears(1), 3, 1, 30,
                 Map.of("sport", 40L), List.of(), List.of(), List.of(), 4, 0, Map.of());
         return new CoachContext(TODAY, new ClimberProfile("Redpoint 7b", 5, 3, 120, null, null, null, null, null, null, null,
-                null, null), recent, List.of(sport), overview, history, "What next?");
+                null, null), recent, List.of(sport), overview, history, "What next?",
+                dev.cruxlog.logbook.SendCounting.LEADS_AND_BOULDERS);
     }
 }

@@ -73,21 +73,24 @@ public class AccountService implements Accounts {
         return accounts.setTier(accountId, tier);
     }
 
-    /** Changes what was given; null fields stay, empty strings clear. */
-    public Mono<AccountView> updateProfile(UUID accountId, String username, String mountainProjectProfileUrl,
-                                           String eightAProfileSlug, Map<String, String> gradeSystems) {
-        return updateProfile(accountId, username, mountainProjectProfileUrl, eightAProfileSlug, gradeSystems, null);
+    /**
+     * A change to the profile and settings: null fields stay as they are, empty strings clear.
+     *
+     * @param lengthUnit "ft" or "m"
+     * @param countTopRopesAndFollowsAsSends whether every send figure counts clean top ropes and follows
+     */
+    public record ProfileEdit(String username, String mountainProjectProfileUrl, String eightAProfileSlug,
+                              Map<String, String> gradeSystems, String lengthUnit, Boolean countTopRopesAndFollowsAsSends) {
     }
 
-    /** As above, and the length unit ("ft" or "m"; null leaves it). */
-    public Mono<AccountView> updateProfile(UUID accountId, String username, String mountainProjectProfileUrl,
-                                           String eightAProfileSlug, Map<String, String> gradeSystems, String lengthUnit) {
+    public Mono<AccountView> updateProfile(UUID accountId, ProfileEdit edit) {
         return Mono.defer(() -> {
-            Username newName = username == null ? null : new Username(username);
-            String mpUrl = mountainProjectProfileUrl == null ? null
-                    : mountainProjectProfileUrl.isBlank() ? "" : mountainProjectProfile(mountainProjectProfileUrl);
-            String slug = eightAProfileSlug == null ? null : eightASlug(eightAProfileSlug);
-            Map<String, String> systems = gradeSystems == null ? null : GradeSystems.validated(gradeSystems);
+            Username newName = edit.username() == null ? null : new Username(edit.username());
+            String mpUrl = edit.mountainProjectProfileUrl() == null ? null
+                    : edit.mountainProjectProfileUrl().isBlank() ? "" : mountainProjectProfile(edit.mountainProjectProfileUrl());
+            String slug = edit.eightAProfileSlug() == null ? null : eightASlug(edit.eightAProfileSlug());
+            Map<String, String> systems = edit.gradeSystems() == null ? null : GradeSystems.validated(edit.gradeSystems());
+            String lengthUnit = edit.lengthUnit();
             String unit = lengthUnit == null ? null : dev.cruxlog.identity.LengthUnit.bySymbol(lengthUnit)
                     .map(dev.cruxlog.identity.LengthUnit::symbol)
                     .orElseThrow(() -> new InvalidAccountInput("lengthUnit", "Choose ft or m"));
@@ -96,7 +99,7 @@ public class AccountService implements Accounts {
             return nameFree.flatMap(free -> free
                     ? accounts.updateProfile(accountId, new UserAccounts.ProfileChanges(
                             newName == null ? null : newName.value(), newName == null ? null : newName.normalized(),
-                            mpUrl, slug, systems, unit))
+                            mpUrl, slug, systems, unit, edit.countTopRopesAndFollowsAsSends()))
                     : Mono.error(new UsernameTaken()));
         }).then(find(accountId));
     }

@@ -15,7 +15,7 @@ import dev.cruxlog.identity.Tier;
 public record StoredAccount(UUID id, String username, String email, String passwordHash, boolean emailVerified,
                             Tier tier, Set<Role> roles, boolean active, String mountainProjectProfileUrl,
                             String eightAProfileSlug, Map<String, String> gradeSystems, LengthUnit lengthUnit,
-                            OffsetDateTime createdAt, boolean twoStep) {
+                            boolean countTopRopesAndFollowsAsSends, OffsetDateTime createdAt, boolean twoStep) {
 
     /**
      * Who is signed in. Administration takes two-step sign-in (ASVS 6.3.3): without it the
@@ -29,6 +29,6 @@ public record StoredAccount(UUID id, String username, String email, String passw
 
     public AccountView toView() {
         return new AccountView(id, username, email, emailVerified, tier, roles, active, mountainProjectProfileUrl,
-                eightAProfileSlug, gradeSystems, lengthUnit, createdAt);
+                eightAProfileSlug, gradeSystems, lengthUnit, countTopRopesAndFollowsAsSends, createdAt);
     }
 }

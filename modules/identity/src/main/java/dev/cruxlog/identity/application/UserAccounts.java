@@ -79,6 +79,7 @@ public interface UserAccounts {
      * Fields to change; null leaves a field as it is, an empty string clears it.
      */
     record ProfileChanges(String username, String usernameNormalized, String mountainProjectProfileUrl,
-                          String eightAProfileSlug, Map<String, String> gradeSystems, String lengthUnit) {
+                          String eightAProfileSlug, Map<String, String> gradeSystems, String lengthUnit,
+                          Boolean countTopRopesAndFollowsAsSends) {
     }
 }

@@ -65,7 +65,7 @@ public final class CsvExport {
                 .map(system -> new Grade(tick.grade(), system, tick.gradeIndex(), tick.grade(), tick.protection(), null, List.of()))
                 .orElse(null);
         Classification again = MountainProjectClassifier.classify(exported.sourceRouteType(), exported.sourceStyle(),
-                exported.sourceLeadStyle(), grade, tick.pitches(), tick.notes());
+                exported.sourceLeadStyle(), grade, tick.notes());
         boolean stillTrue = again.discipline().id().equals(tick.discipline()) && again.style().id().equals(tick.style());
         return stillTrue ? new String[] {nullToEmpty(exported.sourceStyle()), nullToEmpty(exported.sourceLeadStyle()),
                 nullToEmpty(exported.sourceRouteType())} : derived;

@@ -59,7 +59,7 @@ public final class MountainProjectRows {
             Integer length = SourceFields.integer(row.get("Length"));
             String notes = row.get("Notes");
             Classification classification = MountainProjectClassifier.classify(row.get("Route Type"), row.get("Style"),
-                    row.get("Lead Style"), grade, pitches, notes);
+                    row.get("Lead Style"), grade, notes);
             if (!classification.disciplineConfirmed()) {
                 warnings.add(new ImportWarning(row.line(), "Route type '" + row.get("Route Type") + "' read as "
                         + classification.discipline().id() + "; confirm it in your logbook"));

@@ -14,13 +14,16 @@ import dev.cruxlog.grades.GradeSystem;
  * an ascent style. The old app's rules, with its gaps closed:
  * <ul>
  *   <li>a single route type maps directly; a boulder grade means a boulder;</li>
- *   <li>TR and Follow ticks are top rope (a follow of a multipitch stays in the route's
- *       discipline, as a follow), so they never enter lead pyramids;</li>
- *   <li>"Sport, TR" / "Trad, TR": led means the lead discipline, otherwise top rope;</li>
+ *   <li>the discipline is the route's, whoever led it: a top rope or a follow of a sport or
+ *       trad route stays sport or trad, its ascent style says top rope or follow (the old
+ *       app made every single-pitch follow "tr", so a follow of "Razor Worm", Trad, vanished
+ *       from the trad pyramid); only a route Mountain Project types as TR alone, or a TR tick
+ *       of an untyped route, is discipline top rope;</li>
  *   <li>"Trad, Sport" and other mixes: ice and mixed grades decide; otherwise the first
  *       listed rock type, flagged for the climber to confirm (the old app dropped these);</li>
  *   <li>sends: onsight, flash, redpoint, pinkpoint, a lead without "Fell/Hung", a boulder
- *       "Send" or "Flash", clean top ropes and follows (no fall words in the notes).</li>
+ *       "Send" or "Flash"; clean top ropes and follows (no fall words in the notes) are
+ *       ascents of their own style, sends only when the climber counts them.</li>
  * </ul>
  */
 public final class MountainProjectClassifier {
@@ -31,8 +34,7 @@ public final class MountainProjectClassifier {
     private MountainProjectClassifier() {
     }
 
-    public static Classification classify(String routeType, String style, String leadStyle, Grade grade, int pitches,
-                                          String notes) {
+    public static Classification classify(String routeType, String style, String leadStyle, Grade grade, String notes) {
         Set<String> types = new LinkedHashSet<>();
         if (routeType != null) {
             for (String type : routeType.split(",")) {
@@ -49,7 +51,7 @@ public final class MountainProjectClassifier {
         boolean boulderGrade = grade != null && grade.family() == GradeFamily.BOULDER;
         if (boulderGrade || types.equals(Set.of("boulder"))) {
             discipline = Discipline.BOULDER;
-        } else if (s.equals("tr") || (s.equals("follow") && pitches <= 1)) {
+        } else if (types.isEmpty() && s.equals("tr")) {
             discipline = Discipline.TOP_ROPE;
         } else {
             Set<String> rock = new LinkedHashSet<>(types);

@@ -77,12 +77,12 @@ class ExportFormatTest {
     @Test
     void exportedStylesClassifyBackToTheSameTick() {
         for (String[] tick : new String[][] {{"sport", "onsight"}, {"trad", "attempt"}, {"boulder", "flash"},
-                {"boulder", "redpoint"}, {"tr", "top-rope"}, {"tr", "follow"}, {"trad", "follow"}, {"sport", "pinkpoint"}}) {
+                {"boulder", "redpoint"}, {"tr", "top-rope"}, {"trad", "follow"}, {"sport", "top-rope"}, {"sport", "follow"},
+                {"trad", "top-rope"}, {"sport", "pinkpoint"}}) {
             String[] mp = CsvExport.mountainProjectStyle(tick[0], tick[1]);
             var grade = new dev.cruxlog.grades.domain.GradeCatalog()
                     .parse(tick[0].equals("boulder") ? "V4" : "5.10a", null).orElseThrow();
-            var back = dev.cruxlog.logbook.domain.MountainProjectClassifier.classify(mp[2], mp[0], mp[1], grade,
-                    tick[0].equals("trad") && tick[1].equals("follow") ? 3 : 1, "");
+            var back = dev.cruxlog.logbook.domain.MountainProjectClassifier.classify(mp[2], mp[0], mp[1], grade, "");
             assertThat(back.discipline().id()).as(String.join("/", tick)).isEqualTo(tick[0]);
             assertThat(back.style().id()).as(String.join("/", tick)).isEqualTo(tick[1]);
         }

@@ -8,6 +8,7 @@ import dev.cruxlog.grades.Grade;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.domain.GradeCatalog;
 import dev.cruxlog.logbook.Season;
+import dev.cruxlog.logbook.SendCounting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,15 +23,19 @@ class ClassificationRulesTest {
     @ParameterizedTest(name = "{0} / {1} / {2} -> {5} {6}")
     @CsvSource(nullValues = "null", value = {
             // route type, style, lead style, grade, pitches, discipline, ascent style, confirmed
-            "Trad, Follow, null, 5.8+, 1, tr, FOLLOW, true",               // Razor Worm: Emma led
+            "Trad, Follow, null, 5.8+, 1, trad, FOLLOW, true",             // Razor Worm: Emma led; still a trad route
             "Trad, Lead, Fell/Hung, 5.9, 1, trad, ATTEMPT, true",           // Golden Locks
             "Trad, Lead, Onsight, 5.9, 2, trad, ONSIGHT, true",             // Directissima
-            "Trad, TR, null, 5.5, 2, tr, TOP_ROPE, true",                   // 50-50
+            "Trad, TR, null, 5.5, 2, trad, TOP_ROPE, true",                 // 50-50
             "Boulder, Send, null, V3, 1, boulder, REDPOINT, true",          // Small World
             "Boulder, Flash, null, V5, 1, boulder, FLASH, true",
             "Boulder, Attempt, null, V6, 1, boulder, ATTEMPT, true",
             "'Sport, TR', Lead, Redpoint, 5.11a, 1, sport, REDPOINT, true",
-            "'Sport, TR', TR, null, 5.10a, 1, tr, TOP_ROPE, true",
+            "'Sport, TR', TR, null, 5.10a, 1, sport, TOP_ROPE, true",
+            "Sport, TR, null, 5.11a, 1, sport, TOP_ROPE, true",
+            "Sport, Follow, null, 5.10b, 1, sport, FOLLOW, true",
+            "TR, TR, null, 5.9, 1, tr, TOP_ROPE, true",                     // a route only ever top-roped
+            "null, TR, null, 5.9, 1, tr, TOP_ROPE, true",
             "'Trad, Sport', Lead, Onsight, 5.9, 1, trad, ONSIGHT, false",   // kept and flagged, not dropped
             "'Trad, Ice', Lead, null, WI4, 1, ice, REDPOINT, true",
             "Sport, Lead, Pinkpoint, 5.11b, 1, sport, PINKPOINT, true",
@@ -39,17 +44,24 @@ class ClassificationRulesTest {
             "Trad, Follow, null, 5.9, 4, trad, FOLLOW, true"})
     void mountainProjectRows(String routeType, String style, String leadStyle, String grade, int pitches,
                              String discipline, AscentStyle ascent, boolean confirmed) {
-        Classification result = MountainProjectClassifier.classify(routeType, style, leadStyle, grade(grade), pitches, "");
+        Classification result = MountainProjectClassifier.classify(routeType, style, leadStyle, grade(grade), "");
         assertThat(result.discipline().id()).isEqualTo(discipline);
         assertThat(result.style()).isEqualTo(ascent);
         assertThat(result.disciplineConfirmed()).isEqualTo(confirmed);
     }
 
     @Test
-    void topRopesWithFallsInTheNotesAreNotSends() {
-        assertThat(MountainProjectClassifier.classify("Sport", "TR", null, grade("5.11a"), 1, "hung twice at the crux").send())
-                .isFalse();
-        assertThat(MountainProjectClassifier.classify("Sport", "TR", null, grade("5.11a"), 1, "clean!").send()).isTrue();
+    void aCleanTopRopeIsAnAscentOfItsOwnStyleAndASendOnlyWhenTheClimberCountsThem() {
+        Classification hung = MountainProjectClassifier.classify("Sport", "TR", null, grade("5.11a"), "hung twice at the crux");
+        assertThat(hung.style()).isEqualTo(AscentStyle.ATTEMPT);
+        Classification clean = MountainProjectClassifier.classify("Sport", "TR", null, grade("5.11a"), "clean!");
+        assertThat(clean.style()).isEqualTo(AscentStyle.TOP_ROPE);
+        assertThat(clean.send()).isFalse();
+        assertThat(clean.style().countsAsSend(SendCounting.LEADS_AND_BOULDERS)).isFalse();
+        assertThat(clean.style().countsAsSend(SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS)).isTrue();
+        assertThat(AscentStyle.FOLLOW.countsAsSend(SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS)).isTrue();
+        assertThat(AscentStyle.ATTEMPT.countsAsSend(SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS)).isFalse();
+        assertThat(AscentStyle.REDPOINT.countsAsSend(SendCounting.LEADS_AND_BOULDERS)).isTrue();
     }
 
     @Test

@@ -30,12 +30,10 @@ class AnalyticsApiController {
 
     private final PyramidService pyramids;
     private final InsightsService insights;
-    private final LogbookStatistics statistics;
 
-    AnalyticsApiController(PyramidService pyramids, InsightsService insights, LogbookStatistics statistics) {
+    AnalyticsApiController(PyramidService pyramids, InsightsService insights) {
         this.pyramids = pyramids;
         this.insights = insights;
-        this.statistics = statistics;
     }
 
     @GetMapping("/pyramid")
@@ -69,7 +67,7 @@ class AnalyticsApiController {
     Mono<LogbookStatistics.Overview> overview(@AuthenticationPrincipal CurrentUser user,
                                              @RequestParam(required = false) LocalDate from,
                                              @RequestParam(required = false) LocalDate to) {
-        return inOrder(from, to).then(statistics.overview(user.id(), from, to));
+        return inOrder(from, to).then(insights.overview(user.id(), from, to));
     }
 
     @GetMapping("/progression")

@@ -14,7 +14,6 @@ import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.identity.LengthUnit;
 import dev.cruxlog.logbook.DifficultyCategory;
-import dev.cruxlog.logbook.LogbookStatistics;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,15 +43,13 @@ class DashboardPagesController {
 
     private final PyramidService pyramids;
     private final InsightsService insights;
-    private final LogbookStatistics statistics;
     private final Accounts accounts;
     private final JsonMapper json;
 
-    DashboardPagesController(PyramidService pyramids, InsightsService insights, LogbookStatistics statistics,
+    DashboardPagesController(PyramidService pyramids, InsightsService insights,
                              Accounts accounts, JsonMapper json) {
         this.pyramids = pyramids;
         this.insights = insights;
-        this.statistics = statistics;
         this.accounts = accounts;
         this.json = json;
     }
@@ -64,7 +61,7 @@ class DashboardPagesController {
         String chosen = Pyramids.DISCIPLINES.contains(discipline) ? discipline : "sport";
         Period period = requested.resolve(LocalDate.now());
         Mono<LengthUnit> unit = accounts.find(user.id()).map(account -> account.lengthUnit()).defaultIfEmpty(LengthUnit.FEET);
-        return Mono.zip(statistics.overview(user.id(), period.from(), period.to()),
+        return Mono.zip(insights.overview(user.id(), period.from(), period.to()),
                         pyramids.pyramid(user.id(), chosen, period.from(), period.to(), 4, false), unit)
                 .map(both -> {
                     model.addAttribute("title", "Dashboard · Cruxlog");

@@ -69,7 +69,7 @@ class AccountPageController {
     }
 
     record ProfileForm(String username, String mountainProjectProfileUrl, String eightAProfileSlug, String routeSystem,
-                       String boulderSystem, String lengthUnit) {
+                       String boulderSystem, String lengthUnit, Boolean countTopRopesAndFollowsAsSends) {
     }
 
     record PasswordForm(String currentPassword, String newPassword) {
@@ -113,8 +113,10 @@ class AccountPageController {
         FormState typed = FormState.empty().withValue("username", form.username())
                 .withValue("mountainProjectProfileUrl", form.mountainProjectProfileUrl())
                 .withValue("eightAProfileSlug", form.eightAProfileSlug());
-        return accounts.updateProfile(user.id(), form.username(), nullToEmpty(form.mountainProjectProfileUrl()),
-                        nullToEmpty(form.eightAProfileSlug()), systems, form.lengthUnit())
+        // The form shows every setting, and an unticked box is not sent: absent means off.
+        return accounts.updateProfile(user.id(), new AccountService.ProfileEdit(form.username(),
+                        nullToEmpty(form.mountainProjectProfileUrl()), nullToEmpty(form.eightAProfileSlug()), systems,
+                        form.lengthUnit(), Boolean.TRUE.equals(form.countTopRopesAndFollowsAsSends())))
                 .thenReturn("redirect:/account?done=profile")
                 .onErrorResume(InvalidAccountInput.class, e -> render(user, model, typed.withError(e.field(), e.getMessage()),
                         HttpStatus.UNPROCESSABLE_ENTITY, exchange))

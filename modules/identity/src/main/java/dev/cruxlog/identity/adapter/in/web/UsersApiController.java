@@ -63,20 +63,21 @@ class UsersApiController {
 
     record ProfileResponse(String id, String username, String email, boolean emailVerified, String tier,
                            java.util.List<String> roles, String mountainProjectProfileUrl, String eightAProfileSlug,
-                           Map<String, String> preferredGradeSystems, String lengthUnit, String createdAt) {
+                           Map<String, String> preferredGradeSystems, String lengthUnit,
+                           boolean countTopRopesAndFollowsAsSends, String createdAt) {
 
         static ProfileResponse of(AccountView view) {
             return new ProfileResponse(view.id().toString(), view.username(), view.email(), view.emailVerified(),
                     view.tier().name().toLowerCase(java.util.Locale.ROOT),
                     view.roles().stream().map(role -> role.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList(),
                     view.mountainProjectProfileUrl(), view.eightAProfileSlug(), view.gradeSystems(),
-                    view.lengthUnit().symbol(), view.createdAt().toString());
+                    view.lengthUnit().symbol(), view.countTopRopesAndFollowsAsSends(), view.createdAt().toString());
         }
     }
 
     record ProfileChange(@Size(max = 30) String username, @Size(max = 300) String mountainProjectProfileUrl,
                          @Size(max = 80) String eightAProfileSlug, Map<String, String> preferredGradeSystems,
-                         @Size(max = 4) String lengthUnit) {
+                         @Size(max = 4) String lengthUnit, Boolean countTopRopesAndFollowsAsSends) {
     }
 
     record PasswordChange(@NotBlank @Size(max = 512) String currentPassword, @NotBlank @Size(max = 512) String newPassword) {
@@ -97,10 +98,12 @@ class UsersApiController {
     }
 
     @PatchMapping
-    @Operation(summary = "Change username, logbook profiles, preferred grade systems or length unit (ft, m)")
+    @Operation(summary = "Change username, logbook profiles, preferred grade systems, length unit (ft, m) or "
+            + "countTopRopesAndFollowsAsSends")
     Mono<ProfileResponse> update(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody ProfileChange change) {
-        return accounts.updateProfile(user.id(), change.username(), change.mountainProjectProfileUrl(),
-                change.eightAProfileSlug(), change.preferredGradeSystems(), change.lengthUnit()).map(ProfileResponse::of);
+        return accounts.updateProfile(user.id(), new AccountService.ProfileEdit(change.username(),
+                change.mountainProjectProfileUrl(), change.eightAProfileSlug(), change.preferredGradeSystems(),
+                change.lengthUnit(), change.countTopRopesAndFollowsAsSends())).map(ProfileResponse::of);
     }
 
     @PostMapping("/password")

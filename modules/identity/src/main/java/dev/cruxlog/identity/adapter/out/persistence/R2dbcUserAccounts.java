@@ -30,7 +30,8 @@ class R2dbcUserAccounts implements UserAccounts {
 
     private static final String COLUMNS = """
             id, email, username, password_hash, email_verified_at IS NOT NULL AS email_verified, tier, roles, active,
-            mountain_project_url, eight_a_slug, grade_systems::text AS grade_systems, length_unit, created_at,
+            mountain_project_url, eight_a_slug, grade_systems::text AS grade_systems, length_unit,
+            count_top_ropes_and_follows, created_at,
             EXISTS (SELECT 1 FROM identity.two_step_key k WHERE k.account_id = account.id AND k.confirmed_at IS NOT NULL) AS two_step""";
 
     private final DatabaseClient db;
@@ -128,6 +129,7 @@ class R2dbcUserAccounts implements UserAccounts {
                                eight_a_slug = CASE WHEN :slug IS NULL THEN eight_a_slug ELSE nullif(:slug, '') END,
                                grade_systems = coalesce(CAST(:systems AS jsonb), grade_systems),
                                length_unit = coalesce(:lengthUnit, length_unit),
+                               count_top_ropes_and_follows = coalesce(:countTopRopes, count_top_ropes_and_follows),
                                updated_at = now()
                          WHERE id = :id""")
                 .bind("username", Parameter.fromOrEmpty(changes.username(), String.class))
@@ -137,6 +139,7 @@ class R2dbcUserAccounts implements UserAccounts {
                 .bind("systems", Parameter.fromOrEmpty(
                         changes.gradeSystems() == null ? null : json.writeValueAsString(changes.gradeSystems()), String.class))
                 .bind("lengthUnit", Parameter.fromOrEmpty(changes.lengthUnit(), String.class))
+                .bind("countTopRopes", Parameter.fromOrEmpty(changes.countTopRopesAndFollowsAsSends(), Boolean.class))
                 .bind("id", id)
                 .then();
     }
@@ -238,6 +241,7 @@ class R2dbcUserAccounts implements UserAccounts {
                 Tier.valueOf(row.get("tier", String.class)), roleSet, Boolean.TRUE.equals(row.get("active", Boolean.class)),
                 row.get("mountain_project_url", String.class), row.get("eight_a_slug", String.class), systems,
                 LengthUnit.bySymbol(row.get("length_unit", String.class)).orElse(LengthUnit.FEET),
+                Boolean.TRUE.equals(row.get("count_top_ropes_and_follows", Boolean.class)),
                 row.get("created_at", OffsetDateTime.class), Boolean.TRUE.equals(row.get("two_step", Boolean.class)));
     }
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.cruxlog.logbook.DifficultyCategory;
 import dev.cruxlog.logbook.LogbookStatistics;
+import dev.cruxlog.logbook.SendCounting;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -17,13 +18,22 @@ import reactor.core.publisher.Mono;
 @Repository
 class R2dbcLogbookStatistics implements LogbookStatistics {
 
+    /**
+     * Whether a tick counts as a send under the climber's {@link SendCounting}: the stored
+     * {@code send} is a lead or boulder send; a clean top rope or follow counts when
+     * {@code :ropeFromAbove} is true. Every query below reads this, never {@code send}, so one
+     * setting moves every figure.
+     */
+    private static final String COUNTS_AS_SEND =
+            "(send OR (CAST(:ropeFromAbove AS boolean) AND style IN ('top-rope', 'follow'))) AS counts_as_send";
+
     /** Ticks of one owner in the window; a route is its Mountain Project page, or its name at its location. */
     private static final String WINDOW = """
-            SELECT coalesce(route_url, lower(route) || '|' || coalesce(location, '')) AS route_key, *
+            SELECT coalesce(route_url, lower(route) || '|' || coalesce(location, '')) AS route_key, %s, *
               FROM logbook.tick
              WHERE owner_id = :owner AND duplicate_of IS NULL
                AND (CAST(:from AS date) IS NULL OR climbed_on >= CAST(:from AS date))
-               AND (CAST(:to AS date) IS NULL OR climbed_on <= CAST(:to AS date))""";
+               AND (CAST(:to AS date) IS NULL OR climbed_on <= CAST(:to AS date))""".formatted(COUNTS_AS_SEND);
 
     /**
      * Every graded tick with how far below the climber's hardest send on an earlier day (same
@@ -32,14 +42,14 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
      */
     private static final String CATEGORISED = """
             WITH all_ticks AS (
-                SELECT coalesce(route_url, lower(route) || '|' || coalesce(location, '')) AS route_key, *
+                SELECT coalesce(route_url, lower(route) || '|' || coalesce(location, '')) AS route_key, %s, *
                   FROM logbook.tick WHERE owner_id = :owner AND duplicate_of IS NULL AND grade_level IS NOT NULL),
             categorised AS (
                 SELECT *,
                        -- Sends of earlier days only: ticks of one day do not raise the bar for each
                        -- other, so the figures do not depend on the order of their ids (a logbook
                        -- imported again into another account gave other categories).
-                       coalesce(max(grade_level) FILTER (WHERE send) OVER (PARTITION BY discipline ORDER BY climbed_on
+                       coalesce(max(grade_level) FILTER (WHERE counts_as_send) OVER (PARTITION BY discipline ORDER BY climbed_on
                            RANGE BETWEEN UNBOUNDED PRECEDING AND INTERVAL '1 day' PRECEDING), grade_level) - grade_level
                            AS levels_below,
                        -- Tries: the route's ticks on earlier days and that day's failed ones, and for
@@ -47,12 +57,12 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                        -- after an onsight must not make it two tries, nor an id order decide.
                        count(*) OVER (PARTITION BY route_key ORDER BY climbed_on
                            RANGE BETWEEN UNBOUNDED PRECEDING AND INTERVAL '1 day' PRECEDING)
-                           + count(*) FILTER (WHERE NOT send) OVER (PARTITION BY route_key, climbed_on)
-                           + CASE WHEN send THEN 1 ELSE 0 END AS attempts,
+                           + count(*) FILTER (WHERE NOT counts_as_send) OVER (PARTITION BY route_key, climbed_on)
+                           + CASE WHEN counts_as_send THEN 1 ELSE 0 END AS attempts,
                        (CAST(:from AS date) IS NULL OR climbed_on >= CAST(:from AS date))
                            AND (CAST(:to AS date) IS NULL OR climbed_on <= CAST(:to AS date)) AS in_window
                   FROM all_ticks)
-            """;
+            """.formatted(COUNTS_AS_SEND);
 
     private final DatabaseClient db;
 
@@ -66,24 +76,27 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
      * quadratic: the benchmark's 10,000-tick climber hit the statement timeout.)
      */
     @Override
-    public Flux<RouteSend> firstSends(UUID owner, String discipline, List<String> styles, LocalDate from, LocalDate to) {
+    public Flux<RouteSend> firstSends(UUID owner, String discipline, SendCounting counting, LocalDate from, LocalDate to) {
         return db.sql("""
-                        WITH t AS (%s AND discipline = :discipline AND grade_level IS NOT NULL),
+                        -- A top rope or follow that does not count as a send is not a lead try either: it
+                        -- stays out of the tries, as it did when those ticks had a discipline of their own.
+                        WITH t AS (%s AND discipline = :discipline AND grade_level IS NOT NULL
+                                   AND (send OR CAST(:ropeFromAbove AS boolean) OR style NOT IN ('top-rope', 'follow'))),
                         numbered AS (
-                            SELECT route_key, route, location, climbed_on, id, grade, grade_index, grade_level, style, send,
+                            SELECT route_key, route, location, climbed_on, id, grade, grade_index, grade_level, style, counts_as_send,
                                    -- Tries up to the send: the route's ticks on earlier days, that
                                    -- day's failed ones and the send. The order of one day's ticks is
                                    -- not known (ids used to decide it, differently in every account).
                                    count(*) OVER (PARTITION BY route_key ORDER BY climbed_on
                                        RANGE BETWEEN UNBOUNDED PRECEDING AND INTERVAL '1 day' PRECEDING)
-                                       + count(*) FILTER (WHERE NOT send) OVER (PARTITION BY route_key, climbed_on)
-                                       + CASE WHEN send THEN 1 ELSE 0 END AS attempts,
+                                       + count(*) FILTER (WHERE NOT counts_as_send) OVER (PARTITION BY route_key, climbed_on)
+                                       + CASE WHEN counts_as_send THEN 1 ELSE 0 END AS attempts,
                                    dense_rank() OVER (PARTITION BY route_key ORDER BY climbed_on) AS days,
-                                   count(*) FILTER (WHERE send) OVER (PARTITION BY route_key) AS sends
+                                   count(*) FILTER (WHERE counts_as_send) OVER (PARTITION BY route_key) AS sends
                               FROM t),
                         first_send AS (
                             SELECT DISTINCT ON (route_key) *
-                              FROM numbered WHERE send AND style = ANY(:styles)
+                              FROM numbered WHERE counts_as_send
                              -- Of two sends on the first day, the better style was the first.
                              ORDER BY route_key, climbed_on, CASE style WHEN 'onsight' THEN 0 WHEN 'flash' THEN 1
                                  WHEN 'redpoint' THEN 2 WHEN 'pinkpoint' THEN 3 ELSE 4 END, id)
@@ -95,7 +108,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                 .bind("from", Parameter.fromOrEmpty(from, LocalDate.class))
                 .bind("to", Parameter.fromOrEmpty(to, LocalDate.class))
                 .bind("discipline", discipline)
-                .bind("styles", styles.toArray(String[]::new))
+                .bind("ropeFromAbove", counting.countsRopeFromAbove())
                 .map(row -> new RouteSend(row.get("route_key", String.class), row.get("route", String.class),
                         row.get("location", String.class),
                         row.get("climbed_on", LocalDate.class), row.get("grade", String.class),
@@ -106,54 +119,54 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
     }
 
     @Override
-    public Mono<Overview> overview(UUID owner, LocalDate from, LocalDate to) {
+    public Mono<Overview> overview(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
         Mono<Object[]> totals = bind(db.sql("""
                         WITH t AS (%s)
                         SELECT count(*) AS ticks, coalesce(sum(pitches), 0) AS pitches,
                                count(DISTINCT climbed_on) AS days, min(climbed_on) AS first_day,
                                count(DISTINCT nullif(location, '')) AS areas,
                                count(DISTINCT nullif(location_path[1], '')) AS regions,
-                               count(*) FILTER (WHERE send) AS sends,
+                               count(*) FILTER (WHERE counts_as_send) AS sends,
                                coalesce(sum(length_ft), 0) AS length_ft
-                          FROM t""".formatted(WINDOW)), owner, from, to)
+                          FROM t""".formatted(WINDOW)), owner, counting, from, to)
                 .map(row -> new Object[] {row.get("ticks", Long.class), row.get("pitches", Long.class),
                         row.get("days", Long.class), row.get("first_day", LocalDate.class), row.get("areas", Long.class),
                         row.get("regions", Long.class), row.get("sends", Long.class), row.get("length_ft", Long.class)})
                 .one();
         Mono<Map<String, Long>> disciplines = bind(db.sql("WITH t AS (" + WINDOW
-                        + ") SELECT discipline, count(*) AS n FROM t GROUP BY discipline"), owner, from, to)
+                        + ") SELECT discipline, count(*) AS n FROM t GROUP BY discipline"), owner, counting, from, to)
                 .map(row -> Map.entry(row.get("discipline", String.class), row.get("n", Long.class)))
                 .all().collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new);
         Mono<List<Area>> favourites = bind(db.sql("WITH t AS (" + WINDOW + """
                         ) SELECT location, sum(pitches) AS pitches, count(*) AS ticks FROM t
                            WHERE coalesce(location, '') <> '' GROUP BY location ORDER BY pitches DESC, ticks DESC, location
-                           LIMIT 3"""), owner, from, to)
+                           LIMIT 3"""), owner, counting, from, to)
                 .map(row -> new Area(row.get("location", String.class), row.get("pitches", Long.class),
                         row.get("ticks", Long.class)))
                 .all().collectList();
         Mono<List<BestSend>> best = bind(db.sql("WITH t AS (" + WINDOW + """
                         ) SELECT DISTINCT ON (discipline) discipline, route, grade, grade_index, climbed_on FROM t
-                           WHERE send AND grade_index IS NOT NULL
-                           ORDER BY discipline, grade_index DESC, climbed_on, lower(route)"""), owner, from, to)
+                           WHERE counts_as_send AND grade_index IS NOT NULL
+                           ORDER BY discipline, grade_index DESC, climbed_on, lower(route)"""), owner, counting, from, to)
                 .map(row -> new BestSend(row.get("discipline", String.class), row.get("route", String.class),
                         row.get("grade", String.class), row.get("grade_index", Integer.class),
                         row.get("climbed_on", LocalDate.class)))
                 .all().collectList();
         Mono<List<HardSend>> hard = bind(db.sql(CATEGORISED + """
                         SELECT discipline, route, grade, climbed_on, style, levels_below, attempts FROM categorised
-                         WHERE send AND levels_below <= 2 AND in_window
-                         ORDER BY climbed_on DESC, lower(route), grade, style LIMIT 10"""), owner, from, to)
+                         WHERE counts_as_send AND levels_below <= 2 AND in_window
+                         ORDER BY climbed_on DESC, lower(route), grade, style LIMIT 10"""), owner, counting, from, to)
                 .map(row -> new HardSend(row.get("discipline", String.class), row.get("route", String.class),
                         row.get("grade", String.class), row.get("climbed_on", LocalDate.class),
                         DifficultyCategory.of(row.get("levels_below", Integer.class)), row.get("style", String.class),
                         row.get("attempts", Long.class).intValue()))
                 .all().collectList();
         Mono<Long> projectAttempts = bind(db.sql(CATEGORISED
-                        + " SELECT count(*) FROM categorised WHERE NOT send AND levels_below <= 0 AND in_window"), owner, from, to)
+                        + " SELECT count(*) FROM categorised WHERE NOT counts_as_send AND levels_below <= 0 AND in_window"), owner, counting, from, to)
                 .map(row -> row.get(0, Long.class)).one();
         Mono<Map<DifficultyCategory, Long>> byCategory = bind(db.sql(CATEGORISED
-                        + " SELECT levels_below, count(*) AS n FROM categorised WHERE send AND in_window GROUP BY levels_below"),
-                        owner, from, to)
+                        + " SELECT levels_below, count(*) AS n FROM categorised WHERE counts_as_send AND in_window GROUP BY levels_below"),
+                        owner, counting, from, to)
                 .map(row -> Map.entry(DifficultyCategory.of(row.get("levels_below", Integer.class)), row.get("n", Long.class)))
                 .all()
                 .collect(() -> new java.util.EnumMap<DifficultyCategory, Long>(DifficultyCategory.class),
@@ -166,14 +179,14 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
     }
 
     @Override
-    public Flux<MonthSend> hardestSendsByMonth(UUID owner, LocalDate from, LocalDate to) {
+    public Flux<MonthSend> hardestSendsByMonth(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
         return bind(db.sql("WITH t AS (" + WINDOW + """
                         ) SELECT DISTINCT ON (month, discipline, style) to_char(climbed_on, 'YYYY-MM') AS month, discipline,
                                  style, grade, grade_index, route
-                            FROM t WHERE send AND grade_index IS NOT NULL
+                            FROM t WHERE counts_as_send AND grade_index IS NOT NULL
                            -- Of two sends of one grade, the earlier, then by name: never by id, so the
                            -- same logbook gives the same answer in any account.
-                           ORDER BY month, discipline, style, grade_index DESC, climbed_on, lower(route)"""), owner, from, to)
+                           ORDER BY month, discipline, style, grade_index DESC, climbed_on, lower(route)"""), owner, counting, from, to)
                 .map(row -> new MonthSend(row.get("month", String.class), row.get("discipline", String.class),
                         row.get("style", String.class), row.get("grade", String.class), row.get("grade_index", Integer.class),
                         row.get("route", String.class)))
@@ -181,39 +194,39 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
     }
 
     @Override
-    public Flux<MonthVolume> volumeByMonth(UUID owner, LocalDate from, LocalDate to) {
+    public Flux<MonthVolume> volumeByMonth(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
         return bind(db.sql("WITH t AS (" + WINDOW + """
                         ) SELECT to_char(climbed_on, 'YYYY-MM') AS month, count(*) AS ticks, sum(pitches) AS pitches,
                                  count(DISTINCT climbed_on) AS days
-                            FROM t GROUP BY month ORDER BY month"""), owner, from, to)
+                            FROM t GROUP BY month ORDER BY month"""), owner, counting, from, to)
                 .map(row -> new MonthVolume(row.get("month", String.class), row.get("ticks", Long.class),
                         row.get("pitches", Long.class), row.get("days", Long.class)))
                 .all();
     }
 
     @Override
-    public Flux<Day> days(UUID owner, LocalDate from, LocalDate to) {
+    public Flux<Day> days(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
         return bind(db.sql("WITH t AS (" + WINDOW + """
-                        ) SELECT climbed_on, count(*) AS ticks, sum(pitches) AS pitches, bool_or(send) AS sent
-                            FROM t GROUP BY climbed_on ORDER BY climbed_on"""), owner, from, to)
+                        ) SELECT climbed_on, count(*) AS ticks, sum(pitches) AS pitches, bool_or(counts_as_send) AS sent
+                            FROM t GROUP BY climbed_on ORDER BY climbed_on"""), owner, counting, from, to)
                 .map(row -> new Day(row.get("climbed_on", LocalDate.class), row.get("ticks", Long.class),
                         row.get("pitches", Long.class), Boolean.TRUE.equals(row.get("sent", Boolean.class))))
                 .all();
     }
 
     @Override
-    public Flux<Place> places(UUID owner, LocalDate from, LocalDate to) {
+    public Flux<Place> places(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
         return bind(db.sql("WITH t AS (" + WINDOW + """
                         ), hardest AS (
                             SELECT DISTINCT ON (location_path) location_path, grade, grade_index FROM t
-                             WHERE send AND grade_index IS NOT NULL ORDER BY location_path, grade_index DESC, grade)
+                             WHERE counts_as_send AND grade_index IS NOT NULL ORDER BY location_path, grade_index DESC, grade)
                         SELECT t.location_path, count(*) AS ticks, sum(pitches) AS pitches,
-                               count(*) FILTER (WHERE send) AS sends, min(climbed_on) AS first_visit,
+                               count(*) FILTER (WHERE counts_as_send) AS sends, min(climbed_on) AS first_visit,
                                max(climbed_on) AS last_visit, h.grade AS hardest_grade, h.grade_index AS hardest_index
                           FROM t LEFT JOIN hardest h ON h.location_path = t.location_path
                          WHERE cardinality(t.location_path) > 0
                          GROUP BY t.location_path, h.grade, h.grade_index
-                         ORDER BY t.location_path"""), owner, from, to)
+                         ORDER BY t.location_path"""), owner, counting, from, to)
                 .map(row -> new Place(List.of(row.get("location_path", String[].class)), row.get("ticks", Long.class),
                         row.get("pitches", Long.class), row.get("sends", Long.class), row.get("hardest_grade", String.class),
                         row.get("hardest_index", Integer.class), row.get("first_visit", LocalDate.class),
@@ -222,40 +235,41 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
     }
 
     @Override
-    public Flux<StyleCount> styles(UUID owner, LocalDate from, LocalDate to) {
+    public Flux<StyleCount> styles(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
         return bind(db.sql("WITH t AS (" + WINDOW + ") SELECT discipline, style, count(*) AS ticks FROM t "
-                        + "GROUP BY discipline, style ORDER BY discipline, style"), owner, from, to)
+                        + "GROUP BY discipline, style ORDER BY discipline, style"), owner, counting, from, to)
                 .map(row -> new StyleCount(row.get("discipline", String.class), row.get("style", String.class),
                         row.get("ticks", Long.class)))
                 .all();
     }
 
     @Override
-    public Flux<LevelRate> sendRates(UUID owner, LocalDate from, LocalDate to) {
+    public Flux<LevelRate> sendRates(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
         return bind(db.sql("WITH t AS (" + WINDOW + """
-                        ) SELECT discipline, grade_level, count(*) AS ticks, count(*) FILTER (WHERE send) AS sends
+                        ) SELECT discipline, grade_level, count(*) AS ticks, count(*) FILTER (WHERE counts_as_send) AS sends
                             FROM t WHERE grade_level IS NOT NULL GROUP BY discipline, grade_level
-                           ORDER BY discipline, grade_level"""), owner, from, to)
+                           ORDER BY discipline, grade_level"""), owner, counting, from, to)
                 .map(row -> new LevelRate(row.get("discipline", String.class), row.get("grade_level", Integer.class),
                         row.get("ticks", Long.class), row.get("sends", Long.class)))
                 .all();
     }
 
     @Override
-    public Flux<YearLevel> gradeDistribution(UUID owner, LocalDate from, LocalDate to) {
+    public Flux<YearLevel> gradeDistribution(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
         return bind(db.sql("WITH t AS (" + WINDOW + """
                         ) SELECT CAST(extract(year FROM climbed_on) AS integer) AS year, discipline, grade_level,
                                  count(*) AS sends
-                            FROM t WHERE send AND grade_level IS NOT NULL
-                           GROUP BY year, discipline, grade_level ORDER BY year, discipline, grade_level"""), owner, from, to)
+                            FROM t WHERE counts_as_send AND grade_level IS NOT NULL
+                           GROUP BY year, discipline, grade_level ORDER BY year, discipline, grade_level"""), owner, counting, from, to)
                 .map(row -> new YearLevel(row.get("year", Integer.class), row.get("discipline", String.class),
                         row.get("grade_level", Integer.class), row.get("sends", Long.class)))
                 .all();
     }
 
-    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, UUID owner, LocalDate from,
-                                                          LocalDate to) {
+    private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, UUID owner,
+                                                          SendCounting counting, LocalDate from, LocalDate to) {
         return spec.bind("owner", owner)
+                .bind("ropeFromAbove", counting.countsRopeFromAbove())
                 .bind("from", Parameter.fromOrEmpty(from, LocalDate.class))
                 .bind("to", Parameter.fromOrEmpty(to, LocalDate.class));
     }
