@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.cruxlog.CruxlogIntegrationTest;
+import dev.cruxlog.support.Browser;
 import dev.cruxlog.support.Climbers;
 import dev.cruxlog.support.Climbers.Climber;
 import dev.cruxlog.support.LogbookImports;
@@ -183,6 +184,40 @@ class SendCountingTest {
             assertThat(tick).containsEntry("discipline", "trad").containsEntry("style", "follow");
             assertThat(tick.get("send")).isEqualTo(false);
         });
+    }
+
+    @Test
+    void theAccountPageSettingChangesTheDashboardsSendRate() {
+        long leadSends = rows.stream().filter(SendCountingTest::leadOrBoulderSend).count();
+        long cleanSeconds = rows.stream().filter(SendCountingTest::cleanTopRopeOrFollow).count();
+        Browser browser = new Browser(http);
+        browser.get("/signin");
+        browser.post("/signin", Map.of("login", climber.username(), "password", climber.password()));
+        try {
+            assertThat(browser.get("/account").document().select("#countTopRopesAndFollowsAsSends").hasAttr("checked")).isFalse();
+            assertThat(sendRate(browser)).isEqualTo(Math.round(leadSends * 100.0 / rows.size()) + "%");
+
+            Map<String, String> form = new java.util.HashMap<>(Map.of("username", climber.username(), "routeSystem", "yds",
+                    "boulderSystem", "v", "lengthUnit", "ft", "countTopRopesAndFollowsAsSends", "true"));
+            browser.get("/account");
+            assertThat(browser.post("/account/profile", form).status().value()).isEqualTo(303);
+            assertThat(browser.get("/account").document().select("#countTopRopesAndFollowsAsSends").hasAttr("checked")).isTrue();
+            assertThat(sendRate(browser)).isEqualTo(Math.round((leadSends + cleanSeconds) * 100.0 / rows.size()) + "%");
+
+            // An unticked box is not sent by a browser: the setting goes back off.
+            form.remove("countTopRopesAndFollowsAsSends");
+            browser.get("/account");
+            assertThat(browser.post("/account/profile", form).status().value()).isEqualTo(303);
+            assertThat(browser.get("/account").document().select("#countTopRopesAndFollowsAsSends").hasAttr("checked")).isFalse();
+        } finally {
+            setting(false);
+        }
+    }
+
+    private static String sendRate(Browser browser) {
+        return browser.get("/dashboard?window=all").document().select(".stat").stream()
+                .filter(stat -> stat.select(".stat-label").text().equals("send rate")).findFirst().orElseThrow()
+                .select(".stat-value").text();
     }
 
     private static Set<String> routeKeys(List<Map<String, Object>> routes) {

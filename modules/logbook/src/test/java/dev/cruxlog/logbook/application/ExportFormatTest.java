@@ -57,16 +57,44 @@ class ExportFormatTest {
     }
 
     @Test
-    void aFileCutMidRowIsRefusedButAShortLastRowWithItsLineBreakIsKept() {
+    void aFileCutMidRowIsRefusedAndSoIsAnyRowWithMoreOrFewerFieldsThanTheHeader() {
         String header = "Date,Route,Rating,Notes,Pitches\n";
         byte[] cut = (header + "2024-01-01,A,5.9,fine,1\n2024-01-02,B,5.1").getBytes(StandardCharsets.UTF_8);
         StepVerifier.create(new OpenCsvExports().read(cut, List.of("Date", "Route", "Rating"), ImportLimits.DEFAULT))
                 .expectErrorMatches(e -> e instanceof ImportRejected && e.getMessage().contains("middle of line 3")
                         && e.getMessage().contains("3 of 5 columns") && e.getMessage().contains("cut off"))
                 .verify();
-        byte[] complete = (header + "2024-01-01,A,5.9,fine,1\n2024-01-02,B,5.1\n").getBytes(StandardCharsets.UTF_8);
-        StepVerifier.create(new OpenCsvExports().read(complete, List.of("Date", "Route", "Rating"), ImportLimits.DEFAULT))
-                .assertNext(rows -> assertThat(rows).hasSize(2))
+        // Issue #16: a short row, last or not, is refused naming its line; so is a long one.
+        byte[] shortLast = (header + "2024-01-01,A,5.9,fine,1\n2024-01-02,B,5.1\n").getBytes(StandardCharsets.UTF_8);
+        StepVerifier.create(new OpenCsvExports().read(shortLast, List.of("Date", "Route", "Rating"), ImportLimits.DEFAULT))
+                .expectErrorMatches(e -> e instanceof ImportRejected && e.getMessage().startsWith("Line 3 has 3 fields")
+                        && e.getMessage().contains("header has 5"))
+                .verify();
+        byte[] shortMiddle = (header + "2024-01-01,A,5.9\n2024-01-02,B,5.10a,ok,1\n").getBytes(StandardCharsets.UTF_8);
+        StepVerifier.create(new OpenCsvExports().read(shortMiddle, List.of("Date", "Route", "Rating"), ImportLimits.DEFAULT))
+                .expectErrorMatches(e -> e instanceof ImportRejected && e.getMessage().startsWith("Line 2 has 3 fields"))
+                .verify();
+        byte[] longRow = (header + "2024-01-01,A,5.9,fine,1\n2024-01-02,B,5.10a,a, b and c,1\n").getBytes(StandardCharsets.UTF_8);
+        StepVerifier.create(new OpenCsvExports().read(longRow, List.of("Date", "Route", "Rating"), ImportLimits.DEFAULT))
+                .expectErrorMatches(e -> e instanceof ImportRejected && e.getMessage().startsWith("Line 3 has 6 fields"))
+                .verify();
+    }
+
+    @Test
+    void aQuotedFieldThatSwallowedTheNextRowsIsRefusedNamingItsLine() {
+        // The reviewed file: a stray quote opens a field that runs on through the next row, date
+        // and all, until another quote closes it; the record even has the header's field count.
+        String header = "Date,Route,Rating,Notes,Pitches\n";
+        byte[] swallowed = (header + "2024-01-01,A,5.9,fine,1\n2024-01-02,B,5.10a,\"great,1\n"
+                + "2024-01-03,C,5.8,unclosed quote\",1\n").getBytes(StandardCharsets.UTF_8);
+        StepVerifier.create(new OpenCsvExports().read(swallowed, List.of("Date", "Route", "Rating"), ImportLimits.DEFAULT))
+                .expectErrorMatches(e -> e instanceof ImportRejected && e.getMessage().startsWith("Line 3: the Notes field runs")
+                        && e.getMessage().contains("quote is probably not closed"))
+                .verify();
+        // A note over several lines that is not a run-on row is kept, line breaks and all.
+        byte[] multiLine = (header + "2024-01-01,A,5.9,\"first go:\n2 falls, then clean\",1\n").getBytes(StandardCharsets.UTF_8);
+        StepVerifier.create(new OpenCsvExports().read(multiLine, List.of("Date", "Route", "Rating"), ImportLimits.DEFAULT))
+                .assertNext(rows -> assertThat(rows.get(0).get("Notes")).isEqualTo("first go:\n2 falls, then clean"))
                 .verifyComplete();
         byte[] fullLastRow = (header + "2024-01-01,A,5.9,fine,1").getBytes(StandardCharsets.UTF_8);
         StepVerifier.create(new OpenCsvExports().read(fullLastRow, List.of("Date", "Route", "Rating"), ImportLimits.DEFAULT))

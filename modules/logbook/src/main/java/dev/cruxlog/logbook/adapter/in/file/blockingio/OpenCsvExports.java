@@ -26,12 +26,21 @@ import reactor.core.scheduler.Schedulers;
  * opencsv over the uploaded bytes. opencsv's API is a blocking Reader, so the whole read
  * runs on {@code boundedElastic}; the bytes are already in memory, so it never waits on a
  * socket or disk. Handles a byte-order mark, CRLF, quoted multi-line notes, and refuses
- * unclosed quotes, oversized fields and too many rows with a message naming the line.
+ * unclosed quotes, rows with more or fewer fields than the header, a quoted field that swallowed
+ * the next rows, oversized fields and too many rows, with a message naming the line. Refusing
+ * the file leaves the logbook as it was: nothing is written before the whole file is read.
  */
 @Component
 public class OpenCsvExports implements CsvExports {
 
     private static final int MAX_PREAMBLE_RECORDS = 10;
+
+    /**
+     * A line break inside a quoted field followed by what starts a row of every logbook we read
+     * (a date, then a comma): a stray quote made the field run on into the next rows.
+     */
+    private static final java.util.regex.Pattern SWALLOWED_ROW =
+            java.util.regex.Pattern.compile("[\\r\\n]\\s*\"?\\d{4}-\\d{2}-\\d{2}\"?\\s*,");
 
     @Override
     public Mono<List<SourceRow>> read(byte[] content, List<String> requiredColumns, ImportLimits limits) {
@@ -80,8 +89,6 @@ public class OpenCsvExports implements CsvExports {
             long fields = 0;
             long recordStart = csv.getLinesRead() + 1;
             String[] record;
-            String[] lastRecord = null;
-            long lastRecordStart = 0;
             while ((record = csv.readNext()) != null) {
                 if (rows.size() >= limits.maxRows()) {
                     throw new ImportRejected("The file has more than " + limits.maxRows() + " rows; split it into smaller files.");
@@ -90,7 +97,19 @@ public class OpenCsvExports implements CsvExports {
                     recordStart = csv.getLinesRead() + 1;
                     continue;
                 }
-                fields += Math.min(columns.size(), record.length);
+                if (record.length != columns.size()) {
+                    boolean cutOff = record.length < columns.size() && csv.peek() == null && !endsWithLineBreak(content);
+                    // A download cut short ends mid-row. Importing the rest would be wrong: the last
+                    // row's grade may itself be cut ("5.1" of "5.11a") and the climber would never know.
+                    throw new ImportRejected(cutOff
+                            ? "The file stops in the middle of line " + recordStart + " (" + record.length + " of "
+                                    + columns.size() + " columns, no line break after it): it looks cut off. "
+                                    + "Download the export again and import the whole file."
+                            : "Line " + recordStart + " has " + record.length + " fields where the header has "
+                                    + columns.size() + ": a field may hold an unquoted comma, or a quote may be missing. "
+                                    + "Nothing was imported; fix that line or export the file again.");
+                }
+                fields += record.length;
                 if (fields > ImportLimits.MAX_FIELDS) {
                     throw ImportLimits.tooManyFields();
                 }
@@ -100,19 +119,15 @@ public class OpenCsvExports implements CsvExports {
                         throw new ImportRejected("Line " + recordStart + ": the " + columns.get(i) + " field is longer than "
                                 + limits.maxFieldChars() + " characters.");
                     }
+                    if (SWALLOWED_ROW.matcher(record[i]).find()) {
+                        throw new ImportRejected("Line " + recordStart + ": the " + columns.get(i) + " field runs over a "
+                                + "line break into what looks like the next row (a date and a comma): a quote is probably "
+                                + "not closed. Nothing was imported; fix that line or export the file again.");
+                    }
                     byColumn.put(columns.get(i), record[i]);
                 }
                 rows.add(new SourceRow((int) recordStart, byColumn));
-                lastRecord = record;
-                lastRecordStart = recordStart;
                 recordStart = csv.getLinesRead() + 1;
-            }
-            if (lastRecord != null && lastRecord.length < columns.size() && !endsWithLineBreak(content)) {
-                // A download cut short ends mid-row. Importing the rest would be wrong: the last
-                // row's grade may itself be cut ("5.1" of "5.11a") and the climber would never know.
-                throw new ImportRejected("The file stops in the middle of line " + lastRecordStart + " (" + lastRecord.length
-                        + " of " + columns.size() + " columns, no line break after it): it looks cut off. "
-                        + "Download the export again and import the whole file.");
             }
             return rows;
         } catch (IOException | CsvException e) {
