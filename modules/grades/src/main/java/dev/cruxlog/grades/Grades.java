@@ -21,8 +21,20 @@ public interface Grades {
     /** A difficulty index written in a system ("5.10b", "6a+", "V5", "7A"). */
     String format(int index, GradeSystem system);
 
-    /** A pyramid level written in a system ("5.11a", "6c", "V4", "7A"). */
+    /**
+     * The level a difficulty index falls on in a system's own ladder: one level per letter or
+     * number grade in YDS and V (5.10a, 5.10b, ...; V4, V5), one per grade of the chart in every
+     * other system (6a, 6a+, 6b, ... in French). Pyramids and per-grade figures group by it, so a
+     * climber who reads French sees one level per French grade, never two levels with one name:
+     * YDS letters the chart puts on one French grade merge, and the other way round they split.
+     */
+    int level(int index, GradeSystem system);
+
+    /** The name of a level of {@link #level(int, GradeSystem)} ("5.11a", "6c", "V4", "7A"). */
     String levelName(int level, GradeSystem system);
+
+    /** Where a level sits on the difficulty index (its grade's index), for charts and ordering. */
+    int levelIndex(int level, GradeSystem system);
 
     List<GradeSystem> systems();
 

@@ -42,10 +42,14 @@ public interface LogbookStatistics {
 
     Flux<LevelRate> sendRates(UUID owner, SendCounting counting, LocalDate from, LocalDate to);
 
-    /** Sends per year, discipline and grade level: how the spread of grades moves over time. */
+    /**
+     * Sends per year, discipline and grade (difficulty index): how the spread of grades moves
+     * over time. Per index, not per level, so the caller groups by the levels of the climber's
+     * own grade system.
+     */
     Flux<YearLevel> gradeDistribution(UUID owner, SendCounting counting, LocalDate from, LocalDate to);
 
-    record YearLevel(int year, String discipline, int gradeLevel, long sends) {
+    record YearLevel(int year, String discipline, int gradeIndex, long sends) {
     }
 
     record MonthSend(String month, String discipline, String style, String grade, int gradeIndex, String route) {
@@ -64,7 +68,8 @@ public interface LogbookStatistics {
     record StyleCount(String discipline, String style, long ticks) {
     }
 
-    record LevelRate(String discipline, int gradeLevel, long ticks, long sends) {
+    /** Ticks and sends of one discipline at one grade (difficulty index). */
+    record LevelRate(String discipline, int gradeIndex, long ticks, long sends) {
     }
 
     /**

@@ -81,11 +81,8 @@ public class InsightsService {
         return preferences.of(owner).flatMap(preferred -> Mono.zip(
                         statistics.hardestSendsByMonth(owner, preferred.counting(), from, to).collectList(),
                         statistics.volumeByMonth(owner, preferred.counting(), from, to).collectList(),
-                        statistics.gradeDistribution(owner, preferred.counting(), from, to)
-                                .map(y -> new YearGrade(y.year(), y.discipline(),
-                                        grades.levelName(y.gradeLevel(), preferredSystem(preferred.gradeSystems(), y.discipline())),
-                                        y.gradeLevel(), y.sends()))
-                                .collectList()))
+                        statistics.gradeDistribution(owner, preferred.counting(), from, to).collectList()
+                                .map(years -> gradeDistribution(years, preferred.gradeSystems()))))
                 .map(all -> new Progression(all.getT1(), all.getT2(), all.getT3()));
     }
 
@@ -129,12 +126,43 @@ public class InsightsService {
                         statistics.sendRates(owner, counting, from, to).collectList(),
                         firstSends, statistics.days(owner, counting, from, to).map(LogbookStatistics.Day::date).collectList(),
                         characters.all(owner))
-                .map(all -> new Characteristics(all.getT1(),
-                        all.getT2().stream().map(r -> new RateAtLevel(r.discipline(), r.gradeLevel(),
-                                grades.levelName(r.gradeLevel(), preferredSystem(preferred.gradeSystems(), r.discipline())),
-                                r.ticks(), r.sends(), r.ticks() == 0 ? 0 : (double) r.sends() / r.ticks())).toList(),
+                .map(all -> new Characteristics(all.getT1(), ratesByLevel(all.getT2(), preferred.gradeSystems()),
                         flashOrOnsight(all.getT1(), counting), attemptsToSend(all.getT3()), RestDays.of(all.getT4()),
                         cruxMix(all.getT3(), all.getT5())));
+    }
+
+    /** Sends per year, discipline and level of the climber's system: grades on one level add up. */
+    private List<YearGrade> gradeDistribution(List<LogbookStatistics.YearLevel> years, Map<String, String> preferred) {
+        Map<String, YearGrade> byLevel = new LinkedHashMap<>();
+        for (LogbookStatistics.YearLevel year : years) {
+            GradeSystem system = preferredSystem(preferred, year.discipline());
+            int level = grades.level(year.gradeIndex(), system);
+            byLevel.merge(year.year() + "|" + year.discipline() + "|" + level,
+                    new YearGrade(year.year(), year.discipline(), grades.levelName(level, system), level, year.sends()),
+                    (a, b) -> new YearGrade(a.year(), a.discipline(), a.grade(), a.level(), a.sends() + b.sends()));
+        }
+        return byLevel.values().stream().sorted(java.util.Comparator.comparingInt(YearGrade::year)
+                .thenComparing(YearGrade::discipline).thenComparingInt(YearGrade::level)).toList();
+    }
+
+    /** Ticks and sends per discipline and level of the climber's system. */
+    private List<RateAtLevel> ratesByLevel(List<LogbookStatistics.LevelRate> rates, Map<String, String> preferred) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, RateAtLevel> named = new LinkedHashMap<>();
+        for (LogbookStatistics.LevelRate rate : rates) {
+            GradeSystem system = preferredSystem(preferred, rate.discipline());
+            int level = grades.level(rate.gradeIndex(), system);
+            String key = rate.discipline() + "|" + level;
+            long[] c = counts.computeIfAbsent(key, k -> new long[2]);
+            c[0] += rate.ticks();
+            c[1] += rate.sends();
+            named.putIfAbsent(key, new RateAtLevel(rate.discipline(), level, grades.levelName(level, system), 0, 0, 0));
+        }
+        return named.entrySet().stream().map(entry -> {
+            long[] c = counts.get(entry.getKey());
+            RateAtLevel r = entry.getValue();
+            return new RateAtLevel(r.discipline(), r.level(), r.grade(), c[0], c[1], c[0] == 0 ? 0 : (double) c[1] / c[0]);
+        }).sorted(java.util.Comparator.comparing(RateAtLevel::discipline).thenComparingInt(RateAtLevel::level)).toList();
     }
 
     /** Routes per number of tries their first send took (10 or more in one bucket), per discipline. */

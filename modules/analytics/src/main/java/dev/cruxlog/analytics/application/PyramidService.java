@@ -66,9 +66,11 @@ public class PyramidService implements Pyramids {
             SendCounting counting = includeFollows || wanted.equals("tr") ? SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS
                     : preferred.counting();
             return Mono.zip(statistics.firstSends(owner, wanted, counting, from, to)
-                            .map(send -> new PyramidBuilder.Send(send.gradeLevel(), new Pyramid.Route(send.routeKey(),
-                                    send.route(), send.location(), send.firstSent(), send.grade(), send.attempts(), send.days(),
-                                    send.style())))
+                            // One level per grade of the climber's system (French 6b, 6b+, ...), not
+                            // per YDS letter renamed: two YDS letters on one French grade merge.
+                            .map(send -> new PyramidBuilder.Send(grades.level(send.gradeIndex(), system),
+                                    new Pyramid.Route(send.routeKey(), send.route(), send.location(), send.firstSent(),
+                                            send.grade(), send.attempts(), send.days(), send.style())))
                             .collectList(), characters.all(owner))
                     .map(all -> view(wanted, system, from, to,
                             PyramidBuilder.build(all.getT1(), Math.max(1, Math.min(levels, 12))), all.getT2()));
@@ -78,7 +80,8 @@ public class PyramidService implements Pyramids {
     private PyramidView view(String discipline, GradeSystem system, LocalDate from, LocalDate to, Pyramid pyramid,
                              java.util.Map<String, RouteCharacters.Character> character) {
         List<PyramidView.Level> levels = pyramid.levels().stream()
-                .map(level -> new PyramidView.Level(grades.levelName(level.level(), system), level.level() * 10,
+                .map(level -> new PyramidView.Level(grades.levelName(level.level(), system),
+                        grades.levelIndex(level.level(), system),
                         level.level(), level.sends(), level.idealSends(), level.routes().stream()
                         .map(r -> {
                             RouteCharacters.Character c = character.get(r.routeKey());

@@ -92,13 +92,18 @@ public final class ConversionChart {
 
     /** The chart grade nearest to an index; on a tie, the easier one (never flatter a climber). */
     public static String nearest(List<Entry> chart, int index) {
-        Entry best = chart.get(0);
-        for (Entry entry : chart) {
-            if (Math.abs(entry.index() - index) < Math.abs(best.index() - index)) {
-                best = entry;
+        return chart.get(nearestPosition(chart, index)).name();
+    }
+
+    /** The position in the chart of {@link #nearest}: the chart's own ladder of grades. */
+    public static int nearestPosition(List<Entry> chart, int index) {
+        int best = 0;
+        for (int i = 1; i < chart.size(); i++) {
+            if (Math.abs(chart.get(i).index() - index) < Math.abs(chart.get(best).index() - index)) {
+                best = i;
             }
         }
-        return best.name();
+        return best;
     }
 
     /** UIAA written with arabic numerals ("7+", "8-") becomes the roman form. */

@@ -63,11 +63,48 @@ public final class GradeCatalog implements Grades {
     }
 
     @Override
+    public int level(int index, GradeSystem system) {
+        return switch (system) {
+            // Grade.level(): slash grades and +/- fall to the letter or number below.
+            case YDS, V -> Math.floorDiv(index, 10);
+            default -> ConversionChart.nearestPosition(chart(system), index);
+        };
+    }
+
+    @Override
     public String levelName(int level, GradeSystem system) {
         return switch (system) {
             case YDS -> RouteScale.levelName(level);
             case V -> BoulderScale.levelName(level);
-            default -> format(level * 10, system);
+            default -> {
+                // A pyramid may reach below the chart's easiest grade or ask for the one above its
+                // hardest: named as such, so no two levels share a name.
+                List<ConversionChart.Entry> chart = chart(system);
+                yield level < 0 ? "below " + chart.get(0).name()
+                        : level >= chart.size() ? "beyond " + chart.get(chart.size() - 1).name() : chart.get(level).name();
+            }
+        };
+    }
+
+    @Override
+    public int levelIndex(int level, GradeSystem system) {
+        return switch (system) {
+            case YDS, V -> level * 10;
+            default -> {
+                List<ConversionChart.Entry> chart = chart(system);
+                yield chart.get(Math.max(0, Math.min(level, chart.size() - 1))).index();
+            }
+        };
+    }
+
+    private static List<ConversionChart.Entry> chart(GradeSystem system) {
+        return switch (system) {
+            case FRENCH -> ConversionChart.FRENCH;
+            case UIAA -> ConversionChart.UIAA;
+            case EWBANK -> ConversionChart.EWBANK;
+            case UK -> ConversionChart.UK;
+            case FONT -> ConversionChart.FONT;
+            default -> throw new IllegalArgumentException(system + " has no grade ladder");
         };
     }
 

@@ -103,7 +103,45 @@ class GradeCatalogTest {
         assertThat(grades.levelName(parse("5.9+").level(), GradeSystem.YDS)).isEqualTo("5.9");
         assertThat(grades.levelName(parse("V5-6").level(), GradeSystem.V)).isEqualTo("V5");
         assertThat(grades.levelName(parse("V-easy").level(), GradeSystem.V)).isEqualTo("V-easy");
-        assertThat(grades.levelName(parse("5.11d").level(), GradeSystem.FRENCH)).isEqualTo("7a");
+        assertThat(grades.levelName(grades.level(parse("5.11d").index(), GradeSystem.FRENCH), GradeSystem.FRENCH))
+                .isEqualTo("7a");
+    }
+
+    @Test
+    void everyChartSystemHasOneLevelPerGradeAndEachLevelReadsBackAsItself() {
+        for (GradeSystem system : List.of(GradeSystem.FRENCH, GradeSystem.UIAA, GradeSystem.EWBANK, GradeSystem.UK,
+                GradeSystem.FONT)) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            GradeSystem base = system == GradeSystem.FONT ? GradeSystem.V : GradeSystem.YDS;
+            int top = grades.level(base == GradeSystem.V ? 170 : RouteScale.MAX, system);
+            for (int level = 0; level <= top; level++) {
+                String name = grades.levelName(level, system);
+                assertThat(names.add(name)).as(system + " level " + level + " " + name).isTrue();
+                assertThat(grades.level(grades.levelIndex(level, system), system)).as(system + " " + name).isEqualTo(level);
+                // A level's name is what the grade at its index converts to.
+                assertThat(grades.format(grades.levelIndex(level, system), system)).isEqualTo(name);
+            }
+            assertThat(grades.levelName(-1, system)).startsWith("below ");
+            assertThat(grades.levelName(top + 1, system)).startsWith("beyond ");
+        }
+    }
+
+    @Test
+    void yDSLettersMergeOrSplitOnTheFrenchLadderAsTheChartSays() {
+        // The review's "6b, 6b": 5.10c and 5.10d both convert to 6b, so they are one French level.
+        int tenC = grades.level(parse("5.10c").index(), GradeSystem.FRENCH);
+        assertThat(grades.level(parse("5.10d").index(), GradeSystem.FRENCH)).isEqualTo(tenC);
+        assertThat(grades.levelName(tenC, GradeSystem.FRENCH)).isEqualTo("6b");
+        // 5.9 and 5.9+ share a YDS level but are 5b and 5c in French: two levels.
+        assertThat(grades.level(parse("5.9").index(), GradeSystem.YDS)).isEqualTo(grades.level(parse("5.9+").index(),
+                GradeSystem.YDS));
+        assertThat(grades.levelName(grades.level(parse("5.9").index(), GradeSystem.FRENCH), GradeSystem.FRENCH))
+                .isEqualTo("5b");
+        assertThat(grades.levelName(grades.level(parse("5.9+").index(), GradeSystem.FRENCH), GradeSystem.FRENCH))
+                .isEqualTo("5c");
+        // YDS and V levels are the ones stored with every tick.
+        assertThat(grades.level(parse("5.11b/c").index(), GradeSystem.YDS)).isEqualTo(parse("5.11b/c").level());
+        assertThat(grades.level(parse("V5-6").index(), GradeSystem.V)).isEqualTo(parse("V5-6").level());
     }
 
     @Test

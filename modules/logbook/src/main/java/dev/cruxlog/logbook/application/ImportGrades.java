@@ -49,8 +49,18 @@ final class ImportGrades implements Grades {
     }
 
     @Override
+    public int level(int index, GradeSystem system) {
+        return catalog.level(index, system);
+    }
+
+    @Override
     public String levelName(int level, GradeSystem system) {
         return catalog.levelName(level, system);
+    }
+
+    @Override
+    public int levelIndex(int level, GradeSystem system) {
+        return catalog.levelIndex(level, system);
     }
 
     @Override

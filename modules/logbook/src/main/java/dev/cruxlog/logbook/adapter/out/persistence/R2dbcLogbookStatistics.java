@@ -246,10 +246,10 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
     @Override
     public Flux<LevelRate> sendRates(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
         return bind(db.sql("WITH t AS (" + WINDOW + """
-                        ) SELECT discipline, grade_level, count(*) AS ticks, count(*) FILTER (WHERE counts_as_send) AS sends
-                            FROM t WHERE grade_level IS NOT NULL GROUP BY discipline, grade_level
-                           ORDER BY discipline, grade_level"""), owner, counting, from, to)
-                .map(row -> new LevelRate(row.get("discipline", String.class), row.get("grade_level", Integer.class),
+                        ) SELECT discipline, grade_index, count(*) AS ticks, count(*) FILTER (WHERE counts_as_send) AS sends
+                            FROM t WHERE grade_index IS NOT NULL AND grade_level IS NOT NULL GROUP BY discipline, grade_index
+                           ORDER BY discipline, grade_index"""), owner, counting, from, to)
+                .map(row -> new LevelRate(row.get("discipline", String.class), row.get("grade_index", Integer.class),
                         row.get("ticks", Long.class), row.get("sends", Long.class)))
                 .all();
     }
@@ -257,12 +257,13 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
     @Override
     public Flux<YearLevel> gradeDistribution(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
         return bind(db.sql("WITH t AS (" + WINDOW + """
-                        ) SELECT CAST(extract(year FROM climbed_on) AS integer) AS year, discipline, grade_level,
+                        ) SELECT CAST(extract(year FROM climbed_on) AS integer) AS year, discipline, grade_index,
                                  count(*) AS sends
-                            FROM t WHERE counts_as_send AND grade_level IS NOT NULL
-                           GROUP BY year, discipline, grade_level ORDER BY year, discipline, grade_level"""), owner, counting, from, to)
+                            FROM t WHERE counts_as_send AND grade_index IS NOT NULL AND grade_level IS NOT NULL
+                           GROUP BY year, discipline, grade_index ORDER BY year, discipline, grade_index"""),
+                        owner, counting, from, to)
                 .map(row -> new YearLevel(row.get("year", Integer.class), row.get("discipline", String.class),
-                        row.get("grade_level", Integer.class), row.get("sends", Long.class)))
+                        row.get("grade_index", Integer.class), row.get("sends", Long.class)))
                 .all();
     }
 
