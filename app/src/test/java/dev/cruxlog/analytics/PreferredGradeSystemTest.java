@@ -108,6 +108,34 @@ class PreferredGradeSystemTest {
         assertThat(sportRates).extracting(rate -> rate.get("grade")).doesNotHaveDuplicates().isSubsetOf(ladder);
     }
 
+    @org.junit.jupiter.api.Test
+    void theDashboardsListsAndThePlacesPageShowGradesInTheClimbersSystem() {
+        http.patch().uri("/api/v1/users/me").header("Authorization", climber.bearer()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("preferredGradeSystems", Map.of("route", "french", "boulder", "font"))).exchange()
+                .expectStatus().isOk();
+        dev.cruxlog.support.Browser browser = new dev.cruxlog.support.Browser(http);
+        browser.get("/signin");
+        browser.post("/signin", Map.of("login", climber.username(), "password", climber.password()));
+        List<String> french = LADDERS.get("french");
+        org.jsoup.nodes.Document dashboard = browser.get("/dashboard?window=all").document();
+        List<String> listed = dashboard.select("section[aria-labelledby=best-heading] li strong, "
+                + "section[aria-labelledby=hard-heading] li strong").eachText();
+        assertThat(listed).isNotEmpty().allSatisfy(grade -> assertThat(french.contains(grade) || grade.matches("[3-9][ABC]?\\+?|4[-+]?"))
+                .as(grade + " is a French or Font grade").isTrue());
+        String places = browser.get("/where-and-when").document().select(".tree").text();
+        java.util.regex.Matcher hardest = java.util.regex.Pattern.compile("hardest ([^\\s,]+)").matcher(places);
+        int found = 0;
+        while (hardest.find()) {
+            String grade = hardest.group(1).trim();
+            assertThat(french.contains(grade) || grade.matches("[3-9][ABC]?\\+?|4[-+]?")).as(grade).isTrue();
+            found++;
+        }
+        assertThat(found).isGreaterThan(5);
+        http.patch().uri("/api/v1/users/me").header("Authorization", climber.bearer()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("preferredGradeSystems", Map.of("route", "yds", "boulder", "v"))).exchange()
+                .expectStatus().isOk();
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> convert(String yds, String system) {
         String plain = yds.split(" ")[0];

@@ -111,7 +111,7 @@ public interface LogbookStatistics {
     /**
      * @param attempts tries up to this send, counted as for {@code RouteSend}
      */
-    record HardSend(String discipline, String route, String grade, LocalDate date, DifficultyCategory category,
-                    String style, int attempts) {
+    record HardSend(String discipline, String route, String grade, Integer gradeIndex, LocalDate date,
+                    DifficultyCategory category, String style, int attempts) {
     }
 }

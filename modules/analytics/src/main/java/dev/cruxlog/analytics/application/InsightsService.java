@@ -35,6 +35,11 @@ public class InsightsService {
         this.characters = characters;
     }
 
+    /** How the climber reads grades on pages: their systems applied to grades as logged. */
+    public Mono<ShownGrades> shownGrades(UUID owner) {
+        return preferences.of(owner).map(preferred -> new ShownGrades(grades, preferred.gradeSystems()));
+    }
+
     /** The overview's figures, sends counted as the climber counts them. */
     public Mono<LogbookStatistics.Overview> overview(UUID owner, LocalDate from, LocalDate to) {
         return preferences.counting(owner).flatMap(counting -> statistics.overview(owner, counting, from, to));

@@ -62,10 +62,12 @@ class DashboardPagesController {
         Period period = requested.resolve(LocalDate.now());
         Mono<LengthUnit> unit = accounts.find(user.id()).map(account -> account.lengthUnit()).defaultIfEmpty(LengthUnit.FEET);
         return Mono.zip(insights.overview(user.id(), period.from(), period.to()),
-                        pyramids.pyramid(user.id(), chosen, period.from(), period.to(), 4, false), unit)
+                        pyramids.pyramid(user.id(), chosen, period.from(), period.to(), 4, false), unit,
+                        insights.shownGrades(user.id()))
                 .map(both -> {
                     model.addAttribute("title", "Dashboard · Cruxlog");
                     model.addAttribute("overview", both.getT1());
+                    model.addAttribute("grades", both.getT4());
                     model.addAttribute("categoryNames", CATEGORY_NAMES);
                     model.addAttribute("vertical", String.format(java.util.Locale.ROOT, "%,d %s",
                             both.getT3().totalFromFeet(both.getT1().totalLengthFeet()), both.getT3().symbol()));
@@ -139,8 +141,10 @@ class DashboardPagesController {
 
     @GetMapping("/where-and-when")
     Mono<String> whereAndWhen(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return Mono.zip(insights.calendar(user.id(), null, null), insights.places(user.id(), null, null)).map(both -> {
+        return Mono.zip(insights.calendar(user.id(), null, null), insights.places(user.id(), null, null),
+                insights.shownGrades(user.id())).map(both -> {
             model.addAttribute("title", "Where and when · Cruxlog");
+            model.addAttribute("grades", both.getT3());
             model.addAttribute("calendar", both.getT1());
             Map<LocalDate, Long> pitches = new java.util.HashMap<>();
             both.getT1().days().forEach(day -> pitches.put(day.date(), day.pitches()));

@@ -153,12 +153,12 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                         row.get("climbed_on", LocalDate.class)))
                 .all().collectList();
         Mono<List<HardSend>> hard = bind(db.sql(CATEGORISED + """
-                        SELECT discipline, route, grade, climbed_on, style, levels_below, attempts FROM categorised
+                        SELECT discipline, route, grade, grade_index, climbed_on, style, levels_below, attempts FROM categorised
                          WHERE counts_as_send AND levels_below <= 2 AND in_window
                          ORDER BY climbed_on DESC, lower(route), grade, style LIMIT 10"""), owner, counting, from, to)
                 .map(row -> new HardSend(row.get("discipline", String.class), row.get("route", String.class),
-                        row.get("grade", String.class), row.get("climbed_on", LocalDate.class),
-                        DifficultyCategory.of(row.get("levels_below", Integer.class)), row.get("style", String.class),
+                        row.get("grade", String.class), row.get("grade_index", Integer.class),
+                        row.get("climbed_on", LocalDate.class), DifficultyCategory.of(row.get("levels_below", Integer.class)), row.get("style", String.class),
                         row.get("attempts", Long.class).intValue()))
                 .all().collectList();
         Mono<Long> projectAttempts = bind(db.sql(CATEGORISED
