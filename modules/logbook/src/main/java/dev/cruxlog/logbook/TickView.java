@@ -17,12 +17,14 @@ import java.util.UUID;
  * @param source      where the tick came from (mountain-project, eight-a, thecrag, ..., manual)
  * @param alsoLoggedIn other sources that logged the same climb (same route, same day); those
  *                    rows are kept but shown and counted only here
+ * @param datedInFuture dated after tomorrow and not confirmed by the climber: kept, flagged,
+ *                    and left out of recent windows
  */
 public record TickView(UUID id, LocalDate date, String route, String grade, String gradeSystem, Integer gradeIndex,
                        Integer gradeLevel, String protection, String discipline, boolean disciplineConfirmed, boolean send,
                        String style, int pitches, Integer lengthFt, String location, List<String> locationPath,
                        String routeUrl, String notes, BigDecimal routeStars, BigDecimal userStars, String source,
-                       List<String> tags, List<String> alsoLoggedIn) {
+                       List<String> tags, List<String> alsoLoggedIn, boolean datedInFuture) {
 
     public TickView {
         tags = tags == null ? List.of() : List.copyOf(tags);

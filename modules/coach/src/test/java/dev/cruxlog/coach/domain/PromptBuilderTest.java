@@ -83,7 +83,7 @@ class PromptBuilderTest {
         for (int i = 0; i < ticks; i++) {
             recent.add(new TickView(UUID.randomUUID(), TODAY.minusDays(i), "Route " + i, "6c", "french", 170 - i, 17, null,
                     "sport", true, true, "redpoint", 1, null, "Siurana, Spain", List.of("Spain", "Siurana"), null, null,
-                    null, BigDecimal.ONE, "manual", List.of(), List.of()));
+                    null, BigDecimal.ONE, "manual", List.of(), List.of(), false));
         }
         PyramidView sport = new PyramidView("sport", "french", null, null, List.of(
                 new PyramidView.Level("7a", 180, 18, 1, 2, List.of(new PyramidView.Route("k", "Hard One", "Siurana",

@@ -45,8 +45,8 @@ public final class MountainProjectRows {
                 skipped++;
                 continue;
             }
-            if (climbedOn.isAfter(today)) {
-                warnings.add(new ImportWarning(row.line(), "Date " + climbedOn + " is in the future; kept as logged"));
+            if (dev.cruxlog.logbook.domain.TickDates.inFuture(climbedOn, today)) {
+                warnings.add(new ImportWarning(row.line(), dev.cruxlog.logbook.domain.TickDates.futureWarning(climbedOn)));
             }
             Integer code = SourceFields.integer(row.get("Rating Code"));
             Grades.GradeReading reading = grades.readMountainProject(rating, code);

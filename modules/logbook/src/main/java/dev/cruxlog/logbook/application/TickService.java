@@ -71,7 +71,8 @@ public class TickService implements RecentTicks {
 
     @Override
     public Flux<TickView> since(UUID owner, LocalDate since, int limit) {
-        TickFilter filter = new TickFilter(null, since, null, null, null, null, null, null);
+        // A recent window: ticks dated in the future are kept in the logbook but are not "recent".
+        TickFilter filter = new TickFilter(null, since, null, null, null, null, null, null, false, false, true);
         return ticks.page(owner, filter, TickSort.DATE_DESC, null, Math.max(1, Math.min(limit, MAX_PAGE)));
     }
 
@@ -101,6 +102,11 @@ public class TickService implements RecentTicks {
 
     public Mono<Boolean> delete(UUID owner, UUID id) {
         return ticks.delete(owner, id);
+    }
+
+    /** Empty when the climber has no such tick. */
+    public Mono<TickView> confirmDate(UUID owner, UUID id) {
+        return ticks.confirmDate(owner, id);
     }
 
     TickDraft draft(TickInput input) {

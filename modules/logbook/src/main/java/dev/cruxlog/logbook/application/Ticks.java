@@ -53,6 +53,9 @@ public interface Ticks {
 
     Mono<Boolean> delete(UUID owner, UUID id);
 
+    /** The climber says a tick's future date is right: it is no longer flagged (until the date changes). */
+    Mono<TickView> confirmDate(UUID owner, UUID id);
+
     Mono<Void> eraseOwnedBy(UUID owner);
 
     /**

@@ -69,8 +69,8 @@ final class Translation {
     }
 
     void warnIfFuture(SourceRow row, LocalDate date) {
-        if (date.isAfter(today)) {
-            warn(row, "Date " + date + " is in the future; kept as logged");
+        if (dev.cruxlog.logbook.domain.TickDates.inFuture(date, today)) {
+            warn(row, dev.cruxlog.logbook.domain.TickDates.futureWarning(date));
         }
     }
 

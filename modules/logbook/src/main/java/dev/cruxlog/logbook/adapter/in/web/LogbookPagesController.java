@@ -59,11 +59,13 @@ class LogbookPagesController {
                          Model model) {
         model.addAttribute("title", "Your logbook · Cruxlog");
         model.addAttribute("filters", filters);
-        model.addAttribute("message", "saved".equals(done) ? "Tick saved." : "deleted".equals(done) ? "Tick deleted." : null);
+        model.addAttribute("message", "saved".equals(done) ? "Tick saved." : "deleted".equals(done) ? "Tick deleted."
+                : "confirmed".equals(done) ? "Date kept as it is." : null);
         return Mono.fromCallable(() -> new TickFilter(blankToNull(filters.discipline()), TickForm.parseDate(filters.from()),
                         TickForm.parseDate(filters.to()), ticks.gradeIndex(filters.minGrade()), ticks.gradeIndex(filters.maxGrade()),
                         filters.send() == null || filters.send().isBlank() ? null : Boolean.valueOf(filters.send()),
-                        blankToNull(filters.q()), blankToNull(filters.tag()), "true".equals(filters.toConfirm())))
+                        blankToNull(filters.q()), blankToNull(filters.tag()), "true".equals(filters.toConfirm()),
+                        "true".equals(filters.datedInFuture())))
                 .flatMap(filter -> ticks.page(user.id(), filter, TickSort.of(filters.sort()), cursor, 50))
                 .zipWith(display(user))
                 .map(both -> {
@@ -124,6 +126,12 @@ class LogbookPagesController {
                     exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
                     return Mono.just(tickForm(model, form, id, error.getMessage(), display));
                 }));
+    }
+
+    @PostMapping("/logbook/ticks/{id}/confirm-date")
+    Mono<String> confirmDate(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return ticks.confirmDate(user.id(), id).map(tick -> "redirect:/logbook?datedInFuture=true&done=confirmed")
+                .switchIfEmpty(Mono.error(notFound()));
     }
 
     @PostMapping("/logbook/ticks/{id}/delete")

@@ -2,11 +2,12 @@ package dev.cruxlog.logbook.adapter.in.web;
 
 /** The logbook page's filter form, as typed (strings), and its query string for "older ticks". */
 public record TickFilters(String discipline, String from, String to, String minGrade, String maxGrade, String send, String q,
-                          String tag, String sort, String toConfirm) {
+                          String tag, String sort, String toConfirm, String datedInFuture) {
 
     public boolean any() {
         return notBlank(discipline) || notBlank(from) || notBlank(to) || notBlank(minGrade) || notBlank(maxGrade)
-                || notBlank(send) || notBlank(q) || notBlank(tag) || "true".equals(toConfirm);
+                || notBlank(send) || notBlank(q) || notBlank(tag) || "true".equals(toConfirm)
+                || "true".equals(datedInFuture);
     }
 
     public String query() {
@@ -21,6 +22,7 @@ public record TickFilters(String discipline, String from, String to, String minG
         append(query, "tag", tag);
         append(query, "sort", sort);
         append(query, "toConfirm", "true".equals(toConfirm) ? "true" : null);
+        append(query, "datedInFuture", "true".equals(datedInFuture) ? "true" : null);
         return query.toString();
     }
 
@@ -28,7 +30,8 @@ public record TickFilters(String discipline, String from, String to, String minG
     public String sortLink(String column) {
         String active = sort == null || sort.isBlank() ? "date" : sort;
         String next = active.equals(column) ? column + ",asc" : column;
-        TickFilters sorted = new TickFilters(discipline, from, to, minGrade, maxGrade, send, q, tag, next, toConfirm);
+        TickFilters sorted = new TickFilters(discipline, from, to, minGrade, maxGrade, send, q, tag, next, toConfirm,
+                datedInFuture);
         String query = sorted.query();
         return "/logbook" + (query.isEmpty() ? "" : "?" + query.substring(1));
     }

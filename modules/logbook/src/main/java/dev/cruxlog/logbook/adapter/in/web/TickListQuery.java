@@ -13,7 +13,7 @@ import org.springframework.util.MultiValueMap;
  * CPU; one map argument costs one resolution. Bad values are 400s naming the parameter.
  */
 record TickListQuery(String discipline, LocalDate from, LocalDate to, String minGrade, String maxGrade, Boolean send,
-                     String q, String tag, String sort, boolean toConfirm, int limit, String cursor) {
+                     String q, String tag, String sort, boolean toConfirm, boolean datedInFuture, int limit, String cursor) {
 
     static final int DEFAULT_LIMIT = 50;
 
@@ -21,7 +21,7 @@ record TickListQuery(String discipline, LocalDate from, LocalDate to, String min
         return new TickListQuery(params.getFirst("discipline"), date(params, "from"), date(params, "to"),
                 params.getFirst("minGrade"), params.getFirst("maxGrade"), bool(params, "send"), params.getFirst("q"),
                 params.getFirst("tag"), params.getFirst("sort"), Boolean.TRUE.equals(bool(params, "toConfirm")),
-                limit(params), params.getFirst("cursor"));
+                Boolean.TRUE.equals(bool(params, "datedInFuture")), limit(params), params.getFirst("cursor"));
     }
 
     private static LocalDate date(MultiValueMap<String, String> params, String name) {

@@ -69,6 +69,8 @@ class TicksApiController {
     @Parameter(name = "tag", in = ParameterIn.QUERY, description = "one of your tags")
     @Parameter(name = "sort", in = ParameterIn.QUERY, description = "date (default), date,asc, grade, grade,asc")
     @Parameter(name = "toConfirm", in = ParameterIn.QUERY, description = "true: ticks whose discipline awaits your word")
+    @Parameter(name = "datedInFuture", in = ParameterIn.QUERY,
+            description = "true: ticks dated after tomorrow that you have not confirmed (fix the date, or confirm it)")
     @Parameter(name = "limit", in = ParameterIn.QUERY, description = "ticks per page, 1 to 200 (default 50)")
     @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
@@ -79,7 +81,8 @@ class TicksApiController {
         return Mono.fromCallable(() -> TickListQuery.of(params))
                 .flatMap(query -> ticks.pageJson(user.id(), new TickFilter(query.discipline(), query.from(), query.to(),
                                 ticks.gradeIndex(query.minGrade()), ticks.gradeIndex(query.maxGrade()), query.send(), query.q(),
-                                query.tag(), query.toConfirm()), TickSort.of(query.sort()), query.cursor(), query.limit()))
+                                query.tag(), query.toConfirm(), query.datedInFuture()), TickSort.of(query.sort()), query.cursor(),
+                                query.limit()))
                 .flatMapMany(page -> pageBody(page, exchange.getResponse()));
     }
 
@@ -134,6 +137,12 @@ class TicksApiController {
                 .map(TicksApiController::safe);
     }
 
+    @PostMapping("/ticks/{id}/confirm-date")
+    @Operation(summary = "Keep a tick's future date as it is: it is no longer flagged (datedInFuture false)")
+    Mono<TickView> confirmDate(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return ticks.confirmDate(user.id(), id).switchIfEmpty(notFound()).map(TicksApiController::safe);
+    }
+
     @DeleteMapping("/ticks/{id}")
     Mono<ResponseEntity<Void>> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         return ticks.delete(user.id(), id).flatMap(deleted -> deleted ? Mono.just(ResponseEntity.noContent().<Void>build())
@@ -163,7 +172,7 @@ class TicksApiController {
                 tick.gradeLevel(), tick.protection(), tick.discipline(), tick.disciplineConfirmed(), tick.send(), tick.style(),
                 tick.pitches(), tick.lengthFt(), tick.location(), tick.locationPath(), tick.routeUrl(),
                 PlainText.of(tick.notes()), tick.routeStars(), tick.userStars(), tick.source(), tick.tags(),
-                tick.alsoLoggedIn());
+                tick.alsoLoggedIn(), tick.datedInFuture());
     }
 
     private static <T> Mono<T> notFound() {

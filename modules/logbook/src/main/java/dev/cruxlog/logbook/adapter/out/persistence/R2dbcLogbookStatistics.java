@@ -155,6 +155,8 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
         Mono<List<HardSend>> hard = bind(db.sql(CATEGORISED + """
                         SELECT discipline, route, grade, grade_index, climbed_on, style, levels_below, attempts FROM categorised
                          WHERE counts_as_send AND levels_below <= 2 AND in_window
+                           -- Recent: a tick dated in the future (TickDates) has not happened yet.
+                           AND climbed_on <= current_date + 1
                          ORDER BY climbed_on DESC, lower(route), grade, style LIMIT 10"""), owner, counting, from, to)
                 .map(row -> new HardSend(row.get("discipline", String.class), row.get("route", String.class),
                         row.get("grade", String.class), row.get("grade_index", Integer.class),

@@ -47,7 +47,8 @@ class R2dbcTicks implements Ticks {
             discipline_confirmed, send, style, pitches, length_ft, location, location_path, route_url, notes, route_stars,
             user_stars, source, tags,
             ARRAY(SELECT DISTINCT d.source FROM logbook.tick d WHERE d.duplicate_of = tick.id AND d.owner_id = tick.owner_id
-                  ORDER BY d.source) AS also_logged_in""";
+                  ORDER BY d.source) AS also_logged_in,
+            (climbed_on > current_date + 1 AND NOT future_date_confirmed) AS dated_in_future""";
 
     /** Column name, SQL array type, and how a draft fills it. */
     private record Column(String name, String type, Function<TickDraft, Object> value) {
@@ -334,6 +335,13 @@ class R2dbcTicks implements Ticks {
         if (filter.toConfirm()) {
             sql.append(" AND NOT tick.discipline_confirmed");
         }
+        // The future starts after tomorrow: no time zone makes today's climb a future one.
+        if (filter.datedInFuture()) {
+            sql.append(" AND tick.climbed_on > current_date + 1 AND NOT tick.future_date_confirmed");
+        }
+        if (filter.happenedOnly()) {
+            sql.append(" AND tick.climbed_on <= current_date + 1");
+        }
         if (after != null) {
             boolean byGrade = byGrade(sort);
             String keys = byGrade ? "(" + gradeKey("tick.") + ", tick.climbed_on, tick.id)"
@@ -427,7 +435,9 @@ class R2dbcTicks implements Ticks {
                         : "CAST(:" + c.name() + " AS " + c.type() + ")"))
                 .toList())
                 // The rating code names the grade the source gave: it goes when the climber changes the grade.
-                + ", source_rating_code = CASE WHEN " + sameGrade + " THEN source_rating_code END";
+                + ", source_rating_code = CASE WHEN " + sameGrade + " THEN source_rating_code END"
+                // A confirmed future date is confirmed for that date only.
+                + ", future_date_confirmed = future_date_confirmed AND climbed_on = CAST(:climbed_on AS date)";
         DatabaseClient.GenericExecuteSpec spec = db.sql("UPDATE logbook.tick SET " + assignments
                 + ", updated_at = now() WHERE owner_id = :owner AND id = :id").bind("owner", owner).bind("id", id);
         for (Column column : edited) {
@@ -435,6 +445,13 @@ class R2dbcTicks implements Ticks {
             spec = spec.bind(column.name(), Parameter.fromOrEmpty(value == null ? null : value.toString(), String.class));
         }
         return spec.fetch().rowsUpdated().flatMap(n -> n > 0 ? find(owner, id) : Mono.empty());
+    }
+
+    @Override
+    public Mono<TickView> confirmDate(UUID owner, UUID id) {
+        return db.sql("UPDATE logbook.tick SET future_date_confirmed = true, updated_at = now() WHERE owner_id = :owner AND id = :id")
+                .bind("owner", owner).bind("id", id)
+                .fetch().rowsUpdated().flatMap(n -> n > 0 ? find(owner, id) : Mono.empty());
     }
 
     @Override
@@ -481,6 +498,6 @@ class R2dbcTicks implements Ticks {
                 row.get("location", String.class), path == null ? List.of() : List.of(path), row.get("route_url", String.class),
                 row.get("notes", String.class), row.get("route_stars", BigDecimal.class), row.get("user_stars", BigDecimal.class),
                 row.get("source", String.class), tags == null ? List.of() : List.of(tags),
-                alsoIn == null ? List.of() : List.of(alsoIn));
+                alsoIn == null ? List.of() : List.of(alsoIn), Boolean.TRUE.equals(row.get("dated_in_future", Boolean.class)));
     }
 }
