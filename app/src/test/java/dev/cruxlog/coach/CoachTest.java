@@ -69,6 +69,37 @@ class CoachTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theInsightsAnswerTheGradeTheQuestionNames() {
+        // Issue #16: asked about 5.12a, the insights repeated the advice for the next grade up (5.11b).
+        Climber climber = climbers.verified("named-grade");
+        new LogbookImports(http).upload(climber, SharedExports.bytes("mountain-project/ticks-sport-trad-567.csv"), "t.csv", null);
+        Map<String, Integer> sends = new java.util.HashMap<>();
+        ((List<Map<String, Object>>) get(climber, "/api/v1/analytics/pyramid?discipline=sport&levels=12").get("levels"))
+                .forEach(level -> sends.put((String) level.get("grade"), (Integer) level.get("sends")));
+
+        String twelveA = ask(climber, "What do I need for 5.12a?");
+        assertThat(twelveA).contains("You asked about 5.12a (sport): you have " + sends.getOrDefault("5.12a", 0) + " send")
+                .contains("2 at 5.11d (you have " + sends.getOrDefault("5.11d", 0) + ")")
+                .contains("4 at 5.11c (you have " + sends.getOrDefault("5.11c", 0) + ")")
+                .contains("8 at 5.11b (you have " + sends.getOrDefault("5.11b", 0) + ")")
+                .contains("16 at 5.11a (you have " + sends.getOrDefault("5.11a", 0) + ")");
+        String elevenB = ask(climber, "and 5.11b, in the last 30 days?");
+        assertThat(elevenB).contains("You asked about 5.11b (sport)").contains("2 at 5.11a (you have ")
+                .doesNotContain("You asked about 5.12a");
+        // A question without a grade gets the general picture only; "30 days" is not a grade.
+        assertThat(ask(climber, "How was my last 30 days?")).doesNotContain("You asked about");
+    }
+
+    private String ask(Climber climber, String question) {
+        String conversation = create(climber, Map.of()).get("id").toString();
+        http.post().uri("/api/v1/coach/conversations/" + conversation + "/messages").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
+                .bodyValue(Map.of("content", question)).exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+        return messages(climber, conversation).get(1).get("content").toString();
+    }
+
+    @Test
     void conversationsAreCreatedListedRenamedGivenFeedbackAndDeletedOnlyByTheirOwner() {
         Climber climber = climbers.verified("talker");
         Climber stranger = climbers.verified("stranger");

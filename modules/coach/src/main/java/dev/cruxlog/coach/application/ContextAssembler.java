@@ -2,13 +2,20 @@ package dev.cruxlog.coach.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.cruxlog.analytics.PyramidView;
 import dev.cruxlog.analytics.Pyramids;
 import dev.cruxlog.coach.domain.ClimberProfile;
 import dev.cruxlog.coach.domain.CoachContext;
+import dev.cruxlog.coach.domain.NamedGrade;
+import dev.cruxlog.grades.GradeSystem;
+import dev.cruxlog.grades.Grades;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.logbook.RecentTicks;
@@ -27,6 +34,8 @@ class ContextAssembler {
 
     static final List<String> PYRAMIDS = List.of("sport", "trad", "boulder");
     static final int MAX_RECENT_TICKS = 200;
+    /** As deep as analytics draws a pyramid: a named grade's levels below are read from it. */
+    static final int DEEPEST_PYRAMID = 12;
 
     private final ClimberProfiles profiles;
     private final Accounts accounts;
@@ -34,10 +43,12 @@ class ContextAssembler {
     private final LogbookStatistics statistics;
     private final Pyramids pyramids;
     private final Conversations conversations;
+    private final Grades grades;
     private final Clock clock;
 
     ContextAssembler(ClimberProfiles profiles, Accounts accounts, RecentTicks ticks, LogbookStatistics statistics,
-                     Pyramids pyramids, Conversations conversations, Clock clock) {
+                     Pyramids pyramids, Conversations conversations, Grades grades, Clock clock) {
+        this.grades = grades;
         this.profiles = profiles;
         this.accounts = accounts;
         this.ticks = ticks;
@@ -60,9 +71,32 @@ class ContextAssembler {
                 .defaultIfEmpty(SendCounting.LEADS_AND_BOULDERS).cache();
         Mono<LogbookStatistics.Overview> overview = counting.flatMap(
                 counted -> statistics.overview(owner, counted, today.minusYears(1), today));
+        Mono<Optional<NamedGrade>> named = QuestionGrade.in(question, grades)
+                .map(asked -> pyramids.pyramid(owner, asked.discipline(), null, null, DEEPEST_PYRAMID, false)
+                        .map(pyramid -> Optional.of(named(asked, pyramid))))
+                .orElse(Mono.just(Optional.empty()));
         return Mono.zip(profile, recent, current, overview,
-                        conversations.lastTurns(owner, conversationId, CoachContext.HISTORY_MESSAGES), counting)
+                        conversations.lastTurns(owner, conversationId, CoachContext.HISTORY_MESSAGES), counting, named)
                 .map(all -> new CoachContext(today, all.getT1(), all.getT2(), all.getT3(), all.getT4(), all.getT5(), question,
-                        all.getT6()));
+                        all.getT6(), all.getT7().orElse(null)));
+    }
+
+    /**
+     * The named grade on the ladder of the pyramid's system (the climber's), with the pyramid's
+     * sends at it and on the four levels under it. A level the pyramid does not reach (it shows
+     * {@value #DEEPEST_PYRAMID} levels down from the hardest send) is left out, not guessed.
+     */
+    private NamedGrade named(QuestionGrade.Named asked, PyramidView pyramid) {
+        GradeSystem system = GradeSystem.byId(pyramid.gradeSystem()).orElseThrow();
+        int target = grades.level(asked.grade().index(), system);
+        Map<Integer, Integer> sends = new HashMap<>();
+        pyramid.levels().forEach(level -> sends.put(level.level(), level.sends()));
+        int lowest = pyramid.levels().stream().mapToInt(PyramidView.Level::level).min().orElse(target);
+        List<NamedGrade.Step> below = new ArrayList<>();
+        for (int step = 1; step <= 4 && target - step >= lowest; step++) {
+            below.add(new NamedGrade.Step(grades.levelName(target - step, system), NamedGrade.idealBelow(step),
+                    sends.getOrDefault(target - step, 0)));
+        }
+        return new NamedGrade(asked.discipline(), grades.levelName(target, system), sends.getOrDefault(target, 0), below);
     }
 }

@@ -15,7 +15,7 @@ import dev.cruxlog.logbook.TickView;
  */
 public record CoachContext(LocalDate today, ClimberProfile profile, List<TickView> recentTicks, List<PyramidView> pyramids,
                            LogbookStatistics.Overview overview, List<ChatTurn> history, String question,
-                           SendCounting counting) {
+                           SendCounting counting, NamedGrade namedGrade) {
 
     public static final int RECENT_DAYS = 30;
     public static final int HISTORY_MESSAGES = 10;

@@ -19,8 +19,36 @@ public final class LogbookInsights {
     private LogbookInsights() {
     }
 
+    /**
+     * What the named grade needs: sends at it so far, and under it the classic pyramid (2, 4, 8,
+     * 16 sends on the four levels below) against what the climber has on each.
+     */
+    static String named(NamedGrade named) {
+        StringBuilder point = new StringBuilder("You asked about ").append(named.grade()).append(" (")
+                .append(named.discipline()).append("): you have ").append(named.sendsAt())
+                .append(named.sendsAt() == 1 ? " send" : " sends").append(" at ").append(named.grade()).append('.');
+        if (named.below().isEmpty()) {
+            return point.toString();
+        }
+        List<String> have = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (NamedGrade.Step step : named.below()) {
+            have.add(step.ideal() + " at " + step.grade() + " (you have " + step.sends() + ")");
+            if (step.sends() < step.ideal()) {
+                int more = step.ideal() - step.sends();
+                missing.add(more + " more " + step.grade() + " send" + (more == 1 ? "" : "s"));
+            }
+        }
+        point.append(" A pyramid that supports it has ").append(String.join(", ", have))
+                .append(missing.isEmpty() ? ": yours already does." : ": " + String.join(", ", missing) + ".");
+        return point.toString();
+    }
+
     public static String answer(CoachContext context) {
         List<String> points = new ArrayList<>();
+        if (context.namedGrade() != null) {
+            points.add(named(context.namedGrade()));
+        }
         for (PyramidView pyramid : context.pyramids()) {
             if (pyramid.levels().isEmpty()) {
                 continue;
@@ -64,6 +92,7 @@ public final class LogbookInsights {
             points.add("Import your logbook and these insights will describe your pyramids and progress.");
         }
         StringBuilder text = new StringBuilder(LABEL).append("\n\n");
+        // The first point answers the grade the question named; the rest is the general picture.
         points.forEach(point -> text.append("- ").append(point).append('\n'));
         return text.toString();
     }

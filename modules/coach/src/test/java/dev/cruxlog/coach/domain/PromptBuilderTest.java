@@ -93,6 +93,6 @@ class PromptBuilderTest {
                 Map.of("sport", 40L), List.of(), List.of(), List.of(), 4, 0, Map.of());
         return new CoachContext(TODAY, new ClimberProfile("Redpoint 7b", 5, 3, 120, null, null, null, null, null, null, null,
                 null, null), recent, List.of(sport), overview, history, "What next?",
-                dev.cruxlog.logbook.SendCounting.LEADS_AND_BOULDERS);
+                dev.cruxlog.logbook.SendCounting.LEADS_AND_BOULDERS, null);
     }
 }
