@@ -108,12 +108,15 @@ public final class HungTestThreadDumps implements BeforeEachCallback, AfterEachC
             text.append('\n');
         }
         text.append(InFlightRequests.describe()).append('\n');
+        text.append(ClientExchanges.describe()).append('\n');
+        text.append(ServerConnections.describe()).append('\n');
         text.append(poolFigures()).append('\n');
         text.append(databaseActivity());
         try {
             Path directory = Files.createDirectories(Path.of("target", "hung-tests"));
             Files.writeString(directory.resolve(test + "-" + System.currentTimeMillis() + ".txt"), text);
-            System.err.println("Hung test " + test + ":\n" + InFlightRequests.describe() + poolFigures());
+            System.err.println("Hung test " + test + ":\n" + InFlightRequests.describe() + ClientExchanges.describe()
+                    + ServerConnections.describe() + poolFigures());
         } catch (IOException e) {
             System.err.println(text);
         }

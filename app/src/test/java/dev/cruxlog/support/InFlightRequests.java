@@ -38,9 +38,15 @@ public final class InFlightRequests {
         }
     }
 
+    /** How many requests this JVM's servers have received: shows the recorder is in the chain. */
+    public static long received() {
+        return IDS.get();
+    }
+
     /** The requests still open, oldest first, with their age and the last stage each reached. */
     public static String describe() {
-        StringBuilder text = new StringBuilder("Requests not yet answered: ").append(IN_FLIGHT.size()).append('\n');
+        StringBuilder text = new StringBuilder("Requests not yet answered: ").append(IN_FLIGHT.size()).append(" (of ")
+                .append(IDS.get()).append(" received since the JVM started)\n");
         IN_FLIGHT.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> text.append("  #")
                 .append(entry.getKey()).append(' ').append(entry.getValue().request).append(" for ")
                 .append(Duration.between(entry.getValue().started, Instant.now()).toMillis()).append(" ms, at: ")
