@@ -10,11 +10,12 @@ import org.springframework.http.client.ReactorResourceFactory;
  *
  * <p>Why: Spring's default {@link ReactorResourceFactory} uses the global {@code HttpResources}
  * and disposes them when its context stops. In one JVM with several contexts (the test suite
- * starts a second application in some tests and closes it), closing one context shut down the
- * event loops and client pool every other context was still serving on: a request then waited
- * until the client's 30 s timeout with no trace on the server (no request in flight, the pool
- * idle), in about one CI run in two. Owned resources are disposed with their own context only.
- * In production there is one context, so this changes nothing but the threads' names.
+ * starts a second application in some tests and closes it), closing one context would shut
+ * down the event loops and client pool that every other context still serves on. Owned
+ * resources go with their own context only. (This was first suspected of the suite's rare 30 s
+ * hangs; those were a Reactor Netty keep-alive bug, see the root pom and
+ * KeepAliveConnectionsTest.) In production there is one context, so this changes nothing but
+ * the threads' names.
  */
 @Configuration(proxyBeanMethods = false)
 class EventLoopConfiguration {
