@@ -62,7 +62,7 @@ class OwnerIsolationTest {
 
     /** What one climber owns, with the ids and words that must never reach anyone else. */
     record Owned(Climber climber, String userId, String tickId, String importId, String conversationId,
-                 String answerId, String sessionId, List<String> secrets) {
+                 String answerId, String sessionId, String deletedTickId, List<String> secrets) {
     }
 
     private Owned populate(String name) {
@@ -70,6 +70,10 @@ class OwnerIsolationTest {
         String marker = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> imported = new LogbookImports(http)
                 .upload(climber, SharedExports.bytes("mountain-project/ticks-small-4.csv"), "ticks.csv", null);
+        // One imported tick deleted: remembered (logbook.deleted_tick), so a re-import skips it.
+        String deletedTick = new LogbookImports(http).ticks(climber).get(0).get("id").toString();
+        http.delete().uri("/api/v1/logbook/ticks/" + deletedTick).header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isNoContent();
         Map<String, Object> tick = http.post().uri("/api/v1/logbook/ticks").header("Authorization", climber.bearer())
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("route", "Route of " + marker, "date", "2024-05-01", "grade", "5.11a",
@@ -110,7 +114,7 @@ class OwnerIsolationTest {
                 }).returnResult().getResponseBody().stream().filter(s -> "page".equals(s.get("kind"))).findFirst()
                 .orElseThrow().get("id").toString();
         return new Owned(climber, userId, tick.get("id").toString(), imported.get("id").toString(), conversation, answer,
-                session, List.of(marker, userId, tick.get("id").toString(), imported.get("id").toString(), conversation,
+                session, deletedTick, List.of(marker, userId, tick.get("id").toString(), imported.get("id").toString(), conversation,
                         answer, session, climber.email(), climber.username()));
     }
 
@@ -151,6 +155,7 @@ class OwnerIsolationTest {
         });
         assertThat(tried).as("every kind of owned thing was tried")
                 .anyMatch(t -> t.contains("/ticks/{id}")).anyMatch(t -> t.contains("/imports/{id}"))
+                .anyMatch(t -> t.contains("/deleted-ticks/{id}"))
                 .anyMatch(t -> t.contains("{messageId}")).anyMatch(t -> t.startsWith("DELETE"))
                 .anyMatch(t -> t.startsWith("POST /coach/{id}"));
 
@@ -179,7 +184,8 @@ class OwnerIsolationTest {
         assertThat(json(alice.climber(), "/api/v1/coach/conversations/" + alice.conversationId()).get("title").toString())
                 .startsWith("Talk of alice-iso");
         assertThat(json(alice.climber(), "/api/v1/logbook/imports/" + alice.importId()).get("status")).isEqualTo("succeeded");
-        assertThat(new LogbookImports(http).ticks(alice.climber())).hasSize(5);
+        assertThat(new LogbookImports(http).ticks(alice.climber())).hasSize(4);
+        assertThat(new LogbookImports(http).ticks(alice.climber())).extracting(t -> t.get("id")).doesNotContain(alice.deletedTickId());
     }
 
     @Test
@@ -268,6 +274,8 @@ class OwnerIsolationTest {
             uri = uri.replace("{id}", owner.conversationId());
         } else if (pattern.contains("/sessions/{id}")) {
             uri = uri.replace("{id}", owner.sessionId());
+        } else if (pattern.contains("/deleted-ticks/{id}") || pattern.startsWith("/logbook/deleted/{id}")) {
+            uri = uri.replace("{id}", owner.deletedTickId());
         } else if (pattern.startsWith("/api/v1/admin/accounts/{id}")) {
             uri = uri.replace("{id}", owner.userId());
         }

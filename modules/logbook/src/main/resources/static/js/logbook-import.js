@@ -17,7 +17,8 @@
       if (view.status === 'succeeded') {
         bar.value = 100;
         label.textContent = 'Done: ' + view.ticksAdded + ' added, ' + view.ticksUpdated + ' updated, '
-          + view.ticksUnchanged + ' unchanged, ' + view.ticksSkipped + ' skipped.';
+          + view.ticksUnchanged + ' unchanged, ' + view.ticksSkipped + ' skipped.'
+          + (view.ticksKeptDeleted > 0 ? ' ' + view.ticksKeptDeleted + ' you had deleted were not imported again.' : '');
       }
       if (view.status === 'failed') { bar.value = 100; label.textContent = 'Failed: ' + view.error; }
       if (result && (view.status === 'succeeded' || view.status === 'failed')) {

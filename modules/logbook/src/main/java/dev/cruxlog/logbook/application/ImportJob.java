@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.cruxlog.grades.Grades;
@@ -138,14 +139,20 @@ class ImportJob implements JobHandler {
     }
 
     private Mono<Void> apply(Imports.Job found, int rowsRead, TranslatedExport result) {
-        return transaction.transactional(ticks.contentHashes(found.owner(), found.source())
-                .flatMap(existing -> {
+        return transaction.transactional(Mono.zip(ticks.contentHashes(found.owner(), found.source()),
+                        ticks.deletedSourceKeys(found.owner(), found.source()))
+                .flatMap(known -> {
+                    Map<String, String> existing = known.getT1();
                     List<TickDraft> added = new ArrayList<>();
                     List<TickDraft> changed = new ArrayList<>();
                     long unchanged = 0;
+                    long keptDeleted = 0;
                     for (TickDraft draft : result.drafts()) {
                         String hash = existing.get(draft.sourceKey());
-                        if (hash == null) {
+                        if (hash == null && known.getT2().contains(draft.sourceKey())) {
+                            // The climber deleted this tick: a re-import does not bring it back.
+                            keptDeleted++;
+                        } else if (hash == null) {
                             added.add(draft);
                         } else if (!hash.equals(draft.contentHash()) && !hash.equals(draft.contentHashBeforeUserGrade())) {
                             changed.add(draft);
@@ -154,22 +161,31 @@ class ImportJob implements JobHandler {
                         }
                     }
                     long same = unchanged;
+                    long deleted = keptDeleted;
                     // One after another: the links must see this import's rows.
                     return ticks.insertAll(found.owner(), found.id(), added)
                             .flatMap(inserted -> ticks.updateAll(found.owner(), found.id(), changed)
                                     .flatMap(updated -> ticks.linkCrossSourceDuplicates(found.owner())
                                             .flatMap(linked -> imports.succeed(found.id(), rowsRead, inserted, updated, same,
-                                                    result.skipped(), withLinkNote(result.warnings(), linked)))));
+                                                    result.skipped(), deleted,
+                                                    withNotes(result.warnings(), linked, deleted)))));
                 }));
     }
 
-    private static List<ImportWarning> withLinkNote(List<ImportWarning> warnings, long linked) {
-        if (linked == 0) {
+    private static List<ImportWarning> withNotes(List<ImportWarning> warnings, long linked, long keptDeleted) {
+        if (linked == 0 && keptDeleted == 0) {
             return warnings;
         }
-        List<ImportWarning> all = new ArrayList<>(warnings.size() + 1);
-        all.add(new ImportWarning(0, linked + (linked == 1 ? " tick was" : " ticks were") + " already in your logbook "
-                + "from another source (same route, same day): each is shown once, and both sources are kept."));
+        List<ImportWarning> all = new ArrayList<>(warnings.size() + 2);
+        if (keptDeleted > 0) {
+            all.add(new ImportWarning(0, keptDeleted + (keptDeleted == 1 ? " tick" : " ticks") + " of this file you had "
+                    + "deleted " + (keptDeleted == 1 ? "was" : "were") + " not imported again; bring "
+                    + (keptDeleted == 1 ? "it" : "them") + " back from Deleted ticks in your logbook."));
+        }
+        if (linked > 0) {
+            all.add(new ImportWarning(0, linked + (linked == 1 ? " tick was" : " ticks were") + " already in your logbook "
+                    + "from another source (same route, same day): each is shown once, and both sources are kept."));
+        }
         all.addAll(warnings);
         return all;
     }

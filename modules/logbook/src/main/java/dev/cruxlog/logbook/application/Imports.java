@@ -25,8 +25,9 @@ public interface Imports {
 
     Mono<Void> markRunning(UUID importId, int rowsRead);
 
+    /** @param keptDeleted rows that were ticks the climber had deleted, not imported again */
     Mono<Void> succeed(UUID importId, int rowsRead, long added, long updated, long unchanged, int skipped,
-                       List<ImportWarning> warnings);
+                       long keptDeleted, List<ImportWarning> warnings);
 
     Mono<Void> fail(UUID importId, String error, List<ImportWarning> warnings);
 

@@ -13,6 +13,7 @@ import dev.cruxlog.logbook.domain.AscentStyle;
 import dev.cruxlog.logbook.domain.Discipline;
 import dev.cruxlog.logbook.domain.LocationPath;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,10 +25,12 @@ public class TickService implements RecentTicks {
 
     private final Ticks ticks;
     private final Grades grades;
+    private final TransactionalOperator transaction;
 
-    public TickService(Ticks ticks, Grades grades) {
+    public TickService(Ticks ticks, Grades grades, TransactionalOperator transaction) {
         this.ticks = ticks;
         this.grades = grades;
+        this.transaction = transaction;
     }
 
     public record Page(List<TickView> items, String nextCursor) {
@@ -102,6 +105,20 @@ public class TickService implements RecentTicks {
 
     public Mono<Boolean> delete(UUID owner, UUID id) {
         return ticks.delete(owner, id);
+    }
+
+    /** Imported ticks the climber deleted: a re-import skips them until they are brought back. */
+    public Flux<Ticks.DeletedTick> deleted(UUID owner) {
+        return ticks.deleted(owner);
+    }
+
+    /**
+     * Brings a deleted imported tick back as it was, linked again to the same climb from another
+     * source if there is one; empty when the climber has no such deletion.
+     */
+    public Mono<TickView> restore(UUID owner, UUID id) {
+        return transaction.transactional(ticks.restore(owner, id)
+                .flatMap(tick -> ticks.linkCrossSourceDuplicates(owner).then(ticks.find(owner, tick.id()))));
     }
 
     /** Empty when the climber has no such tick. */

@@ -53,6 +53,19 @@ public interface Ticks {
 
     Mono<Boolean> delete(UUID owner, UUID id);
 
+    /** Source keys of this source's ticks the climber deleted: a re-import skips them. */
+    Mono<java.util.Set<String>> deletedSourceKeys(UUID owner, String source);
+
+    /** Imported ticks the climber deleted, newest deletion first. */
+    Flux<DeletedTick> deleted(UUID owner);
+
+    /** Puts a deleted imported tick back exactly as it was; empty when there is no such deletion. */
+    Mono<TickView> restore(UUID owner, UUID id);
+
+    /** A deleted imported tick, as the climber sees it in their deleted ticks. */
+    record DeletedTick(UUID id, String source, String route, java.time.LocalDate date, java.time.OffsetDateTime deletedAt) {
+    }
+
     /** The climber says a tick's future date is right: it is no longer flagged (until the date changes). */
     Mono<TickView> confirmDate(UUID owner, UUID id);
 

@@ -128,6 +128,22 @@ class LogbookPagesController {
                 }));
     }
 
+    @GetMapping("/logbook/deleted")
+    Mono<String> deleted(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String done, Model model) {
+        return ticks.deleted(user.id()).collectList().map(deleted -> {
+            model.addAttribute("title", "Deleted ticks · Cruxlog");
+            model.addAttribute("deleted", deleted);
+            model.addAttribute("message", "restored".equals(done) ? "Tick brought back." : null);
+            return "logbook/deleted";
+        });
+    }
+
+    @PostMapping("/logbook/deleted/{id}/restore")
+    Mono<String> restore(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return ticks.restore(user.id(), id).map(tick -> "redirect:/logbook/deleted?done=restored")
+                .switchIfEmpty(Mono.error(notFound()));
+    }
+
     @PostMapping("/logbook/ticks/{id}/confirm-date")
     Mono<String> confirmDate(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         return ticks.confirmDate(user.id(), id).map(tick -> "redirect:/logbook?datedInFuture=true&done=confirmed")

@@ -10,6 +10,7 @@ import dev.cruxlog.logbook.application.CsvExport;
 import dev.cruxlog.logbook.application.TickFilter;
 import dev.cruxlog.logbook.application.TickPageJson;
 import dev.cruxlog.logbook.application.TickService;
+import dev.cruxlog.logbook.application.Ticks;
 import dev.cruxlog.logbook.application.TickSort;
 import dev.cruxlog.logbook.domain.PlainText;
 import io.swagger.v3.oas.annotations.Operation;
@@ -135,6 +136,18 @@ class TicksApiController {
                         change.notes() != null ? change.notes() : current.notes(),
                         change.tags() != null ? change.tags() : current.tags())))
                 .map(TicksApiController::safe);
+    }
+
+    @GetMapping("/deleted-ticks")
+    @Operation(summary = "Imported ticks you deleted: a re-import skips them until you bring them back")
+    Flux<Ticks.DeletedTick> deleted(@AuthenticationPrincipal CurrentUser user) {
+        return ticks.deleted(user.id());
+    }
+
+    @PostMapping("/deleted-ticks/{id}/restore")
+    @Operation(summary = "Bring a deleted imported tick back exactly as it was")
+    Mono<TickView> restore(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
+        return ticks.restore(user.id(), id).switchIfEmpty(notFound()).map(TicksApiController::safe);
     }
 
     @PostMapping("/ticks/{id}/confirm-date")

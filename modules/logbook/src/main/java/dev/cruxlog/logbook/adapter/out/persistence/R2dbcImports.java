@@ -23,7 +23,7 @@ class R2dbcImports implements Imports {
     private static final int MAX_WARNINGS = 500;
 
     private static final String COLUMNS = """
-            id, source, status, rows_read, ticks_added, ticks_updated, ticks_unchanged, ticks_skipped,
+            id, source, status, rows_read, ticks_added, ticks_updated, ticks_unchanged, ticks_skipped, ticks_kept_deleted,
             warnings::text AS warnings, error, file_name, created_at, finished_at""";
 
     private final DatabaseClient db;
@@ -86,13 +86,15 @@ class R2dbcImports implements Imports {
 
     @Override
     public Mono<Void> succeed(UUID importId, int rowsRead, long added, long updated, long unchanged, int skipped,
-                              List<ImportWarning> warnings) {
+                              long keptDeleted, List<ImportWarning> warnings) {
         return db.sql("""
                         UPDATE logbook.import SET status = 'succeeded', rows_read = :rows, ticks_added = :added,
                                ticks_updated = :updated, ticks_unchanged = :unchanged, ticks_skipped = :skipped,
+                               ticks_kept_deleted = :keptDeleted,
                                warnings = CAST(:warnings AS jsonb), error = NULL, finished_at = now() WHERE id = :id""")
                 .bind("id", importId).bind("rows", rowsRead).bind("added", (int) added).bind("updated", (int) updated)
-                .bind("unchanged", (int) unchanged).bind("skipped", skipped).bind("warnings", warningsJson(warnings))
+                .bind("unchanged", (int) unchanged).bind("skipped", skipped).bind("keptDeleted", (int) keptDeleted)
+                .bind("warnings", warningsJson(warnings))
                 .then()
                 .then(db.sql("DELETE FROM logbook.import_file WHERE import_id = :id").bind("id", importId).then());
     }
@@ -123,7 +125,7 @@ class R2dbcImports implements Imports {
         return new ImportView(row.get("id", UUID.class), row.get("source", String.class), row.get("status", String.class),
                 row.get("rows_read", Integer.class), row.get("ticks_added", Integer.class),
                 row.get("ticks_updated", Integer.class), row.get("ticks_unchanged", Integer.class),
-                row.get("ticks_skipped", Integer.class), warnings, row.get("error", String.class),
+                row.get("ticks_skipped", Integer.class), row.get("ticks_kept_deleted", Integer.class), warnings, row.get("error", String.class),
                 row.get("file_name", String.class), row.get("created_at", OffsetDateTime.class),
                 row.get("finished_at", OffsetDateTime.class));
     }

@@ -454,10 +454,52 @@ class R2dbcTicks implements Ticks {
                 .fetch().rowsUpdated().flatMap(n -> n > 0 ? find(owner, id) : Mono.empty());
     }
 
+    /**
+     * An imported tick is remembered whole as it goes (issue #16): a re-import skips it, and the
+     * climber can bring it back. A hand-entered tick has no source key to come back by.
+     */
     @Override
     public Mono<Boolean> delete(UUID owner, UUID id) {
-        return db.sql("DELETE FROM logbook.tick WHERE owner_id = :owner AND id = :id").bind("owner", owner).bind("id", id)
-                .fetch().rowsUpdated().map(n -> n > 0);
+        return db.sql("""
+                        WITH gone AS (
+                            DELETE FROM logbook.tick WHERE owner_id = :owner AND id = :id RETURNING *),
+                        remembered AS (
+                            INSERT INTO logbook.deleted_tick (id, owner_id, source, source_key, route, climbed_on, tick)
+                            SELECT g.id, g.owner_id, g.source, g.source_key, g.route, g.climbed_on, to_jsonb(g)
+                              FROM gone g WHERE g.source_key IS NOT NULL
+                            ON CONFLICT (owner_id, source, source_key) DO UPDATE
+                               SET id = EXCLUDED.id, route = EXCLUDED.route, climbed_on = EXCLUDED.climbed_on,
+                                   tick = EXCLUDED.tick, deleted_at = now()
+                            RETURNING 1)
+                        SELECT (SELECT count(*) FROM gone) AS deleted, (SELECT count(*) FROM remembered) AS remembered""")
+                .bind("owner", owner).bind("id", id)
+                .map(row -> row.get("deleted", Long.class) > 0).one();
+    }
+
+    @Override
+    public Mono<java.util.Set<String>> deletedSourceKeys(UUID owner, String source) {
+        return db.sql("SELECT source_key FROM logbook.deleted_tick WHERE owner_id = :owner AND source = :source")
+                .bind("owner", owner).bind("source", source)
+                .map(row -> row.get("source_key", String.class)).all().collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Override
+    public Flux<DeletedTick> deleted(UUID owner) {
+        return db.sql("""
+                        SELECT id, source, route, climbed_on, deleted_at FROM logbook.deleted_tick
+                         WHERE owner_id = :owner ORDER BY deleted_at DESC, climbed_on DESC, id""")
+                .bind("owner", owner)
+                .map(row -> new DeletedTick(row.get("id", UUID.class), row.get("source", String.class),
+                        row.get("route", String.class), row.get("climbed_on", LocalDate.class),
+                        row.get("deleted_at", java.time.OffsetDateTime.class)))
+                .all();
+    }
+
+    @Override
+    public Mono<TickView> restore(UUID owner, UUID id) {
+        return db.sql("SELECT logbook.restore_deleted_tick(:owner, :id) AS restored").bind("owner", owner).bind("id", id)
+                .map(row -> java.util.Optional.ofNullable(row.get("restored", UUID.class))).one()
+                .flatMap(restored -> restored.map(tick -> find(owner, tick)).orElse(Mono.empty()));
     }
 
     @Override
@@ -483,7 +525,8 @@ class R2dbcTicks implements Ticks {
 
     @Override
     public Mono<Void> eraseOwnedBy(UUID owner) {
-        return db.sql("DELETE FROM logbook.tick WHERE owner_id = :owner").bind("owner", owner).then();
+        return db.sql("DELETE FROM logbook.deleted_tick WHERE owner_id = :owner").bind("owner", owner).then()
+                .then(db.sql("DELETE FROM logbook.tick WHERE owner_id = :owner").bind("owner", owner).then());
     }
 
     private static TickView toView(Readable row) {
