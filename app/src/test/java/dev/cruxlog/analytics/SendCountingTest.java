@@ -103,6 +103,25 @@ class SendCountingTest {
                 .mapToLong(rate -> ((Number) rate.get("sends")).longValue()).sum();
         assertThat(rateSends).isEqualTo(rows.stream().filter(SendCountingTest::onRockLevels)
                 .filter(SendCountingTest::leadOrBoulderSend).count());
+
+        // The places page's hardest is a send: in every region, the grade of one of its lead or
+        // boulder sends (the review found a top rope there), and no hardest where none was sent.
+        Map<String, Set<String>> sentGrades = new java.util.HashMap<>();
+        rows.forEach(row -> {
+            Set<String> grades = sentGrades.computeIfAbsent(row.get("Location").split(" > ")[0].trim(), k -> new HashSet<>());
+            if (leadOrBoulderSend(row)) {
+                grades.add(row.get("Rating"));
+            }
+        });
+        List<Map<String, Object>> regions = get("/api/v1/analytics/locations", List.class);
+        assertThat(regions).isNotEmpty().allSatisfy(region -> {
+            Set<String> sent = sentGrades.get((String) region.get("name"));
+            if (sent.isEmpty()) {
+                assertThat(region.get("hardestGrade")).as(region.get("name") + " has no send").isNull();
+            } else {
+                assertThat(sent).as(region.get("name") + "'s hardest").contains((String) region.get("hardestGrade"));
+            }
+        });
     }
 
     @Test

@@ -31,7 +31,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * files the export also gives back the source's own columns: Route Type as written (the export
  * used to rewrite it in 151 of the 567-tick file's rows), Rating Code and Your Rating (it left
  * the first blank and dropped the second). Known answers are the shared files' own columns.
- * Files of other sites are not here yet (their export is written in Mountain Project's words).
+ * Files of other sites round-trip too, through an export written in Mountain Project's words.
  */
 @CruxlogIntegrationTest
 class ExportRoundTripTest {
@@ -70,6 +70,45 @@ class ExportRoundTripTest {
                 "/characteristics")) {
             assertThat(canonical(analytics(reader, path))).as(path).isEqualTo(canonical(analytics(author, path)));
         }
+    }
+
+    /**
+     * Every other site's shared file: imported, exported in Mountain Project's words, and that
+     * export imported into a fresh account gives the same export (but for ids, and the source,
+     * which is now Cruxlog's export) and the same analytics.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"eight-a/ascents-boulder-178.json", "eight-a/ascents-boulder-160.json",
+            "other-logbooks/8a-csv-export-9.csv", "other-logbooks/thecrag-export.csv", "other-logbooks/ukc-logbook-export.csv",
+            "other-logbooks/ukc-logbook-export.xlsx", "other-logbooks/27crags-export.json", "other-logbooks/sendage-export.csv"})
+    void anotherSitesFileRoundTripsThroughCruxlogsExport(String file) throws Exception {
+        Climbers climbers = new Climbers(http);
+        LogbookImports imports = new LogbookImports(http);
+        Climber author = climbers.verified("round-trip-other");
+        Map<String, Object> first = imports.upload(author, SharedExports.bytes(file), file.substring(file.lastIndexOf('/') + 1),
+                null);
+        assertThat(first.get("status")).as("%s", first).isEqualTo("succeeded");
+        byte[] export = export(author);
+        List<Map<String, String>> exported = rows(export);
+        assertThat(exported).hasSize(((Number) first.get("ticksAdded")).intValue());
+
+        Climber reader = climbers.verified("round-trip-other-reader");
+        Map<String, Object> again = imports.upload(reader, export, "cruxlog-export.csv", null);
+        assertThat(again.get("status")).as("%s", again).isEqualTo("succeeded");
+        assertThat(withoutIdsAndSource(rows(export(reader)))).containsExactlyInAnyOrderElementsOf(withoutIdsAndSource(exported));
+        for (String path : List.of("/pyramid?discipline=sport", "/pyramid?discipline=trad", "/pyramid?discipline=boulder",
+                "/pyramid?discipline=sport&includeFollows=true", "/overview", "/progression", "/calendar", "/locations",
+                "/characteristics")) {
+            assertThat(canonical(analytics(reader, path))).as(path).isEqualTo(canonical(analytics(author, path)));
+        }
+    }
+
+    private static List<Map<String, String>> withoutIdsAndSource(List<Map<String, String>> rows) {
+        return withoutIds(rows).stream().map(row -> {
+            Map<String, String> copy = new LinkedHashMap<>(row);
+            copy.remove("Source");
+            return copy;
+        }).toList();
     }
 
     /** The source rows the import kept: as many as the export has, matched by route link and route. */

@@ -186,6 +186,20 @@ class BrowserJourneyTest {
         assertThat(text("#crux-mix tbody tr")).contains("overhang: 1").contains("power-endurance: 1");
         shot("characteristics");
 
+        // Issue #16 on the pages: a search finds every level of a place ("Red River Gorge" is a
+        // region, each tick shows its crag), and the sport pyramid's "count top ropes and follows"
+        // adds the sport routes only top-roped or followed.
+        long inTheGorge = SharedExports.rows(SharedExports.bytes("mountain-project/ticks-sport-trad-567.csv")).stream()
+                .filter(row -> row.get("Location").toLowerCase().contains("red river gorge")).count();
+        open("/logbook?q=Red+River+Gorge");
+        assertThat(browser.findElements(By.cssSelector("table.data tbody tr"))).hasSize((int) Math.min(inTheGorge, 50));
+        shot("search-every-level");
+        open("/pyramid?discipline=sport&levels=8");
+        int ledOnly = pyramidSends();
+        open("/pyramid?discipline=sport&levels=8&includeFollows=true");
+        assertThat(pyramidSends()).isGreaterThan(ledOnly);
+        shot("pyramid-with-follows");
+
         Object csv = ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "fetch('/api/v1/logbook/export?format=csv').then(r => r.text()).then(done);");
         assertThat(csv.toString()).startsWith("\"Date\",\"Route\",\"Rating\"").contains("5.13a");
@@ -224,6 +238,13 @@ class BrowserJourneyTest {
         Climbers.Tokens tokens = new Climbers(http).tokens(username, password);
         return http.get().uri("/api/v1/analytics/pyramid?discipline=sport").header("Authorization", "Bearer " + tokens.accessToken())
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    /** The sends of every level of the pyramid table on the page. */
+    private int pyramidSends() {
+        return browser.findElements(By.cssSelector("#pyramid-table tbody tr")).stream()
+                .mapToInt(row -> Integer.parseInt(row.findElements(By.tagName("td")).get(0).getText().trim().split("\\D")[0]))
+                .sum();
     }
 
     private void open(String path) {

@@ -8,7 +8,9 @@ import java.util.Map;
 
 import dev.cruxlog.grades.Grade;
 import dev.cruxlog.grades.Grades;
+import dev.cruxlog.logbook.domain.AscentStyle;
 import dev.cruxlog.logbook.domain.Classification;
+import dev.cruxlog.logbook.domain.Discipline;
 import dev.cruxlog.logbook.domain.LocationPath;
 import dev.cruxlog.logbook.domain.MountainProjectClassifier;
 
@@ -58,8 +60,8 @@ public final class MountainProjectRows {
             int pitches = pitchCount == null ? 1 : Math.max(1, pitchCount);
             Integer length = SourceFields.integer(row.get("Length"));
             String notes = row.get("Notes");
-            Classification classification = MountainProjectClassifier.classify(row.get("Route Type"), row.get("Style"),
-                    row.get("Lead Style"), grade, notes);
+            Classification classification = ownWords(row, MountainProjectClassifier.classify(row.get("Route Type"),
+                    row.get("Style"), row.get("Lead Style"), grade, notes));
             if (!classification.disciplineConfirmed()) {
                 warnings.add(new ImportWarning(row.line(), "Route type '" + row.get("Route Type") + "' read as "
                         + classification.discipline().id() + "; confirm it in your logbook"));
@@ -82,6 +84,26 @@ public final class MountainProjectRows {
                     row.fields().containsKey("Tags") ? splitTags(row.get("Tags")) : null));
         }
         return new TranslatedExport(drafts, warnings, skipped);
+    }
+
+    /**
+     * Cruxlog's own export says what each tick was in its Discipline and Ascent Style columns;
+     * Mountain Project's words can say less (a boulder onsight from 8a.nu is a "Flash" there, a
+     * repeat a "Redpoint"), so for a file of ours those columns win when they are readable. A
+     * discipline the climber changed from what the words give counts as confirmed.
+     */
+    static Classification ownWords(SourceRow row, Classification fromWords) {
+        if (!row.fields().containsKey(CsvExport.ID_COLUMN)) {
+            return fromWords;
+        }
+        try {
+            Discipline discipline = Discipline.fromId(row.get("Discipline"));
+            AscentStyle style = AscentStyle.fromId(row.get("Ascent Style"));
+            return new Classification(discipline,
+                    fromWords.disciplineConfirmed() || discipline != fromWords.discipline(), style);
+        } catch (IllegalArgumentException unreadable) {
+            return fromWords;
+        }
     }
 
     static List<String> splitTags(String text) {
