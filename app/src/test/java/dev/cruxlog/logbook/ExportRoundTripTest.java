@@ -84,7 +84,7 @@ class ExportRoundTripTest {
     void anotherSitesFileRoundTripsThroughCruxlogsExport(String file) throws Exception {
         Climbers climbers = new Climbers(http);
         LogbookImports imports = new LogbookImports(http);
-        Climber author = climbers.verified("round-trip-other");
+        Climber author = climbers.verified("rt-other");
         Map<String, Object> first = imports.upload(author, SharedExports.bytes(file), file.substring(file.lastIndexOf('/') + 1),
                 null);
         assertThat(first.get("status")).as("%s", first).isEqualTo("succeeded");
@@ -92,7 +92,7 @@ class ExportRoundTripTest {
         List<Map<String, String>> exported = rows(export);
         assertThat(exported).hasSize(((Number) first.get("ticksAdded")).intValue());
 
-        Climber reader = climbers.verified("round-trip-other-reader");
+        Climber reader = climbers.verified("rt-reader");
         Map<String, Object> again = imports.upload(reader, export, "cruxlog-export.csv", null);
         assertThat(again.get("status")).as("%s", again).isEqualTo("succeeded");
         assertThat(withoutIdsAndSource(rows(export(reader)))).containsExactlyInAnyOrderElementsOf(withoutIdsAndSource(exported));

@@ -84,19 +84,22 @@ class ExportFormatTest {
     void aQuotedFieldThatSwallowedTheNextRowsIsRefusedNamingItsLine() {
         // The reviewed file: a stray quote opens a field that runs on through the next row, date
         // and all, until another quote closes it; the record even has the header's field count.
-        String header = "Date,Route,Rating,Notes,Pitches\n";
-        byte[] swallowed = (header + "2024-01-01,A,5.9,fine,1\n2024-01-02,B,5.10a,\"great,1\n"
-                + "2024-01-03,C,5.8,unclosed quote\",1\n").getBytes(StandardCharsets.UTF_8);
+        String header = "Date,Route,Rating,Notes,Pitches,Style\n";
+        byte[] swallowed = (header + "2024-01-01,A,5.9,fine,1,Lead\n2024-01-02,B,5.10a,\"great,1,Lead\n"
+                + "2024-01-03,C,5.8,cruxy,unclosed quote\",1,Lead\n").getBytes(StandardCharsets.UTF_8);
         StepVerifier.create(new OpenCsvExports().read(swallowed, List.of("Date", "Route", "Rating"), ImportLimits.DEFAULT))
                 .expectErrorMatches(e -> e instanceof ImportRejected && e.getMessage().startsWith("Line 3: the Notes field runs")
                         && e.getMessage().contains("quote is probably not closed"))
                 .verify();
-        // A note over several lines that is not a run-on row is kept, line breaks and all.
-        byte[] multiLine = (header + "2024-01-01,A,5.9,\"first go:\n2 falls, then clean\",1\n").getBytes(StandardCharsets.UTF_8);
+        // A note over several lines is kept, line breaks and all, even one whose line starts with a date.
+        byte[] multiLine = (header + "2024-01-01,A,5.9,\"first go:\n2 falls, then clean\n2023-07-02, summit, then down\",1,Lead\n")
+                .getBytes(StandardCharsets.UTF_8);
         StepVerifier.create(new OpenCsvExports().read(multiLine, List.of("Date", "Route", "Rating"), ImportLimits.DEFAULT))
-                .assertNext(rows -> assertThat(rows.get(0).get("Notes")).isEqualTo("first go:\n2 falls, then clean"))
+                .assertNext(rows -> assertThat(rows.get(0).get("Notes"))
+                        .isEqualTo("first go:\n2 falls, then clean\n2023-07-02, summit, then down"))
                 .verifyComplete();
-        byte[] fullLastRow = (header + "2024-01-01,A,5.9,fine,1").getBytes(StandardCharsets.UTF_8);
+        // A complete last row without a line break after it is not cut off.
+        byte[] fullLastRow = (header + "2024-01-01,A,5.9,fine,1,Lead").getBytes(StandardCharsets.UTF_8);
         StepVerifier.create(new OpenCsvExports().read(fullLastRow, List.of("Date", "Route", "Rating"), ImportLimits.DEFAULT))
                 .assertNext(rows -> assertThat(rows).hasSize(1))
                 .verifyComplete();

@@ -43,7 +43,9 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
     private static final String CATEGORISED = """
             WITH all_ticks AS (
                 SELECT coalesce(route_url, lower(route) || '|' || coalesce(location, '')) AS route_key, %s, *
-                  FROM logbook.tick WHERE owner_id = :owner AND duplicate_of IS NULL AND grade_level IS NOT NULL),
+                  FROM logbook.tick WHERE owner_id = :owner AND duplicate_of IS NULL AND grade_level IS NOT NULL
+                   -- As in firstSends: a top rope or follow that is not counted is not a try either.
+                   AND (send OR CAST(:ropeFromAbove AS boolean) OR style NOT IN ('top-rope', 'follow'))),
             categorised AS (
                 SELECT *,
                        -- Sends of earlier days only: ticks of one day do not raise the bar for each

@@ -37,10 +37,11 @@ public class OpenCsvExports implements CsvExports {
 
     /**
      * A line break inside a quoted field followed by what starts a row of every logbook we read
-     * (a date, then a comma): a stray quote made the field run on into the next rows.
+     * (a date, then at least four more fields): a stray quote made the field run on into the next
+     * rows. A note whose line starts with a date and a word or two ("2023-07-02, summit") is kept.
      */
     private static final java.util.regex.Pattern SWALLOWED_ROW =
-            java.util.regex.Pattern.compile("[\\r\\n]\\s*\"?\\d{4}-\\d{2}-\\d{2}\"?\\s*,");
+            java.util.regex.Pattern.compile("[\\r\\n]\\s*\"?\\d{4}-\\d{2}-\\d{2}\"?\\s*,([^\\r\\n,]*,){3}");
 
     @Override
     public Mono<List<SourceRow>> read(byte[] content, List<String> requiredColumns, ImportLimits limits) {
