@@ -7,20 +7,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 import dev.cruxlog.platform.database.DatabaseUrl;
 import dev.cruxlog.platform.testing.TestDatabase;
-import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * docs/rollback.md's procedure, run for real: back up, let a "bad release" damage the
@@ -103,11 +98,7 @@ class RollbackScriptsTest {
     }
 
     private List<String> query(String sql) {
-        return Mono.usingWhen(ConnectionFactories.get(TestDatabase.options(scratch)).create(),
-                connection -> Flux.from(connection.createStatement(sql).execute())
-                        .flatMap(result -> result.map(row -> row.get(0, String.class)))
-                        .collectList(),
-                Connection::close).block(Duration.ofSeconds(30));
+        return TestDatabase.strings(scratch, sql);
     }
 
     private static boolean onPath(String command) {

@@ -2,19 +2,14 @@ package dev.cruxlog.logbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
 import dev.cruxlog.platform.database.DatabaseUrl;
 import dev.cruxlog.platform.testing.TestDatabase;
-import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionFactories;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Issue #16's migrations on a logbook written before them: ticks stored by the old rules (a
@@ -93,10 +88,6 @@ class AscentMigrationsTest {
     }
 
     private List<String> query(String sql) {
-        return Mono.usingWhen(ConnectionFactories.get(TestDatabase.options(scratch)).create(),
-                connection -> Flux.from(connection.createStatement(sql).execute())
-                        .flatMap(result -> result.map(row -> row.get(0, String.class)))
-                        .collectList(),
-                Connection::close).block(Duration.ofSeconds(30));
+        return TestDatabase.strings(scratch, sql);
     }
 }

@@ -97,6 +97,16 @@ public final class TestDatabase {
                 .block(Duration.ofSeconds(60));
     }
 
+    /** The first column of every row a query gives, as text, on a connection of its own. */
+    public static List<String> strings(DatabaseUrl on, String sql) {
+        return Mono.usingWhen(ConnectionFactories.get(options(on)).create(),
+                        connection -> Flux.from(connection.createStatement(sql).execute())
+                                .flatMap(result -> result.map(row -> row.get(0, String.class)))
+                                .collectList(),
+                        Connection::close)
+                .block(Duration.ofSeconds(30));
+    }
+
     public static ConnectionFactoryOptions options(DatabaseUrl url) {
         ConnectionFactoryOptions.Builder builder = ConnectionFactoryOptions.builder()
                 .option(ConnectionFactoryOptions.DRIVER, "postgresql")
