@@ -25,23 +25,20 @@ class RollbackScriptsTest {
 
     private static final Path OPS = Path.of("ops").toAbsolutePath();
 
+    private TestDatabase database;
     private DatabaseUrl scratch;
-    private DatabaseUrl server;
 
     @BeforeEach
     void createScratchDatabase() {
         assumeTrue(onPath("pg_dump") && onPath("pg_restore") && onPath("psql"), "needs the PostgreSQL client tools");
-        DatabaseUrl shared = TestDatabase.shared().url();
-        server = shared.withDatabase("postgres");
-        scratch = shared.withDatabase(shared.database() + "_rollback");
-        TestDatabase.execute(server, "DROP DATABASE IF EXISTS " + scratch.database() + " WITH (FORCE)");
-        TestDatabase.execute(server, "CREATE DATABASE " + scratch.database());
+        database = TestDatabase.scratch("rollback");
+        scratch = database.url();
     }
 
     @AfterEach
     void dropScratchDatabase() {
-        if (scratch != null) {
-            TestDatabase.execute(server, "DROP DATABASE IF EXISTS " + scratch.database() + " WITH (FORCE)");
+        if (database != null) {
+            database.drop();
         }
     }
 

@@ -19,21 +19,18 @@ import org.junit.jupiter.api.Test;
  */
 class AscentMigrationsTest {
 
-    private DatabaseUrl server;
+    private TestDatabase database;
     private DatabaseUrl scratch;
 
     @BeforeEach
     void createScratchDatabase() {
-        DatabaseUrl shared = TestDatabase.shared().url();
-        server = shared.withDatabase("postgres");
-        scratch = shared.withDatabase(shared.database() + "_migrations");
-        TestDatabase.execute(server, "DROP DATABASE IF EXISTS " + scratch.database() + " WITH (FORCE)");
-        TestDatabase.execute(server, "CREATE DATABASE " + scratch.database());
+        database = TestDatabase.scratch("migrations");
+        scratch = database.url();
     }
 
     @AfterEach
     void dropScratchDatabase() {
-        TestDatabase.execute(server, "DROP DATABASE IF EXISTS " + scratch.database() + " WITH (FORCE)");
+        database.drop();
     }
 
     private Flyway flyway(String schema, String target) {

@@ -31,6 +31,11 @@ public record TickFilter(String discipline, LocalDate from, LocalDate to, Intege
         this(discipline, from, to, minIndex, maxIndex, send, text, null);
     }
 
+    /** Ticks climbed on or after {@code since} that have happened: a "recent" window. */
+    public static TickFilter recent(LocalDate since) {
+        return new TickFilter(null, since, null, null, null, null, null, null, false, false, true);
+    }
+
     public static TickFilter none() {
         return new TickFilter(null, null, null, null, null, null, null, null);
     }

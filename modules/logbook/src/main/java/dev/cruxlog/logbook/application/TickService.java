@@ -74,9 +74,8 @@ public class TickService implements RecentTicks {
 
     @Override
     public Flux<TickView> since(UUID owner, LocalDate since, int limit) {
-        // A recent window: ticks dated in the future are kept in the logbook but are not "recent".
-        TickFilter filter = new TickFilter(null, since, null, null, null, null, null, null, false, false, true);
-        return ticks.page(owner, filter, TickSort.DATE_DESC, null, Math.max(1, Math.min(limit, MAX_PAGE)));
+        // Ticks dated in the future are kept in the logbook but are not "recent".
+        return ticks.page(owner, TickFilter.recent(since), TickSort.DATE_DESC, null, Math.max(1, Math.min(limit, MAX_PAGE)));
     }
 
     public Flux<TickView> all(UUID owner) {

@@ -75,6 +75,19 @@ public final class TestDatabase {
                 + "\nSet TEST_DATABASE_URL=postgresql://user:password@host:5432/postgres to point at a server.");
     }
 
+    /**
+     * A database of its own on the shared one's server, named after it, empty: for a test that
+     * builds a schema from nothing (migrations, a restore). Drop it when done.
+     */
+    public static TestDatabase scratch(String suffix) {
+        TestDatabase beside = shared();
+        TestDatabase scratch = new TestDatabase(beside.source, beside.server,
+                beside.url.withDatabase(beside.url.database() + "_" + suffix));
+        scratch.drop();
+        execute(beside.server, "CREATE DATABASE " + scratch.url.database());
+        return scratch;
+    }
+
     public DatabaseUrl url() {
         return url;
     }

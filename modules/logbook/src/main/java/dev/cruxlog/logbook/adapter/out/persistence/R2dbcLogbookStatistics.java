@@ -1,14 +1,17 @@
 package dev.cruxlog.logbook.adapter.out.persistence;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.cruxlog.logbook.DifficultyCategory;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
+import dev.cruxlog.logbook.domain.AscentStyle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -24,8 +27,19 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
      * {@code :ropeFromAbove} is true. Every query below reads this, never {@code send}, so one
      * setting moves every figure.
      */
+    private static final String ROPE_FROM_ABOVE = Arrays.stream(AscentStyle.values()).filter(AscentStyle::isRopeFromAbove)
+            .map(style -> "'" + style.id() + "'").collect(Collectors.joining(", ", "(", ")"));
+
     private static final String COUNTS_AS_SEND =
-            "(send OR (CAST(:ropeFromAbove AS boolean) AND style IN ('top-rope', 'follow'))) AS counts_as_send";
+            "(send OR (CAST(:ropeFromAbove AS boolean) AND style IN " + ROPE_FROM_ABOVE + ")) AS counts_as_send";
+
+    /**
+     * A top rope or follow the climber does not count as a send is not a lead try either: tries
+     * (pyramid routes, recent hard sends, attempts on projects) leave it out, as they did when
+     * those ticks had a discipline of their own.
+     */
+    private static final String A_TRY_OR_COUNTED =
+            "(send OR CAST(:ropeFromAbove AS boolean) OR style NOT IN " + ROPE_FROM_ABOVE + ")";
 
     /** Ticks of one owner in the window; a route is its Mountain Project page, or its name at its location. */
     private static final String WINDOW = """
@@ -44,8 +58,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
             WITH all_ticks AS (
                 SELECT coalesce(route_url, lower(route) || '|' || coalesce(location, '')) AS route_key, %s, *
                   FROM logbook.tick WHERE owner_id = :owner AND duplicate_of IS NULL AND grade_level IS NOT NULL
-                   -- As in firstSends: a top rope or follow that is not counted is not a try either.
-                   AND (send OR CAST(:ropeFromAbove AS boolean) OR style NOT IN ('top-rope', 'follow'))),
+                   AND %s),
             categorised AS (
                 SELECT *,
                        -- Sends of earlier days only: ticks of one day do not raise the bar for each
@@ -64,7 +77,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                        (CAST(:from AS date) IS NULL OR climbed_on >= CAST(:from AS date))
                            AND (CAST(:to AS date) IS NULL OR climbed_on <= CAST(:to AS date)) AS in_window
                   FROM all_ticks)
-            """.formatted(COUNTS_AS_SEND);
+            """.formatted(COUNTS_AS_SEND, A_TRY_OR_COUNTED);
 
     private final DatabaseClient db;
 
@@ -80,10 +93,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
     @Override
     public Flux<RouteSend> firstSends(UUID owner, String discipline, SendCounting counting, LocalDate from, LocalDate to) {
         return db.sql("""
-                        -- A top rope or follow that does not count as a send is not a lead try either: it
-                        -- stays out of the tries, as it did when those ticks had a discipline of their own.
-                        WITH t AS (%s AND discipline = :discipline AND grade_level IS NOT NULL
-                                   AND (send OR CAST(:ropeFromAbove AS boolean) OR style NOT IN ('top-rope', 'follow'))),
+                        WITH t AS (%s AND discipline = :discipline AND grade_level IS NOT NULL AND %s),
                         numbered AS (
                             SELECT route_key, route, location, climbed_on, id, grade, grade_index, grade_level, style, counts_as_send,
                                    -- Tries up to the send: the route's ticks on earlier days, that
@@ -105,7 +115,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                         SELECT f.route_key, f.route, f.location, f.climbed_on, f.grade, f.grade_index, f.grade_level, f.style,
                                f.attempts, f.days, f.sends
                           FROM first_send f
-                         ORDER BY f.grade_index DESC, f.climbed_on DESC""".formatted(WINDOW))
+                         ORDER BY f.grade_index DESC, f.climbed_on DESC""".formatted(WINDOW, A_TRY_OR_COUNTED))
                 .bind("owner", owner)
                 .bind("from", Parameter.fromOrEmpty(from, LocalDate.class))
                 .bind("to", Parameter.fromOrEmpty(to, LocalDate.class))
