@@ -109,9 +109,12 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                         first_send AS (
                             SELECT DISTINCT ON (route_key) *
                               FROM numbered WHERE counts_as_send
-                             -- Of two sends on the first day, the better style was the first.
+                             -- Of two sends on the first day, the better style was the first; of two in one
+                             -- style (8a.nu logs unnamed boulders of one place as one "N.N." route), the
+                             -- harder. Never the id: ids are new in every account, and the round trip of
+                             -- the 160-ascent 8a.nu file gave another pyramid now and then.
                              ORDER BY route_key, climbed_on, CASE style WHEN 'onsight' THEN 0 WHEN 'flash' THEN 1
-                                 WHEN 'redpoint' THEN 2 WHEN 'pinkpoint' THEN 3 ELSE 4 END, id)
+                                 WHEN 'redpoint' THEN 2 WHEN 'pinkpoint' THEN 3 ELSE 4 END, grade_index DESC, grade, id)
                         SELECT f.route_key, f.route, f.location, f.climbed_on, f.grade, f.grade_index, f.grade_level, f.style,
                                f.attempts, f.days, f.sends
                           FROM first_send f
