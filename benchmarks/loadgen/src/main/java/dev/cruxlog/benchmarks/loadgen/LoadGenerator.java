@@ -4,14 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,19 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * The benchmark's load generator (every subcommand prints JSON on standard output).
@@ -103,78 +91,29 @@ public final class LoadGenerator {
     }
 
     static void load(String url, List<String> tokens, int connections, int seconds, double rate) throws Exception {
-        ExecutorService workers = Executors.newFixedThreadPool(2);
-        HttpClient client = client(workers);
-        Map<String, Object> result = phase(client, url, tokens, 0, connections, seconds, rate);
-        System.out.println(json(result));
-        workers.shutdownNow();
+        try (RawHttpLoad engine = new RawHttpLoad(url, tokens)) {
+            System.out.println(json(phase(engine, 0, connections, seconds, rate)));
+        }
         System.exit(0);
-    }
-
-    static HttpClient client(ExecutorService workers) {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(workers)
-                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /**
      * One measured phase: a closed loop (rate 0) or an open model at {@code rate} per second for
-     * {@code seconds}, then waits (at most 60 s) for what is in flight. Returns the JSON fields.
+     * {@code seconds}, then waits (at most 60 s per request) for what is in flight. Returns the JSON fields.
      */
-    static Map<String, Object> phase(HttpClient client, String url, List<String> tokens, int firstToken, int connections,
-                                     double seconds, double rate) {
-        Recorder recorder = new Recorder(3);
-        AtomicLong done = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        Semaphore inFlight = new Semaphore(connections);
-        long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
-        List<CompletableFuture<?>> pending = new ArrayList<>();
-        if (rate <= 0) {
-            // Closed loop: each client sends its next request when the last one answers.
-            for (int c = 0; c < connections; c++) {
-                String token = tokens.get((firstToken + c) % tokens.size());
-                CompletableFuture<Void> loop = new CompletableFuture<>();
-                pending.add(loop);
-                next(client, url, token, recorder, done, errors, end, loop, System.nanoTime());
-            }
-        } else {
-            long interval = (long) (1_000_000_000L / rate);
-            long due = start;
-            int i = firstToken;
-            while (due < end) {
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                inFlight.acquireUninterruptibly();
-                long intended = due;
-                String token = tokens.get(i++ % tokens.size());
-                pending.add(send(client, url, token).whenComplete((response, failure) -> {
-                    inFlight.release();
-                    record(recorder, done, errors, intended, response, failure);
-                }));
-                due += interval;
-            }
-        }
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        for (CompletableFuture<?> future : pending) {
-            try {
-                future.get(Math.max(1, giveUp - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (Exception ignored) {
-                // counted as an error where it happened (or, past the minute, not answered at all)
-            }
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        Histogram histogram = recorder.getIntervalHistogram();
+    static Map<String, Object> phase(RawHttpLoad engine, int firstToken, int connections, double seconds, double rate)
+            throws IOException {
+        RawHttpLoad.Outcome outcome = rate <= 0 ? engine.closed(connections, firstToken, seconds)
+                : engine.open(connections, firstToken, seconds, rate);
+        Histogram histogram = outcome.latencyMicros();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("mode", rate <= 0 ? "closed" : "open");
         result.put("connections", connections);
         result.put("targetRate", rate);
-        result.put("seconds", elapsed);
-        result.put("requests", done.get());
-        long unanswered = pending.stream().filter(f -> !f.isDone()).count();
-        result.put("errors", errors.get() + (rate > 0 ? unanswered : 0));
-        result.put("rps", done.get() / elapsed);
+        result.put("seconds", outcome.seconds());
+        result.put("requests", outcome.requests());
+        result.put("errors", outcome.errors());
+        result.put("rps", outcome.requests() / outcome.seconds());
         for (double p : new double[] {50, 90, 99, 99.9}) {
             result.put("p" + (p == 99.9 ? "999" : String.valueOf((int) p)), histogram.getValueAtPercentile(p) / 1000.0);
         }
@@ -185,11 +124,10 @@ public final class LoadGenerator {
     /** The maximum sustainable throughput: open-model steps, see the class comment. */
     static void ramp(String url, List<String> tokens, int connections, double startRate, double factor, int maxSteps,
                      int stepSeconds, int warmupSeconds, double p99LimitMs, long pid) throws Exception {
-        ExecutorService workers = Executors.newFixedThreadPool(2);
-        HttpClient client = client(workers);
+        RawHttpLoad engine = new RawHttpLoad(url, tokens);
         int token = 0;
         if (warmupSeconds > 0) {
-            phase(client, url, tokens, token, connections, warmupSeconds, startRate);
+            phase(engine, token, connections, warmupSeconds, startRate);
             token += (int) (startRate * warmupSeconds);
         }
         long rate = Math.max(1, Math.round(startRate));
@@ -201,7 +139,7 @@ public final class LoadGenerator {
         while (steps < maxSteps) {
             steps++;
             long[] before = procStats(pid);
-            Map<String, Object> step = phase(client, url, tokens, token, connections, stepSeconds, rate);
+            Map<String, Object> step = phase(engine, token, connections, stepSeconds, rate);
             long[] after = procStats(pid);
             token += (int) (rate * stepSeconds);
             boolean ok = ((Long) step.get("errors")) == 0 && ((Double) step.get("p99")) <= p99LimitMs;
@@ -245,7 +183,7 @@ public final class LoadGenerator {
         summary.put("heldP99", heldStep == null ? null : heldStep.get("p99"));
         summary.put("heldCpuUsPerRequest", heldStep == null ? null : heldStep.get("cpuUsPerRequest"));
         System.out.println(json(summary));
-        workers.shutdownNow();
+        engine.close();
         System.exit(0);
     }
 
@@ -284,35 +222,6 @@ public final class LoadGenerator {
         result.put("cpuUsPerRequest", requests == 0 ? null : cpuSeconds * 1e6 / requests);
         result.put("appRssKb", after[1]);
         result.put("appThreads", after[2]);
-    }
-
-    private static void next(HttpClient client, String url, String token, Recorder recorder, AtomicLong done, AtomicLong errors,
-                             long end, CompletableFuture<Void> loop, long sent) {
-        if (System.nanoTime() >= end) {
-            loop.complete(null);
-            return;
-        }
-        send(client, url, token).whenComplete((response, failure) -> {
-            record(recorder, done, errors, sent, response, failure);
-            next(client, url, token, recorder, done, errors, end, loop, System.nanoTime());
-        });
-    }
-
-    private static CompletableFuture<HttpResponse<byte[]>> send(HttpClient client, String url, String token) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).GET().build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    /** Latency in microseconds, from when the request was due. */
-    private static void record(Recorder recorder, AtomicLong done, AtomicLong errors, long intended,
-                               HttpResponse<byte[]> response, Throwable failure) {
-        long micros = Math.max(1, (System.nanoTime() - intended) / 1000);
-        recorder.recordValue(Math.min(micros, 3_600_000_000L));
-        done.incrementAndGet();
-        if (failure != null || response.statusCode() != 200) {
-            errors.incrementAndGet();
-        }
     }
 
     static void idle(String host, int port, int connections, int seconds) throws Exception {
