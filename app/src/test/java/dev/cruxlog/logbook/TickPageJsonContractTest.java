@@ -18,6 +18,9 @@ import dev.cruxlog.support.Climbers.Climber;
 import dev.cruxlog.support.DatabaseRows;
 import dev.cruxlog.support.LogbookImports;
 import dev.cruxlog.support.SharedExports;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetric;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -102,6 +105,35 @@ class TickPageJsonContractTest {
         });
         assertThat(sportSends.size()).isEqualTo(newestFirst.stream().filter(t -> t.get("discipline").asString().equals("sport")
                 && t.get("send").asBoolean() && t.get("date").asString().compareTo("2015-01-01") >= 0).count());
+    }
+
+    /**
+     * The page's items are the database driver's own buffer, written without a copy; the
+     * response must give it back. A page of 200 ticks holds about 130 KB of the driver's direct
+     * memory, so a thousand pages that kept theirs would hold 130 MB; given back, the pool's
+     * direct memory in use stays where it was.
+     */
+    @Test
+    void everyPageGivesTheDriversBufferBackOnceWritten() {
+        Climber climber = new Climbers(http).verified("pagejson-bufs");
+        Map<String, Object> result = new LogbookImports(http).upload(climber,
+                SharedExports.bytes("mountain-project/ticks-sport-trad-567.csv"), "ticks-sport-trad-567.csv", null);
+        assertThat(result.get("status")).isEqualTo("succeeded");
+        assertThat(ByteBufAllocator.DEFAULT).isInstanceOf(ByteBufAllocatorMetricProvider.class);
+        ByteBufAllocatorMetric pool = ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT).metric();
+        for (int i = 0; i < 50; i++) {
+            firstPageOf200(climber);
+        }
+        long before = pool.usedDirectMemory();
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(firstPageOf200(climber)).hasSize(200);
+        }
+        assertThat(pool.usedDirectMemory() - before).as("direct memory held after 1,000 pages").isLessThan(16L << 20);
+    }
+
+    private JsonNode firstPageOf200(Climber climber) {
+        return http.get().uri("/api/v1/logbook/ticks?limit=200").header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get("items");
     }
 
     @Test

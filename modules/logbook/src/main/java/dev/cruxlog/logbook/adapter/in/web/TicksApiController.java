@@ -84,7 +84,8 @@ class TicksApiController {
                                 ticks.gradeIndex(query.minGrade()), ticks.gradeIndex(query.maxGrade()), query.send(), query.q(),
                                 query.tag(), query.toConfirm(), query.datedInFuture()), TickSort.of(query.sort()), query.cursor(),
                                 query.limit()))
-                .flatMapMany(page -> pageBody(page, exchange.getResponse()));
+                .flatMapMany(page -> pageBody(page, exchange.getResponse()))
+                .doOnDiscard(TickPageJson.class, TickPageJson::release);
     }
 
     private static final byte[] ITEMS = "{\"items\":".getBytes(StandardCharsets.US_ASCII);
@@ -92,16 +93,17 @@ class TicksApiController {
 
     /**
      * {@link TickPage} as JSON: the database's items array between a constant head and the
-     * cursor, written as three buffers with the length announced, so the page is never
-     * copied on the heap again (it was once into one joined array, a tenth of what a request
-     * allocated; docs/benchmarks.md). A cursor is base64url, so it needs no escaping.
+     * cursor, written as three buffers with the length announced. The items are the database
+     * driver's buffer itself, so the page is never copied on the heap (once it was copied into
+     * a joined array, then out of the driver; docs/benchmarks.md); the response releases it
+     * once sent. A cursor is base64url, so it needs no escaping.
      */
     static Flux<DataBuffer> pageBody(TickPageJson page, ServerHttpResponse response) {
         byte[] tail = page.next() == null ? LAST_PAGE
                 : (",\"nextCursor\":\"" + page.next().encode() + "\"}").getBytes(StandardCharsets.US_ASCII);
-        response.getHeaders().setContentLength((long) ITEMS.length + page.items().length + tail.length);
+        response.getHeaders().setContentLength((long) ITEMS.length + page.items().readableByteCount() + tail.length);
         DataBufferFactory buffers = response.bufferFactory();
-        return Flux.just(buffers.wrap(ITEMS), buffers.wrap(page.items()), buffers.wrap(tail));
+        return Flux.just(buffers.wrap(ITEMS), page.items(), buffers.wrap(tail));
     }
 
     @GetMapping("/ticks/{id}")
