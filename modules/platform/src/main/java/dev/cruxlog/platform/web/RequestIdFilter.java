@@ -8,9 +8,10 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives every request an id, returns it as {@code X-Request-Id}, and puts it in the Reactor
- * context; {@link RequestIdMdcAccessor} copies it into the logging MDC on whichever thread
- * the request's work continues.
+ * Gives every request an id, returns it as {@code X-Request-Id}, and puts it in the exchange's
+ * attributes (where problem bodies and log lines about the request take it) and the Reactor
+ * context (where {@link RequestIdMdcAccessor} copies it into the logging MDC when
+ * {@code spring.reactor.context-propagation=auto}; see {@link ThreadLocalRestoring}).
  */
 @Component
 class RequestIdFilter implements WebFilter, Ordered {

@@ -4,12 +4,12 @@ import io.micrometer.context.ThreadLocalAccessor;
 import org.slf4j.MDC;
 
 /**
- * Bridges the request id from the Reactor context to SLF4J's MDC. Registered through
- * {@code META-INF/services}; Reactor calls it where it restores ThreadLocals: in {@code handle}
- * and {@code tap} with the default {@code spring.reactor.context-propagation=limited}, around
- * every operator with {@code auto} (slower; see docs/benchmarks.md).
+ * Bridges the request id from the Reactor context to SLF4J's MDC. Registered by
+ * {@link ThreadLocalRestoring} only with {@code spring.reactor.context-propagation=auto}, where
+ * Reactor restores it around every operator (slower; see docs/benchmarks.md), so every log
+ * line of a request carries the id.
  */
-public class RequestIdMdcAccessor implements ThreadLocalAccessor<String> {
+class RequestIdMdcAccessor implements ThreadLocalAccessor<String> {
 
     @Override
     public Object key() {
