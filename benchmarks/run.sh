@@ -172,10 +172,16 @@ run() {
   us=$(awk -v a="$cpu0" -v b="$cpu1" -v hz="$HZ" -v n="$requests" 'BEGIN{ if (n > 0) printf "%.0f", (b-a)/hz*1e6/n; else print "null" }')
   echo "${result%\}},\"name\":\"$name\",\"appCpuCores\":$cpu,\"cpuUsPerRequest\":$us,\"allocatedBytes\":$allocated,\"allocBytesPerRequest\":$alloc,\"appRssKb\":$rss,\"appThreads\":$threads}" | tee "$OUT/$name.json"
 }
-pgbench_run() { # NAME SCRIPT CLIENTS
-  local tps; tps=$(pgbench -n -d "$DB" -f "$2" -D users="$USERS" -c "$3" -j "$CORES" -T "$SECONDS_PER_RUN" 2>/dev/null \
+# pgbench_run NAME SCRIPT CLIENTS [PROTOCOL]: PROTOCOL "prepared" (the default) is how the servers
+# run their SQL: parsed and planned once per connection, then bound and executed (r2dbc-postgresql
+# caches its statements, pgjdbc prepares on the fifth use). "simple" parses and plans every
+# transaction: on this machine that halves the ticks page's TPS, a ceiling the servers never face
+# (reports before 2026-11-30 evening used it).
+pgbench_run() {
+  local protocol=${4:-prepared}
+  local tps; tps=$(pgbench -n -M "$protocol" -d "$DB" -f "$2" -D users="$USERS" -c "$3" -j "$CORES" -T "$SECONDS_PER_RUN" 2>/dev/null \
     | awk '/^tps/{print $3; exit}' || true)
-  echo "{\"name\":\"$1\",\"clients\":$3,\"tps\":${tps:-0}}" | tee "$OUT/$1.json"
+  echo "{\"name\":\"$1\",\"clients\":$3,\"protocol\":\"$protocol\",\"tps\":${tps:-0}}" | tee "$OUT/$1.json"
 }
 # ramp_search LABEL PREFIX PID URL [START]: the maximum sustainable throughput at 1000 connections
 # (loadgen ramp): one JSON per step (PREFIX-step-LABEL-r<rate>), the result in PREFIX-max-LABEL.
@@ -284,7 +290,8 @@ S1)
   log "S1: ticks page at 64, 256, 1000 connections; pgbench ceiling at the pool size"
   for c in 64 256 1000; do run "S1-app-c$c" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" $c; done
   pgbench_run "S1-pgbench-c$POOL" "$OUT/ticks-page.pgbench" $POOL
-  pgbench_run "S1-pgbench-c64" "$OUT/ticks-page.pgbench" 64 ;;
+  pgbench_run "S1-pgbench-c64" "$OUT/ticks-page.pgbench" 64
+  pgbench_run "S1-pgbench-simple-c$POOL" "$OUT/ticks-page.pgbench" $POOL simple ;;
 S4)
   stop_baseline
   log "S4: pyramid and overview of the 10,000-tick climber"
