@@ -87,11 +87,15 @@ class R2dbcImports implements Imports {
     @Override
     public Mono<Void> succeed(UUID importId, int rowsRead, long added, long updated, long unchanged, int skipped,
                               long keptDeleted, List<ImportWarning> warnings) {
+        // clock_timestamp(), not now(): this runs last in the transaction that wrote the import's
+        // ticks, and now() is that transaction's start, before the COPY (S5 read the import as
+        // seconds shorter than it was).
         return db.sql("""
                         UPDATE logbook.import SET status = 'succeeded', rows_read = :rows, ticks_added = :added,
                                ticks_updated = :updated, ticks_unchanged = :unchanged, ticks_skipped = :skipped,
                                ticks_kept_deleted = :keptDeleted,
-                               warnings = CAST(:warnings AS jsonb), error = NULL, finished_at = now() WHERE id = :id""")
+                               warnings = CAST(:warnings AS jsonb), error = NULL, finished_at = clock_timestamp()
+                         WHERE id = :id""")
                 .bind("id", importId).bind("rows", rowsRead).bind("added", (int) added).bind("updated", (int) updated)
                 .bind("unchanged", (int) unchanged).bind("skipped", skipped).bind("keptDeleted", (int) keptDeleted)
                 .bind("warnings", warningsJson(warnings))
@@ -102,7 +106,7 @@ class R2dbcImports implements Imports {
     @Override
     public Mono<Void> fail(UUID importId, String error, List<ImportWarning> warnings) {
         return db.sql("UPDATE logbook.import SET status = 'failed', error = :error, warnings = CAST(:warnings AS jsonb), "
-                        + "finished_at = now() WHERE id = :id")
+                        + "finished_at = clock_timestamp() WHERE id = :id")
                 .bind("id", importId).bind("error", error).bind("warnings", warningsJson(warnings))
                 .then()
                 .then(db.sql("DELETE FROM logbook.import_file WHERE import_id = :id").bind("id", importId).then());
