@@ -10,7 +10,6 @@ import dev.cruxlog.support.Climbers;
 import dev.cruxlog.support.Climbers.Climber;
 import dev.cruxlog.support.DatabaseRows;
 import dev.cruxlog.support.LogbookImports;
-import dev.cruxlog.support.SharedExports;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -32,10 +31,7 @@ class ImportFinishTimeTest {
     @Test
     void finishedAtComesAfterTheTicksWereWritten() {
         Climber climber = new Climbers(http).verified("finish-time");
-        Map<String, Object> result = new LogbookImports(http).upload(climber,
-                SharedExports.bytes("mountain-project/ticks-sport-trad-567.csv"), "ticks-sport-trad-567.csv", null);
-        assertThat(result.get("status")).isEqualTo("succeeded");
-        UUID id = UUID.fromString((String) result.get("id"));
+        UUID id = new LogbookImports(http).importShared(climber, "mountain-project/ticks-sport-trad-567.csv");
         assertThat(new DatabaseRows(db).count("""
                 SELECT count(*) FROM logbook.import i
                  WHERE i.id = :id

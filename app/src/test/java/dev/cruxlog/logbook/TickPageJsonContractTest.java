@@ -116,9 +116,7 @@ class TickPageJsonContractTest {
     @Test
     void everyPageGivesTheDriversBufferBackOnceWritten() {
         Climber climber = new Climbers(http).verified("pagejson-bufs");
-        Map<String, Object> result = new LogbookImports(http).upload(climber,
-                SharedExports.bytes("mountain-project/ticks-sport-trad-567.csv"), "ticks-sport-trad-567.csv", null);
-        assertThat(result.get("status")).isEqualTo("succeeded");
+        new LogbookImports(http).importShared(climber, "mountain-project/ticks-sport-trad-567.csv");
         assertThat(ByteBufAllocator.DEFAULT).isInstanceOf(ByteBufAllocatorMetricProvider.class);
         ByteBufAllocatorMetric pool = ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT).metric();
         for (int i = 0; i < 50; i++) {

@@ -1,9 +1,12 @@
 package dev.cruxlog.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import dev.cruxlog.support.Climbers.Climber;
 import org.springframework.core.io.ByteArrayResource;
@@ -24,6 +27,14 @@ public final class LogbookImports {
     }
 
     /** Uploads a file (source may be null: detected) and waits for the import to finish. */
+    /** Imports one of the shared exports (a path under ../shared/data) and returns its id; it must succeed. */
+    public UUID importShared(Climber climber, String sharedPath) {
+        Map<String, Object> result = upload(climber, SharedExports.bytes(sharedPath),
+                sharedPath.substring(sharedPath.lastIndexOf('/') + 1), null);
+        assertThat(result.get("status")).as(sharedPath).isEqualTo("succeeded");
+        return UUID.fromString((String) result.get("id"));
+    }
+
     public Map<String, Object> upload(Climber climber, byte[] content, String fileName, String source) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("file", new ByteArrayResource(content) {
