@@ -2,6 +2,10 @@ package dev.cruxlog.logbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +27,7 @@ import io.netty.buffer.ByteBufAllocatorMetric;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -48,6 +53,9 @@ class TickPageJsonContractTest {
 
     @Autowired
     ServedNotes servedNotes;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void everyPageItemIsTheTickAsJacksonWritesItAndPagesCoverTheLogbookOnceInOrder() {
@@ -127,6 +135,21 @@ class TickPageJsonContractTest {
             assertThat(firstPageOf200(climber)).hasSize(200);
         }
         assertThat(pool.usedDirectMemory() - before).as("direct memory held after 1,000 pages").isLessThan(16L << 20);
+
+        // Clients that go away before reading the answer: the page is released on the write's
+        // failure or cancellation too.
+        for (int i = 0; i < 300; i++) {
+            try (Socket socket = new Socket("localhost", port)) {
+                socket.getOutputStream().write(("GET /api/v1/logbook/ticks?limit=200 HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Authorization: " + climber.bearer() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        for (int i = 0; i < 20; i++) {
+            firstPageOf200(climber); // the server has finished with the abandoned requests
+        }
+        assertThat(pool.usedDirectMemory() - before).as("direct memory held after 300 abandoned pages").isLessThan(16L << 20);
     }
 
     private JsonNode firstPageOf200(Climber climber) {

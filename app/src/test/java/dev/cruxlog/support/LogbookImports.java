@@ -26,7 +26,6 @@ public final class LogbookImports {
         this.http = http;
     }
 
-    /** Uploads a file (source may be null: detected) and waits for the import to finish. */
     /** Imports one of the shared exports (a path under ../shared/data) and returns its id; it must succeed. */
     public UUID importShared(Climber climber, String sharedPath) {
         Map<String, Object> result = upload(climber, SharedExports.bytes(sharedPath),
@@ -35,6 +34,7 @@ public final class LogbookImports {
         return UUID.fromString((String) result.get("id"));
     }
 
+    /** Uploads a file (source may be null: detected) and waits for the import to finish. */
     public Map<String, Object> upload(Climber climber, byte[] content, String fileName, String source) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("file", new ByteArrayResource(content) {

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -116,7 +117,12 @@ final class RawHttpLoad implements AutoCloseable {
             while (!waiting.isEmpty()) {
                 Conn conn = idle.poll();
                 if (conn == null && open.size() < connections) {
-                    conn = connect();
+                    try {
+                        conn = connect();
+                    } catch (IOException refused) {
+                        failUnsent(waiting.poll()[0]);
+                        continue;
+                    }
                 }
                 if (conn == null) {
                     break;
@@ -125,7 +131,9 @@ final class RawHttpLoad implements AutoCloseable {
                 conn.send(requests[(int) request[1]], request[0]);
             }
             long wake = Math.min(due < end ? due : Long.MAX_VALUE, nextTimeout(now));
-            long waitMillis = wake == Long.MAX_VALUE ? 100 : TimeUnit.NANOSECONDS.toMillis(wake - now);
+            // Rounded up: rounded down, the last part of each millisecond before a request falls
+            // due was spent in selectNow() calls, a busy loop on the load generator's core.
+            long waitMillis = wake == Long.MAX_VALUE ? 100 : (wake - now + 999_999) / 1_000_000;
             if (waitMillis > 0) {
                 selector.select(waitMillis);
             } else {
@@ -165,15 +173,24 @@ final class RawHttpLoad implements AutoCloseable {
                 }
                 if (key.isValid() && key.isReadable() && conn.read()) {
                     record(conn, conn.status != 200);
-                    if (conn.closeAfter) {
-                        ready.add(replace(conn));
-                    } else {
-                        ready.add(conn);
+                    Conn next = conn.closeAfter ? replace(conn) : conn;
+                    if (next != null) {
+                        ready.add(next);
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                record(conn, true);
-                ready.add(replace(conn));
+                if (conn.sentAt == 0) {
+                    // An idle connection the server closed (keep-alive timeout): not a request.
+                    conn.close();
+                    open.remove(conn);
+                    idle.remove(conn);
+                } else {
+                    record(conn, true);
+                    Conn fresh = replace(conn);
+                    if (fresh != null) {
+                        ready.add(fresh);
+                    }
+                }
             }
         }
         if (now - lastTimeoutScan >= TimeUnit.MILLISECONDS.toNanos(100)) {
@@ -181,7 +198,10 @@ final class RawHttpLoad implements AutoCloseable {
             for (Conn conn : List.copyOf(open)) {
                 if (conn.sentAt != 0 && now - conn.sentAt > REQUEST_TIMEOUT_NANOS) {
                     record(conn, true);
-                    ready.add(replace(conn));
+                    Conn fresh = replace(conn);
+                    if (fresh != null) {
+                        ready.add(fresh);
+                    }
                 }
             }
         }
@@ -201,12 +221,25 @@ final class RawHttpLoad implements AutoCloseable {
         conn.sentAt = 0;
     }
 
-    private Conn replace(Conn broken) throws IOException {
+    /** A new connection in place of one that broke, or null when the server refuses it (counted then). */
+    private Conn replace(Conn broken) {
         broken.close();
         open.remove(broken);
-        Conn fresh = connect();
-        fresh.token = broken.token;
-        return fresh;
+        idle.remove(broken);
+        try {
+            Conn fresh = connect();
+            fresh.token = broken.token;
+            return fresh;
+        } catch (IOException refused) {
+            return null;
+        }
+    }
+
+    /** A request that could not even be sent (no connection): an error, timed as any other. */
+    private void failUnsent(long intended) {
+        histogram.recordValue(Math.min(Math.max(1, (System.nanoTime() - intended) / 1000), 3_600_000_000L));
+        done++;
+        errors++;
     }
 
     private Conn connect() throws IOException {
@@ -267,8 +300,11 @@ final class RawHttpLoad implements AutoCloseable {
             out = ByteBuffer.wrap(request);
             try {
                 flush();
-            } catch (IOException e) {
-                key.interestOps(SelectionKey.OP_READ);
+            } catch (IOException | CancelledKeyException e) {
+                // Fails on its next read (or times out), where failures are counted.
+                if (key.isValid()) {
+                    key.interestOps(SelectionKey.OP_READ);
+                }
             }
         }
 

@@ -30,6 +30,8 @@ import org.springframework.context.annotation.Configuration;
  *       id is copied into the logging MDC around every operator, so every log line of a request
  *       carries it, at the throughput cost docs/benchmarks.md measured.</li>
  * </ul>
+ * The registry is JVM-wide: in production one context decides; in the test suite's JVM the
+ * first context to start does.
  */
 @Configuration(proxyBeanMethods = false)
 class ThreadLocalRestoring {

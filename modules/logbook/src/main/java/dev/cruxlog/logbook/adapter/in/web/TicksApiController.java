@@ -76,7 +76,7 @@ class TicksApiController {
     @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = TickPage.class)))
-    Flux<DataBuffer> list(@AuthenticationPrincipal CurrentUser user,
+    Mono<DataBuffer> list(@AuthenticationPrincipal CurrentUser user,
                           @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
                           ServerWebExchange exchange) {
         return Mono.fromCallable(() -> TickListQuery.of(params))
@@ -84,7 +84,7 @@ class TicksApiController {
                                 ticks.gradeIndex(query.minGrade()), ticks.gradeIndex(query.maxGrade()), query.send(), query.q(),
                                 query.tag(), query.toConfirm(), query.datedInFuture()), TickSort.of(query.sort()), query.cursor(),
                                 query.limit()))
-                .flatMapMany(page -> pageBody(page, exchange.getResponse()))
+                .map(page -> pageBody(page, exchange.getResponse()))
                 .doOnDiscard(TickPageJson.class, TickPageJson::release);
     }
 
@@ -93,17 +93,28 @@ class TicksApiController {
 
     /**
      * {@link TickPage} as JSON: the database's items array between a constant head and the
-     * cursor, written as three buffers with the length announced. The items are the database
-     * driver's buffer itself, so the page is never copied on the heap (once it was copied into
-     * a joined array, then out of the driver; docs/benchmarks.md); the response releases it
-     * once sent. A cursor is base64url, so it needs no escaping.
+     * cursor, with the length announced. The items are the database driver's buffer itself, so
+     * the page is never copied on the heap (once it was copied into a joined array, then out of
+     * the driver; docs/benchmarks.md). The three parts are joined into one buffer (on Netty a
+     * composite over them, no copy) and answered as a {@code Mono}: Spring releases a single
+     * body buffer whether it is written, fails or is cancelled, where three buffers of a
+     * {@code Flux} not yet emitted would be dropped without release. A cursor is base64url, so it
+     * needs no escaping.
      */
-    static Flux<DataBuffer> pageBody(TickPageJson page, ServerHttpResponse response) {
-        byte[] tail = page.next() == null ? LAST_PAGE
-                : (",\"nextCursor\":\"" + page.next().encode() + "\"}").getBytes(StandardCharsets.US_ASCII);
-        response.getHeaders().setContentLength((long) ITEMS.length + page.items().readableByteCount() + tail.length);
-        DataBufferFactory buffers = response.bufferFactory();
-        return Flux.just(buffers.wrap(ITEMS), page.items(), buffers.wrap(tail));
+    static DataBuffer pageBody(TickPageJson page, ServerHttpResponse response) {
+        try {
+            byte[] tail = page.next() == null ? LAST_PAGE
+                    : (",\"nextCursor\":\"" + page.next().encode() + "\"}").getBytes(StandardCharsets.US_ASCII);
+            response.getHeaders().setContentLength((long) ITEMS.length + page.items().readableByteCount() + tail.length);
+            DataBufferFactory buffers = response.bufferFactory();
+            // Head and tail from the response's allocator (on Netty direct, as the items are): a
+            // composite with a heap part is copied whole into a direct buffer before the socket.
+            return buffers.join(List.of(buffers.allocateBuffer(ITEMS.length).write(ITEMS), page.items(),
+                    buffers.allocateBuffer(tail.length).write(tail)));
+        } catch (RuntimeException e) {
+            page.release();
+            throw e;
+        }
     }
 
     @GetMapping("/ticks/{id}")
