@@ -262,7 +262,7 @@ class R2dbcTicks implements Ticks {
                     : null;
             // Asked for as a ByteBuf, the driver hands over a retained slice of the bytes it read
             // from the socket: the page is never copied onto the heap (as byte[] it was copied
-            // once, a seventh of what a request allocated; docs/benchmarks.md). Read last, so
+            // once, an eighth of what a request allocated; docs/benchmarks.md). Read last, so
             // nothing after it can throw while it is held.
             return new TickPageJson(JSON_PAGES.wrap(row.get("items", ByteBuf.class)), next);
         }).one().doOnDiscard(TickPageJson.class, TickPageJson::release);
