@@ -49,6 +49,12 @@ public interface LogbookStatistics {
      */
     Flux<YearLevel> gradeDistribution(UUID owner, SendCounting counting, LocalDate from, LocalDate to);
 
+    /**
+     * Climbers with at least one tick, in id order, after {@code after} (null: from the first):
+     * how a read model built on these figures finds whom to rebuild, a page at a time.
+     */
+    Flux<UUID> climbersAfter(UUID after, int limit);
+
     record YearLevel(int year, String discipline, int gradeIndex, long sends) {
     }
 

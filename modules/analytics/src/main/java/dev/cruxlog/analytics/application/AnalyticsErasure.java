@@ -9,9 +9,11 @@ import reactor.core.publisher.Mono;
 class AnalyticsErasure implements ErasesAccountData {
 
     private final RouteCharacters characters;
+    private final LogbookFigures figures;
 
-    AnalyticsErasure(RouteCharacters characters) {
+    AnalyticsErasure(RouteCharacters characters, LogbookFigures figures) {
         this.characters = characters;
+        this.figures = figures;
     }
 
     @Override
@@ -21,6 +23,6 @@ class AnalyticsErasure implements ErasesAccountData {
 
     @Override
     public Mono<Void> erase(AccountErased event) {
-        return characters.eraseOwnedBy(event.ownerId());
+        return characters.eraseOwnedBy(event.ownerId()).then(figures.eraseOwnedBy(event.ownerId()));
     }
 }

@@ -22,14 +22,14 @@ import reactor.core.publisher.Mono;
 @Service
 public class InsightsService {
 
-    private final LogbookStatistics statistics;
+    private final AnalyticsFigures figures;
     private final Grades grades;
     private final ClimberPreferences preferences;
     private final RouteCharacters characters;
 
-    public InsightsService(LogbookStatistics statistics, Grades grades, ClimberPreferences preferences,
+    public InsightsService(AnalyticsFigures figures, Grades grades, ClimberPreferences preferences,
                            RouteCharacters characters) {
-        this.statistics = statistics;
+        this.figures = figures;
         this.grades = grades;
         this.preferences = preferences;
         this.characters = characters;
@@ -42,7 +42,7 @@ public class InsightsService {
 
     /** The overview's figures, sends counted as the climber counts them. */
     public Mono<LogbookStatistics.Overview> overview(UUID owner, LocalDate from, LocalDate to) {
-        return preferences.counting(owner).flatMap(counting -> statistics.overview(owner, counting, from, to));
+        return preferences.counting(owner).flatMap(counting -> figures.overview(owner, counting, from, to));
     }
 
     /**
@@ -84,15 +84,15 @@ public class InsightsService {
 
     public Mono<Progression> progression(UUID owner, LocalDate from, LocalDate to) {
         return preferences.of(owner).flatMap(preferred -> Mono.zip(
-                        statistics.hardestSendsByMonth(owner, preferred.counting(), from, to).collectList(),
-                        statistics.volumeByMonth(owner, preferred.counting(), from, to).collectList(),
-                        statistics.gradeDistribution(owner, preferred.counting(), from, to).collectList()
+                        figures.hardestSendsByMonth(owner, preferred.counting(), from, to).collectList(),
+                        figures.volumeByMonth(owner, preferred.counting(), from, to).collectList(),
+                        figures.gradeDistribution(owner, preferred.counting(), from, to).collectList()
                                 .map(years -> gradeDistribution(years, preferred.gradeSystems()))))
                 .map(all -> new Progression(all.getT1(), all.getT2(), all.getT3()));
     }
 
     public Mono<Calendar> calendar(UUID owner, LocalDate from, LocalDate to) {
-        return preferences.counting(owner).flatMap(counting -> statistics.days(owner, counting, from, to).collectList())
+        return preferences.counting(owner).flatMap(counting -> figures.days(owner, counting, from, to).collectList())
                 .map(days -> {
             Map<String, long[]> seasons = new LinkedHashMap<>();
             for (LogbookStatistics.Day day : days) {
@@ -107,7 +107,7 @@ public class InsightsService {
     }
 
     public Mono<List<PlaceTree.Node>> places(UUID owner, LocalDate from, LocalDate to) {
-        return preferences.counting(owner).flatMapMany(counting -> statistics.places(owner, counting, from, to))
+        return preferences.counting(owner).flatMapMany(counting -> figures.places(owner, counting, from, to))
                 .map(p -> new PlaceTree.Leaf(p.path(), p.ticks(), p.pitches(), p.sends(), p.hardestGrade(), p.hardestIndex(),
                         p.lastVisit()))
                 .collectList()
@@ -122,14 +122,14 @@ public class InsightsService {
                                                   LocalDate to) {
         SendCounting counting = preferred.counting();
         Mono<Map<String, List<LogbookStatistics.RouteSend>>> firstSends = Flux.just("sport", "trad", "boulder")
-                .concatMap(discipline -> statistics.firstSends(owner, discipline, counting, from, to)
+                .concatMap(discipline -> figures.firstSends(owner, discipline, counting, from, to)
                         .collectList()
                         .map(sends -> Map.entry(discipline, sends)))
                 .filter(entry -> !entry.getValue().isEmpty())
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
-        return Mono.zip(statistics.styles(owner, counting, from, to).collectList(),
-                        statistics.sendRates(owner, counting, from, to).collectList(),
-                        firstSends, statistics.days(owner, counting, from, to).map(LogbookStatistics.Day::date).collectList(),
+        return Mono.zip(figures.styles(owner, counting, from, to).collectList(),
+                        figures.sendRates(owner, counting, from, to).collectList(),
+                        firstSends, figures.days(owner, counting, from, to).map(LogbookStatistics.Day::date).collectList(),
                         characters.all(owner))
                 .map(all -> new Characteristics(all.getT1(), ratesByLevel(all.getT2(), preferred.gradeSystems()),
                         flashOrOnsight(all.getT1(), counting), attemptsToSend(all.getT3()), RestDays.of(all.getT4()),

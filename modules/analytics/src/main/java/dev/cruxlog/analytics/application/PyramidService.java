@@ -24,14 +24,14 @@ public class PyramidService implements Pyramids {
     static final java.util.Set<String> ANGLES = java.util.Set.of("slab", "vertical", "overhang", "roof");
     static final java.util.Set<String> ENERGIES = java.util.Set.of("power", "power-endurance", "endurance", "technical");
 
-    private final LogbookStatistics statistics;
+    private final AnalyticsFigures figures;
     private final ClimberPreferences preferences;
     private final Grades grades;
     private final RouteCharacters characters;
 
-    public PyramidService(LogbookStatistics statistics, ClimberPreferences preferences, Grades grades,
+    public PyramidService(AnalyticsFigures figures, ClimberPreferences preferences, Grades grades,
                           RouteCharacters characters) {
-        this.statistics = statistics;
+        this.figures = figures;
         this.preferences = preferences;
         this.grades = grades;
         this.characters = characters;
@@ -65,7 +65,7 @@ public class PyramidService implements Pyramids {
             GradeSystem system = InsightsService.preferredSystem(preferred.gradeSystems(), wanted);
             SendCounting counting = includeFollows || wanted.equals("tr") ? SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS
                     : preferred.counting();
-            return Mono.zip(statistics.firstSends(owner, wanted, counting, from, to)
+            return Mono.zip(figures.firstSends(owner, wanted, counting, from, to)
                             // One level per grade of the climber's system (French 6b, 6b+, ...), not
                             // per YDS letter renamed: two YDS letters on one French grade merge.
                             .map(send -> new PyramidBuilder.Send(grades.level(send.gradeIndex(), system),

@@ -40,11 +40,12 @@ class ImportJob implements JobHandler {
     private final Grades grades;
     private final JobPayloads payloads;
     private final TransactionalOperator transaction;
+    private final LogbookChanges changes;
     private final Clock clock;
 
     ImportJob(Imports imports, Ticks ticks, CsvExports csv, JsonExports json, SpreadsheetExports spreadsheets,
               MountainProjectTickExports mountainProject, EightAProfiles eightA, Grades grades, JobPayloads payloads,
-              TransactionalOperator transaction, Clock clock) {
+              TransactionalOperator transaction, LogbookChanges changes, Clock clock) {
         this.imports = imports;
         this.ticks = ticks;
         this.csv = csv;
@@ -55,6 +56,7 @@ class ImportJob implements JobHandler {
         this.grades = grades;
         this.payloads = payloads;
         this.transaction = transaction;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -166,6 +168,9 @@ class ImportJob implements JobHandler {
                     return ticks.insertAll(found.owner(), found.id(), added)
                             .flatMap(inserted -> ticks.updateAll(found.owner(), found.id(), changed)
                                     .flatMap(updated -> ticks.linkCrossSourceDuplicates(found.owner())
+                                            // The read model follows in this transaction: a
+                                            // page never shows figures of half an import.
+                                            .flatMap(linked -> changes.changed(found.owner()).thenReturn(linked))
                                             .flatMap(linked -> imports.succeed(found.id(), rowsRead, inserted, updated, same,
                                                     result.skipped(), deleted,
                                                     withNotes(result.warnings(), linked, deleted)))));

@@ -26,11 +26,13 @@ public class TickService implements RecentTicks {
     private final Ticks ticks;
     private final Grades grades;
     private final TransactionalOperator transaction;
+    private final LogbookChanges changes;
 
-    public TickService(Ticks ticks, Grades grades, TransactionalOperator transaction) {
+    public TickService(Ticks ticks, Grades grades, TransactionalOperator transaction, LogbookChanges changes) {
         this.ticks = ticks;
         this.grades = grades;
         this.transaction = transaction;
+        this.changes = changes;
     }
 
     public record Page(List<TickView> items, String nextCursor) {
@@ -91,7 +93,8 @@ public class TickService implements RecentTicks {
     }
 
     public Mono<TickView> create(UUID owner, TickInput input) {
-        return Mono.fromCallable(() -> draft(input)).flatMap(draft -> ticks.insert(owner, draft));
+        return Mono.fromCallable(() -> draft(input))
+                .flatMap(draft -> transaction.transactional(ticks.insert(owner, draft).flatMap(tick -> changed(owner, tick))));
     }
 
     /**
@@ -99,11 +102,13 @@ public class TickService implements RecentTicks {
      * {@link Ticks#update}); an imported tick edited by hand stays linked to its source row.
      */
     public Mono<TickView> update(UUID owner, UUID id, TickInput input) {
-        return Mono.fromCallable(() -> draft(input)).flatMap(draft -> ticks.update(owner, id, draft));
+        return Mono.fromCallable(() -> draft(input))
+                .flatMap(draft -> transaction.transactional(ticks.update(owner, id, draft).flatMap(tick -> changed(owner, tick))));
     }
 
     public Mono<Boolean> delete(UUID owner, UUID id) {
-        return ticks.delete(owner, id);
+        return transaction.transactional(ticks.delete(owner, id)
+                .flatMap(deleted -> deleted ? changed(owner, true) : Mono.just(false)));
     }
 
     /** Imported ticks the climber deleted: a re-import skips them until they are brought back. */
@@ -117,10 +122,19 @@ public class TickService implements RecentTicks {
      */
     public Mono<TickView> restore(UUID owner, UUID id) {
         return transaction.transactional(ticks.restore(owner, id)
-                .flatMap(tick -> ticks.linkCrossSourceDuplicates(owner).then(ticks.find(owner, tick.id()))));
+                .flatMap(tick -> ticks.linkCrossSourceDuplicates(owner).then(ticks.find(owner, tick.id())))
+                .flatMap(tick -> changed(owner, tick)));
     }
 
-    /** Empty when the climber has no such tick. */
+    /** Tells the logbook's listeners (the analytics read model) in this write's transaction. */
+    private <T> Mono<T> changed(UUID owner, T result) {
+        return changes.changed(owner).thenReturn(result);
+    }
+
+    /**
+     * Empty when the climber has no such tick. Not a change for {@link LogbookChanges}: the
+     * confirmation is a flag no figure reads.
+     */
     public Mono<TickView> confirmDate(UUID owner, UUID id) {
         return ticks.confirmDate(owner, id);
     }

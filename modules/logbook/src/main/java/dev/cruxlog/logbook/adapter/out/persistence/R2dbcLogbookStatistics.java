@@ -284,6 +284,23 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                 .all();
     }
 
+    @Override
+    public Flux<UUID> climbersAfter(UUID after, int limit) {
+        // A loose index scan: one probe of the owner index per climber, not a pass over every tick.
+        return db.sql("""
+                        WITH RECURSIVE climber AS (
+                            (SELECT owner_id FROM logbook.tick WHERE CAST(:after AS uuid) IS NULL OR owner_id > CAST(:after AS uuid)
+                              ORDER BY owner_id LIMIT 1)
+                            UNION ALL
+                            SELECT (SELECT t.owner_id FROM logbook.tick t WHERE t.owner_id > c.owner_id ORDER BY t.owner_id LIMIT 1)
+                              FROM climber c WHERE c.owner_id IS NOT NULL)
+                        SELECT owner_id FROM climber WHERE owner_id IS NOT NULL LIMIT :limit""")
+                .bind("after", Parameter.fromOrEmpty(after, UUID.class))
+                .bind("limit", Math.max(1, limit))
+                .map(row -> row.get("owner_id", UUID.class))
+                .all();
+    }
+
     private static DatabaseClient.GenericExecuteSpec bind(DatabaseClient.GenericExecuteSpec spec, UUID owner,
                                                           SendCounting counting, LocalDate from, LocalDate to) {
         return spec.bind("owner", owner)

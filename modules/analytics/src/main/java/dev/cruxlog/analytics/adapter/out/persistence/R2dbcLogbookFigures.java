@@ -1,0 +1,190 @@
+package dev.cruxlog.analytics.adapter.out.persistence;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.cruxlog.analytics.application.LogbookFigures;
+import dev.cruxlog.analytics.application.WholeLogbook;
+import dev.cruxlog.analytics.domain.ReadModelRules;
+import dev.cruxlog.logbook.LogbookStatistics;
+import dev.cruxlog.logbook.SendCounting;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The read model in {@code analytics.logbook_figure}: one row per climber, way of counting and
+ * figure, its body the logbook API's records as JSON. A page reads one row by primary key and
+ * decodes one document; a refresh replaces all of a climber's rows in one statement.
+ */
+@Repository
+class R2dbcLogbookFigures implements LogbookFigures {
+
+    private static final String FIRST_SENDS = "first-sends:";
+    private static final String OVERVIEW = "overview";
+    private static final String HARDEST_SENDS_BY_MONTH = "hardest-sends-by-month";
+    private static final String VOLUME_BY_MONTH = "volume-by-month";
+    private static final String DAYS = "days";
+    private static final String PLACES = "places";
+    private static final String STYLES = "styles";
+    private static final String SEND_RATES = "send-rates";
+    private static final String GRADE_DISTRIBUTION = "grade-distribution";
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+    private final ObjectReader overviewReader;
+    private final Map<Class<?>, ObjectReader> listReaders;
+
+    R2dbcLogbookFigures(DatabaseClient db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+        // Unknown fields are ignored: a derived value such as Overview.sendRate() is written
+        // beside the components it comes from.
+        this.overviewReader = reader(json.constructType(LogbookStatistics.Overview.class));
+        this.listReaders = Map.of(
+                LogbookStatistics.RouteSend.class, listReader(LogbookStatistics.RouteSend.class),
+                LogbookStatistics.MonthSend.class, listReader(LogbookStatistics.MonthSend.class),
+                LogbookStatistics.MonthVolume.class, listReader(LogbookStatistics.MonthVolume.class),
+                LogbookStatistics.Day.class, listReader(LogbookStatistics.Day.class),
+                LogbookStatistics.Place.class, listReader(LogbookStatistics.Place.class),
+                LogbookStatistics.StyleCount.class, listReader(LogbookStatistics.StyleCount.class),
+                LogbookStatistics.LevelRate.class, listReader(LogbookStatistics.LevelRate.class),
+                LogbookStatistics.YearLevel.class, listReader(LogbookStatistics.YearLevel.class));
+    }
+
+    private ObjectReader listReader(Class<?> element) {
+        return reader(json.getTypeFactory().constructCollectionType(List.class, element));
+    }
+
+    private ObjectReader reader(JavaType type) {
+        return json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Override
+    public Mono<Void> lockClimber(UUID owner) {
+        // A transaction-scoped advisory lock, keyed by this table and the climber: two writes of
+        // one climber refresh one after the other; other climbers are not held up.
+        return db.sql("SELECT pg_advisory_xact_lock(hashtext('analytics.logbook_figure'), hashtext(CAST(:owner AS text)))")
+                .bind("owner", owner)
+                .fetch().rowsUpdated().then();
+    }
+
+    @Override
+    public Mono<Void> replace(UUID owner, SendCounting counting, WholeLogbook figures, List<LocalDate> laterDays) {
+        List<String> names = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        figures.firstSends().forEach((discipline, sends) -> {
+            names.add(FIRST_SENDS + discipline);
+            bodies.add(json.writeValueAsString(sends));
+        });
+        names.addAll(List.of(OVERVIEW, HARDEST_SENDS_BY_MONTH, VOLUME_BY_MONTH, DAYS, PLACES, STYLES, SEND_RATES,
+                GRADE_DISTRIBUTION));
+        for (Object figure : List.of(figures.overview(), figures.hardestSendsByMonth(), figures.volumeByMonth(),
+                figures.days(), figures.places(), figures.styles(), figures.sendRates(), figures.gradeDistribution())) {
+            bodies.add(json.writeValueAsString(figure));
+        }
+        return db.sql("""
+                        INSERT INTO analytics.logbook_figure (owner_id, counting, figure, body, rules_version, valid_through)
+                        SELECT :owner, :counting, f.figure, CAST(f.body AS json), :version,
+                               -- On the eve of a day after tomorrow its ticks become recent.
+                               (SELECT min(d) - 2 FROM unnest(CAST(:laterDays AS date[])) AS d WHERE d > current_date + 1)
+                          FROM unnest(CAST(:figures AS text[]), CAST(:bodies AS text[])) AS f(figure, body)
+                        ON CONFLICT (owner_id, counting, figure) DO UPDATE
+                           SET body = EXCLUDED.body, rules_version = EXCLUDED.rules_version,
+                               valid_through = EXCLUDED.valid_through, computed_at = clock_timestamp()""")
+                .bind("owner", owner)
+                .bind("counting", counting.name())
+                .bind("version", ReadModelRules.VERSION)
+                .bind("laterDays", laterDays.toArray(LocalDate[]::new))
+                .bind("figures", names.toArray(String[]::new))
+                .bind("bodies", bodies.toArray(String[]::new))
+                .fetch().rowsUpdated().then();
+    }
+
+    @Override
+    public Mono<List<LogbookStatistics.RouteSend>> firstSends(UUID owner, SendCounting counting, String discipline) {
+        return list(owner, counting, FIRST_SENDS + discipline, LogbookStatistics.RouteSend.class);
+    }
+
+    @Override
+    public Mono<LogbookStatistics.Overview> overview(UUID owner, SendCounting counting) {
+        return body(owner, counting, OVERVIEW).map(body -> overviewReader.readValue(body));
+    }
+
+    @Override
+    public Mono<List<LogbookStatistics.MonthSend>> hardestSendsByMonth(UUID owner, SendCounting counting) {
+        return list(owner, counting, HARDEST_SENDS_BY_MONTH, LogbookStatistics.MonthSend.class);
+    }
+
+    @Override
+    public Mono<List<LogbookStatistics.MonthVolume>> volumeByMonth(UUID owner, SendCounting counting) {
+        return list(owner, counting, VOLUME_BY_MONTH, LogbookStatistics.MonthVolume.class);
+    }
+
+    @Override
+    public Mono<List<LogbookStatistics.Day>> days(UUID owner, SendCounting counting) {
+        return list(owner, counting, DAYS, LogbookStatistics.Day.class);
+    }
+
+    @Override
+    public Mono<List<LogbookStatistics.Place>> places(UUID owner, SendCounting counting) {
+        return list(owner, counting, PLACES, LogbookStatistics.Place.class);
+    }
+
+    @Override
+    public Mono<List<LogbookStatistics.StyleCount>> styles(UUID owner, SendCounting counting) {
+        return list(owner, counting, STYLES, LogbookStatistics.StyleCount.class);
+    }
+
+    @Override
+    public Mono<List<LogbookStatistics.LevelRate>> sendRates(UUID owner, SendCounting counting) {
+        return list(owner, counting, SEND_RATES, LogbookStatistics.LevelRate.class);
+    }
+
+    @Override
+    public Mono<List<LogbookStatistics.YearLevel>> gradeDistribution(UUID owner, SendCounting counting) {
+        return list(owner, counting, GRADE_DISTRIBUTION, LogbookStatistics.YearLevel.class);
+    }
+
+    @Override
+    public Mono<Void> eraseOwnedBy(UUID owner) {
+        return db.sql("DELETE FROM analytics.logbook_figure WHERE owner_id = :owner").bind("owner", owner).then();
+    }
+
+    @Override
+    public Mono<Boolean> claimRebuild(int rulesVersion) {
+        // One row, updated under its row lock: of instances sweeping at once, one claims it.
+        return db.sql("""
+                        UPDATE analytics.read_model_rebuild
+                           SET rules_version = greatest(rules_version, :version), requested_at = NULL, started_at = clock_timestamp()
+                         WHERE rules_version < :version OR requested_at IS NOT NULL""")
+                .bind("version", rulesVersion)
+                .fetch().rowsUpdated().map(updated -> updated > 0);
+    }
+
+    private <T> Mono<List<T>> list(UUID owner, SendCounting counting, String figure, Class<T> element) {
+        ObjectReader reader = listReaders.get(element);
+        return body(owner, counting, figure).map(body -> reader.readValue(body));
+    }
+
+    /** The figure's JSON when it was computed under today's rules and still holds today. */
+    private Mono<String> body(UUID owner, SendCounting counting, String figure) {
+        return db.sql("""
+                        SELECT body FROM analytics.logbook_figure
+                         WHERE owner_id = :owner AND counting = :counting AND figure = :figure AND rules_version = :version
+                           AND (valid_through IS NULL OR valid_through >= current_date)""")
+                .bind("owner", owner)
+                .bind("counting", counting.name())
+                .bind("figure", figure)
+                .bind("version", ReadModelRules.VERSION)
+                .map(row -> row.get("body", String.class))
+                .one();
+    }
+}

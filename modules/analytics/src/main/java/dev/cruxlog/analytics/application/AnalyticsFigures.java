@@ -1,0 +1,90 @@
+package dev.cruxlog.analytics.application;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import dev.cruxlog.logbook.LogbookStatistics;
+import dev.cruxlog.logbook.SendCounting;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where analytics takes a figure from: the whole logbook (no dates given, what every page
+ * opens with) from the read model, one indexed row; a window of dates, or a climber the read
+ * model has no current figure for (never written since it was built, rules changed, a rebuild
+ * under way), from the ticks through the logbook's API. Both give the same answer; the
+ * equivalence tests hold them to it.
+ */
+@Component
+public class AnalyticsFigures {
+
+    private final LogbookStatistics statistics;
+    private final LogbookFigures stored;
+
+    public AnalyticsFigures(LogbookStatistics statistics, LogbookFigures stored) {
+        this.statistics = statistics;
+        this.stored = stored;
+    }
+
+    private static boolean wholeLogbook(LocalDate from, LocalDate to) {
+        return from == null && to == null;
+    }
+
+    public Flux<LogbookStatistics.RouteSend> firstSends(UUID owner, String discipline, SendCounting counting, LocalDate from,
+                                                       LocalDate to) {
+        Flux<LogbookStatistics.RouteSend> computed = statistics.firstSends(owner, discipline, counting, from, to);
+        return wholeLogbook(from, to) ? fromReadModel(stored.firstSends(owner, counting, discipline), computed) : computed;
+    }
+
+    public Mono<LogbookStatistics.Overview> overview(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+        Mono<LogbookStatistics.Overview> computed = statistics.overview(owner, counting, from, to);
+        return wholeLogbook(from, to) ? stored.overview(owner, counting).switchIfEmpty(computed) : computed;
+    }
+
+    public Flux<LogbookStatistics.MonthSend> hardestSendsByMonth(UUID owner, SendCounting counting, LocalDate from,
+                                                                LocalDate to) {
+        Flux<LogbookStatistics.MonthSend> computed = statistics.hardestSendsByMonth(owner, counting, from, to);
+        return wholeLogbook(from, to) ? fromReadModel(stored.hardestSendsByMonth(owner, counting), computed) : computed;
+    }
+
+    public Flux<LogbookStatistics.MonthVolume> volumeByMonth(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+        Flux<LogbookStatistics.MonthVolume> computed = statistics.volumeByMonth(owner, counting, from, to);
+        return wholeLogbook(from, to) ? fromReadModel(stored.volumeByMonth(owner, counting), computed) : computed;
+    }
+
+    public Flux<LogbookStatistics.Day> days(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+        Flux<LogbookStatistics.Day> computed = statistics.days(owner, counting, from, to);
+        return wholeLogbook(from, to) ? fromReadModel(stored.days(owner, counting), computed) : computed;
+    }
+
+    public Flux<LogbookStatistics.Place> places(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+        Flux<LogbookStatistics.Place> computed = statistics.places(owner, counting, from, to);
+        return wholeLogbook(from, to) ? fromReadModel(stored.places(owner, counting), computed) : computed;
+    }
+
+    public Flux<LogbookStatistics.StyleCount> styles(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+        Flux<LogbookStatistics.StyleCount> computed = statistics.styles(owner, counting, from, to);
+        return wholeLogbook(from, to) ? fromReadModel(stored.styles(owner, counting), computed) : computed;
+    }
+
+    public Flux<LogbookStatistics.LevelRate> sendRates(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+        Flux<LogbookStatistics.LevelRate> computed = statistics.sendRates(owner, counting, from, to);
+        return wholeLogbook(from, to) ? fromReadModel(stored.sendRates(owner, counting), computed) : computed;
+    }
+
+    public Flux<LogbookStatistics.YearLevel> gradeDistribution(UUID owner, SendCounting counting, LocalDate from,
+                                                              LocalDate to) {
+        Flux<LogbookStatistics.YearLevel> computed = statistics.gradeDistribution(owner, counting, from, to);
+        return wholeLogbook(from, to) ? fromReadModel(stored.gradeDistribution(owner, counting), computed) : computed;
+    }
+
+    /**
+     * The stored list when there is one (an empty list is an answer too: no such sends), the
+     * computed one only when the row is missing.
+     */
+    private static <T> Flux<T> fromReadModel(Mono<List<T>> stored, Flux<T> computed) {
+        return stored.map(Flux::fromIterable).defaultIfEmpty(computed).flatMapMany(figure -> figure);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.cruxlog.analytics.application;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import dev.cruxlog.logbook.LogbookStatistics;
+import dev.cruxlog.logbook.SendCounting;
+import reactor.core.publisher.Mono;
+
+/**
+ * Out port: the read model's storage, in analytics' own schema. Each read is empty when the
+ * climber has no figure of the current rules ({@code ReadModelRules}) that still holds today;
+ * the caller then computes it from the ticks.
+ */
+public interface LogbookFigures {
+
+    /**
+     * Serialises refreshes of one climber until the transaction ends: a refresh that waited
+     * reads the ticks the other one committed, so the last commit never carries older figures.
+     */
+    Mono<Void> lockClimber(UUID owner);
+
+    /**
+     * Replaces every figure of the climber under this counting.
+     *
+     * @param laterDays {@link WholeLogbook#laterDays}: the figures hold through the day before
+     *                  the eve of the first of these after tomorrow, by the database's clock
+     *                  (the clock the overview's query reads), or until the next write
+     */
+    Mono<Void> replace(UUID owner, SendCounting counting, WholeLogbook figures, List<LocalDate> laterDays);
+
+    Mono<List<LogbookStatistics.RouteSend>> firstSends(UUID owner, SendCounting counting, String discipline);
+
+    Mono<LogbookStatistics.Overview> overview(UUID owner, SendCounting counting);
+
+    Mono<List<LogbookStatistics.MonthSend>> hardestSendsByMonth(UUID owner, SendCounting counting);
+
+    Mono<List<LogbookStatistics.MonthVolume>> volumeByMonth(UUID owner, SendCounting counting);
+
+    Mono<List<LogbookStatistics.Day>> days(UUID owner, SendCounting counting);
+
+    Mono<List<LogbookStatistics.Place>> places(UUID owner, SendCounting counting);
+
+    Mono<List<LogbookStatistics.StyleCount>> styles(UUID owner, SendCounting counting);
+
+    Mono<List<LogbookStatistics.LevelRate>> sendRates(UUID owner, SendCounting counting);
+
+    Mono<List<LogbookStatistics.YearLevel>> gradeDistribution(UUID owner, SendCounting counting);
+
+    Mono<Void> eraseOwnedBy(UUID owner);
+
+    /**
+     * Claims the next rebuild, once across every instance: true when the stored rules version
+     * is older than {@code rulesVersion} or an operator asked for one, and marks it started.
+     */
+    Mono<Boolean> claimRebuild(int rulesVersion);
+}

@@ -1,0 +1,70 @@
+package dev.cruxlog.analytics.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.cruxlog.analytics.Pyramids;
+import dev.cruxlog.logbook.LogbookChangeListener;
+import dev.cruxlog.logbook.LogbookStatistics;
+import dev.cruxlog.logbook.SendCounting;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps the read model current: every figure of a climber's whole logbook, under both ways of
+ * counting sends, recomputed from the logbook's API inside the transaction of the write that
+ * changed it (see ADR 0015 for why whole summaries and not increments). The figures are the
+ * same queries pages ran on every view before, so the read model cannot drift from them, and
+ * they stay the oracle the equivalence tests compare it with.
+ */
+@Service
+public class WholeLogbookReadModel implements LogbookChangeListener {
+
+    private final LogbookStatistics statistics;
+    private final LogbookFigures figures;
+    private final Clock clock;
+
+    public WholeLogbookReadModel(LogbookStatistics statistics, LogbookFigures figures, Clock clock) {
+        this.statistics = statistics;
+        this.figures = figures;
+        this.clock = clock;
+    }
+
+    /** Inside the writing transaction: waits for another refresh of the climber, then refreshes. */
+    @Override
+    public Mono<Void> logbookChanged(UUID owner) {
+        return figures.lockClimber(owner).then(refresh(owner));
+    }
+
+    private Mono<Void> refresh(UUID owner) {
+        LocalDate today = LocalDate.now(clock);
+        return Flux.fromArray(SendCounting.values())
+                .concatMap(counting -> compute(owner, counting)
+                        .flatMap(whole -> figures.replace(owner, counting, whole, whole.laterDays(today))))
+                .then();
+    }
+
+    /** The whole logbook's figures from the ticks: the rebuild, and the equivalence tests' oracle. */
+    public Mono<WholeLogbook> compute(UUID owner, SendCounting counting) {
+        // Inside a write these share the writer's connection, which runs them in turn.
+        Mono<Map<String, List<LogbookStatistics.RouteSend>>> firstSends = Flux.fromIterable(Pyramids.DISCIPLINES)
+                .concatMap(discipline -> statistics.firstSends(owner, discipline, counting, null, null).collectList()
+                        .map(sends -> Map.entry(discipline, sends)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        return firstSends.flatMap(sends -> statistics.overview(owner, counting, null, null)
+                .flatMap(overview -> Mono.zip(
+                        statistics.hardestSendsByMonth(owner, counting, null, null).collectList(),
+                        statistics.volumeByMonth(owner, counting, null, null).collectList(),
+                        statistics.days(owner, counting, null, null).collectList(),
+                        statistics.places(owner, counting, null, null).collectList(),
+                        statistics.styles(owner, counting, null, null).collectList(),
+                        statistics.sendRates(owner, counting, null, null).collectList(),
+                        statistics.gradeDistribution(owner, counting, null, null).collectList())
+                        .map(all -> new WholeLogbook(sends, overview, all.getT1(), all.getT2(), all.getT3(), all.getT4(),
+                                all.getT5(), all.getT6(), all.getT7()))));
+    }
+}

@@ -1,0 +1,16 @@
+package dev.cruxlog.analytics.domain;
+
+/**
+ * The version of the rules behind the read model's figures. Raise it with any change that
+ * makes the same ticks give other figures: a classification rule in the logbook (disciplines,
+ * sends, styles), a grade conversion, a new figure or a new field in one. Rows computed under
+ * another version are never read (pages compute from the ticks instead), and the next rebuild
+ * sweep replaces them for every climber through the job queue.
+ */
+public final class ReadModelRules {
+
+    public static final int VERSION = 1;
+
+    private ReadModelRules() {
+    }
+}

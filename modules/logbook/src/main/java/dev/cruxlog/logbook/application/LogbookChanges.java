@@ -1,0 +1,40 @@
+package dev.cruxlog.logbook.application;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.cruxlog.logbook.LogbookChangeListener;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tells every {@link LogbookChangeListener} of a changed logbook, one after another, inside the
+ * caller's transaction. Listeners are looked up on first use: they live in modules that depend
+ * on the logbook, so the logbook cannot take them in its constructor's graph eagerly.
+ */
+@Component
+public class LogbookChanges {
+
+    private final ObjectProvider<LogbookChangeListener> provider;
+    private volatile List<LogbookChangeListener> listeners;
+
+    public LogbookChanges(ObjectProvider<LogbookChangeListener> provider) {
+        this.provider = provider;
+    }
+
+    /** Call inside the writing transaction, after the write. */
+    public Mono<Void> changed(UUID owner) {
+        return Flux.fromIterable(listeners()).concatMap(listener -> listener.logbookChanged(owner)).then();
+    }
+
+    private List<LogbookChangeListener> listeners() {
+        List<LogbookChangeListener> found = listeners;
+        if (found == null) {
+            found = provider.orderedStream().toList();
+            listeners = found;
+        }
+        return found;
+    }
+}
