@@ -2,6 +2,7 @@ package dev.cruxlog.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import dev.cruxlog.analytics.application.WholeLogbook;
 import dev.cruxlog.analytics.application.WholeLogbookReadModel;
 import dev.cruxlog.analytics.domain.ReadModelRules;
 import dev.cruxlog.logbook.SendCounting;
+import dev.cruxlog.platform.testing.TestDatabase;
 import dev.cruxlog.support.Climbers;
 import dev.cruxlog.support.Climbers.Climber;
 import dev.cruxlog.support.LogbookImports;
@@ -207,8 +209,8 @@ class ReadModelEquivalenceTest {
 
         assertThat(body("/api/v1/analytics/overview", climber)).as("older rules: computed from the ticks").isEqualTo(before);
 
-        // The operator's command (app/ops/rebuild-analytics.sh) asks; the next sweep starts it.
-        db.sql("UPDATE analytics.read_model_rebuild SET requested_at = now()").fetch().rowsUpdated().block(Duration.ofSeconds(5));
+        // The operator's command asks; the next sweep starts it.
+        requestARebuildAsTheOperatorDoes();
         assertThat(rebuildSweep.sweep().block(Duration.ofSeconds(10))).isEqualTo(1L);
         assertThat(rebuildSweep.sweep().block(Duration.ofSeconds(10))).as("claimed once").isZero();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -235,6 +237,25 @@ class ReadModelEquivalenceTest {
                 .block(Duration.ofSeconds(5));
         assertThat(validThrough).containsExactly(today.plusDays(4));
         assertTheReadModelMatchesTheTicks(climber, "a tick next week");
+    }
+
+    private void requestARebuildAsTheOperatorDoes() {
+        ProcessBuilder command = new ProcessBuilder("bash", Path.of("ops/rebuild-analytics.sh").toAbsolutePath().toString())
+                .redirectErrorStream(true);
+        command.environment().put("DATABASE_URL", TestDatabase.shared().url().toUrlString());
+        try {
+            Process process = command.start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(output).isZero();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        assertThat(db.sql("SELECT requested_at IS NOT NULL AS asked FROM analytics.read_model_rebuild")
+                .map(row -> row.get("asked", Boolean.class)).one().block(Duration.ofSeconds(5))).isTrue();
     }
 
     // --- the comparisons ----------------------------------------------------------------------

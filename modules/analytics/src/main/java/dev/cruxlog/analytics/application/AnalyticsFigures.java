@@ -3,6 +3,7 @@ package dev.cruxlog.analytics.application;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
@@ -34,57 +35,57 @@ public class AnalyticsFigures {
 
     public Flux<LogbookStatistics.RouteSend> firstSends(UUID owner, String discipline, SendCounting counting, LocalDate from,
                                                        LocalDate to) {
-        Flux<LogbookStatistics.RouteSend> computed = statistics.firstSends(owner, discipline, counting, from, to);
-        return wholeLogbook(from, to) ? fromReadModel(stored.firstSends(owner, counting, discipline), computed) : computed;
+        Supplier<Flux<LogbookStatistics.RouteSend>> computed = () -> statistics.firstSends(owner, discipline, counting, from, to);
+        return wholeLogbook(from, to) ? fromReadModel(stored.firstSends(owner, counting, discipline), computed) : computed.get();
     }
 
     public Mono<LogbookStatistics.Overview> overview(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
-        Mono<LogbookStatistics.Overview> computed = statistics.overview(owner, counting, from, to);
-        return wholeLogbook(from, to) ? stored.overview(owner, counting).switchIfEmpty(computed) : computed;
+        Supplier<Mono<LogbookStatistics.Overview>> computed = () -> statistics.overview(owner, counting, from, to);
+        return wholeLogbook(from, to) ? stored.overview(owner, counting).switchIfEmpty(Mono.defer(computed)) : computed.get();
     }
 
     public Flux<LogbookStatistics.MonthSend> hardestSendsByMonth(UUID owner, SendCounting counting, LocalDate from,
                                                                 LocalDate to) {
-        Flux<LogbookStatistics.MonthSend> computed = statistics.hardestSendsByMonth(owner, counting, from, to);
-        return wholeLogbook(from, to) ? fromReadModel(stored.hardestSendsByMonth(owner, counting), computed) : computed;
+        Supplier<Flux<LogbookStatistics.MonthSend>> computed = () -> statistics.hardestSendsByMonth(owner, counting, from, to);
+        return wholeLogbook(from, to) ? fromReadModel(stored.hardestSendsByMonth(owner, counting), computed) : computed.get();
     }
 
     public Flux<LogbookStatistics.MonthVolume> volumeByMonth(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
-        Flux<LogbookStatistics.MonthVolume> computed = statistics.volumeByMonth(owner, counting, from, to);
-        return wholeLogbook(from, to) ? fromReadModel(stored.volumeByMonth(owner, counting), computed) : computed;
+        Supplier<Flux<LogbookStatistics.MonthVolume>> computed = () -> statistics.volumeByMonth(owner, counting, from, to);
+        return wholeLogbook(from, to) ? fromReadModel(stored.volumeByMonth(owner, counting), computed) : computed.get();
     }
 
     public Flux<LogbookStatistics.Day> days(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
-        Flux<LogbookStatistics.Day> computed = statistics.days(owner, counting, from, to);
-        return wholeLogbook(from, to) ? fromReadModel(stored.days(owner, counting), computed) : computed;
+        Supplier<Flux<LogbookStatistics.Day>> computed = () -> statistics.days(owner, counting, from, to);
+        return wholeLogbook(from, to) ? fromReadModel(stored.days(owner, counting), computed) : computed.get();
     }
 
     public Flux<LogbookStatistics.Place> places(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
-        Flux<LogbookStatistics.Place> computed = statistics.places(owner, counting, from, to);
-        return wholeLogbook(from, to) ? fromReadModel(stored.places(owner, counting), computed) : computed;
+        Supplier<Flux<LogbookStatistics.Place>> computed = () -> statistics.places(owner, counting, from, to);
+        return wholeLogbook(from, to) ? fromReadModel(stored.places(owner, counting), computed) : computed.get();
     }
 
     public Flux<LogbookStatistics.StyleCount> styles(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
-        Flux<LogbookStatistics.StyleCount> computed = statistics.styles(owner, counting, from, to);
-        return wholeLogbook(from, to) ? fromReadModel(stored.styles(owner, counting), computed) : computed;
+        Supplier<Flux<LogbookStatistics.StyleCount>> computed = () -> statistics.styles(owner, counting, from, to);
+        return wholeLogbook(from, to) ? fromReadModel(stored.styles(owner, counting), computed) : computed.get();
     }
 
     public Flux<LogbookStatistics.LevelRate> sendRates(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
-        Flux<LogbookStatistics.LevelRate> computed = statistics.sendRates(owner, counting, from, to);
-        return wholeLogbook(from, to) ? fromReadModel(stored.sendRates(owner, counting), computed) : computed;
+        Supplier<Flux<LogbookStatistics.LevelRate>> computed = () -> statistics.sendRates(owner, counting, from, to);
+        return wholeLogbook(from, to) ? fromReadModel(stored.sendRates(owner, counting), computed) : computed.get();
     }
 
     public Flux<LogbookStatistics.YearLevel> gradeDistribution(UUID owner, SendCounting counting, LocalDate from,
                                                               LocalDate to) {
-        Flux<LogbookStatistics.YearLevel> computed = statistics.gradeDistribution(owner, counting, from, to);
-        return wholeLogbook(from, to) ? fromReadModel(stored.gradeDistribution(owner, counting), computed) : computed;
+        Supplier<Flux<LogbookStatistics.YearLevel>> computed = () -> statistics.gradeDistribution(owner, counting, from, to);
+        return wholeLogbook(from, to) ? fromReadModel(stored.gradeDistribution(owner, counting), computed) : computed.get();
     }
 
     /**
      * The stored list when there is one (an empty list is an answer too: no such sends), the
-     * computed one only when the row is missing.
+     * computed one only when the row is missing (and only then is its query put together).
      */
-    private static <T> Flux<T> fromReadModel(Mono<List<T>> stored, Flux<T> computed) {
-        return stored.map(Flux::fromIterable).defaultIfEmpty(computed).flatMapMany(figure -> figure);
+    private static <T> Flux<T> fromReadModel(Mono<List<T>> stored, Supplier<Flux<T>> computed) {
+        return stored.map(Flux::fromIterable).switchIfEmpty(Mono.fromSupplier(computed)).flatMapMany(figure -> figure);
     }
 }

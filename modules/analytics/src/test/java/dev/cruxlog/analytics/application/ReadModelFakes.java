@@ -1,0 +1,215 @@
+package dev.cruxlog.analytics.application;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.cruxlog.logbook.LogbookStatistics;
+import dev.cruxlog.logbook.SendCounting;
+import dev.cruxlog.platform.jobs.JobQueue;
+import dev.cruxlog.platform.jobs.JobView;
+import org.springframework.transaction.reactive.TransactionCallback;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** In-memory stand-ins for the read model's ports, recording what was asked of them. */
+final class ReadModelFakes {
+
+    private ReadModelFakes() {
+    }
+
+    /**
+     * The logbook's figures for climbers of a few ticks: one route sent, its style told apart
+     * by the way of counting (a top rope counted only when top ropes are), one day a week ahead.
+     */
+    static final class Statistics implements LogbookStatistics {
+
+        final List<String> calls = new ArrayList<>();
+        final List<UUID> climbers = new ArrayList<>();
+        RuntimeException overviewFailure;
+        LocalDate latestDay = LocalDate.of(2026, 12, 8);
+
+        @Override
+        public Flux<RouteSend> firstSends(UUID owner, String discipline, SendCounting counting, LocalDate from, LocalDate to) {
+            calls.add("firstSends " + discipline + " " + counting + " " + from + ".." + to);
+            if (!discipline.equals("sport")) {
+                return Flux.empty();
+            }
+            String style = counting.countsRopeFromAbove() ? "top-rope" : "redpoint";
+            return Flux.just(new RouteSend("route-1", "Route 1", "Crag", LocalDate.of(2024, 5, 1), "5.11a", 110, 11, style, 2, 1,
+                    1));
+        }
+
+        @Override
+        public Mono<Overview> overview(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+            calls.add("overview " + counting + " " + from + ".." + to);
+            if (overviewFailure != null) {
+                return Mono.error(overviewFailure);
+            }
+            return Mono.just(new Overview(3, 3, 2, LocalDate.of(2024, 5, 1), 1, 1, counting.countsRopeFromAbove() ? 2 : 1,
+                    Map.of("sport", 3L), List.of(), List.of(), List.of(), 0, 0, Map.of()));
+        }
+
+        @Override
+        public Flux<MonthSend> hardestSendsByMonth(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Flux<MonthVolume> volumeByMonth(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+            return Flux.just(new MonthVolume("2024-05", 3, 3, 2));
+        }
+
+        @Override
+        public Flux<Day> days(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+            return Flux.just(new Day(LocalDate.of(2024, 5, 1), 2, 2, true), new Day(latestDay, 1, 1, false));
+        }
+
+        @Override
+        public Flux<Place> places(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Flux<StyleCount> styles(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Flux<LevelRate> sendRates(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Flux<YearLevel> gradeDistribution(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Flux<UUID> climbersAfter(UUID after, int limit) {
+            return Flux.fromIterable(climbers).filter(id -> after == null || id.compareTo(after) > 0).sort().take(limit);
+        }
+    }
+
+    /** The read model's storage as a map; every call is recorded in order. */
+    static final class Figures implements LogbookFigures {
+
+        final List<String> calls = new ArrayList<>();
+        final Map<String, WholeLogbook> stored = new HashMap<>();
+        final Map<String, List<LocalDate>> laterDays = new HashMap<>();
+
+        private static String key(UUID owner, SendCounting counting) {
+            return owner + "/" + counting;
+        }
+
+        @Override
+        public Mono<Void> lockClimber(UUID owner) {
+            return Mono.fromRunnable(() -> calls.add("lock " + owner));
+        }
+
+        @Override
+        public Mono<Void> replace(UUID owner, SendCounting counting, WholeLogbook figures, List<LocalDate> later) {
+            return Mono.fromRunnable(() -> {
+                calls.add("replace " + owner + " " + counting);
+                stored.put(key(owner, counting), figures);
+                laterDays.put(key(owner, counting), later);
+            });
+        }
+
+        private Mono<WholeLogbook> whole(UUID owner, SendCounting counting) {
+            return Mono.justOrEmpty(stored.get(key(owner, counting)));
+        }
+
+        @Override
+        public Mono<List<LogbookStatistics.RouteSend>> firstSends(UUID owner, SendCounting counting, String discipline) {
+            return whole(owner, counting).mapNotNull(whole -> whole.firstSends().get(discipline));
+        }
+
+        @Override
+        public Mono<LogbookStatistics.Overview> overview(UUID owner, SendCounting counting) {
+            return whole(owner, counting).map(WholeLogbook::overview);
+        }
+
+        @Override
+        public Mono<List<LogbookStatistics.MonthSend>> hardestSendsByMonth(UUID owner, SendCounting counting) {
+            return whole(owner, counting).map(WholeLogbook::hardestSendsByMonth);
+        }
+
+        @Override
+        public Mono<List<LogbookStatistics.MonthVolume>> volumeByMonth(UUID owner, SendCounting counting) {
+            return whole(owner, counting).map(WholeLogbook::volumeByMonth);
+        }
+
+        @Override
+        public Mono<List<LogbookStatistics.Day>> days(UUID owner, SendCounting counting) {
+            return whole(owner, counting).map(WholeLogbook::days);
+        }
+
+        @Override
+        public Mono<List<LogbookStatistics.Place>> places(UUID owner, SendCounting counting) {
+            return whole(owner, counting).map(WholeLogbook::places);
+        }
+
+        @Override
+        public Mono<List<LogbookStatistics.StyleCount>> styles(UUID owner, SendCounting counting) {
+            return whole(owner, counting).map(WholeLogbook::styles);
+        }
+
+        @Override
+        public Mono<List<LogbookStatistics.LevelRate>> sendRates(UUID owner, SendCounting counting) {
+            return whole(owner, counting).map(WholeLogbook::sendRates);
+        }
+
+        @Override
+        public Mono<List<LogbookStatistics.YearLevel>> gradeDistribution(UUID owner, SendCounting counting) {
+            return whole(owner, counting).map(WholeLogbook::gradeDistribution);
+        }
+
+        @Override
+        public Mono<Void> eraseOwnedBy(UUID owner) {
+            return Mono.fromRunnable(() -> stored.keySet().removeIf(key -> key.startsWith(owner + "/")));
+        }
+
+        @Override
+        public Mono<Boolean> claimRebuild(int rulesVersion) {
+            return Mono.just(false);
+        }
+    }
+
+    /** Jobs enqueued, in order. */
+    static final class Jobs implements JobQueue {
+
+        final List<Object> payloads = new ArrayList<>();
+
+        @Override
+        public Mono<Long> enqueue(String kind, Object payload) {
+            return Mono.fromCallable(() -> {
+                payloads.add(payload);
+                return (long) payloads.size();
+            });
+        }
+
+        @Override
+        public Mono<JobView> find(long id) {
+            return Mono.empty();
+        }
+    }
+
+    /** Runs the work as given: these tests are about what is asked, not about PostgreSQL's transactions. */
+    static final class NoTransaction implements TransactionalOperator {
+
+        int transactions;
+
+        @Override
+        public <T> Flux<T> execute(TransactionCallback<T> action) {
+            return Flux.defer(() -> {
+                transactions++;
+                return Flux.from(action.doInTransaction(null));
+            });
+        }
+    }
+}
