@@ -185,7 +185,9 @@ class ReadModelEquivalenceTest {
         UUID owner = owner(climber);
         assertThat(routesIn(pyramid(climber, ""))).isPositive();
 
-        db.sql("UPDATE analytics.logbook_figure SET body = '[]' WHERE owner_id = :owner AND figure = 'first-sends:sport'")
+        // As a write would: a new revision, which every instance's decoded copy yields to.
+        db.sql("UPDATE analytics.logbook_figure SET body = '[]', revision = nextval('analytics.logbook_figure_revision') "
+                        + "WHERE owner_id = :owner AND figure = 'first-sends:sport'")
                 .bind("owner", owner).fetch().rowsUpdated().block(Duration.ofSeconds(5));
 
         assertThat(routesIn(pyramid(climber, ""))).as("the whole logbook, from the read model").isZero();
@@ -219,6 +221,27 @@ class ReadModelEquivalenceTest {
         }
         assertThat(versionOf(owner)).isEqualTo(ReadModelRules.VERSION);
         assertTheReadModelMatchesTheTicks(climber, "after the rebuild");
+    }
+
+    @Test
+    void aReimportThatChangesNothingLeavesTheFiguresAsTheyWereAndOneThatAddsReplacesThem() {
+        Climber climber = new Climbers(http).verified("read-model-reimport");
+        LogbookImports imports = new LogbookImports(http);
+        imports.importShared(climber, "mountain-project/ticks-small-4.csv");
+        UUID owner = owner(climber);
+        long revision = latestRevision(owner);
+
+        imports.importShared(climber, "mountain-project/ticks-small-4.csv");
+        assertThat(latestRevision(owner)).as("nothing added, changed or linked").isEqualTo(revision);
+
+        imports.importShared(climber, "mountain-project/ticks-boulder-267.csv");
+        assertThat(latestRevision(owner)).isGreaterThan(revision);
+        assertTheFiguresMatch(climber, "after a second file");
+    }
+
+    private long latestRevision(UUID owner) {
+        return db.sql("SELECT max(revision) AS r FROM analytics.logbook_figure WHERE owner_id = :owner").bind("owner", owner)
+                .map(row -> row.get("r", Long.class)).one().block(Duration.ofSeconds(5));
     }
 
     /** The overview's recent hard sends take in a tick dated after tomorrow on its eve, with no write. */

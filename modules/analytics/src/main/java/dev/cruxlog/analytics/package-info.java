@@ -1,7 +1,10 @@
 /**
  * Analytics: what a climber's logbook says. Built only on the logbook's API
- * ({@link dev.cruxlog.logbook.LogbookStatistics}), whose aggregates run in PostgreSQL, and
- * on identity's account settings for the grade system each climber reads.
+ * ({@link dev.cruxlog.logbook.LogbookStatistics}, whose aggregates run in PostgreSQL, and
+ * {@link dev.cruxlog.logbook.LogbookChangeListener}, which tells it of every write inside the
+ * writing transaction) and on identity's account settings for the grade system each climber
+ * reads. The whole logbook's figures are kept folded in analytics' own schema, replaced with
+ * every write (the read model, ADR 0015); windows of dates are computed per request.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Analytics")
 package dev.cruxlog.analytics;

@@ -38,6 +38,9 @@ final class RawHttpLoad implements AutoCloseable {
 
     private static final long REQUEST_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
+    /** What the requests accept: JSON for the API; run.sh sets LOADGEN_ACCEPT=text/html for pages. */
+    private static final String ACCEPT = System.getenv().getOrDefault("LOADGEN_ACCEPT", "application/json");
+
     private final InetSocketAddress address;
     private final byte[][] requests;
     private final Selector selector;
@@ -58,7 +61,7 @@ final class RawHttpLoad implements AutoCloseable {
         this.requests = new byte[tokens.size()][];
         for (int i = 0; i < tokens.size(); i++) {
             requests[i] = ("GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + address.getPort()
-                    + "\r\nAuthorization: Bearer " + tokens.get(i).trim() + "\r\nAccept: application/json\r\n\r\n")
+                    + "\r\nAuthorization: Bearer " + tokens.get(i).trim() + "\r\nAccept: " + ACCEPT + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII);
         }
         this.selector = Selector.open();

@@ -9,7 +9,9 @@ package dev.cruxlog.analytics.domain;
  */
 public final class ReadModelRules {
 
-    public static final int VERSION = 1;
+    // 1: the figures as the logbook's records in JSON. 2: first sends as positional arrays.
+
+    public static final int VERSION = 2;
 
     private ReadModelRules() {
     }

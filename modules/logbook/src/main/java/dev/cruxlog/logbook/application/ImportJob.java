@@ -169,8 +169,11 @@ class ImportJob implements JobHandler {
                             .flatMap(inserted -> ticks.updateAll(found.owner(), found.id(), changed)
                                     .flatMap(updated -> ticks.linkCrossSourceDuplicates(found.owner())
                                             // The read model follows in this transaction: a
-                                            // page never shows figures of half an import.
-                                            .flatMap(linked -> changes.changed(found.owner()).thenReturn(linked))
+                                            // page never shows figures of half an import. A
+                                            // re-import that added, changed and linked nothing
+                                            // changed no figure.
+                                            .flatMap(linked -> inserted + updated + linked == 0 ? Mono.just(linked)
+                                                    : changes.changed(found.owner()).thenReturn(linked))
                                             .flatMap(linked -> imports.succeed(found.id(), rowsRead, inserted, updated, same,
                                                     result.skipped(), deleted,
                                                     withNotes(result.warnings(), linked, deleted)))));

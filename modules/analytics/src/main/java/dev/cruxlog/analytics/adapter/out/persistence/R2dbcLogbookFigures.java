@@ -5,14 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import dev.cruxlog.analytics.application.LogbookFigures;
 import dev.cruxlog.analytics.application.WholeLogbook;
 import dev.cruxlog.analytics.domain.ReadModelRules;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
+
+import io.r2dbc.postgresql.codec.Json;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -41,15 +46,19 @@ class R2dbcLogbookFigures implements LogbookFigures {
     private final JsonMapper json;
     private final ObjectReader overviewReader;
     private final Map<Class<?>, ObjectReader> listReaders;
+    private final RouteSendsJson routeSends;
+    private final DecodedFigures decoded;
 
-    R2dbcLogbookFigures(DatabaseClient db, JsonMapper json) {
+    R2dbcLogbookFigures(DatabaseClient db, JsonMapper json,
+                        @Value("${cruxlog.analytics.decoded-figures-max:32MB}") DataSize decodedFiguresMax) {
         this.db = db;
         this.json = json;
+        this.routeSends = new RouteSendsJson(json);
+        this.decoded = new DecodedFigures(decodedFiguresMax.toBytes());
         // Unknown fields are ignored: a derived value such as Overview.sendRate() is written
         // beside the components it comes from.
         this.overviewReader = reader(json.constructType(LogbookStatistics.Overview.class));
         this.listReaders = Map.of(
-                LogbookStatistics.RouteSend.class, listReader(LogbookStatistics.RouteSend.class),
                 LogbookStatistics.MonthSend.class, listReader(LogbookStatistics.MonthSend.class),
                 LogbookStatistics.MonthVolume.class, listReader(LogbookStatistics.MonthVolume.class),
                 LogbookStatistics.Day.class, listReader(LogbookStatistics.Day.class),
@@ -82,7 +91,7 @@ class R2dbcLogbookFigures implements LogbookFigures {
         List<String> bodies = new ArrayList<>();
         figures.firstSends().forEach((discipline, sends) -> {
             names.add(FIRST_SENDS + discipline);
-            bodies.add(json.writeValueAsString(sends));
+            bodies.add(routeSends.write(sends));
         });
         names.addAll(List.of(OVERVIEW, HARDEST_SENDS_BY_MONTH, VOLUME_BY_MONTH, DAYS, PLACES, STYLES, SEND_RATES,
                 GRADE_DISTRIBUTION));
@@ -98,7 +107,8 @@ class R2dbcLogbookFigures implements LogbookFigures {
                           FROM unnest(CAST(:figures AS text[]), CAST(:bodies AS text[])) AS f(figure, body)
                         ON CONFLICT (owner_id, counting, figure) DO UPDATE
                            SET body = EXCLUDED.body, rules_version = EXCLUDED.rules_version,
-                               valid_through = EXCLUDED.valid_through, computed_at = clock_timestamp()""")
+                               valid_through = EXCLUDED.valid_through, computed_at = clock_timestamp(),
+                               revision = nextval('analytics.logbook_figure_revision')""")
                 .bind("owner", owner)
                 .bind("counting", counting.name())
                 .bind("version", ReadModelRules.VERSION)
@@ -110,12 +120,12 @@ class R2dbcLogbookFigures implements LogbookFigures {
 
     @Override
     public Mono<List<LogbookStatistics.RouteSend>> firstSends(UUID owner, SendCounting counting, String discipline) {
-        return list(owner, counting, FIRST_SENDS + discipline, LogbookStatistics.RouteSend.class);
+        return figure(owner, counting, FIRST_SENDS + discipline, body -> List.copyOf(routeSends.read(body)));
     }
 
     @Override
     public Mono<LogbookStatistics.Overview> overview(UUID owner, SendCounting counting) {
-        return body(owner, counting, OVERVIEW).map(body -> overviewReader.readValue(body));
+        return figure(owner, counting, OVERVIEW, body -> overviewReader.<LogbookStatistics.Overview>readValue(body));
     }
 
     @Override
@@ -155,7 +165,8 @@ class R2dbcLogbookFigures implements LogbookFigures {
 
     @Override
     public Mono<Void> eraseOwnedBy(UUID owner) {
-        return db.sql("DELETE FROM analytics.logbook_figure WHERE owner_id = :owner").bind("owner", owner).then();
+        return db.sql("DELETE FROM analytics.logbook_figure WHERE owner_id = :owner").bind("owner", owner).then()
+                .doOnSuccess(done -> decoded.forget(owner + "/"));
     }
 
     @Override
@@ -171,20 +182,43 @@ class R2dbcLogbookFigures implements LogbookFigures {
 
     private <T> Mono<List<T>> list(UUID owner, SendCounting counting, String figure, Class<T> element) {
         ObjectReader reader = listReaders.get(element);
-        return body(owner, counting, figure).map(body -> reader.readValue(body));
+        return figure(owner, counting, figure, body -> java.util.Collections.unmodifiableList(reader.<List<T>>readValue(body)));
     }
 
-    /** The figure's JSON when it was computed under today's rules and still holds today. */
-    private Mono<String> body(UUID owner, SendCounting counting, String figure) {
+    private record Stored(long revision, byte[] body) {
+    }
+
+    /**
+     * The figure when it was computed under today's rules and still holds today. The stored
+     * revision is read every time; the body (the column's UTF-8 bytes, for Jackson's byte
+     * parser) only when this instance does not hold that revision decoded already.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> Mono<T> figure(UUID owner, SendCounting counting, String figure, Function<byte[], T> decode) {
+        String key = owner + "/" + counting + "/" + figure;
+        DecodedFigures.Held held = decoded.get(key);
         return db.sql("""
-                        SELECT body FROM analytics.logbook_figure
+                        SELECT revision, CASE WHEN revision = :held THEN NULL ELSE body END AS body
+                          FROM analytics.logbook_figure
                          WHERE owner_id = :owner AND counting = :counting AND figure = :figure AND rules_version = :version
                            AND (valid_through IS NULL OR valid_through >= current_date)""")
+                .bind("held", held == null ? -1L : held.revision())
                 .bind("owner", owner)
                 .bind("counting", counting.name())
                 .bind("figure", figure)
                 .bind("version", ReadModelRules.VERSION)
-                .map(row -> row.get("body", String.class))
-                .one();
+                .map(row -> {
+                    Json body = row.get("body", Json.class);
+                    return new Stored(row.get("revision", Long.class), body == null ? null : body.asArray());
+                })
+                .one()
+                .map(stored -> {
+                    if (stored.body() == null) {
+                        return (T) held.value();
+                    }
+                    T value = decode.apply(stored.body());
+                    decoded.put(key, stored.revision(), value, stored.body().length);
+                    return value;
+                });
     }
 }
