@@ -208,7 +208,7 @@ class OwnerIsolationTest {
                 .all().collectList().block(Duration.ofSeconds(10))
                 .forEach(e -> ownerColumns.put(e.getKey(), e.getValue()));
         assertThat(ownerColumns.keySet()).as("tables holding a climber's rows")
-                .contains("logbook.tick", "logbook.import", "analytics.route_character", "coach.message",
+                .contains("logbook.tick", "logbook.import", "analytics.route_character", "analytics.logbook_figure", "coach.message",
                         "identity.refresh_token", "notifications.outbox");
 
         Map<String, Long> leavingBefore = counts(ownerColumns, leaving.userId());

@@ -136,6 +136,27 @@ class DashboardPagesTest {
         assertThat(boulder.select("a[href=/logbook/import]")).isNotEmpty();
     }
 
+    @Test
+    void theDashboardListsTenRoutesPerLevelAndLinksToThePyramidPageForTheRest() {
+        Climber climber = new Climbers(http).verified("dash-many");
+        for (int i = 1; i <= 13; i++) {
+            tick(climber, "Crack " + i, "2024-05-" + String.format("%02d", i), "5.10a", "redpoint");
+        }
+        Browser browser = signedIn(climber);
+
+        Document dashboard = browser.get("/dashboard").document();
+        org.jsoup.nodes.Element level = dashboard.select("#pyramid-table tbody tr").first();
+        assertThat(level.select("th").text()).isEqualTo("5.10a");
+        assertThat(level.select("td").get(0).text()).isEqualTo("13");
+        assertThat(level.select("details.route")).hasSize(10);
+        assertThat(level.select(".more-routes a").text()).isEqualTo("3 more at 5.10a");
+        assertThat(level.select(".more-routes a").attr("href")).isEqualTo("/pyramid?discipline=sport#pyramid-table");
+
+        Document pyramid = browser.get("/pyramid?discipline=sport").document();
+        assertThat(pyramid.select("#pyramid-table tbody tr").first().select("details.route")).hasSize(13);
+        assertThat(pyramid.select(".more-routes")).isEmpty();
+    }
+
     private Browser signedIn(Climber climber) {
         Browser browser = new Browser(http);
         browser.get("/signin");
