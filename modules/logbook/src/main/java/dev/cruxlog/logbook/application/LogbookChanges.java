@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Tells every {@link LogbookChangeListener} of a changed logbook, one after another, inside the
- * caller's transaction. Listeners are looked up on first use: they live in modules that depend
- * on the logbook, so the logbook cannot take them in its constructor's graph eagerly.
+ * caller's transaction. Listeners are looked up on first use: they live in modules built on the
+ * logbook (analytics), whose beans need the logbook's own beans first.
  */
 @Component
 public class LogbookChanges {
