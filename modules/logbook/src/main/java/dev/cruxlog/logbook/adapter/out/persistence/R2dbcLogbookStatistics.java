@@ -56,7 +56,10 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
      */
     private static final String CATEGORISED = """
             WITH all_ticks AS (
-                SELECT coalesce(route_url, lower(route) || '|' || coalesce(location, '')) AS route_key, %s, *
+                -- Only the columns the figures below read: the categorised rows are kept once for
+                -- all three (a CTE read three times is materialised), so their width is memory.
+                SELECT coalesce(route_url, lower(route) || '|' || coalesce(location, '')) AS route_key, %s,
+                       discipline, route, grade, grade_index, grade_level, climbed_on, style
                   FROM logbook.tick WHERE owner_id = :owner AND duplicate_of IS NULL AND grade_level IS NOT NULL
                    AND %s),
             categorised AS (
@@ -167,32 +170,61 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                         row.get("grade", String.class), row.get("grade_index", Integer.class),
                         row.get("climbed_on", LocalDate.class)))
                 .all().collectList();
-        Mono<List<HardSend>> hard = bind(db.sql(CATEGORISED + """
-                        SELECT discipline, route, grade, grade_index, climbed_on, style, levels_below, attempts FROM categorised
-                         WHERE counts_as_send AND levels_below <= 2 AND in_window
-                           -- Recent: a tick dated in the future (TickDates) has not happened yet.
-                           AND climbed_on <= current_date + 1
-                         ORDER BY climbed_on DESC, lower(route), grade, style LIMIT 10"""), owner, counting, from, to)
-                .map(row -> new HardSend(row.get("discipline", String.class), row.get("route", String.class),
-                        row.get("grade", String.class), row.get("grade_index", Integer.class),
-                        row.get("climbed_on", LocalDate.class), DifficultyCategory.of(row.get("levels_below", Integer.class)), row.get("style", String.class),
-                        row.get("attempts", Long.class).intValue()))
-                .all().collectList();
-        Mono<Long> projectAttempts = bind(db.sql(CATEGORISED
-                        + " SELECT count(*) FROM categorised WHERE NOT counts_as_send AND levels_below <= 0 AND in_window"), owner, counting, from, to)
-                .map(row -> row.get(0, Long.class)).one();
-        Mono<Map<DifficultyCategory, Long>> byCategory = bind(db.sql(CATEGORISED
-                        + " SELECT levels_below, count(*) AS n FROM categorised WHERE counts_as_send AND in_window GROUP BY levels_below"),
-                        owner, counting, from, to)
-                .map(row -> Map.entry(DifficultyCategory.of(row.get("levels_below", Integer.class)), row.get("n", Long.class)))
+        // One pass of the window functions for the three figures that measure each tick against
+        // the climber's earlier sends (they were three statements, three passes).
+        Mono<Categorised> categorised = bind(db.sql(CATEGORISED + """
+                        SELECT 'hard' AS kind, recent.* FROM (
+                            SELECT row_number() OVER (ORDER BY climbed_on DESC, lower(route), grade, style) AS ord,
+                                   discipline, route, grade, grade_index, climbed_on, style, levels_below, attempts,
+                                   CAST(NULL AS bigint) AS n
+                              FROM categorised
+                             WHERE counts_as_send AND levels_below <= 2 AND in_window
+                               -- Recent: a tick dated in the future (TickDates) has not happened yet.
+                               AND climbed_on <= current_date + 1
+                             ORDER BY climbed_on DESC, lower(route), grade, style LIMIT 10) recent
+                        UNION ALL
+                        SELECT 'project', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*) FROM categorised
+                         WHERE NOT counts_as_send AND levels_below <= 0 AND in_window
+                        UNION ALL
+                        SELECT 'category', NULL, NULL, NULL, NULL, NULL, NULL, NULL, levels_below, NULL, count(*) FROM categorised
+                         WHERE counts_as_send AND in_window GROUP BY levels_below
+                        ORDER BY kind, ord"""), owner, counting, from, to)
+                .map(row -> new CategorisedRow(row.get("kind", String.class), row.get("discipline", String.class),
+                        row.get("route", String.class), row.get("grade", String.class), row.get("grade_index", Integer.class),
+                        row.get("climbed_on", LocalDate.class), row.get("style", String.class),
+                        row.get("levels_below", Integer.class), row.get("attempts", Long.class), row.get("n", Long.class)))
                 .all()
-                .collect(() -> new java.util.EnumMap<DifficultyCategory, Long>(DifficultyCategory.class),
-                        (counts, entry) -> counts.merge(entry.getKey(), entry.getValue(), Long::sum));
-        return Mono.zip(totals, disciplines, favourites, best, hard, projectAttempts, byCategory).map(all -> {
+                .collect(Categorised::new, Categorised::add);
+        return Mono.zip(totals, disciplines, favourites, best, categorised).map(all -> {
             Object[] t = all.getT1();
+            Categorised c = all.getT5();
             return new Overview((Long) t[0], (Long) t[1], (Long) t[2], (LocalDate) t[3], (Long) t[4], (Long) t[5],
-                    (Long) t[6], all.getT2(), all.getT3(), all.getT4(), all.getT5(), all.getT6(), (Long) t[7], all.getT7());
+                    (Long) t[6], all.getT2(), all.getT3(), all.getT4(), c.recentHardSends, c.projectAttempts, (Long) t[7],
+                    c.sendsByCategory);
         });
+    }
+
+    /** A row of the categorised statement: a recent hard send, the attempts on projects, or one category's sends. */
+    private record CategorisedRow(String kind, String discipline, String route, String grade, Integer gradeIndex,
+                                  LocalDate climbedOn, String style, Integer levelsBelow, Long attempts, Long n) {
+    }
+
+    /** The overview's figures from the categorised statement, collected in the order its rows come. */
+    private static final class Categorised {
+
+        final List<HardSend> recentHardSends = new java.util.ArrayList<>();
+        final Map<DifficultyCategory, Long> sendsByCategory = new java.util.EnumMap<>(DifficultyCategory.class);
+        long projectAttempts;
+
+        void add(CategorisedRow row) {
+            switch (row.kind()) {
+                case "hard" -> recentHardSends.add(new HardSend(row.discipline(), row.route(), row.grade(), row.gradeIndex(),
+                        row.climbedOn(), DifficultyCategory.of(row.levelsBelow()), row.style(), row.attempts().intValue()));
+                case "project" -> projectAttempts = row.n();
+                case "category" -> sendsByCategory.merge(DifficultyCategory.of(row.levelsBelow()), row.n(), Long::sum);
+                default -> throw new IllegalStateException("Unknown row kind " + row.kind());
+            }
+        }
     }
 
     @Override
