@@ -172,12 +172,18 @@ class R2dbcLogbookFigures implements LogbookFigures {
     @Override
     public Mono<Boolean> claimRebuild(int rulesVersion) {
         // One row, updated under its row lock: of instances sweeping at once, one claims it.
+        // The claim drops every stored figure in the same transaction: a rebuild is asked for
+        // when they cannot be trusted (newer rules; writes made by a jar that did not keep them,
+        // during a rollback or a rolling deploy), so until a climber is rebuilt their pages are
+        // computed from the ticks, and a climber the rebuild does not visit (no ticks left) is too.
         return db.sql("""
                         UPDATE analytics.read_model_rebuild
                            SET rules_version = greatest(rules_version, :version), requested_at = NULL, started_at = clock_timestamp()
                          WHERE rules_version < :version OR requested_at IS NOT NULL""")
                 .bind("version", rulesVersion)
-                .fetch().rowsUpdated().map(updated -> updated > 0);
+                .fetch().rowsUpdated()
+                .flatMap(updated -> updated == 0 ? Mono.just(false)
+                        : db.sql("DELETE FROM analytics.logbook_figure").fetch().rowsUpdated().thenReturn(true));
     }
 
     private <T> Mono<List<T>> list(UUID owner, SendCounting counting, String figure, Class<T> element) {

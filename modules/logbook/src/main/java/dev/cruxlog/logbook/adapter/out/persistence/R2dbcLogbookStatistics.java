@@ -319,16 +319,19 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
     @Override
     public Flux<UUID> climbersAfter(UUID after, int limit) {
         // A loose index scan: one probe of the owner index per climber, not a pass over every tick.
-        return db.sql("""
+        // Two texts rather than "(:after IS NULL OR owner_id > :after)", which a generic plan
+        // cannot start from the index.
+        String first = after == null ? "SELECT owner_id FROM logbook.tick"
+                : "SELECT owner_id FROM logbook.tick WHERE owner_id > :after";
+        DatabaseClient.GenericExecuteSpec page = db.sql("""
                         WITH RECURSIVE climber AS (
-                            (SELECT owner_id FROM logbook.tick WHERE CAST(:after AS uuid) IS NULL OR owner_id > CAST(:after AS uuid)
-                              ORDER BY owner_id LIMIT 1)
+                            (%s ORDER BY owner_id LIMIT 1)
                             UNION ALL
                             SELECT (SELECT t.owner_id FROM logbook.tick t WHERE t.owner_id > c.owner_id ORDER BY t.owner_id LIMIT 1)
                               FROM climber c WHERE c.owner_id IS NOT NULL)
-                        SELECT owner_id FROM climber WHERE owner_id IS NOT NULL LIMIT :limit""")
-                .bind("after", Parameter.fromOrEmpty(after, UUID.class))
-                .bind("limit", Math.max(1, limit))
+                        SELECT owner_id FROM climber WHERE owner_id IS NOT NULL LIMIT :limit""".formatted(first))
+                .bind("limit", Math.max(1, limit));
+        return (after == null ? page : page.bind("after", after))
                 .map(row -> row.get("owner_id", UUID.class))
                 .all();
     }
