@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="benchmarks/results/imports-$(date -u +%Y%m%dT%H%M%SZ).txt"
-DB=cruxlog_bench; PORT=18074; WORK=$(mktemp -d)
+DB=${BENCH_DB:-cruxlog_bench}; PORT=18074; WORK=$(mktemp -d)
 export PGHOST=localhost PGPORT=5432 PGUSER=postgres
 SECRET=$(head -c 32 /dev/urandom | base64 -w0)
 psql -qtA -d "$DB" -F ' ' -c "SELECT id, 'bench' || n FROM bench.owner WHERE n > 0 ORDER BY n" > "$WORK/owners.txt"

@@ -55,6 +55,31 @@ public interface LogbookStatistics {
      */
     Flux<UUID> climbersAfter(UUID after, int limit);
 
+    /**
+     * Every figure above for the whole logbook (no dates), under both ways of counting sends, from
+     * one pass over the climber's ticks: what the analytics read model stores on every write. The
+     * per-figure methods stay the reference it is proved equal to (ReadModelEquivalenceTest);
+     * this answer is for when all of them are wanted at once, because its cost is one read of
+     * the ticks' narrow columns, not one statement per figure and counting.
+     */
+    Mono<Map<SendCounting, WholeLogbookFigures>> wholeLogbook(UUID owner);
+
+    /**
+     * The whole logbook's figures under one way of counting sends, each as its per-figure method
+     * answers it with no dates.
+     *
+     * @param firstSends per discipline the climber sent something in, as {@link #firstSends}
+     */
+    record WholeLogbookFigures(Map<String, List<RouteSend>> firstSends, Overview overview,
+                               List<MonthSend> hardestSendsByMonth, List<MonthVolume> volumeByMonth, List<Day> days,
+                               List<Place> places, List<StyleCount> styles, List<LevelRate> sendRates,
+                               List<YearLevel> gradeDistribution) {
+
+        public WholeLogbookFigures {
+            firstSends = Map.copyOf(firstSends);
+        }
+    }
+
     record YearLevel(int year, String discipline, int gradeIndex, long sends) {
     }
 

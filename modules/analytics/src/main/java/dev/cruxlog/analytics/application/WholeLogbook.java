@@ -22,6 +22,16 @@ public record WholeLogbook(Map<String, List<LogbookStatistics.RouteSend>> firstS
         firstSends = Map.copyOf(firstSends);
     }
 
+    /** The logbook's one-pass figures, with a list (empty where nothing was sent) per pyramid discipline. */
+    public static WholeLogbook of(LogbookStatistics.WholeLogbookFigures figures) {
+        Map<String, List<LogbookStatistics.RouteSend>> firstSends = new java.util.HashMap<>();
+        for (String discipline : dev.cruxlog.analytics.Pyramids.DISCIPLINES) {
+            firstSends.put(discipline, figures.firstSends().getOrDefault(discipline, List.of()));
+        }
+        return new WholeLogbook(firstSends, figures.overview(), figures.hardestSendsByMonth(), figures.volumeByMonth(),
+                figures.days(), figures.places(), figures.styles(), figures.sendRates(), figures.gradeDistribution());
+    }
+
     /**
      * The days out from a week before {@code today} on. The overview's recent hard sends leave
      * out ticks dated after tomorrow (by the database's clock), so a logbook with such a tick

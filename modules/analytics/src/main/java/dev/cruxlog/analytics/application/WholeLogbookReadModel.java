@@ -17,9 +17,10 @@ import reactor.core.publisher.Mono;
 /**
  * Keeps the read model current: every figure of a climber's whole logbook, under both ways of
  * counting sends, recomputed from the logbook's API inside the transaction of the write that
- * changed it (see ADR 0015 for why whole summaries and not increments). The figures are the
- * same queries pages ran on every view before, so the read model cannot drift from them, and
- * they stay the oracle the equivalence tests compare it with.
+ * changed it (see ADR 0015 for why whole summaries and not increments). The logbook folds them
+ * in one pass over the ticks ({@link LogbookStatistics#wholeLogbook}); the per-figure queries
+ * pages ran on every view before stay the oracle ({@link #compute}) the equivalence tests hold
+ * that fold to.
  */
 @Service
 public class WholeLogbookReadModel implements LogbookChangeListener {
@@ -42,13 +43,15 @@ public class WholeLogbookReadModel implements LogbookChangeListener {
 
     private Mono<Void> refresh(UUID owner) {
         LocalDate today = LocalDate.now(clock);
-        return Flux.fromArray(SendCounting.values())
-                .concatMap(counting -> compute(owner, counting)
-                        .flatMap(whole -> figures.replace(owner, counting, whole, whole.laterDays(today))))
+        return statistics.wholeLogbook(owner)
+                .flatMapMany(byCounting -> Flux.fromArray(SendCounting.values()).concatMap(counting -> {
+                    WholeLogbook whole = WholeLogbook.of(byCounting.get(counting));
+                    return figures.replace(owner, counting, whole, whole.laterDays(today));
+                }))
                 .then();
     }
 
-    /** The whole logbook's figures from the ticks: the rebuild, and the equivalence tests' oracle. */
+    /** The whole logbook's figures from the per-figure queries: the equivalence tests' oracle. */
     public Mono<WholeLogbook> compute(UUID owner, SendCounting counting) {
         // Inside a write these share the writer's connection, which runs them in turn.
         Mono<Map<String, List<LogbookStatistics.RouteSend>>> firstSends = Flux.fromIterable(Pyramids.DISCIPLINES)

@@ -89,6 +89,19 @@ final class ReadModelFakes {
             return Flux.empty();
         }
 
+        /** The one-pass figures, made of this fake's per-figure answers (so a failing figure fails it too). */
+        @Override
+        public Mono<Map<SendCounting, WholeLogbookFigures>> wholeLogbook(UUID owner) {
+            calls.add("wholeLogbook null..null");
+            return Flux.fromArray(SendCounting.values())
+                    .concatMap(counting -> Mono.zip(firstSends(owner, "sport", counting, null, null).collectList(),
+                                    overview(owner, counting, null, null), volumeByMonth(owner, counting, null, null).collectList(),
+                                    days(owner, counting, null, null).collectList())
+                            .map(all -> Map.entry(counting, new WholeLogbookFigures(Map.of("sport", all.getT1()), all.getT2(),
+                                    List.of(), all.getT3(), all.getT4(), List.of(), List.of(), List.of(), List.of()))))
+                    .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        }
+
         @Override
         public Flux<UUID> climbersAfter(UUID after, int limit) {
             return Flux.fromIterable(climbers).filter(id -> after == null || id.compareTo(after) > 0).sort().take(limit);

@@ -1,0 +1,466 @@
+package dev.cruxlog.logbook.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.cruxlog.logbook.DifficultyCategory;
+import dev.cruxlog.logbook.LogbookStatistics.Area;
+import dev.cruxlog.logbook.LogbookStatistics.BestSend;
+import dev.cruxlog.logbook.LogbookStatistics.Day;
+import dev.cruxlog.logbook.LogbookStatistics.HardSend;
+import dev.cruxlog.logbook.LogbookStatistics.LevelRate;
+import dev.cruxlog.logbook.LogbookStatistics.MonthSend;
+import dev.cruxlog.logbook.LogbookStatistics.MonthVolume;
+import dev.cruxlog.logbook.LogbookStatistics.Overview;
+import dev.cruxlog.logbook.LogbookStatistics.Place;
+import dev.cruxlog.logbook.LogbookStatistics.RouteSend;
+import dev.cruxlog.logbook.LogbookStatistics.StyleCount;
+import dev.cruxlog.logbook.LogbookStatistics.WholeLogbookFigures;
+import dev.cruxlog.logbook.LogbookStatistics.YearLevel;
+import dev.cruxlog.logbook.SendCounting;
+
+/**
+ * Every figure of a whole logbook under one way of counting sends, folded from its ticks in
+ * date order, one day at a time: the same answers as the logbook's per-figure SQL with no dates
+ * (which stays the reference; ReadModelEquivalenceTest compares the two on every shared export
+ * and a random sequence of writes), at the cost of one pass instead of twenty statements.
+ *
+ * <p>Figures that measure a tick against the climber's earlier days (tries, difficulty
+ * categories, first sends) are why ticks must come in date order: a day's ticks are gathered
+ * and folded together, so their order within the day never matters, as in the SQL. Memory is
+ * one entry per route, day, month, place and grade, never per tick. Text is ordered by code
+ * point, as the SQL orders it ({@code COLLATE "C"}), and lower-cased one code point at a time,
+ * as PostgreSQL's {@code lower()} does.
+ */
+public final class WholeLogbookFold {
+
+    /** The styles of a clean ascent on a rope from above: a send only when the climber counts them. */
+    private static final Set<String> ROPE_FROM_ABOVE = Arrays.stream(AscentStyle.values())
+            .filter(AscentStyle::isRopeFromAbove).map(AscentStyle::id).collect(Collectors.toUnmodifiableSet());
+
+    /** How many recent hard sends the overview lists. */
+    private static final int RECENT_HARD_SENDS = 10;
+
+    private final boolean ropeFromAbove;
+    private final LocalDate latestRecentDay;
+
+    private LocalDate day;
+    private final List<FigureTick> dayTicks = new ArrayList<>();
+
+    // The overview.
+    private long ticks;
+    private long pitches;
+    private long daysOut;
+    private LocalDate firstDay;
+    private final Set<String> areas = new HashSet<>();
+    private final Set<String> regions = new HashSet<>();
+    private long sends;
+    private long lengthFeet;
+    private final Map<String, Long> disciplines = new TreeMap<>(CodePoints.ORDER);
+    private final Map<String, long[]> areaPitchesAndTicks = new HashMap<>();
+    private final Map<String, FigureTick> bestSends = new HashMap<>();
+    private final List<HardSend> hardSends = new ArrayList<>();
+    private long projectAttempts;
+    private final Map<DifficultyCategory, Long> sendsByCategory = new EnumMap<>(DifficultyCategory.class);
+
+    // Tries and categories: what earlier days left behind.
+    private final Map<String, Integer> hardestSentLevel = new HashMap<>();
+    private final Map<String, Long> routeTicksBefore = new HashMap<>();
+    private final Map<RouteOf, RouteProgress> routes = new HashMap<>();
+
+    // The other figures.
+    private final Map<String, long[]> monthVolumes = new TreeMap<>();
+    private final Map<MonthStyle, FigureTick> monthHardest = new HashMap<>();
+    private final List<Day> days = new ArrayList<>();
+    /** By the path's parts joined with NUL, which PostgreSQL's text cannot hold (a list's hash is not cached). */
+    private final Map<String, PlaceProgress> places = new HashMap<>();
+    private LocalDate monthOf;
+    private String month;
+    private final Map<DisciplineStyle, Long> styles = new HashMap<>();
+    private final Map<DisciplineGrade, long[]> sendRates = new HashMap<>();
+    private final Map<YearGrade, Long> gradeDistribution = new HashMap<>();
+
+    /**
+     * @param today the database's date: a tick dated after the day after it has not happened
+     *              yet, so it is not a recent hard send (as in the SQL, which reads {@code current_date})
+     */
+    public WholeLogbookFold(SendCounting counting, LocalDate today) {
+        this.ropeFromAbove = counting.countsRopeFromAbove();
+        this.latestRecentDay = today.plusDays(1);
+    }
+
+    /** The next tick: none may be dated before one already added. */
+    public void add(FigureTick tick) {
+        if (day != null && tick.climbedOn().isBefore(day)) {
+            throw new IllegalArgumentException("Ticks must come in date order: " + tick.climbedOn() + " after " + day);
+        }
+        if (!tick.climbedOn().equals(day)) {
+            foldDay();
+            day = tick.climbedOn();
+        }
+        dayTicks.add(tick);
+    }
+
+    private boolean countsAsSend(FigureTick tick) {
+        return tick.send() || ropeFromAbove && ROPE_FROM_ABOVE.contains(tick.style());
+    }
+
+    /** A top rope or follow the climber does not count as a send is not a try either. */
+    private boolean triedOrCounted(FigureTick tick) {
+        return tick.send() || ropeFromAbove || !ROPE_FROM_ABOVE.contains(tick.style());
+    }
+
+    private void foldDay() {
+        if (dayTicks.isEmpty()) {
+            return;
+        }
+        daysOut++;
+        if (firstDay == null) {
+            firstDay = day;
+        }
+        if (monthOf == null || monthOf.getMonthValue() != day.getMonthValue() || monthOf.getYear() != day.getYear()) {
+            monthOf = day;
+            month = "%04d-%02d".formatted(day.getYear(), day.getMonthValue());
+        }
+        long[] monthVolume = monthVolumes.computeIfAbsent(month, m -> new long[3]);
+        monthVolume[2]++;
+        long dayPitches = 0;
+        boolean daySent = false;
+        for (FigureTick tick : dayTicks) {
+            boolean sent = countsAsSend(tick);
+            ticks++;
+            pitches += tick.pitches();
+            dayPitches += tick.pitches();
+            daySent |= sent;
+            if (tick.lengthFeet() != null) {
+                lengthFeet += tick.lengthFeet();
+            }
+            if (sent) {
+                sends++;
+            }
+            disciplines.merge(tick.discipline(), 1L, Long::sum);
+            if (tick.location() != null && !tick.location().isEmpty()) {
+                areas.add(tick.location());
+                long[] area = areaPitchesAndTicks.computeIfAbsent(tick.location(), a -> new long[2]);
+                area[0] += tick.pitches();
+                area[1]++;
+            }
+            if (!tick.locationPath().isEmpty()) {
+                String region = tick.locationPath().get(0);
+                if (region != null && !region.isEmpty()) {
+                    regions.add(region);
+                }
+                PlaceProgress place = places.computeIfAbsent(placeKey(tick.locationPath()),
+                        p -> new PlaceProgress(tick.locationPath(), day));
+                place.ticks++;
+                place.pitches += tick.pitches();
+                place.lastVisit = day;
+                if (sent) {
+                    place.sends++;
+                    if (tick.gradeIndex() != null) {
+                        place.hardest = better(place.hardest, tick, PLACE_HARDEST);
+                    }
+                }
+            }
+            monthVolume[0]++;
+            monthVolume[1] += tick.pitches();
+            styles.merge(new DisciplineStyle(tick.discipline(), tick.style()), 1L, Long::sum);
+            if (sent && tick.gradeIndex() != null) {
+                bestSends.merge(tick.discipline(), tick, (a, b) -> better(a, b, HARDEST_EARLIEST));
+                monthHardest.merge(new MonthStyle(month, tick.discipline(), tick.style()), tick,
+                        (a, b) -> better(a, b, HARDEST_EARLIEST));
+            }
+            if (tick.gradeIndex() != null && tick.gradeLevel() != null) {
+                long[] rate = sendRates.computeIfAbsent(new DisciplineGrade(tick.discipline(), tick.gradeIndex()), k -> new long[2]);
+                rate[0]++;
+                if (sent) {
+                    rate[1]++;
+                    gradeDistribution.merge(new YearGrade(day.getYear(), tick.discipline(), tick.gradeIndex()), 1L, Long::sum);
+                }
+            }
+        }
+        days.add(new Day(day, dayTicks.size(), dayPitches, daySent));
+        foldTries();
+        dayTicks.clear();
+    }
+
+    /** The figures that measure the day's graded tries against earlier days, then the day joins them. */
+    private void foldTries() {
+        List<FigureTick> tries = dayTicks.stream().filter(t -> t.gradeLevel() != null && triedOrCounted(t)).toList();
+        Map<String, Long> failedToday = new HashMap<>();
+        Map<RouteOf, List<FigureTick>> byRoute = new LinkedHashMap<>();
+        for (FigureTick tick : tries) {
+            if (!countsAsSend(tick)) {
+                failedToday.merge(tick.routeKey(), 1L, Long::sum);
+            }
+            byRoute.computeIfAbsent(new RouteOf(tick.discipline(), tick.routeKey()), r -> new ArrayList<>()).add(tick);
+        }
+        for (FigureTick tick : tries) {
+            Integer hardestBefore = hardestSentLevel.get(tick.discipline());
+            int levelsBelow = (hardestBefore != null ? hardestBefore : tick.gradeLevel()) - tick.gradeLevel();
+            if (countsAsSend(tick)) {
+                long attempts = routeTicksBefore.getOrDefault(tick.routeKey(), 0L)
+                        + failedToday.getOrDefault(tick.routeKey(), 0L) + 1;
+                sendsByCategory.merge(DifficultyCategory.of(levelsBelow), 1L, Long::sum);
+                if (levelsBelow <= 2 && !tick.climbedOn().isAfter(latestRecentDay)) {
+                    hardSends.add(new HardSend(tick.discipline(), tick.route(), tick.grade(), tick.gradeIndex(),
+                            tick.climbedOn(), DifficultyCategory.of(levelsBelow), tick.style(), (int) attempts));
+                }
+            } else if (levelsBelow <= 0) {
+                projectAttempts++;
+            }
+        }
+        if (hardSends.size() > 10 * RECENT_HARD_SENDS) {
+            keepRecentHardSends();
+        }
+        // First sends: per discipline and route, the tries of earlier days on it, that day's failed
+        // ones and the send; the route's days up to it; all its sends.
+        byRoute.forEach((route, routeTicks) -> {
+            RouteProgress progress = routes.computeIfAbsent(route, r -> new RouteProgress());
+            progress.days++;
+            long failed = routeTicks.stream().filter(t -> !countsAsSend(t)).count();
+            List<FigureTick> sent = routeTicks.stream().filter(this::countsAsSend).toList();
+            if (progress.firstSend == null && !sent.isEmpty()) {
+                progress.firstSend = sent.stream().min(FIRST_OF_A_DAY).orElseThrow();
+                progress.attempts = progress.ticksBefore + failed + 1;
+                progress.daysToSend = progress.days;
+            }
+            progress.sends += sent.size();
+            progress.ticksBefore += routeTicks.size();
+        });
+        for (FigureTick tick : tries) {
+            routeTicksBefore.merge(tick.routeKey(), 1L, Long::sum);
+            if (countsAsSend(tick)) {
+                hardestSentLevel.merge(tick.discipline(), tick.gradeLevel(), Math::max);
+            }
+        }
+    }
+
+    private void keepRecentHardSends() {
+        hardSends.sort(RECENT_FIRST);
+        hardSends.subList(Math.min(RECENT_HARD_SENDS, hardSends.size()), hardSends.size()).clear();
+    }
+
+    /** The figures of every tick added. */
+    public WholeLogbookFigures result() {
+        foldDay();
+        keepRecentHardSends();
+        Map<String, List<RouteSend>> firstSends = new HashMap<>();
+        routes.forEach((route, progress) -> {
+            if (progress.firstSend != null) {
+                FigureTick send = progress.firstSend;
+                firstSends.computeIfAbsent(route.discipline(), d -> new ArrayList<>()).add(new RouteSend(route.routeKey(),
+                        send.route(), send.location(), send.climbedOn(), send.grade(), send.gradeIndex(), send.gradeLevel(),
+                        send.style(), (int) progress.attempts, (int) progress.daysToSend, (int) progress.sends));
+            }
+        });
+        firstSends.values().forEach(list -> list.sort(PYRAMID_ORDER));
+        List<Area> favourites = areaPitchesAndTicks.entrySet().stream()
+                .map(e -> new Area(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .sorted(Comparator.comparingLong(Area::pitches).reversed().thenComparing(Comparator.comparingLong(Area::ticks).reversed())
+                        .thenComparing(Area::name, CodePoints.ORDER))
+                .limit(3).toList();
+        List<BestSend> best = bestSends.values().stream()
+                .map(t -> new BestSend(t.discipline(), t.route(), t.grade(), t.gradeIndex(), t.climbedOn()))
+                .sorted(Comparator.comparing(BestSend::discipline, CodePoints.ORDER)).toList();
+        Overview overview = new Overview(ticks, pitches, daysOut, firstDay, areas.size(), regions.size(), sends,
+                disciplines, favourites, best, List.copyOf(hardSends), projectAttempts, lengthFeet, sendsByCategory);
+        List<MonthSend> months = monthHardest.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(MonthStyle::month, CodePoints.ORDER)
+                        .thenComparing(MonthStyle::discipline, CodePoints.ORDER).thenComparing(MonthStyle::style, CodePoints.ORDER)))
+                .map(e -> new MonthSend(e.getKey().month(), e.getKey().discipline(), e.getKey().style(), e.getValue().grade(),
+                        e.getValue().gradeIndex(), e.getValue().route()))
+                .toList();
+        List<MonthVolume> volumes = monthVolumes.entrySet().stream()
+                .map(e -> new MonthVolume(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
+        List<Place> placeList = places.values().stream()
+                .sorted(Comparator.comparing(p -> p.path, CodePoints.LIST_ORDER))
+                .map(p -> new Place(p.path, p.ticks, p.pitches, p.sends, p.hardest == null ? null : p.hardest.grade(),
+                        p.hardest == null ? null : p.hardest.gradeIndex(), p.firstVisit, p.lastVisit))
+                .toList();
+        List<StyleCount> styleList = styles.entrySet().stream()
+                .map(e -> new StyleCount(e.getKey().discipline(), e.getKey().style(), e.getValue()))
+                .sorted(Comparator.comparing(StyleCount::discipline, CodePoints.ORDER).thenComparing(StyleCount::style, CodePoints.ORDER))
+                .toList();
+        List<LevelRate> rates = sendRates.entrySet().stream()
+                .map(e -> new LevelRate(e.getKey().discipline(), e.getKey().gradeIndex(), e.getValue()[0], e.getValue()[1]))
+                .sorted(Comparator.comparing(LevelRate::discipline, CodePoints.ORDER).thenComparingInt(LevelRate::gradeIndex))
+                .toList();
+        List<YearLevel> distribution = gradeDistribution.entrySet().stream()
+                .map(e -> new YearLevel(e.getKey().year(), e.getKey().discipline(), e.getKey().gradeIndex(), e.getValue()))
+                .sorted(Comparator.comparingInt(YearLevel::year).thenComparing(YearLevel::discipline, CodePoints.ORDER)
+                        .thenComparingInt(YearLevel::gradeIndex))
+                .toList();
+        return new WholeLogbookFigures(firstSends, overview, months, volumes, List.copyOf(days), placeList, styleList, rates,
+                distribution);
+    }
+
+    private static String placeKey(List<String> path) {
+        StringBuilder key = new StringBuilder(96);
+        for (String part : path) {
+            // A null part (arrays allow one) as a character no text part can start with.
+            key.append(part == null ? "\u0001" : part).append('\u0000');
+        }
+        return key.toString();
+    }
+
+    private static FigureTick better(FigureTick kept, FigureTick candidate, Comparator<FigureTick> bestFirst) {
+        return kept == null || bestFirst.compare(candidate, kept) < 0 ? candidate : kept;
+    }
+
+    // --- the orders, each the SQL's ORDER BY (PostgreSQL puts nulls first when descending) --------
+
+    private static final Comparator<Integer> NULLS_LAST = Comparator.nullsLast(Comparator.naturalOrder());
+
+    private static final Comparator<Integer> DESCENDING_NULLS_FIRST = NULLS_LAST.reversed();
+
+    /** Best send per discipline, hardest per month: grade_index DESC, climbed_on, lower(route), route, grade. */
+    private static final Comparator<FigureTick> HARDEST_EARLIEST = Comparator.comparing(FigureTick::gradeIndex, DESCENDING_NULLS_FIRST)
+            .thenComparing(FigureTick::climbedOn)
+            .thenComparing(t -> CodePoints.lower(t.route()), CodePoints.ORDER)
+            .thenComparing(FigureTick::route, CodePoints.ORDER)
+            .thenComparing(FigureTick::grade, CodePoints.ORDER);
+
+    /** Hardest send per place: grade_index DESC, grade. */
+    private static final Comparator<FigureTick> PLACE_HARDEST = Comparator.comparing(FigureTick::gradeIndex, DESCENDING_NULLS_FIRST)
+            .thenComparing(FigureTick::grade, CodePoints.ORDER);
+
+    /** Of two sends of a route on its first day: the better style, the harder, then grade and id. */
+    private static final Comparator<FigureTick> FIRST_OF_A_DAY = Comparator.comparingInt((FigureTick t) -> styleRank(t.style()))
+            .thenComparing(FigureTick::gradeIndex, DESCENDING_NULLS_FIRST)
+            .thenComparing(FigureTick::grade, CodePoints.ORDER)
+            .thenComparing(FigureTick::id, WholeLogbookFold::compareUuids);
+
+    /** The pyramid's routes: hardest, then latest, then by route. */
+    private static final Comparator<RouteSend> PYRAMID_ORDER = Comparator.comparingInt(RouteSend::gradeIndex).reversed()
+            .thenComparing(Comparator.comparing(RouteSend::firstSent).reversed())
+            .thenComparing(RouteSend::routeKey, CodePoints.ORDER);
+
+    /** Recent hard sends: latest first, then by every field shown, so equal rows are the only ties. */
+    private static final Comparator<HardSend> RECENT_FIRST = Comparator.comparing(HardSend::date).reversed()
+            .thenComparing(h -> CodePoints.lower(h.route()), CodePoints.ORDER)
+            .thenComparing(HardSend::grade, CodePoints.ORDER)
+            .thenComparing(HardSend::style, CodePoints.ORDER)
+            .thenComparing(HardSend::route, CodePoints.ORDER)
+            .thenComparing(HardSend::discipline, CodePoints.ORDER)
+            .thenComparing(HardSend::gradeIndex, NULLS_LAST)
+            .thenComparing(HardSend::category)
+            .thenComparingInt(HardSend::attempts);
+
+    private static int styleRank(String style) {
+        return switch (style) {
+            case "onsight" -> 0;
+            case "flash" -> 1;
+            case "redpoint" -> 2;
+            case "pinkpoint" -> 3;
+            default -> 4;
+        };
+    }
+
+    /** PostgreSQL orders uuids by their bytes, unsigned; {@link UUID#compareTo} compares signed longs. */
+    static int compareUuids(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
+    private record RouteOf(String discipline, String routeKey) {
+    }
+
+    private record MonthStyle(String month, String discipline, String style) {
+    }
+
+    private record DisciplineStyle(String discipline, String style) {
+    }
+
+    private record DisciplineGrade(String discipline, int gradeIndex) {
+    }
+
+    private record YearGrade(int year, String discipline, int gradeIndex) {
+    }
+
+    private static final class RouteProgress {
+        long ticksBefore;
+        long days;
+        long sends;
+        FigureTick firstSend;
+        long attempts;
+        long daysToSend;
+    }
+
+    private static final class PlaceProgress {
+        long ticks;
+        long pitches;
+        long sends;
+        FigureTick hardest;
+        final List<String> path;
+        final LocalDate firstVisit;
+        LocalDate lastVisit;
+
+        PlaceProgress(List<String> path, LocalDate firstVisit) {
+            this.path = path;
+            this.firstVisit = firstVisit;
+        }
+    }
+
+    /** Text as PostgreSQL's C collation orders it and as its {@code lower()} maps it. */
+    static final class CodePoints {
+
+        static final Comparator<String> ORDER = Comparator.nullsLast(CodePoints::compare);
+
+        /** Arrays element by element; a prefix first. */
+        static final Comparator<List<String>> LIST_ORDER = (a, b) -> {
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                int c = ORDER.compare(a.get(i), b.get(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(a.size(), b.size());
+        };
+
+        private CodePoints() {
+        }
+
+        /**
+         * UTF-16 order but for surrogates, which code point order puts above U+E000..U+FFFF:
+         * the first differing units are moved apart as ICU's code point comparison does.
+         */
+        static int compare(String a, String b) {
+            int length = Math.min(a.length(), b.length());
+            for (int i = 0; i < length; i++) {
+                char x = a.charAt(i);
+                char y = b.charAt(i);
+                if (x != y) {
+                    return x >= 0xD800 && y >= 0xD800 ? Integer.compare(codePointRank(x), codePointRank(y)) : x - y;
+                }
+            }
+            return a.length() - b.length();
+        }
+
+        private static int codePointRank(char unit) {
+            return unit >= 0xE000 ? unit - 0x800 : unit + 0x2000;
+        }
+
+        /** One code point at a time (İ becomes i, not i and a combining dot as {@link String#toLowerCase} makes it). */
+        static String lower(String text) {
+            if (text == null) {
+                return null;
+            }
+            StringBuilder lower = new StringBuilder(text.length());
+            text.codePoints().map(Character::toLowerCase).forEach(lower::appendCodePoint);
+            return lower.toString();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.cruxlog.logbook.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import dev.cruxlog.logbook.DifficultyCategory;
+import dev.cruxlog.logbook.LogbookStatistics.RouteSend;
+import dev.cruxlog.logbook.LogbookStatistics.WholeLogbookFigures;
+import dev.cruxlog.logbook.SendCounting;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one-pass fold's rules on logbooks small enough to count by hand. That it equals the
+ * per-figure SQL on real and generated logbooks is ReadModelEquivalenceTest's job (app).
+ */
+class WholeLogbookFoldTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
+    private static final LocalDate MAY_1 = LocalDate.of(2024, 5, 1);
+
+    private int ids;
+
+    private FigureTick tick(LocalDate day, String route, String style, boolean send, int level) {
+        return tick(day, route, "sport", style, send, level, List.of("Nevada", "Red Rock"));
+    }
+
+    private FigureTick tick(LocalDate day, String route, String discipline, String style, boolean send, int level,
+                            List<String> path) {
+        return new FigureTick(new UUID(0, ++ids), "key:" + route, route, path.isEmpty() ? null : path.get(path.size() - 1),
+                path, day, discipline, "5." + level, level * 10, level, style, send, 1, 100);
+    }
+
+    private static WholeLogbookFigures fold(SendCounting counting, List<FigureTick> ticks) {
+        WholeLogbookFold fold = new WholeLogbookFold(counting, TODAY);
+        ticks.forEach(fold::add);
+        return fold.result();
+    }
+
+    @Test
+    void triesUpToTheFirstSendAreEarlierDaysTicksThatDaysFailedOnesAndTheSend() {
+        List<FigureTick> ticks = List.of(
+                tick(MAY_1, "Crimson", "attempt", false, 11),
+                tick(MAY_1, "Crimson", "attempt", false, 11),
+                tick(MAY_1.plusDays(7), "Crimson", "attempt", false, 11),
+                tick(MAY_1.plusDays(7), "Crimson", "redpoint", true, 11),
+                tick(MAY_1.plusDays(7), "Crimson", "redpoint", true, 11),
+                tick(MAY_1.plusDays(30), "Crimson", "redpoint", true, 11));
+
+        RouteSend send = fold(SendCounting.LEADS_AND_BOULDERS, ticks).firstSends().get("sport").get(0);
+
+        assertThat(send.firstSent()).isEqualTo(MAY_1.plusDays(7));
+        assertThat(send.attempts()).as("two on day one, the failed one and the send on day two").isEqualTo(4);
+        assertThat(send.days()).isEqualTo(2);
+        assertThat(send.sends()).isEqualTo(3);
+    }
+
+    @Test
+    void theOrderOfOneDaysTicksChangesNothing() {
+        List<FigureTick> ticks = new ArrayList<>();
+        for (int day = 0; day < 40; day++) {
+            for (int route = 0; route < 4; route++) {
+                boolean send = (day + route) % 3 == 0;
+                ticks.add(tick(MAY_1.plusDays(day / 2), "Route " + route, send ? (route % 2 == 0 ? "onsight" : "redpoint") : "attempt",
+                        send, 9 + route));
+                ticks.add(tick(MAY_1.plusDays(day / 2), "Route " + route, "top-rope", false, 9 + route));
+            }
+        }
+        WholeLogbookFigures inOrder = fold(SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS, ticks);
+        Random random = new Random(7);
+        for (int run = 0; run < 5; run++) {
+            List<FigureTick> shuffled = shuffleWithinDays(ticks, random);
+            assertThat(fold(SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS, shuffled)).isEqualTo(inOrder);
+        }
+    }
+
+    private static List<FigureTick> shuffleWithinDays(List<FigureTick> ticks, Random random) {
+        List<FigureTick> shuffled = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= ticks.size(); i++) {
+            if (i == ticks.size() || !ticks.get(i).climbedOn().equals(ticks.get(start).climbedOn())) {
+                List<FigureTick> day = new ArrayList<>(ticks.subList(start, i));
+                Collections.shuffle(day, random);
+                shuffled.addAll(day);
+                start = i;
+            }
+        }
+        return shuffled;
+    }
+
+    @Test
+    void aTopRopeIsASendAndATryOnlyWhenTheClimberCountsThem() {
+        List<FigureTick> ticks = List.of(
+                tick(MAY_1, "Slab", "top-rope", false, 10),
+                tick(MAY_1.plusDays(1), "Slab", "redpoint", true, 10));
+
+        WholeLogbookFigures leads = fold(SendCounting.LEADS_AND_BOULDERS, ticks);
+        WholeLogbookFigures all = fold(SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS, ticks);
+
+        assertThat(leads.overview().sends()).isEqualTo(1);
+        assertThat(leads.firstSends().get("sport").get(0).attempts()).as("the top rope was no try").isEqualTo(1);
+        assertThat(all.overview().sends()).isEqualTo(2);
+        assertThat(all.firstSends().get("sport").get(0).firstSent()).isEqualTo(MAY_1);
+        assertThat(all.firstSends().get("sport").get(0).style()).isEqualTo("top-rope");
+    }
+
+    @Test
+    void aSendIsMeasuredAgainstTheHardestSendOfEarlierDaysNotOfItsOwnDay() {
+        List<FigureTick> ticks = List.of(
+                tick(MAY_1, "Twelve", "redpoint", true, 12),
+                tick(MAY_1, "Ten", "redpoint", true, 10),
+                tick(MAY_1.plusDays(1), "Nine", "redpoint", true, 9),
+                tick(MAY_1.plusDays(1), "Project", "attempt", false, 13));
+
+        WholeLogbookFigures figures = fold(SendCounting.LEADS_AND_BOULDERS, ticks);
+
+        assertThat(figures.overview().sendsByCategory()).containsEntry(DifficultyCategory.PROJECT, 2L)
+                .containsEntry(DifficultyCategory.TIER_4, 1L).hasSize(2);
+        assertThat(figures.overview().projectAttempts()).isEqualTo(1);
+        assertThat(figures.overview().recentHardSends()).extracting(h -> h.route()).containsExactly("Ten", "Twelve");
+    }
+
+    @Test
+    void aSendDatedAfterTomorrowIsNotRecent() {
+        List<FigureTick> ticks = List.of(tick(TODAY.plusDays(1), "Tomorrow", "redpoint", true, 10),
+                tick(TODAY.plusDays(2), "Later", "redpoint", true, 10));
+
+        assertThat(fold(SendCounting.LEADS_AND_BOULDERS, ticks).overview().recentHardSends()).extracting(h -> h.route())
+                .containsExactly("Tomorrow");
+    }
+
+    @Test
+    void placesAreWholePathsInArrayOrderAndTheirHardestIsTheHardestSend() {
+        List<FigureTick> ticks = List.of(
+                tick(MAY_1, "A", "sport", "redpoint", true, 10, List.of("Utah", "Maple")),
+                tick(MAY_1, "B", "sport", "attempt", false, 13, List.of("Utah", "Maple")),
+                tick(MAY_1, "C", "sport", "onsight", true, 9, List.of("Utah")),
+                tick(MAY_1, "D", "sport", "onsight", true, 9, List.of("Utah", "Maple", "Pipeline")),
+                tick(MAY_1, "E", "sport", "onsight", true, 9, List.of()));
+
+        WholeLogbookFigures figures = fold(SendCounting.LEADS_AND_BOULDERS, ticks);
+
+        assertThat(figures.places()).extracting(p -> p.path()).containsExactly(List.of("Utah"), List.of("Utah", "Maple"),
+                List.of("Utah", "Maple", "Pipeline"));
+        assertThat(figures.places().get(1).hardestGrade()).isEqualTo("5.10");
+        assertThat(figures.places().get(1).ticks()).isEqualTo(2);
+        assertThat(figures.overview().regions()).isEqualTo(1);
+    }
+
+    @Test
+    void textIsOrderedByCodePointAsPostgresqlsCCollationOrdersIt() {
+        assertThat(WholeLogbookFold.CodePoints.compare("a", "B")).as("lower case after upper").isPositive();
+        assertThat(WholeLogbookFold.CodePoints.compare("\uFB01", "\uD83D\uDE00"))
+                .as("U+FB01 before U+1F600, though its UTF-16 unit is larger").isNegative();
+        assertThat(WholeLogbookFold.CodePoints.compare("ab", "a")).isPositive();
+        assertThat(WholeLogbookFold.CodePoints.lower("İSTANBUL ẞ")).isEqualTo("istanbul ß");
+        assertThat(WholeLogbookFold.compareUuids(UUID.fromString("80000000-0000-0000-0000-000000000000"),
+                UUID.fromString("00000000-0000-0000-0000-000000000001"))).as("bytes unsigned, as uuid_cmp").isPositive();
+    }
+
+    @Test
+    void ticksOutOfDateOrderAreRefused() {
+        WholeLogbookFold fold = new WholeLogbookFold(SendCounting.LEADS_AND_BOULDERS, TODAY);
+        fold.add(tick(MAY_1.plusDays(1), "Later", "redpoint", true, 10));
+
+        assertThatThrownBy(() -> fold.add(tick(MAY_1, "Earlier", "redpoint", true, 10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("date order");
+    }
+
+    @Test
+    void anEmptyLogbookHasEmptyFigures() {
+        WholeLogbookFigures figures = fold(SendCounting.LEADS_AND_BOULDERS, List.of());
+
+        assertThat(figures.overview().ticks()).isZero();
+        assertThat(figures.overview().firstDay()).isNull();
+        assertThat(figures.firstSends()).isEmpty();
+        assertThat(figures.days()).isEmpty();
+    }
+}
