@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Maintenance every instance runs on a timer once the application is ready: one
- * {@link #sweep()} at start, then one every interval, each after the last has finished, a
- * failed one logged and retried at the next tick. Sweeps must be safe to run on several
+ * {@link #sweep()} at start, then one every interval, each after the last has finished (ticks
+ * a long sweep overlaps are skipped), a failed one logged and retried at the next tick. Sweeps must be safe to run on several
  * instances at once (they work on rows, not on memory). Stopped with the application.
  */
 public abstract class PeriodicSweep implements SmartLifecycle {
@@ -36,11 +36,15 @@ public abstract class PeriodicSweep implements SmartLifecycle {
     @EventListener(ApplicationReadyEvent.class)
     public void startSweeping() {
         sweeping = Flux.interval(Duration.ZERO, every)
+                // A sweep longer than the interval (a cold start, a slow database) skips the ticks
+                // it overlaps: without this the interval overflowed and ended every later sweep
+                // (a rebuild asked for after such a start was never started).
+                .onBackpressureDrop()
                 .concatMap(tick -> sweep().onErrorResume(error -> {
                     log.warn("Sweeping {} failed; next try in {}", what, every, error);
                     return Mono.empty();
-                }))
-                .subscribe();
+                }), 0)
+                .subscribe(changed -> { }, error -> log.error("Sweeping {} stopped", what, error));
     }
 
     @Override
