@@ -41,8 +41,8 @@ import dev.cruxlog.logbook.SendCounting;
  * categories, first sends) are why ticks must come in date order: a day's ticks are gathered
  * and folded together, so their order within the day never matters, as in the SQL. Memory is
  * one entry per route, day, month, place and grade, never per tick. Text is ordered by code
- * point, as the SQL orders it ({@code COLLATE "C"}), and lower-cased one code point at a time,
- * as PostgreSQL's {@code lower()} does.
+ * point and lower-cased in ASCII only, as the SQL does with {@code COLLATE "C"} (so the two
+ * agree whatever the database's own collation and character type).
  */
 public final class WholeLogbookFold {
 
@@ -84,7 +84,7 @@ public final class WholeLogbookFold {
     private final Map<String, long[]> monthVolumes = new TreeMap<>();
     private final Map<MonthStyle, FigureTick> monthHardest = new HashMap<>();
     private final List<Day> days = new ArrayList<>();
-    /** By the path's parts joined with NUL, which PostgreSQL's text cannot hold (a list's hash is not cached). */
+    /** By the path's parts in one string (a list's hash is not cached; see {@link #placeKey}). */
     private final Map<String, PlaceProgress> places = new HashMap<>();
     private LocalDate monthOf;
     private String month;
@@ -307,11 +307,17 @@ public final class WholeLogbookFold {
                 distribution);
     }
 
+    /**
+     * Each part after a NUL and a mark, T for text or N for a null part (an array may hold one):
+     * PostgreSQL's text cannot hold NUL, so no two paths share a key.
+     */
     private static String placeKey(List<String> path) {
         StringBuilder key = new StringBuilder(96);
         for (String part : path) {
-            // A null part (arrays allow one) as a character no text part can start with.
-            key.append(part == null ? "\u0001" : part).append('\u0000');
+            key.append('\u0000').append(part == null ? 'N' : 'T');
+            if (part != null) {
+                key.append(part);
+            }
         }
         return key.toString();
     }
@@ -414,7 +420,7 @@ public final class WholeLogbookFold {
         }
     }
 
-    /** Text as PostgreSQL's C collation orders it and as its {@code lower()} maps it. */
+    /** Text as PostgreSQL's C collation orders and lower-cases it. */
     static final class CodePoints {
 
         static final Comparator<String> ORDER = Comparator.nullsLast(CodePoints::compare);
@@ -453,14 +459,25 @@ public final class WholeLogbookFold {
             return unit >= 0xE000 ? unit - 0x800 : unit + 0x2000;
         }
 
-        /** One code point at a time (İ becomes i, not i and a combining dot as {@link String#toLowerCase} makes it). */
+        /**
+         * A to Z only, as PostgreSQL's {@code lower(text COLLATE "C")}: its plain {@code lower()}
+         * follows the database's character type (ASCII only under C, full case mapping under ICU).
+         */
         static String lower(String text) {
             if (text == null) {
                 return null;
             }
-            StringBuilder lower = new StringBuilder(text.length());
-            text.codePoints().map(Character::toLowerCase).forEach(lower::appendCodePoint);
-            return lower.toString();
+            char[] lower = null;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= 'A' && c <= 'Z') {
+                    if (lower == null) {
+                        lower = text.toCharArray();
+                    }
+                    lower[i] = (char) (c + ('a' - 'A'));
+                }
+            }
+            return lower == null ? text : new String(lower);
         }
     }
 }

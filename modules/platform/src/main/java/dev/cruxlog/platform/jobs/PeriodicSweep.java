@@ -40,7 +40,8 @@ public abstract class PeriodicSweep implements SmartLifecycle {
                 // it overlaps: without this the interval overflowed and ended every later sweep
                 // (a rebuild asked for after such a start was never started).
                 .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(error -> {
+                // Deferred: a sweep that throws instead of failing its Mono is retried too.
+                .concatMap(tick -> Mono.defer(this::sweep).onErrorResume(error -> {
                     log.warn("Sweeping {} failed; next try in {}", what, every, error);
                     return Mono.empty();
                 }), 0)

@@ -20,6 +20,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 @Repository
 class R2dbcLogbookStatistics implements LogbookStatistics {
@@ -168,7 +169,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
         Mono<List<BestSend>> best = bind(db.sql("WITH t AS (" + WINDOW + """
                         ) SELECT DISTINCT ON (discipline) discipline, route, grade, grade_index, climbed_on FROM t
                            WHERE counts_as_send AND grade_index IS NOT NULL
-                           ORDER BY discipline, grade_index DESC, climbed_on, lower(route) COLLATE "C", route COLLATE "C",
+                           ORDER BY discipline, grade_index DESC, climbed_on, lower(route COLLATE "C"), route COLLATE "C",
                                     grade COLLATE "C\""""), owner, counting, from, to)
                 .map(row -> new BestSend(row.get("discipline", String.class), row.get("route", String.class),
                         row.get("grade", String.class), row.get("grade_index", Integer.class),
@@ -178,7 +179,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
         // the climber's earlier sends (they were three statements, three passes).
         Mono<Categorised> categorised = bind(db.sql(CATEGORISED + """
                         SELECT 'hard' AS kind, recent.* FROM (
-                            SELECT row_number() OVER (ORDER BY climbed_on DESC, lower(route) COLLATE "C", grade COLLATE "C", style COLLATE "C",
+                            SELECT row_number() OVER (ORDER BY climbed_on DESC, lower(route COLLATE "C"), grade COLLATE "C", style COLLATE "C",
                                    route COLLATE "C", discipline COLLATE "C", grade_index, levels_below, attempts) AS ord,
                                    discipline, route, grade, grade_index, climbed_on, style, levels_below, attempts,
                                    CAST(NULL AS bigint) AS n
@@ -186,7 +187,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                              WHERE counts_as_send AND levels_below <= 2 AND in_window
                                -- Recent: a tick dated in the future (TickDates) has not happened yet.
                                AND climbed_on <= current_date + 1
-                             ORDER BY climbed_on DESC, lower(route) COLLATE "C", grade COLLATE "C", style COLLATE "C",
+                             ORDER BY climbed_on DESC, lower(route COLLATE "C"), grade COLLATE "C", style COLLATE "C",
                                    route COLLATE "C", discipline COLLATE "C", grade_index, levels_below, attempts LIMIT 10) recent
                         UNION ALL
                         SELECT 'project', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*) FROM categorised
@@ -241,7 +242,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                             FROM t WHERE counts_as_send AND grade_index IS NOT NULL
                            -- Of two sends of one grade, the earlier, then by name: never by id, so the
                            -- same logbook gives the same answer in any account.
-                           ORDER BY month, discipline, style, grade_index DESC, climbed_on, lower(route) COLLATE "C",
+                           ORDER BY month, discipline, style, grade_index DESC, climbed_on, lower(route COLLATE "C"),
                                     route COLLATE "C", grade COLLATE "C\""""), owner, counting, from, to)
                 .map(row -> new MonthSend(row.get("month", String.class), row.get("discipline", String.class),
                         row.get("style", String.class), row.get("grade", String.class), row.get("grade_index", Integer.class),
@@ -350,6 +351,9 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                                 row.get("style", String.class), Boolean.TRUE.equals(row.get("send", Boolean.class)),
                                 row.get("pitches", Integer.class), row.get("length_ft", Integer.class)))
                         .all()
+                        // Off the driver's event loop, which every connection of the pool shares: a
+                        // logbook of hundreds of thousands of ticks folds for seconds.
+                        .publishOn(Schedulers.parallel())
                         .collect(() -> folds(today), (folds, tick) -> folds.values().forEach(fold -> fold.add(tick)))
                         .map(folds -> {
                             Map<SendCounting, WholeLogbookFigures> figures = new EnumMap<>(SendCounting.class);
