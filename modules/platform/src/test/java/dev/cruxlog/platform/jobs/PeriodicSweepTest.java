@@ -45,30 +45,24 @@ class PeriodicSweepTest {
 
     @Test
     void aSweepThatThrowsInsteadOfFailingItsMonoIsRetriedToo() throws InterruptedException {
-        CountDownLatch threeTries = new CountDownLatch(3);
-        PeriodicSweep throwing = new PeriodicSweep("throwing rows", Duration.ofMillis(20)) {
-            @Override
-            public Mono<Long> sweep() {
-                threeTries.countDown();
-                throw new IllegalStateException("no connection");
-            }
-        };
-        throwing.startSweeping();
-        try {
-            assertThat(threeTries.await(5, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            throwing.stop();
-        }
+        assertTriedThreeTimes(() -> {
+            throw new IllegalStateException("no connection");
+        });
     }
 
     @Test
     void aFailedSweepIsRetriedAtTheNextTick() throws InterruptedException {
+        assertTriedThreeTimes(() -> Mono.error(new IllegalStateException("database unavailable")));
+    }
+
+    private static void assertTriedThreeTimes(java.util.function.Supplier<Mono<Long>> failingSweep)
+            throws InterruptedException {
         CountDownLatch threeTries = new CountDownLatch(3);
         PeriodicSweep failing = new PeriodicSweep("failing rows", Duration.ofMillis(20)) {
             @Override
             public Mono<Long> sweep() {
                 threeTries.countDown();
-                return Mono.error(new IllegalStateException("database unavailable"));
+                return failingSweep.get();
             }
         };
         failing.startSweeping();
