@@ -326,7 +326,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
 
     /**
      * One statement for the ticks' narrow columns in date order, folded for both ways of counting
-     * as the rows arrive (ADR 0015: forty statements, one per figure and counting, cost an import
+     * as the rows arrive (ADR 0016: forty statements, one per figure and counting, cost an import
      * of 50,000 ticks seconds). The route key is the database's, so routes group exactly as in
      * the per-figure SQL; so is the date that decides what is recent.
      */
