@@ -62,9 +62,6 @@ public final class WholeLogbookFold {
     // The overview.
     private long ticks;
     private long pitches;
-    private long daysOut;
-    private LocalDate firstDay;
-    private final Set<String> areas = new HashSet<>();
     private final Set<String> regions = new HashSet<>();
     private long sends;
     private long lengthFeet;
@@ -126,10 +123,6 @@ public final class WholeLogbookFold {
         if (dayTicks.isEmpty()) {
             return;
         }
-        daysOut++;
-        if (firstDay == null) {
-            firstDay = day;
-        }
         if (monthOf == null || monthOf.getMonthValue() != day.getMonthValue() || monthOf.getYear() != day.getYear()) {
             monthOf = day;
             month = "%04d-%02d".formatted(day.getYear(), day.getMonthValue());
@@ -152,7 +145,6 @@ public final class WholeLogbookFold {
             }
             disciplines.merge(tick.discipline(), 1L, Long::sum);
             if (tick.location() != null && !tick.location().isEmpty()) {
-                areas.add(tick.location());
                 long[] area = areaPitchesAndTicks.computeIfAbsent(tick.location(), a -> new long[2]);
                 area[0] += tick.pitches();
                 area[1]++;
@@ -275,7 +267,9 @@ public final class WholeLogbookFold {
         List<BestSend> best = bestSends.values().stream()
                 .map(t -> new BestSend(t.discipline(), t.route(), t.grade(), t.gradeIndex(), t.climbedOn()))
                 .sorted(Comparator.comparing(BestSend::discipline, CodePoints.ORDER)).toList();
-        Overview overview = new Overview(ticks, pitches, daysOut, firstDay, areas.size(), regions.size(), sends,
+        // Days out, the first day and the areas are what the days and the areas' totals already hold.
+        Overview overview = new Overview(ticks, pitches, days.size(), days.isEmpty() ? null : days.get(0).date(),
+                areaPitchesAndTicks.size(), regions.size(), sends,
                 disciplines, favourites, best, List.copyOf(hardSends), projectAttempts, lengthFeet, sendsByCategory);
         List<MonthSend> months = monthHardest.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Comparator.comparing(MonthStyle::month, CodePoints.ORDER)
