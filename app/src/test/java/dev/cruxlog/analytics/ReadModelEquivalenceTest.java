@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 import dev.cruxlog.CruxlogIntegrationTest;
 import dev.cruxlog.analytics.application.LogbookFigures;
 import dev.cruxlog.analytics.application.ReadModelRebuildSweep;
-import dev.cruxlog.analytics.application.WholeLogbook;
 import dev.cruxlog.analytics.application.WholeLogbookReadModel;
 import dev.cruxlog.analytics.domain.ReadModelRules;
+import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
 import dev.cruxlog.platform.testing.TestDatabase;
 import dev.cruxlog.support.Climbers;
@@ -309,22 +309,22 @@ class ReadModelEquivalenceTest {
     private void assertTheFiguresMatch(Climber climber, String what) {
         UUID owner = owner(climber);
         for (SendCounting counting : SendCounting.values()) {
-            WholeLogbook fromTicks = readModel.compute(owner, counting).block(Duration.ofSeconds(30));
-            WholeLogbook fromReadModel = storedFigures(owner, counting);
+            LogbookStatistics.WholeLogbookFigures fromTicks = readModel.compute(owner, counting).block(Duration.ofSeconds(30));
+            LogbookStatistics.WholeLogbookFigures fromReadModel = storedFigures(owner, counting);
             assertThat(fromReadModel).as("%s, %s", what, counting).isNotNull();
             assertThat(fromReadModel.firstSends()).as("%s, %s: first sends", what, counting).isEqualTo(fromTicks.firstSends());
             assertThat(fromReadModel).as("%s, %s", what, counting).isEqualTo(fromTicks);
         }
     }
 
-    private WholeLogbook storedFigures(UUID owner, SendCounting counting) {
+    private LogbookStatistics.WholeLogbookFigures storedFigures(UUID owner, SendCounting counting) {
         Mono<Map<String, List<dev.cruxlog.logbook.LogbookStatistics.RouteSend>>> firstSends = Flux.fromIterable(Pyramids.DISCIPLINES)
                 .concatMap(discipline -> stored.firstSends(owner, counting, discipline).map(sends -> Map.entry(discipline, sends)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
         return Mono.zip(firstSends, stored.overview(owner, counting), stored.hardestSendsByMonth(owner, counting),
                         stored.volumeByMonth(owner, counting), stored.days(owner, counting), stored.places(owner, counting),
                         stored.styles(owner, counting), stored.sendRates(owner, counting))
-                .zipWith(stored.gradeDistribution(owner, counting), (all, grades) -> new WholeLogbook(all.getT1(), all.getT2(),
+                .zipWith(stored.gradeDistribution(owner, counting), (all, grades) -> new LogbookStatistics.WholeLogbookFigures(all.getT1(), all.getT2(),
                         all.getT3(), all.getT4(), all.getT5(), all.getT6(), all.getT7(), all.getT8(), grades))
                 .block(Duration.ofSeconds(10));
     }

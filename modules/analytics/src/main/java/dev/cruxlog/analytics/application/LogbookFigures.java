@@ -24,11 +24,11 @@ public interface LogbookFigures {
     /**
      * Replaces every figure of the climber under this counting.
      *
-     * @param laterDays {@link WholeLogbook#laterDays}: the figures hold through the day before
+     * @param laterDays {@link WholeLogbookReadModel#laterDays}: the figures hold through the day before
      *                  the eve of the first of these after tomorrow, by the database's clock
      *                  (the clock the overview's query reads), or until the next write
      */
-    Mono<Void> replace(UUID owner, SendCounting counting, WholeLogbook figures, List<LocalDate> laterDays);
+    Mono<Void> replace(UUID owner, SendCounting counting, LogbookStatistics.WholeLogbookFigures figures, List<LocalDate> laterDays);
 
     Mono<List<LogbookStatistics.RouteSend>> firstSends(UUID owner, SendCounting counting, String discipline);
 

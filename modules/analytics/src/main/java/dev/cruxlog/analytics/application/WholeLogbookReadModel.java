@@ -45,14 +45,14 @@ public class WholeLogbookReadModel implements LogbookChangeListener {
         LocalDate today = LocalDate.now(clock);
         return statistics.wholeLogbook(owner)
                 .flatMapMany(byCounting -> Flux.fromArray(SendCounting.values()).concatMap(counting -> {
-                    WholeLogbook whole = WholeLogbook.of(byCounting.get(counting));
-                    return figures.replace(owner, counting, whole, whole.laterDays(today));
+                    LogbookStatistics.WholeLogbookFigures whole = forPyramids(byCounting.get(counting));
+                    return figures.replace(owner, counting, whole, laterDays(whole, today));
                 }))
                 .then();
     }
 
     /** The whole logbook's figures from the per-figure queries: the equivalence tests' oracle. */
-    public Mono<WholeLogbook> compute(UUID owner, SendCounting counting) {
+    public Mono<LogbookStatistics.WholeLogbookFigures> compute(UUID owner, SendCounting counting) {
         // Inside a write these share the writer's connection, which runs them in turn.
         Mono<Map<String, List<LogbookStatistics.RouteSend>>> firstSends = Flux.fromIterable(Pyramids.DISCIPLINES)
                 .concatMap(discipline -> statistics.firstSends(owner, discipline, counting, null, null).collectList()
@@ -67,7 +67,33 @@ public class WholeLogbookReadModel implements LogbookChangeListener {
                         statistics.styles(owner, counting, null, null).collectList(),
                         statistics.sendRates(owner, counting, null, null).collectList(),
                         statistics.gradeDistribution(owner, counting, null, null).collectList())
-                        .map(all -> new WholeLogbook(sends, overview, all.getT1(), all.getT2(), all.getT3(), all.getT4(),
+                        .map(all -> new LogbookStatistics.WholeLogbookFigures(sends, overview, all.getT1(), all.getT2(), all.getT3(), all.getT4(),
                                 all.getT5(), all.getT6(), all.getT7()))));
+    }
+
+    /**
+     * The figures as the store keeps them: a list of first sends (empty where nothing was sent)
+     * for every pyramid discipline, so a discipline without sends is an answer, not a miss.
+     */
+    static LogbookStatistics.WholeLogbookFigures forPyramids(LogbookStatistics.WholeLogbookFigures figures) {
+        Map<String, List<LogbookStatistics.RouteSend>> firstSends = new java.util.HashMap<>();
+        for (String discipline : Pyramids.DISCIPLINES) {
+            firstSends.put(discipline, figures.firstSends().getOrDefault(discipline, List.of()));
+        }
+        return new LogbookStatistics.WholeLogbookFigures(firstSends, figures.overview(), figures.hardestSendsByMonth(),
+                figures.volumeByMonth(), figures.days(), figures.places(), figures.styles(), figures.sendRates(),
+                figures.gradeDistribution());
+    }
+
+    /**
+     * The days out from a week before {@code today} on. The overview's recent hard sends leave
+     * out ticks dated after tomorrow (by the database's clock), so a logbook with such a tick
+     * changes without a write on that tick's eve: the store keeps these figures valid through
+     * the day before the first such eve. A week of slack covers any difference between the
+     * application's and the database's time zones.
+     */
+    public static List<LocalDate> laterDays(LogbookStatistics.WholeLogbookFigures figures, LocalDate today) {
+        LocalDate weekBefore = today.minusDays(7);
+        return figures.days().stream().map(LogbookStatistics.Day::date).filter(date -> date.isAfter(weekBefore)).toList();
     }
 }

@@ -112,7 +112,7 @@ final class ReadModelFakes {
     static final class Figures implements LogbookFigures {
 
         final List<String> calls = new ArrayList<>();
-        final Map<String, WholeLogbook> stored = new HashMap<>();
+        final Map<String, LogbookStatistics.WholeLogbookFigures> stored = new HashMap<>();
         final Map<String, List<LocalDate>> laterDays = new HashMap<>();
 
         private static String key(UUID owner, SendCounting counting) {
@@ -125,7 +125,7 @@ final class ReadModelFakes {
         }
 
         @Override
-        public Mono<Void> replace(UUID owner, SendCounting counting, WholeLogbook figures, List<LocalDate> later) {
+        public Mono<Void> replace(UUID owner, SendCounting counting, LogbookStatistics.WholeLogbookFigures figures, List<LocalDate> later) {
             return Mono.fromRunnable(() -> {
                 calls.add("replace " + owner + " " + counting);
                 stored.put(key(owner, counting), figures);
@@ -133,7 +133,7 @@ final class ReadModelFakes {
             });
         }
 
-        private Mono<WholeLogbook> whole(UUID owner, SendCounting counting) {
+        private Mono<LogbookStatistics.WholeLogbookFigures> whole(UUID owner, SendCounting counting) {
             return Mono.justOrEmpty(stored.get(key(owner, counting)));
         }
 
@@ -144,42 +144,42 @@ final class ReadModelFakes {
 
         @Override
         public Mono<LogbookStatistics.Overview> overview(UUID owner, SendCounting counting) {
-            return whole(owner, counting).map(WholeLogbook::overview);
+            return whole(owner, counting).map(LogbookStatistics.WholeLogbookFigures::overview);
         }
 
         @Override
         public Mono<List<LogbookStatistics.MonthSend>> hardestSendsByMonth(UUID owner, SendCounting counting) {
-            return whole(owner, counting).map(WholeLogbook::hardestSendsByMonth);
+            return whole(owner, counting).map(LogbookStatistics.WholeLogbookFigures::hardestSendsByMonth);
         }
 
         @Override
         public Mono<List<LogbookStatistics.MonthVolume>> volumeByMonth(UUID owner, SendCounting counting) {
-            return whole(owner, counting).map(WholeLogbook::volumeByMonth);
+            return whole(owner, counting).map(LogbookStatistics.WholeLogbookFigures::volumeByMonth);
         }
 
         @Override
         public Mono<List<LogbookStatistics.Day>> days(UUID owner, SendCounting counting) {
-            return whole(owner, counting).map(WholeLogbook::days);
+            return whole(owner, counting).map(LogbookStatistics.WholeLogbookFigures::days);
         }
 
         @Override
         public Mono<List<LogbookStatistics.Place>> places(UUID owner, SendCounting counting) {
-            return whole(owner, counting).map(WholeLogbook::places);
+            return whole(owner, counting).map(LogbookStatistics.WholeLogbookFigures::places);
         }
 
         @Override
         public Mono<List<LogbookStatistics.StyleCount>> styles(UUID owner, SendCounting counting) {
-            return whole(owner, counting).map(WholeLogbook::styles);
+            return whole(owner, counting).map(LogbookStatistics.WholeLogbookFigures::styles);
         }
 
         @Override
         public Mono<List<LogbookStatistics.LevelRate>> sendRates(UUID owner, SendCounting counting) {
-            return whole(owner, counting).map(WholeLogbook::sendRates);
+            return whole(owner, counting).map(LogbookStatistics.WholeLogbookFigures::sendRates);
         }
 
         @Override
         public Mono<List<LogbookStatistics.YearLevel>> gradeDistribution(UUID owner, SendCounting counting) {
-            return whole(owner, counting).map(WholeLogbook::gradeDistribution);
+            return whole(owner, counting).map(LogbookStatistics.WholeLogbookFigures::gradeDistribution);
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
 import dev.cruxlog.platform.jobs.Job;
 import dev.cruxlog.platform.jobs.JobPayloads;
@@ -117,12 +118,12 @@ class WholeLogbookReadModelTest {
 
     @Test
     void laterDaysStartAWeekBeforeToday() {
-        WholeLogbook whole = new WholeLogbook(java.util.Map.of(), null, List.of(), List.of(),
+        LogbookStatistics.WholeLogbookFigures whole = new LogbookStatistics.WholeLogbookFigures(java.util.Map.of(), null, List.of(), List.of(),
                 List.of(new dev.cruxlog.logbook.LogbookStatistics.Day(LocalDate.of(2026, 11, 24), 1, 1, true),
                         new dev.cruxlog.logbook.LogbookStatistics.Day(LocalDate.of(2026, 11, 25), 1, 1, true),
                         new dev.cruxlog.logbook.LogbookStatistics.Day(LocalDate.of(2027, 1, 1), 1, 1, true)),
                 List.of(), List.of(), List.of(), List.of());
 
-        assertThat(whole.laterDays(LocalDate.of(2026, 12, 1))).containsExactly(LocalDate.of(2026, 11, 25), LocalDate.of(2027, 1, 1));
+        assertThat(WholeLogbookReadModel.laterDays(whole, LocalDate.of(2026, 12, 1))).containsExactly(LocalDate.of(2026, 11, 25), LocalDate.of(2027, 1, 1));
     }
 }

@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import dev.cruxlog.analytics.application.LogbookFigures;
-import dev.cruxlog.analytics.application.WholeLogbook;
 import dev.cruxlog.analytics.domain.ReadModelRules;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
@@ -85,7 +84,7 @@ class R2dbcLogbookFigures implements LogbookFigures {
     }
 
     @Override
-    public Mono<Void> replace(UUID owner, SendCounting counting, WholeLogbook figures, List<LocalDate> laterDays) {
+    public Mono<Void> replace(UUID owner, SendCounting counting, LogbookStatistics.WholeLogbookFigures figures, List<LocalDate> laterDays) {
         // One JSON object of every figure, its bodies written in place: bound as one text value,
         // not as a text[] whose every element the driver escapes character by character (a
         // profile of the 50,000-tick climber's refresh put a tenth of its time there).
