@@ -9,7 +9,9 @@
 # benchmarks/results/steady-<timestamp>-<label>.jsonl, with the app's CPU microseconds and heap bytes
 # allocated per request (the same JFR thread-allocation counters as run.sh; allocation varies far
 # less between runs than CPU does, so it shows small changes CPU cannot). STEADY_JAVA_OPTS adds JVM
-# options (a profiling JFR recording).
+# options (a profiling JFR recording). STEADY_PATH measures another read than the ticks page
+# (e.g. /api/v1/analytics/pyramid?discipline=sport) and STEADY_CLIMBER=heavy as the 10,000-tick climber
+# of S4 instead of the 1,000 ordinary ones; STEADY_ACCEPT=text/html for a page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -25,7 +27,8 @@ JDK25_HOME=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 # Parsing JFR dumps needs a newer JDK than the app's when there is one, as in run.sh.
 if [ -x "$JDK25_HOME/bin/java" ]; then PARSE_JAVA=$JDK25_HOME/bin/java; else PARSE_JAVA=java; fi
 LOADGEN="taskset -c 1 java -Xss512k -jar $ROOT/benchmarks/loadgen/target/loadgen.jar"
-psql -qtA -d "$DB" -F ' ' -c "SELECT id, 'bench' || n FROM bench.owner WHERE n > 0 ORDER BY n" > "$WORK/owners.txt"
+if [ "${STEADY_CLIMBER:-}" = heavy ]; then WHO="n = 0"; else WHO="n > 0"; fi
+psql -qtA -d "$DB" -F ' ' -c "SELECT id, 'bench' || n FROM bench.owner WHERE $WHO ORDER BY n" > "$WORK/owners.txt"
 java -jar benchmarks/loadgen/target/loadgen.jar tokens "$SECRET" "$WORK/owners.txt" > "$WORK/tokens.txt"
 
 env "$@" DATABASE_URL="postgresql://$PGUSER@localhost:5432/$DB" SERVER_PORT=$PORT SPRING_PROFILES_ACTIVE=prod \
@@ -35,7 +38,8 @@ env "$@" DATABASE_URL="postgresql://$PGUSER@localhost:5432/$DB" SERVER_PORT=$POR
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
-URL="http://localhost:$PORT/api/v1/logbook/ticks?limit=50"
+URL="http://localhost:$PORT${STEADY_PATH:-/api/v1/logbook/ticks?limit=50}"
+[ -n "${STEADY_ACCEPT:-}" ] && export LOADGEN_ACCEPT=$STEADY_ACCEPT
 
 cpu() { awk '{print $14 + $15}' /proc/"$PID"/stat; }
 jit() { local sum=0 t; for t in /proc/"$PID"/task/*; do case $(cat "$t/comm") in C1\ Compi*|C2\ Compi*) sum=$((sum + $(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0))) ;; esac; done; echo $sum; }

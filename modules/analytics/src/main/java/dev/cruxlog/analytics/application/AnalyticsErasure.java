@@ -10,10 +10,12 @@ class AnalyticsErasure implements ErasesAccountData {
 
     private final RouteCharacters characters;
     private final LogbookFigures figures;
+    private final PyramidMemo pyramids;
 
-    AnalyticsErasure(RouteCharacters characters, LogbookFigures figures) {
+    AnalyticsErasure(RouteCharacters characters, LogbookFigures figures, PyramidMemo pyramids) {
         this.characters = characters;
         this.figures = figures;
+        this.pyramids = pyramids;
     }
 
     @Override
@@ -23,6 +25,7 @@ class AnalyticsErasure implements ErasesAccountData {
 
     @Override
     public Mono<Void> erase(AccountErased event) {
-        return characters.eraseOwnedBy(event.ownerId()).then(figures.eraseOwnedBy(event.ownerId()));
+        return characters.eraseOwnedBy(event.ownerId()).then(figures.eraseOwnedBy(event.ownerId()))
+                .doOnSuccess(done -> pyramids.forget(event.ownerId()));
     }
 }

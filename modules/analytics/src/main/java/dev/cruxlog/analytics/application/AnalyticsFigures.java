@@ -2,6 +2,7 @@ package dev.cruxlog.analytics.application;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -36,7 +37,26 @@ public class AnalyticsFigures {
     public Flux<LogbookStatistics.RouteSend> firstSends(UUID owner, String discipline, SendCounting counting, LocalDate from,
                                                        LocalDate to) {
         Supplier<Flux<LogbookStatistics.RouteSend>> computed = () -> statistics.firstSends(owner, discipline, counting, from, to);
-        return wholeLogbook(from, to) ? fromReadModel(stored.firstSends(owner, counting, discipline), computed) : computed.get();
+        return wholeLogbook(from, to) ? fromReadModel(stored.firstSends(owner, counting, discipline).map(Revised::value), computed)
+                : computed.get();
+    }
+
+    /**
+     * The first sends a pyramid is built from, with the read model's revision when they were
+     * read from it; computed ones (a window of dates, no current stored figure) have none.
+     */
+    public Mono<FirstSends> firstSendsWithRevision(UUID owner, String discipline, SendCounting counting, LocalDate from, LocalDate to) {
+        Mono<FirstSends> computed = Mono.defer(() -> statistics.firstSends(owner, discipline, counting, from, to).collectList()
+                .map(sends -> new FirstSends(sends, OptionalLong.empty())));
+        return wholeLogbook(from, to)
+                ? stored.firstSends(owner, counting, discipline)
+                        .map(revised -> new FirstSends(revised.value(), OptionalLong.of(revised.revision())))
+                        .switchIfEmpty(computed)
+                : computed;
+    }
+
+    /** @param storedRevision the read model's revision of these sends; empty when computed from the ticks */
+    public record FirstSends(List<LogbookStatistics.RouteSend> sends, OptionalLong storedRevision) {
     }
 
     public Mono<LogbookStatistics.Overview> overview(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {

@@ -3,7 +3,10 @@ package dev.cruxlog.analytics.application;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.cruxlog.analytics.PyramidView;
@@ -28,13 +31,15 @@ public class PyramidService implements Pyramids {
     private final ClimberPreferences preferences;
     private final Grades grades;
     private final RouteCharacters characters;
+    private final PyramidMemo memo;
 
     public PyramidService(AnalyticsFigures figures, ClimberPreferences preferences, Grades grades,
-                          RouteCharacters characters) {
+                          RouteCharacters characters, PyramidMemo memo) {
         this.figures = figures;
         this.preferences = preferences;
         this.grades = grades;
         this.characters = characters;
+        this.memo = memo;
     }
 
     /** Sets a route's crux angle and/or energy; a null leaves that one as it was. */
@@ -60,25 +65,54 @@ public class PyramidService implements Pyramids {
     @Override
     public Mono<PyramidView> pyramid(UUID owner, String discipline, LocalDate from, LocalDate to, int levels,
                                      boolean includeFollows) {
+        return keyedPyramid(owner, discipline, from, to, levels, includeFollows).map(KeyedPyramid::view);
+    }
+
+    /**
+     * The pyramid with the key it is held under in the {@link PyramidMemo} when it was built
+     * from the read model's stored sends: equal keys, equal pyramids, so what is derived from
+     * one (its JSON) can be kept under its key too. Pyramids computed from the ticks have none.
+     */
+    public Mono<KeyedPyramid> keyedPyramid(UUID owner, String discipline, LocalDate from, LocalDate to, int levels,
+                                           boolean includeFollows) {
         String wanted = discipline.toLowerCase(Locale.ROOT);
+        int shownLevels = Math.max(1, Math.min(levels, 12));
         return preferences.of(owner).flatMap(preferred -> {
             GradeSystem system = InsightsService.preferredSystem(preferred.gradeSystems(), wanted);
             SendCounting counting = includeFollows || wanted.equals("tr") ? SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS
                     : preferred.counting();
-            return Mono.zip(figures.firstSends(owner, wanted, counting, from, to)
-                            // One level per grade of the climber's system (French 6b, 6b+, ...), not
-                            // per YDS letter renamed: two YDS letters on one French grade merge.
-                            .map(send -> new PyramidBuilder.Send(grades.level(send.gradeIndex(), system),
-                                    new Pyramid.Route(send.routeKey(), send.route(), send.location(), send.firstSent(),
-                                            send.grade(), send.attempts(), send.days(), send.style())))
-                            .collectList(), characters.all(owner))
-                    .map(all -> view(wanted, system, from, to,
-                            PyramidBuilder.build(all.getT1(), Math.max(1, Math.min(levels, 12))), all.getT2()));
+            return Mono.zip(figures.firstSendsWithRevision(owner, wanted, counting, from, to), characters.all(owner))
+                    .map(all -> {
+                        AnalyticsFigures.FirstSends sends = all.getT1();
+                        Map<String, RouteCharacters.Character> character = all.getT2();
+                        Supplier<PyramidView> build = () -> view(wanted, system, from, to,
+                                PyramidBuilder.build(levelled(sends.sends(), system), shownLevels), character);
+                        if (sends.storedRevision().isEmpty()) {
+                            return new KeyedPyramid(build.get(), Optional.empty());
+                        }
+                        PyramidMemo.Key key = new PyramidMemo.Key(owner, counting, wanted, sends.storedRevision().getAsLong(),
+                                system.id(), shownLevels, from, to, character);
+                        return new KeyedPyramid(memo.get(key, build), Optional.of(key));
+                    });
         });
     }
 
+    /** @param key where the pyramid is held; empty when it was computed from the ticks and is not */
+    public record KeyedPyramid(PyramidView view, Optional<PyramidMemo.Key> key) {
+    }
+
+    private List<PyramidBuilder.Send> levelled(List<LogbookStatistics.RouteSend> sends, GradeSystem system) {
+        // One level per grade of the climber's system (French 6b, 6b+, ...), not per YDS letter
+        // renamed: two YDS letters on one French grade merge.
+        return sends.stream()
+                .map(send -> new PyramidBuilder.Send(grades.level(send.gradeIndex(), system),
+                        new Pyramid.Route(send.routeKey(), send.route(), send.location(), send.firstSent(),
+                                send.grade(), send.attempts(), send.days(), send.style())))
+                .toList();
+    }
+
     private PyramidView view(String discipline, GradeSystem system, LocalDate from, LocalDate to, Pyramid pyramid,
-                             java.util.Map<String, RouteCharacters.Character> character) {
+                             Map<String, RouteCharacters.Character> character) {
         List<PyramidView.Level> levels = pyramid.levels().stream()
                 .map(level -> new PyramidView.Level(grades.levelName(level.level(), system),
                         grades.levelIndex(level.level(), system),

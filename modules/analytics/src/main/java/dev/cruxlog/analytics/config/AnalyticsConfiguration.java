@@ -1,7 +1,9 @@
 package dev.cruxlog.analytics.config;
 
+import dev.cruxlog.analytics.application.PyramidMemo;
 import dev.cruxlog.platform.database.ModuleSchema;
 import org.springdoc.core.models.GroupedOpenApi;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +13,12 @@ class AnalyticsConfiguration {
     @Bean
     ModuleSchema analyticsSchema() {
         return new ModuleSchema("analytics");
+    }
+
+    /** Pyramids built from stored first sends, reused while their inputs are unchanged. */
+    @Bean
+    PyramidMemo pyramidMemo(@Value("${cruxlog.analytics.pyramid-memo-routes:100000}") long maxRoutes) {
+        return new PyramidMemo(maxRoutes);
     }
 
     @Bean

@@ -114,6 +114,9 @@ final class ReadModelFakes {
         final List<String> calls = new ArrayList<>();
         final Map<String, LogbookStatistics.WholeLogbookFigures> stored = new HashMap<>();
         final Map<String, List<LocalDate>> laterDays = new HashMap<>();
+        /** The revision of each climber's and counting's figures, from one sequence as in the table. */
+        final Map<String, Long> revisions = new HashMap<>();
+        private long lastRevision;
 
         private static String key(UUID owner, SendCounting counting) {
             return owner + "/" + counting;
@@ -129,6 +132,7 @@ final class ReadModelFakes {
             return Mono.fromRunnable(() -> {
                 calls.add("replace " + owner + " " + counting);
                 stored.put(key(owner, counting), figures);
+                revisions.put(key(owner, counting), ++lastRevision);
                 laterDays.put(key(owner, counting), later);
             });
         }
@@ -138,8 +142,9 @@ final class ReadModelFakes {
         }
 
         @Override
-        public Mono<List<LogbookStatistics.RouteSend>> firstSends(UUID owner, SendCounting counting, String discipline) {
-            return whole(owner, counting).mapNotNull(whole -> whole.firstSends().get(discipline));
+        public Mono<Revised<List<LogbookStatistics.RouteSend>>> firstSends(UUID owner, SendCounting counting, String discipline) {
+            return whole(owner, counting).mapNotNull(whole -> whole.firstSends().get(discipline))
+                    .map(sends -> new Revised<>(revisions.get(key(owner, counting)), sends));
         }
 
         @Override

@@ -11,8 +11,14 @@ import dev.cruxlog.analytics.domain.PlaceTree;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.logbook.LogbookStatistics;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -20,8 +26,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1/analytics")
@@ -30,15 +38,26 @@ class AnalyticsApiController {
 
     private final PyramidService pyramids;
     private final InsightsService insights;
+    private final JsonMapper json;
+    private final EncodedPyramids encoded;
 
-    AnalyticsApiController(PyramidService pyramids, InsightsService insights) {
+    AnalyticsApiController(PyramidService pyramids, InsightsService insights, JsonMapper json,
+                           @Value("${cruxlog.analytics.encoded-pyramids-max:16MB}") DataSize encodedPyramidsMax) {
         this.pyramids = pyramids;
         this.insights = insights;
+        this.json = json;
+        this.encoded = new EncodedPyramids(encodedPyramidsMax.toBytes());
     }
 
-    @GetMapping("/pyramid")
+    /**
+     * Written as bytes: a pyramid built from the read model is encoded once per key
+     * ({@link EncodedPyramids}), by the same mapper the JSON encoder uses.
+     */
+    @GetMapping(value = "/pyramid", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Your pyramid for a discipline, hardest level first, with what the next grade needs")
-    Mono<PyramidView> pyramid(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "sport") String discipline,
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = PyramidView.class)))
+    Mono<ResponseEntity<byte[]>> pyramid(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "sport") String discipline,
                               @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                               @RequestParam(required = false) String window, @RequestParam(defaultValue = "4") int levels,
                               @RequestParam(defaultValue = "false") boolean includeFollows) {
@@ -47,7 +66,10 @@ class AnalyticsApiController {
                     "Unknown discipline '" + discipline + "'. Use one of " + Pyramids.DISCIPLINES + "."));
         }
         LocalDate start = "12m".equals(window) ? LocalDate.now().minusMonths(12) : from;
-        return inOrder(start, to).then(pyramids.pyramid(user.id(), discipline, start, to, levels, includeFollows));
+        return inOrder(start, to).then(pyramids.keyedPyramid(user.id(), discipline, start, to, levels, includeFollows))
+                .map(pyramid -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                        .body(pyramid.key().map(key -> encoded.get(key, () -> json.writeValueAsBytes(pyramid.view())))
+                                .orElseGet(() -> json.writeValueAsBytes(pyramid.view()))));
     }
 
     record RouteCharacterChange(String routeKey, String cruxAngle, String cruxEnergy) {

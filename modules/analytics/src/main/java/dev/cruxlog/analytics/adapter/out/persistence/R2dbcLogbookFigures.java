@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import dev.cruxlog.analytics.application.LogbookFigures;
+import dev.cruxlog.analytics.application.Revised;
 import dev.cruxlog.analytics.domain.ReadModelRules;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
@@ -123,8 +124,8 @@ class R2dbcLogbookFigures implements LogbookFigures {
     }
 
     @Override
-    public Mono<List<LogbookStatistics.RouteSend>> firstSends(UUID owner, SendCounting counting, String discipline) {
-        return figure(owner, counting, FIRST_SENDS + discipline, body -> List.copyOf(routeSends.read(body)));
+    public Mono<Revised<List<LogbookStatistics.RouteSend>>> firstSends(UUID owner, SendCounting counting, String discipline) {
+        return revised(owner, counting, FIRST_SENDS + discipline, body -> List.copyOf(routeSends.read(body)));
     }
 
     @Override
@@ -198,13 +199,17 @@ class R2dbcLogbookFigures implements LogbookFigures {
     private record Stored(long revision, byte[] body) {
     }
 
+    private <T> Mono<T> figure(UUID owner, SendCounting counting, String figure, Function<byte[], T> decode) {
+        return this.<T>revised(owner, counting, figure, decode).map(Revised::value);
+    }
+
     /**
      * The figure when it was computed under today's rules and still holds today. The stored
      * revision is read every time; the body (the column's UTF-8 bytes, for Jackson's byte
      * parser) only when this instance does not hold that revision decoded already.
      */
     @SuppressWarnings("unchecked")
-    private <T> Mono<T> figure(UUID owner, SendCounting counting, String figure, Function<byte[], T> decode) {
+    private <T> Mono<Revised<T>> revised(UUID owner, SendCounting counting, String figure, Function<byte[], T> decode) {
         String key = owner + "/" + counting + "/" + figure;
         DecodedFigures.Held held = decoded.get(key);
         return db.sql("""
@@ -224,11 +229,11 @@ class R2dbcLogbookFigures implements LogbookFigures {
                 .one()
                 .map(stored -> {
                     if (stored.body() == null) {
-                        return (T) held.value();
+                        return new Revised<>(stored.revision(), (T) held.value());
                     }
                     T value = decode.apply(stored.body());
                     decoded.put(key, stored.revision(), value, stored.body().length);
-                    return value;
+                    return new Revised<>(stored.revision(), value);
                 });
     }
 }

@@ -1,0 +1,83 @@
+package dev.cruxlog.analytics.application;
+
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import dev.cruxlog.analytics.PyramidView;
+import dev.cruxlog.logbook.SendCounting;
+
+/**
+ * Pyramids this instance built lately from stored first sends, by everything they were built
+ * from; the least recently asked for go first once their routes add up to more than the bound.
+ * A pyramid is a pure function of its {@link Key}: the stored sends' revision changes with
+ * every write of the climber's logbook, the rest is the request and the climber's settings
+ * and route characters as read for it. So a reuse can never show an older logbook, and the
+ * 10,000-tick climber's pyramid (384 routes) is not rebuilt and re-encoded on every view.
+ */
+public final class PyramidMemo {
+
+    /**
+     * @param sendsRevision {@link Revised#revision()} of the stored first sends it was built from
+     * @param characters    the climber's route characters as read for this request
+     */
+    public record Key(UUID owner, SendCounting counting, String discipline, long sendsRevision, String gradeSystem,
+                      int levels, LocalDate from, LocalDate to, Map<String, RouteCharacters.Character> characters) {
+    }
+
+    private record Held(PyramidView view, int routes) {
+    }
+
+    private final long maxRoutes;
+    private final LinkedHashMap<Key, Held> held = new LinkedHashMap<>(64, 0.75f, true);
+    private long routes;
+
+    /** @param maxRoutes the bound on the routes of the pyramids held (0: hold none) */
+    public PyramidMemo(long maxRoutes) {
+        this.maxRoutes = maxRoutes;
+    }
+
+    /** The pyramid held under this key, or the one {@code build} makes, held from now on. */
+    public PyramidView get(Key key, Supplier<PyramidView> build) {
+        synchronized (this) {
+            Held found = held.get(key);
+            if (found != null) {
+                return found.view();
+            }
+        }
+        // Built outside the lock: two requests may build the same pyramid at once; both are
+        // right, and the later one is held.
+        PyramidView view = build.get();
+        int size = Math.max(1, view.levels().stream().mapToInt(level -> level.routes().size()).sum());
+        synchronized (this) {
+            if (size <= maxRoutes) {
+                Held previous = held.put(key, new Held(view, size));
+                routes += size - (previous == null ? 0 : previous.routes());
+                Iterator<Map.Entry<Key, Held>> eldest = held.entrySet().iterator();
+                while (routes > maxRoutes && eldest.hasNext()) {
+                    routes -= eldest.next().getValue().routes();
+                    eldest.remove();
+                }
+            }
+        }
+        return view;
+    }
+
+    /** Drops the climber's pyramids (account erasure): nothing of theirs is kept past it. */
+    public synchronized void forget(UUID owner) {
+        held.entrySet().removeIf(entry -> {
+            boolean gone = entry.getKey().owner().equals(owner);
+            if (gone) {
+                routes -= entry.getValue().routes();
+            }
+            return gone;
+        });
+    }
+
+    synchronized long routesHeld() {
+        return routes;
+    }
+}

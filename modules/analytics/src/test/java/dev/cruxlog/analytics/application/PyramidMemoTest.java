@@ -1,0 +1,92 @@
+package dev.cruxlog.analytics.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.cruxlog.analytics.PyramidView;
+import dev.cruxlog.logbook.SendCounting;
+import org.junit.jupiter.api.Test;
+
+class PyramidMemoTest {
+
+    private static final UUID ANNA = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    private static final UUID BEN = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+
+    @Test
+    void anEqualKeyIsServedWhatWasBuiltAndADifferentRevisionIsBuiltAgain() {
+        PyramidMemo memo = new PyramidMemo(100);
+        List<String> built = new ArrayList<>();
+
+        PyramidView first = memo.get(key(ANNA, 1), () -> view("first", 3, built));
+        PyramidView again = memo.get(key(ANNA, 1), () -> view("again", 3, built));
+        PyramidView next = memo.get(key(ANNA, 2), () -> view("next", 3, built));
+
+        assertThat(again).isSameAs(first);
+        assertThat(next.discipline()).isEqualTo("next");
+        assertThat(built).containsExactly("first", "next");
+    }
+
+    @Test
+    void theLeastRecentlyAskedForGoFirstOnceTheirRoutesPassTheBound() {
+        PyramidMemo memo = new PyramidMemo(10);
+        List<String> built = new ArrayList<>();
+        memo.get(key(ANNA, 1), () -> view("anna", 4, built));
+        memo.get(key(BEN, 1), () -> view("ben", 4, built));
+        memo.get(key(ANNA, 1), () -> view("anna again", 4, built));
+
+        memo.get(key(BEN, 2), () -> view("ben's next", 4, built));
+        memo.get(key(ANNA, 1), () -> view("anna kept", 4, built));
+        memo.get(key(BEN, 1), () -> view("ben evicted", 4, built));
+
+        assertThat(built).containsExactly("anna", "ben", "ben's next", "ben evicted");
+        assertThat(memo.routesHeld()).isLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void aPyramidLargerThanTheBoundOrABoundOfNothingIsNeverHeld() {
+        List<String> built = new ArrayList<>();
+        PyramidMemo small = new PyramidMemo(3);
+        small.get(key(ANNA, 1), () -> view("too large", 4, built));
+        small.get(key(ANNA, 1), () -> view("too large again", 4, built));
+        PyramidMemo none = new PyramidMemo(0);
+        none.get(key(ANNA, 1), () -> view("empty", 0, built));
+        none.get(key(ANNA, 1), () -> view("empty again", 0, built));
+
+        assertThat(built).containsExactly("too large", "too large again", "empty", "empty again");
+        assertThat(small.routesHeld()).isZero();
+        assertThat(none.routesHeld()).isZero();
+    }
+
+    @Test
+    void anErasedClimbersPyramidsAreForgottenAndNoOneElses() {
+        PyramidMemo memo = new PyramidMemo(100);
+        List<String> built = new ArrayList<>();
+        memo.get(key(ANNA, 1), () -> view("anna", 2, built));
+        memo.get(key(BEN, 1), () -> view("ben", 2, built));
+
+        memo.forget(ANNA);
+        memo.get(key(ANNA, 1), () -> view("anna rebuilt", 2, built));
+        memo.get(key(BEN, 1), () -> view("ben rebuilt", 2, built));
+
+        assertThat(built).containsExactly("anna", "ben", "anna rebuilt");
+    }
+
+    private static PyramidMemo.Key key(UUID owner, long revision) {
+        return new PyramidMemo.Key(owner, SendCounting.LEADS_AND_BOULDERS, "sport", revision, "yds", 4, null, null, Map.of());
+    }
+
+    /** A pyramid named {@code name} (in its discipline field) with {@code routes} routes on one level. */
+    private static PyramidView view(String name, int routes, List<String> built) {
+        built.add(name);
+        PyramidView.Route route = new PyramidView.Route("r", "R", "Crag", LocalDate.of(2024, 5, 1), "5.11a", 1, 1, "redpoint",
+                null, null);
+        return new PyramidView(name, "yds", null, null,
+                List.of(new PyramidView.Level("5.11a", 110, 110, routes, 1, Collections.nCopies(routes, route))), null);
+    }
+}
