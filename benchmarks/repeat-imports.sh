@@ -13,7 +13,7 @@ psql -qtA -d "$DB" -F ' ' -c "SELECT id, 'bench' || n FROM bench.owner WHERE n >
 java -jar benchmarks/loadgen/target/loadgen.jar tokens "$SECRET" "$WORK/owners.txt" > "$WORK/tokens.txt"
 env DATABASE_URL="postgresql://postgres@localhost:5432/$DB" SERVER_PORT=$PORT SPRING_PROFILES_ACTIVE=prod \
   CRUXLOG_TOKEN_SECRET="$SECRET" LOG_LEVEL=WARN \
-  taskset -c 0 java -Xmx1g ${JOPTS:-} -jar app/target/cruxlog-exec.jar > "$WORK/app.log" 2>&1 &
+  taskset -c 0 java -Xmx1g ${JOPTS:-} -jar app/target/cruxlog-exec.jar > "${APP_LOG:-$WORK/app.log}" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
