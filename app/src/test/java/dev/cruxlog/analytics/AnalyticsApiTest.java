@@ -44,6 +44,42 @@ class AnalyticsApiTest {
                 .getOrDefault(code, (code - 1000) / 100);
     }
 
+    /**
+     * The pyramid reads the stored sends and the route characters in one statement: the
+     * characters are the asking climber's alone, though two climbers' routes share a key.
+     */
+    @Test
+    void aRouteDescribedByOneClimberIsDescribedForThemAlone() {
+        Climbers climbers = new Climbers(http);
+        Climber anna = climbers.verified("describes");
+        Climber ben = climbers.verified("describes-not");
+        for (Climber climber : List.of(anna, ben)) {
+            http.post().uri("/api/v1/logbook/ticks").header("Authorization", climber.bearer())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("route", "Shared Arete", "date", "2024-05-01", "grade", "5.11a", "discipline", "sport",
+                            "style", "redpoint", "location", "Nevada > Shared Crag"))
+                    .exchange().expectStatus().isCreated();
+        }
+        String routeKey = firstRoute(anna).get("routeKey").toString();
+        assertThat(firstRoute(ben).get("routeKey")).as("one route, two logbooks").isEqualTo(routeKey);
+
+        http.patch().uri("/api/v1/analytics/pyramid/routes").header("Authorization", anna.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("routeKey", routeKey, "cruxAngle", "roof", "cruxEnergy", "power"))
+                .exchange().expectStatus().isOk();
+
+        assertThat(firstRoute(anna)).containsEntry("cruxAngle", "roof").containsEntry("cruxEnergy", "power");
+        assertThat(firstRoute(ben)).containsEntry("cruxAngle", null).containsEntry("cruxEnergy", null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> firstRoute(Climber climber) {
+        Map<String, Object> pyramid = http.get().uri("/api/v1/analytics/pyramid?discipline=sport")
+                .header("Authorization", climber.bearer()).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return ((List<Map<String, List<Map<String, Object>>>>) pyramid.get("levels")).get(0).get("routes").get(0);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theSportPyramidOfTheSportTradExportMatchesTheFile() {

@@ -2,7 +2,6 @@ package dev.cruxlog.analytics.application;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -42,21 +41,11 @@ public class AnalyticsFigures {
     }
 
     /**
-     * The first sends a pyramid is built from, with the read model's revision when they were
-     * read from it; computed ones (a window of dates, no current stored figure) have none.
+     * The first sends computed from the ticks whatever the read model holds: for a whole-logbook
+     * pyramid whose stored sends {@link PyramidSources} found missing (and asked for already).
      */
-    public Mono<FirstSends> firstSendsWithRevision(UUID owner, String discipline, SendCounting counting, LocalDate from, LocalDate to) {
-        Mono<FirstSends> computed = Mono.defer(() -> statistics.firstSends(owner, discipline, counting, from, to).collectList()
-                .map(sends -> new FirstSends(sends, OptionalLong.empty())));
-        return wholeLogbook(from, to)
-                ? stored.firstSends(owner, counting, discipline)
-                        .map(revised -> new FirstSends(revised.value(), OptionalLong.of(revised.revision())))
-                        .switchIfEmpty(computed)
-                : computed;
-    }
-
-    /** @param storedRevision the read model's revision of these sends; empty when computed from the ticks */
-    public record FirstSends(List<LogbookStatistics.RouteSend> sends, OptionalLong storedRevision) {
+    public Flux<LogbookStatistics.RouteSend> firstSendsFromTicks(UUID owner, String discipline, SendCounting counting) {
+        return statistics.firstSends(owner, discipline, counting, null, null);
     }
 
     public Mono<LogbookStatistics.Overview> overview(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -32,10 +33,12 @@ public class PyramidService implements Pyramids {
     private final Grades grades;
     private final RouteCharacters characters;
     private final PyramidMemo memo;
+    private final PyramidSources sources;
 
     public PyramidService(AnalyticsFigures figures, ClimberPreferences preferences, Grades grades,
-                          RouteCharacters characters, PyramidMemo memo) {
+                          RouteCharacters characters, PyramidMemo memo, PyramidSources sources) {
         this.figures = figures;
+        this.sources = sources;
         this.preferences = preferences;
         this.grades = grades;
         this.characters = characters;
@@ -81,20 +84,29 @@ public class PyramidService implements Pyramids {
             GradeSystem system = InsightsService.preferredSystem(preferred.gradeSystems(), wanted);
             SendCounting counting = includeFollows || wanted.equals("tr") ? SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS
                     : preferred.counting();
-            return Mono.zip(figures.firstSendsWithRevision(owner, wanted, counting, from, to), characters.all(owner))
-                    .map(all -> {
-                        AnalyticsFigures.FirstSends sends = all.getT1();
-                        Map<String, RouteCharacters.Character> character = all.getT2();
-                        Supplier<PyramidView> build = () -> view(wanted, system, from, to,
-                                PyramidBuilder.build(levelled(sends.sends(), system), shownLevels), character);
-                        if (sends.storedRevision().isEmpty()) {
-                            return new KeyedPyramid(build.get(), Optional.empty());
-                        }
-                        PyramidMemo.Key key = new PyramidMemo.Key(owner, counting, wanted, sends.storedRevision().getAsLong(),
-                                system.id(), shownLevels, from, to, character);
-                        return new KeyedPyramid(memo.get(key, build), Optional.of(key));
-                    });
+            Mono<Inputs> inputs = from == null && to == null
+                    ? sources.wholeLogbook(owner, counting, wanted).flatMap(found -> found.firstSends()
+                            .map(stored -> Mono.just(new Inputs(stored.value(), OptionalLong.of(stored.revision()), found.characters())))
+                            .orElseGet(() -> figures.firstSendsFromTicks(owner, wanted, counting).collectList()
+                                    .map(sends -> new Inputs(sends, OptionalLong.empty(), found.characters()))))
+                    : Mono.zip(figures.firstSends(owner, wanted, counting, from, to).collectList(), characters.all(owner),
+                            (sends, character) -> new Inputs(sends, OptionalLong.empty(), character));
+            return inputs.map(in -> {
+                Supplier<PyramidView> build = () -> view(wanted, system, from, to,
+                        PyramidBuilder.build(levelled(in.sends(), system), shownLevels), in.characters());
+                if (in.storedRevision().isEmpty()) {
+                    return new KeyedPyramid(build.get(), Optional.empty());
+                }
+                PyramidMemo.Key key = new PyramidMemo.Key(owner, counting, wanted, in.storedRevision().getAsLong(),
+                        system.id(), shownLevels, from, to, in.characters());
+                return new KeyedPyramid(memo.get(key, build), Optional.of(key));
+            });
         });
+    }
+
+    /** @param storedRevision the read model's revision of the sends; empty when they were computed from the ticks */
+    private record Inputs(List<LogbookStatistics.RouteSend> sends, OptionalLong storedRevision,
+                          Map<String, RouteCharacters.Character> characters) {
     }
 
     /** @param key where the pyramid is held; empty when it was computed from the ticks and is not */

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,8 +36,12 @@ class PyramidServiceTest {
     private final InMemoryAccounts accounts = new InMemoryAccounts();
     private final PyramidMemo memo = new PyramidMemo(10_000);
     private final GradeCatalog grades = new GradeCatalog();
+    /** The one-statement read as the two ports it stands for. */
+    private final PyramidSources sources = (owner, counting, discipline) -> figures.firstSends(owner, counting, discipline)
+            .map(Optional::of).defaultIfEmpty(Optional.empty())
+            .zipWith(characters.all(owner), PyramidSources.Sources::new);
     private final PyramidService pyramids = new PyramidService(new AnalyticsFigures(statistics, figures),
-            new ClimberPreferences(accounts), grades, characters, memo);
+            new ClimberPreferences(accounts), grades, characters, memo, sources);
 
     @Test
     void aPyramidOfStoredSendsIsBuiltOnceAndServedUntilTheSendsAreStoredAgain() {

@@ -1,12 +1,16 @@
 package dev.cruxlog.analytics.adapter.out.persistence;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 import dev.cruxlog.analytics.application.LogbookFigures;
+import dev.cruxlog.analytics.application.PyramidSources;
+import dev.cruxlog.analytics.application.RouteCharacters;
 import dev.cruxlog.analytics.application.Revised;
 import dev.cruxlog.analytics.domain.ReadModelRules;
 import dev.cruxlog.logbook.LogbookStatistics;
@@ -29,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * decodes one document; a refresh replaces all of a climber's rows in one statement.
  */
 @Repository
-class R2dbcLogbookFigures implements LogbookFigures {
+class R2dbcLogbookFigures implements LogbookFigures, PyramidSources {
 
     private static final String FIRST_SENDS = "first-sends:";
     private static final String OVERVIEW = "overview";
@@ -47,6 +51,7 @@ class R2dbcLogbookFigures implements LogbookFigures {
     private final Map<Class<?>, ObjectReader> listReaders;
     private final RouteSendsJson routeSends;
     private final DecodedFigures decoded;
+    private final ObjectReader charactersReader;
 
     R2dbcLogbookFigures(DatabaseClient db, JsonMapper json,
                         @Value("${cruxlog.analytics.decoded-figures-max:32MB}") DataSize decodedFiguresMax) {
@@ -57,6 +62,8 @@ class R2dbcLogbookFigures implements LogbookFigures {
         // Unknown fields are ignored: a derived value such as Overview.sendRate() is written
         // beside the components it comes from.
         this.overviewReader = reader(json.constructType(LogbookStatistics.Overview.class));
+        this.charactersReader = json.readerFor(json.getTypeFactory().constructCollectionType(List.class,
+                json.getTypeFactory().constructCollectionType(List.class, String.class)));
         this.listReaders = Map.of(
                 LogbookStatistics.MonthSend.class, listReader(LogbookStatistics.MonthSend.class),
                 LogbookStatistics.MonthVolume.class, listReader(LogbookStatistics.MonthVolume.class),
@@ -125,7 +132,58 @@ class R2dbcLogbookFigures implements LogbookFigures {
 
     @Override
     public Mono<Revised<List<LogbookStatistics.RouteSend>>> firstSends(UUID owner, SendCounting counting, String discipline) {
-        return revised(owner, counting, FIRST_SENDS + discipline, body -> List.copyOf(routeSends.read(body)));
+        return revised(owner, counting, FIRST_SENDS + discipline, this::decodeRouteSends);
+    }
+
+    @Override
+    public Mono<PyramidSources.Sources> wholeLogbook(UUID owner, SendCounting counting, String discipline) {
+        String figure = FIRST_SENDS + discipline;
+        String key = owner + "/" + counting + "/" + figure;
+        DecodedFigures.Held held = decoded.get(key);
+        // One row whether or not the figure is stored: the characters come either way.
+        return figureQuery("""
+                        SELECT f.revision, CASE WHEN f.revision = :held THEN NULL ELSE f.body END AS body,
+                               (SELECT json_agg(json_build_array(c.route_key, c.crux_angle, c.crux_energy))
+                                  FROM analytics.route_character c
+                                 WHERE c.owner_id = :owner) AS characters
+                          FROM (VALUES (1)) AS one (x)
+                          LEFT JOIN analytics.logbook_figure f
+                            ON f.owner_id = :owner AND f.counting = :counting AND f.figure = :figure
+                           AND f.rules_version = :version AND (f.valid_through IS NULL OR f.valid_through >= current_date)""",
+                        held, owner, counting, figure)
+                .map(row -> {
+                    Json body = row.get("body", Json.class);
+                    Json characters = row.get("characters", Json.class);
+                    return new StoredSources(row.get("revision", Long.class), body == null ? null : body.asArray(),
+                            characters == null ? null : characters.asArray());
+                })
+                .one()
+                .map(stored -> new PyramidSources.Sources(firstSends(key, held, stored), characters(stored.characters())));
+    }
+
+    private record StoredSources(Long revision, byte[] body, byte[] characters) {
+    }
+
+    private Optional<Revised<List<LogbookStatistics.RouteSend>>> firstSends(String key, DecodedFigures.Held held,
+                                                                             StoredSources stored) {
+        return stored.revision() == null ? Optional.empty()
+                : Optional.of(heldOrDecoded(key, held, stored.revision(), stored.body(), this::decodeRouteSends));
+    }
+
+    private List<LogbookStatistics.RouteSend> decodeRouteSends(byte[] body) {
+        return List.copyOf(routeSends.read(body));
+    }
+
+    /** {@code [[route_key, crux_angle, crux_energy], ...]}, null when the climber described no route. */
+    private Map<String, RouteCharacters.Character> characters(byte[] json) {
+        if (json == null) {
+            return Map.of();
+        }
+        Map<String, RouteCharacters.Character> characters = new HashMap<>();
+        for (List<String> route : charactersReader.<List<List<String>>>readValue(json)) {
+            characters.put(route.get(0), new RouteCharacters.Character(route.get(1), route.get(2)));
+        }
+        return Map.copyOf(characters);
     }
 
     @Override
@@ -208,32 +266,41 @@ class R2dbcLogbookFigures implements LogbookFigures {
      * revision is read every time; the body (the column's UTF-8 bytes, for Jackson's byte
      * parser) only when this instance does not hold that revision decoded already.
      */
-    @SuppressWarnings("unchecked")
     private <T> Mono<Revised<T>> revised(UUID owner, SendCounting counting, String figure, Function<byte[], T> decode) {
         String key = owner + "/" + counting + "/" + figure;
         DecodedFigures.Held held = decoded.get(key);
-        return db.sql("""
+        return figureQuery("""
                         SELECT revision, CASE WHEN revision = :held THEN NULL ELSE body END AS body
                           FROM analytics.logbook_figure
                          WHERE owner_id = :owner AND counting = :counting AND figure = :figure AND rules_version = :version
-                           AND (valid_through IS NULL OR valid_through >= current_date)""")
-                .bind("held", held == null ? -1L : held.revision())
-                .bind("owner", owner)
-                .bind("counting", counting.name())
-                .bind("figure", figure)
-                .bind("version", ReadModelRules.VERSION)
+                           AND (valid_through IS NULL OR valid_through >= current_date)""", held, owner, counting, figure)
                 .map(row -> {
                     Json body = row.get("body", Json.class);
                     return new Stored(row.get("revision", Long.class), body == null ? null : body.asArray());
                 })
                 .one()
-                .map(stored -> {
-                    if (stored.body() == null) {
-                        return new Revised<>(stored.revision(), (T) held.value());
-                    }
-                    T value = decode.apply(stored.body());
-                    decoded.put(key, stored.revision(), value, stored.body().length);
-                    return new Revised<>(stored.revision(), value);
-                });
+                .map(stored -> heldOrDecoded(key, held, stored.revision(), stored.body(), decode));
+    }
+
+    /** A read of one stored figure: its revision always, its body only when {@code held} is not that revision. */
+    private DatabaseClient.GenericExecuteSpec figureQuery(String sql, DecodedFigures.Held held, UUID owner, SendCounting counting,
+                                                          String figure) {
+        return db.sql(sql)
+                .bind("held", held == null ? -1L : held.revision())
+                .bind("owner", owner)
+                .bind("counting", counting.name())
+                .bind("figure", figure)
+                .bind("version", ReadModelRules.VERSION);
+    }
+
+    /** The value held decoded when no body came (the revision is the one held), else the body decoded and held. */
+    @SuppressWarnings("unchecked")
+    private <T> Revised<T> heldOrDecoded(String key, DecodedFigures.Held held, long revision, byte[] body, Function<byte[], T> decode) {
+        if (body == null) {
+            return new Revised<>(revision, (T) held.value());
+        }
+        T value = decode.apply(body);
+        decoded.put(key, revision, value, body.length);
+        return new Revised<>(revision, value);
     }
 }
