@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -111,6 +112,11 @@ public class PyramidService implements Pyramids {
 
     /** @param key where the pyramid is held; empty when it was computed from the ticks and is not */
     public record KeyedPyramid(PyramidView view, Optional<PyramidMemo.Key> key) {
+    }
+
+    /** The pyramid encoded by {@code encode}, once per held pyramid ({@link PyramidMemo#encoded}). */
+    public byte[] encoded(KeyedPyramid pyramid, Function<PyramidView, byte[]> encode) {
+        return pyramid.key().map(key -> memo.encoded(key, pyramid.view(), encode)).orElseGet(() -> encode.apply(pyramid.view()));
     }
 
     private List<PyramidBuilder.Send> levelled(List<LogbookStatistics.RouteSend> sends, GradeSystem system) {

@@ -77,6 +77,45 @@ class PyramidMemoTest {
         assertThat(built).containsExactly("anna", "ben", "anna rebuilt");
     }
 
+    @Test
+    void aHeldPyramidIsEncodedOnceAndOneNoLongerHeldOnEveryCall() {
+        PyramidMemo memo = new PyramidMemo(6);
+        List<String> built = new ArrayList<>();
+        List<String> encoded = new ArrayList<>();
+        PyramidView anna = memo.get(key(ANNA, 1), () -> view("anna", 4, built));
+
+        byte[] first = memo.encoded(key(ANNA, 1), anna, encoder(encoded));
+        byte[] again = memo.encoded(key(ANNA, 1), anna, encoder(encoded));
+        memo.get(key(BEN, 1), () -> view("ben", 4, built));
+        memo.encoded(key(ANNA, 1), anna, encoder(encoded));
+        memo.encoded(key(ANNA, 1), anna, encoder(encoded));
+
+        assertThat(again).isSameAs(first);
+        assertThat(encoded).as("once while held; on each call once ben's pyramid pushed it out")
+                .containsExactly("anna", "anna", "anna");
+    }
+
+    @Test
+    void anErasedClimbersEncodingsGoWithTheirPyramids() {
+        PyramidMemo memo = new PyramidMemo(100);
+        List<String> encoded = new ArrayList<>();
+        PyramidView anna = memo.get(key(ANNA, 1), () -> view("anna", 2, new ArrayList<>()));
+        memo.encoded(key(ANNA, 1), anna, encoder(encoded));
+
+        memo.forget(ANNA);
+        memo.encoded(key(ANNA, 1), anna, encoder(encoded));
+
+        assertThat(encoded).containsExactly("anna", "anna");
+        assertThat(memo.routesHeld()).isZero();
+    }
+
+    private static java.util.function.Function<PyramidView, byte[]> encoder(List<String> encoded) {
+        return view -> {
+            encoded.add(view.discipline());
+            return view.discipline().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        };
+    }
+
     private static PyramidMemo.Key key(UUID owner, long revision) {
         return new PyramidMemo.Key(owner, SendCounting.LEADS_AND_BOULDERS, "sport", revision, "yds", 4, null, null, Map.of());
     }

@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,19 +37,16 @@ class AnalyticsApiController {
     private final PyramidService pyramids;
     private final InsightsService insights;
     private final JsonMapper json;
-    private final EncodedPyramids encoded;
 
-    AnalyticsApiController(PyramidService pyramids, InsightsService insights, JsonMapper json,
-                           @Value("${cruxlog.analytics.encoded-pyramids-max:16MB}") DataSize encodedPyramidsMax) {
+    AnalyticsApiController(PyramidService pyramids, InsightsService insights, JsonMapper json) {
         this.pyramids = pyramids;
         this.insights = insights;
         this.json = json;
-        this.encoded = new EncodedPyramids(encodedPyramidsMax.toBytes());
     }
 
     /**
-     * Written as bytes: a pyramid built from the read model is encoded once per key
-     * ({@link EncodedPyramids}), by the same mapper the JSON encoder uses.
+     * Written as bytes: a pyramid built from the read model is encoded once while it is held
+     * ({@link PyramidService#encoded}), by the mapper the JSON encoder uses.
      */
     @GetMapping(value = "/pyramid", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Your pyramid for a discipline, hardest level first, with what the next grade needs")
@@ -68,8 +63,7 @@ class AnalyticsApiController {
         LocalDate start = "12m".equals(window) ? LocalDate.now().minusMonths(12) : from;
         return inOrder(start, to).then(pyramids.keyedPyramid(user.id(), discipline, start, to, levels, includeFollows))
                 .map(pyramid -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                        .body(pyramid.key().map(key -> encoded.get(key, () -> json.writeValueAsBytes(pyramid.view())))
-                                .orElseGet(() -> json.writeValueAsBytes(pyramid.view()))));
+                        .body(pyramids.encoded(pyramid, json::writeValueAsBytes)));
     }
 
     record RouteCharacterChange(String routeKey, String cruxAngle, String cruxEnergy) {
