@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Flux;
@@ -31,6 +32,9 @@ class AnalyticsApiTest {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    DatabaseClient db;
 
     /** The level of a Mountain Project rating code, computed without Cruxlog's grade code. */
     private static String levelName(int code) {
@@ -70,6 +74,37 @@ class AnalyticsApiTest {
 
         assertThat(firstRoute(anna)).containsEntry("cruxAngle", "roof").containsEntry("cruxEnergy", "power");
         assertThat(firstRoute(ben)).containsEntry("cruxAngle", null).containsEntry("cruxEnergy", null);
+    }
+
+    /** Route keys are the climber's to name: how long and how many is bounded, or rows grow without end. */
+    @Test
+    void aClimberDescribesAtMostTenThousandRoutesByKeysOfAtMostTwoThousandCharacters() {
+        Climber climber = new Climbers(http).verified("describes-many");
+        http.patch().uri("/api/v1/analytics/pyramid/routes").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("routeKey", "k".repeat(2_001), "cruxAngle", "roof"))
+                .exchange().expectStatus().isBadRequest();
+        String owner = http.get().uri("/api/v1/users/me").header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+        // 9,999 described straight into the table: ten thousand requests would only slow the test.
+        db.sql("""
+                        INSERT INTO analytics.route_character (owner_id, route_key, crux_angle)
+                        SELECT :owner, 'route-' || n, 'slab' FROM generate_series(1, 9999) AS n""")
+                .bind("owner", java.util.UUID.fromString(owner)).fetch().rowsUpdated().block(Duration.ofSeconds(30));
+
+        describe(climber, "the ten-thousandth").expectStatus().isOk();
+        describe(climber, "one too many").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("10,000 routes"));
+        describe(climber, "route-1").expectStatus().isOk().expectBody().jsonPath("$.cruxAngle").isEqualTo("roof");
+
+        assertThat(db.sql("SELECT count(*) AS n FROM analytics.route_character WHERE owner_id = :owner")
+                .bind("owner", java.util.UUID.fromString(owner)).map(row -> row.get("n", Long.class)).one()
+                .block(Duration.ofSeconds(10))).isEqualTo(10_000L);
+    }
+
+    private WebTestClient.ResponseSpec describe(Climber climber, String routeKey) {
+        return http.patch().uri("/api/v1/analytics/pyramid/routes").header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("routeKey", routeKey, "cruxAngle", "roof"))
+                .exchange();
     }
 
     @SuppressWarnings("unchecked")

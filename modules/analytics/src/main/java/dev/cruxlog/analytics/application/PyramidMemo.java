@@ -46,7 +46,7 @@ public final class PyramidMemo {
     private final LinkedHashMap<Key, Held> held = new LinkedHashMap<>(64, 0.75f, true);
     private long routes;
 
-    /** @param maxRoutes the bound on the routes of the pyramids held (0: hold none) */
+    /** @param maxRoutes the bound on the routes of the pyramids held and the route characters of their keys (0: hold none) */
     public PyramidMemo(long maxRoutes) {
         this.maxRoutes = maxRoutes;
     }
@@ -62,7 +62,9 @@ public final class PyramidMemo {
         // Built outside the lock: two requests may build the same pyramid at once; both are
         // right, and the later one is held.
         PyramidView view = build.get();
-        int size = Math.max(1, view.levels().stream().mapToInt(level -> level.routes().size()).sum());
+        // The key's route characters count too: they are the climber's to add, as many as they like.
+        int size = Math.max(1, view.levels().stream().mapToInt(level -> level.routes().size()).sum()
+                + key.characters().size());
         synchronized (this) {
             if (size <= maxRoutes) {
                 Held previous = held.put(key, new Held(view, size));

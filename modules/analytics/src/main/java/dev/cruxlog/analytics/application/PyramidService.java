@@ -51,13 +51,21 @@ public class PyramidService implements Pyramids {
         if (routeKey == null || routeKey.isBlank()) {
             return Mono.error(new IllegalArgumentException("routeKey: name the route, as the pyramid gives it."));
         }
+        if (routeKey.length() > RouteCharacters.MAX_KEY_LENGTH) {
+            return Mono.error(new IllegalArgumentException("routeKey: at most "
+                    + String.format(Locale.ROOT, "%,d", RouteCharacters.MAX_KEY_LENGTH)
+                    + " characters; give the key the pyramid gives the route."));
+        }
         if (cruxAngle != null && !ANGLES.contains(cruxAngle)) {
             return Mono.error(new IllegalArgumentException("cruxAngle: one of slab, vertical, overhang, roof."));
         }
         if (cruxEnergy != null && !ENERGIES.contains(cruxEnergy)) {
             return Mono.error(new IllegalArgumentException("cruxEnergy: one of power, power-endurance, endurance, technical."));
         }
-        return characters.save(owner, routeKey, cruxAngle, cruxEnergy);
+        return characters.save(owner, routeKey, cruxAngle, cruxEnergy)
+                .switchIfEmpty(Mono.error(() -> new IllegalArgumentException("routeKey: you have described "
+                        + String.format(Locale.ROOT, "%,d", RouteCharacters.MAX_ROUTES)
+                        + " routes, the most Cruxlog keeps; change one of those instead.")));
     }
 
     /**

@@ -64,6 +64,24 @@ class PyramidMemoTest {
     }
 
     @Test
+    void theRouteCharactersOfAKeyCountTowardsTheBound() {
+        PyramidMemo memo = new PyramidMemo(10);
+        List<String> built = new ArrayList<>();
+        Map<String, RouteCharacters.Character> many = new java.util.HashMap<>();
+        for (int i = 0; i < 20; i++) {
+            many.put("route-" + i, new RouteCharacters.Character("roof", null));
+        }
+        PyramidMemo.Key described = new PyramidMemo.Key(ANNA, SendCounting.LEADS_AND_BOULDERS, "sport", 1, "yds", 4, null,
+                null, Map.copyOf(many));
+
+        memo.get(described, () -> view("one route, twenty characters", 1, built));
+        memo.get(described, () -> view("again", 1, built));
+
+        assertThat(built).containsExactly("one route, twenty characters", "again");
+        assertThat(memo.routesHeld()).isZero();
+    }
+
+    @Test
     void anErasedClimbersPyramidsAreForgottenAndNoOneElses() {
         PyramidMemo memo = new PyramidMemo(100);
         List<String> built = new ArrayList<>();
