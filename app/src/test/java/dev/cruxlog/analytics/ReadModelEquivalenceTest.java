@@ -69,6 +69,9 @@ class ReadModelEquivalenceTest {
     @Autowired
     ReadModelRebuildSweep rebuildSweep;
 
+    @Autowired
+    dev.cruxlog.analytics.application.LapsedFiguresSweep lapsedSweep;
+
     static Stream<String> sharedExports() {
         return Stream.of("mountain-project/ticks-small-4.csv", "mountain-project/ticks-sport-trad-567.csv",
                 "mountain-project/ticks-boulder-267.csv", "mountain-project/ticks-excel-mangled-741.csv",
@@ -277,6 +280,18 @@ class ReadModelEquivalenceTest {
                 .block(Duration.ofSeconds(5));
         assertThat(validThrough).containsExactly(today.plusDays(4));
         assertTheReadModelMatchesTheTicks(climber, "a tick next week");
+
+        // Days pass (the figures' last day moved back, as the calendar would): the sweep refreshes them.
+        db.sql("UPDATE analytics.logbook_figure SET valid_through = current_date - 1 WHERE owner_id = :owner")
+                .bind("owner", owner(climber)).fetch().rowsUpdated().block(Duration.ofSeconds(5));
+        assertThat(stored.overview(owner(climber), SendCounting.LEADS_AND_BOULDERS).blockOptional(Duration.ofSeconds(5)))
+                .as("a lapsed figure is not read").isEmpty();
+        assertThat(lapsedSweep.sweep().block(Duration.ofSeconds(30))).isPositive();
+        assertThat(db.sql("SELECT DISTINCT valid_through FROM analytics.logbook_figure WHERE owner_id = :owner")
+                .bind("owner", owner(climber)).map(row -> row.get("valid_through", LocalDate.class)).all().collectList()
+                .block(Duration.ofSeconds(5))).containsExactly(today.plusDays(4));
+        assertThat(stored.overview(owner(climber), SendCounting.LEADS_AND_BOULDERS).blockOptional(Duration.ofSeconds(5)))
+                .as("read from the read model again").isPresent();
     }
 
     private void requestARebuildAsTheOperatorDoes() {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,6 +51,13 @@ public interface LogbookFigures {
     Mono<List<LogbookStatistics.YearLevel>> gradeDistribution(UUID owner, SendCounting counting);
 
     Mono<Void> eraseOwnedBy(UUID owner);
+
+    /**
+     * Climbers with a figure of the current rules that no longer holds today (its
+     * {@code valid_through} has passed), at most {@code limit}: until refreshed their pages are
+     * computed from the ticks.
+     */
+    Flux<UUID> climbersWithLapsedFigures(int limit);
 
     /**
      * Claims the next rebuild, once across every instance: true when the stored rules version

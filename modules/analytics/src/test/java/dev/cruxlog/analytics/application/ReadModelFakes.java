@@ -192,6 +192,14 @@ final class ReadModelFakes {
             return Mono.fromRunnable(() -> stored.keySet().removeIf(key -> key.startsWith(owner + "/")));
         }
 
+        /** Climbers whose figures the test says have lapsed. */
+        final List<UUID> lapsed = new ArrayList<>();
+
+        @Override
+        public Flux<UUID> climbersWithLapsedFigures(int limit) {
+            return Flux.fromIterable(List.copyOf(lapsed)).take(limit);
+        }
+
         @Override
         public Mono<Boolean> claimRebuild(int rulesVersion) {
             return Mono.just(false);

@@ -126,4 +126,19 @@ class WholeLogbookReadModelTest {
 
         assertThat(WholeLogbookReadModel.laterDays(whole, LocalDate.of(2026, 12, 1))).containsExactly(LocalDate.of(2026, 11, 25), LocalDate.of(2027, 1, 1));
     }
+
+    @Test
+    void theSweepRefreshesEachClimberWhoseFiguresLapsedInATransactionOfTheirOwn() {
+        UUID other = UUID.fromString("00000000-0000-0000-0000-000000000002");
+        figures.lapsed.addAll(List.of(CLIMBER, other));
+        ReadModelFakes.NoTransaction transaction = new ReadModelFakes.NoTransaction();
+        LapsedFiguresSweep sweep = new LapsedFiguresSweep(figures, readModel, transaction, java.time.Duration.ofMinutes(1));
+
+        StepVerifier.create(sweep.sweep()).expectNext(2L).verifyComplete();
+
+        assertThat(figures.calls).containsExactly("lock " + CLIMBER, "replace " + CLIMBER + " LEADS_AND_BOULDERS",
+                "replace " + CLIMBER + " LEADS_TOP_ROPES_AND_FOLLOWS", "lock " + other,
+                "replace " + other + " LEADS_AND_BOULDERS", "replace " + other + " LEADS_TOP_ROPES_AND_FOLLOWS");
+        assertThat(transaction.transactions).isEqualTo(2);
+    }
 }

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.util.unit.DataSize;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
@@ -230,6 +231,18 @@ class R2dbcLogbookFigures implements LogbookFigures, PyramidSources {
     public Mono<Void> eraseOwnedBy(UUID owner) {
         return db.sql("DELETE FROM analytics.logbook_figure WHERE owner_id = :owner").bind("owner", owner).then()
                 .doOnSuccess(done -> decoded.forget(owner + "/"));
+    }
+
+    @Override
+    public Flux<UUID> climbersWithLapsedFigures(int limit) {
+        return db.sql("""
+                        SELECT DISTINCT owner_id FROM analytics.logbook_figure
+                         WHERE valid_through < current_date AND rules_version = :version
+                         LIMIT :limit""")
+                .bind("version", ReadModelRules.VERSION)
+                .bind("limit", Math.max(1, limit))
+                .map(row -> row.get("owner_id", UUID.class))
+                .all();
     }
 
     @Override
