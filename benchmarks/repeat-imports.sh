@@ -3,6 +3,7 @@
 # import's JIT warm-up from the import's steady cost: per import, the upload request's time (curl)
 # and upload-to-finished. Uses the data run.sh loaded into cruxlog_bench and the built app jar.
 #   benchmarks/repeat-imports.sh      -> benchmarks/results/imports-<timestamp>.txt
+# JOPTS adds JVM options to the app (a GC log, a JFR recording); APP_LOG keeps its log at that path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="benchmarks/results/imports-$(date -u +%Y%m%dT%H%M%SZ).txt"

@@ -323,7 +323,7 @@ S4)
   # Their code paths are cold after the ticks page's warm-up: the compilers took a quarter of the
   # core through the first S4 runs (run 20261201T020314Z). Warm them the same way first.
   warm_up "$PYR" "$APP_PID"
-  # The overview's own: since the pyramid's JSON is kept encoded (EncodedPyramids) its warm-up
+  # The overview's own: since the pyramid's JSON is kept with it (PyramidMemo) its warm-up
   # no longer compiles the JSON encoder the overview needs (run 20261201T074254Z: the overview's
   # first run had the compilers at a quarter of the core and half its usual rate).
   warm_up "$OVR" "$APP_PID"
