@@ -65,6 +65,11 @@ class DashboardPagesTest {
                 "returnTo", "https://evil.example/dashboard?x=1")).location()).as("never an open redirect")
                 .isEqualTo("/dashboard");
         assertThat(browser.get("/dashboard").document().select("details.route summary").first().text()).contains("roof");
+        assertThat(browser.post("/dashboard/routes", Map.of("routeKey", routeKey, "cruxAngle", "upside-down",
+                "returnTo", returnTo)).status().value()).as("a value the form does not offer: a 400, not an error of ours")
+                .isEqualTo(400);
+        assertThat(browser.post("/dashboard/routes", Map.of("routeKey", "k".repeat(2_001), "cruxAngle", "roof",
+                "returnTo", returnTo)).status().value()).as("a key past its bound").isEqualTo(400);
 
         Document progression = browser.get("/progression").document();
         assertThat(progression.select("#volume-chart").attr("data-chart")).contains("\"2024-05\"");

@@ -14,6 +14,7 @@ import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.identity.LengthUnit;
 import dev.cruxlog.logbook.DifficultyCategory;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -131,7 +133,9 @@ class DashboardPagesController {
         // Only back to one of our own pyramid pages: never an open redirect.
         String back = form.returnTo() != null && form.returnTo().matches("/(dashboard|pyramid)\\?[A-Za-z0-9=&.-]*")
                 ? form.returnTo() : "/dashboard";
+        // The form offers only valid values: anything else was made by hand, and is the sender's mistake.
         return pyramids.describe(user.id(), form.routeKey(), blankToNull(form.cruxAngle()), blankToNull(form.cruxEnergy()))
+                .onErrorMap(IllegalArgumentException.class, e -> new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage()))
                 .thenReturn("redirect:" + back);
     }
 
