@@ -334,7 +334,7 @@ class ReadModelEquivalenceTest {
 
     private LogbookStatistics.WholeLogbookFigures storedFigures(UUID owner, SendCounting counting) {
         Mono<Map<String, List<dev.cruxlog.logbook.LogbookStatistics.RouteSend>>> firstSends = Flux.fromIterable(Pyramids.DISCIPLINES)
-                .concatMap(discipline -> stored.firstSends(owner, counting, discipline).map(sends -> Map.entry(discipline, sends.value())))
+                .concatMap(discipline -> stored.firstSends(owner, counting, discipline).map(sends -> Map.entry(discipline, sends)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
         return Mono.zip(firstSends, stored.overview(owner, counting), stored.hardestSendsByMonth(owner, counting),
                         stored.volumeByMonth(owner, counting), stored.days(owner, counting), stored.places(owner, counting),

@@ -36,8 +36,7 @@ public class AnalyticsFigures {
     public Flux<LogbookStatistics.RouteSend> firstSends(UUID owner, String discipline, SendCounting counting, LocalDate from,
                                                        LocalDate to) {
         Supplier<Flux<LogbookStatistics.RouteSend>> computed = () -> statistics.firstSends(owner, discipline, counting, from, to);
-        return wholeLogbook(from, to) ? fromReadModel(stored.firstSends(owner, counting, discipline).map(Revised::value), computed)
-                : computed.get();
+        return wholeLogbook(from, to) ? fromReadModel(stored.firstSends(owner, counting, discipline), computed) : computed.get();
     }
 
     /**

@@ -31,8 +31,7 @@ public interface LogbookFigures {
      */
     Mono<Void> replace(UUID owner, SendCounting counting, LogbookStatistics.WholeLogbookFigures figures, List<LocalDate> laterDays);
 
-    /** With its revision: a pyramid built from it is reused until the revision changes. */
-    Mono<Revised<List<LogbookStatistics.RouteSend>>> firstSends(UUID owner, SendCounting counting, String discipline);
+    Mono<List<LogbookStatistics.RouteSend>> firstSends(UUID owner, SendCounting counting, String discipline);
 
     Mono<LogbookStatistics.Overview> overview(UUID owner, SendCounting counting);
 

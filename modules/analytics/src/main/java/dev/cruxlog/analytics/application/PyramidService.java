@@ -94,7 +94,7 @@ public class PyramidService implements Pyramids {
             SendCounting counting = includeFollows || wanted.equals("tr") ? SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS
                     : preferred.counting();
             Mono<Inputs> inputs = from == null && to == null
-                    ? sources.wholeLogbook(owner, counting, wanted).flatMap(found -> found.firstSends()
+                    ? sources.ofWholeLogbook(owner, counting, wanted).flatMap(found -> found.firstSends()
                             .map(stored -> Mono.just(new Inputs(stored.value(), OptionalLong.of(stored.revision()), found.characters())))
                             .orElseGet(() -> figures.firstSendsFromTicks(owner, wanted, counting).collectList()
                                     .map(sends -> new Inputs(sends, OptionalLong.empty(), found.characters()))))

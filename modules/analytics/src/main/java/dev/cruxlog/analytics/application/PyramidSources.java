@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  */
 public interface PyramidSources {
 
-    Mono<Sources> wholeLogbook(UUID owner, SendCounting counting, String discipline);
+    Mono<Sources> ofWholeLogbook(UUID owner, SendCounting counting, String discipline);
 
     /** @param firstSends empty when the read model holds no current figure: the ticks answer then */
     record Sources(Optional<Revised<List<LogbookStatistics.RouteSend>>> firstSends,

@@ -37,7 +37,7 @@ class PyramidServiceTest {
     private final PyramidMemo memo = new PyramidMemo(10_000);
     private final GradeCatalog grades = new GradeCatalog();
     /** The one-statement read as the two ports it stands for. */
-    private final PyramidSources sources = (owner, counting, discipline) -> figures.firstSends(owner, counting, discipline)
+    private final PyramidSources sources = (owner, counting, discipline) -> figures.revisedFirstSends(owner, counting, discipline)
             .map(Optional::of).defaultIfEmpty(Optional.empty())
             .zipWith(characters.all(owner), PyramidSources.Sources::new);
     private final PyramidService pyramids = new PyramidService(new AnalyticsFigures(statistics, figures),

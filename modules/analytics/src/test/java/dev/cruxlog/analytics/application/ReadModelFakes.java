@@ -142,9 +142,13 @@ final class ReadModelFakes {
         }
 
         @Override
-        public Mono<Revised<List<LogbookStatistics.RouteSend>>> firstSends(UUID owner, SendCounting counting, String discipline) {
-            return whole(owner, counting).mapNotNull(whole -> whole.firstSends().get(discipline))
-                    .map(sends -> new Revised<>(revisions.get(key(owner, counting)), sends));
+        public Mono<List<LogbookStatistics.RouteSend>> firstSends(UUID owner, SendCounting counting, String discipline) {
+            return whole(owner, counting).mapNotNull(whole -> whole.firstSends().get(discipline));
+        }
+
+        /** The stored sends with the revision they were stored under, as {@link PyramidSources} reads them. */
+        Mono<Revised<List<LogbookStatistics.RouteSend>>> revisedFirstSends(UUID owner, SendCounting counting, String discipline) {
+            return firstSends(owner, counting, discipline).map(sends -> new Revised<>(revisions.get(key(owner, counting)), sends));
         }
 
         @Override

@@ -132,12 +132,12 @@ class R2dbcLogbookFigures implements LogbookFigures, PyramidSources {
     }
 
     @Override
-    public Mono<Revised<List<LogbookStatistics.RouteSend>>> firstSends(UUID owner, SendCounting counting, String discipline) {
-        return revised(owner, counting, FIRST_SENDS + discipline, this::decodeRouteSends);
+    public Mono<List<LogbookStatistics.RouteSend>> firstSends(UUID owner, SendCounting counting, String discipline) {
+        return figure(owner, counting, FIRST_SENDS + discipline, this::decodeRouteSends);
     }
 
     @Override
-    public Mono<PyramidSources.Sources> wholeLogbook(UUID owner, SendCounting counting, String discipline) {
+    public Mono<PyramidSources.Sources> ofWholeLogbook(UUID owner, SendCounting counting, String discipline) {
         String figure = FIRST_SENDS + discipline;
         String key = owner + "/" + counting + "/" + figure;
         DecodedFigures.Held held = decoded.get(key);
@@ -270,16 +270,12 @@ class R2dbcLogbookFigures implements LogbookFigures, PyramidSources {
     private record Stored(long revision, byte[] body) {
     }
 
-    private <T> Mono<T> figure(UUID owner, SendCounting counting, String figure, Function<byte[], T> decode) {
-        return this.<T>revised(owner, counting, figure, decode).map(Revised::value);
-    }
-
     /**
      * The figure when it was computed under today's rules and still holds today. The stored
      * revision is read every time; the body (the column's UTF-8 bytes, for Jackson's byte
      * parser) only when this instance does not hold that revision decoded already.
      */
-    private <T> Mono<Revised<T>> revised(UUID owner, SendCounting counting, String figure, Function<byte[], T> decode) {
+    private <T> Mono<T> figure(UUID owner, SendCounting counting, String figure, Function<byte[], T> decode) {
         String key = owner + "/" + counting + "/" + figure;
         DecodedFigures.Held held = decoded.get(key);
         return figureQuery("""
@@ -292,7 +288,7 @@ class R2dbcLogbookFigures implements LogbookFigures, PyramidSources {
                     return new Stored(row.get("revision", Long.class), body == null ? null : body.asArray());
                 })
                 .one()
-                .map(stored -> heldOrDecoded(key, held, stored.revision(), stored.body(), decode));
+                .map(stored -> heldOrDecoded(key, held, stored.revision(), stored.body(), decode).value());
     }
 
     /** A read of one stored figure: its revision always, its body only when {@code held} is not that revision. */
