@@ -1,5 +1,6 @@
 package dev.cruxlog;
 
+import dev.cruxlog.platform.web.EventLoops;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
@@ -13,6 +14,7 @@ import org.springframework.modulith.Modulithic;
 public class CruxlogApplication {
 
     public static void main(String[] args) {
+        EventLoops.onePerCore();
         SpringApplication.run(CruxlogApplication.class, args);
     }
 }
