@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.cruxlog.CruxlogApplication;
 import dev.cruxlog.platform.testing.IsolatedTestDatabaseInitializer;
 import dev.cruxlog.support.Climbers;
 import dev.cruxlog.support.Climbers.Climber;
@@ -25,9 +26,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.ActiveProfiles;
@@ -78,6 +82,10 @@ class CoachModelProviderTest {
                 if (question.contains("[silent]")) {
                     return stream(ANSWER).setHeadersDelay(5, TimeUnit.SECONDS);
                 }
+                if (question.contains("[slow]")) {
+                    // The same forty words over about five seconds: time for a cancel to cross instances.
+                    return stream(LONG).throttleBody(130, 130, TimeUnit.MILLISECONDS);
+                }
                 if (question.contains("[long]")) {
                     // About 130 bytes per chunk, 400 bytes every 100 ms: the answer takes a second or so.
                     return stream(LONG).throttleBody(400, 100, TimeUnit.MILLISECONDS);
@@ -110,6 +118,9 @@ class CoachModelProviderTest {
 
     @Autowired
     WebTestClient http;
+
+    @Autowired
+    Environment environment;
 
     Climbers climbers;
 
@@ -211,12 +222,45 @@ class CoachModelProviderTest {
                 })
                 .collectList().block(Duration.ofSeconds(30));
 
-        ServerSentEvent<Map<String, Object>> last = events.get(events.size() - 1);
-        assertThat(last.event()).isEqualTo("done");
-        assertThat(last.data().get("status")).isEqualTo("cancelled");
-        Map<String, Object> stored = messages(climber, conversation).get(1);
-        assertThat(stored.get("status")).isEqualTo("cancelled");
-        assertThat(stored.get("content").toString()).startsWith("word0 word1 ").isNotEqualTo(String.join("", LONG));
+        assertStoppedPartway(climber, conversation, events);
+    }
+
+    /**
+     * Issue #18 (R5): the cancel reaches an instance that is not writing the answer. It announces
+     * the stop through PostgreSQL, and the writing instance hears it and stops.
+     */
+    @Test
+    void aCancelSentToAnotherInstanceStopsTheAnswerWhereItIsWritten() {
+        Climber climber = climbers.verified("coach-cancel-elsewhere");
+        String conversation = newConversation(climber);
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CruxlogApplication.class)
+                .profiles("test")
+                .run("--server.port=0", "--cruxlog.jobs.enabled=false",
+                        "--cruxlog.database.url=" + environment.getProperty("cruxlog.database.url"),
+                        "--cruxlog.coach.base-url=" + provider.url("/v1"), "--cruxlog.coach.model=stub-coach")) {
+            WebTestClient other = WebTestClient.bindToServer()
+                    .baseUrl("http://localhost:" + second.getEnvironment().getProperty("local.server.port"))
+                    .responseTimeout(Duration.ofSeconds(30)).build();
+            List<Integer> cancelStatuses = new CopyOnWriteArrayList<>();
+            List<ServerSentEvent<Map<String, Object>>> events = ask(climber, conversation, "[slow] go on")
+                    .publishOn(Schedulers.boundedElastic())
+                    .doOnNext(event -> {
+                        if ("token".equals(event.event()) && "word1 ".equals(event.data().get("text"))) {
+                            cancelStatuses.add(other.post().uri("/api/v1/coach/conversations/" + conversation + "/messages/"
+                                            + event.data().get("messageId") + "/cancel")
+                                    .header("Authorization", climber.bearer()).exchange()
+                                    .returnResult(Void.class).getStatus().value());
+                        }
+                    })
+                    .collectList().block(Duration.ofSeconds(30));
+
+            assertThat(cancelStatuses).containsExactly(202);
+            assertStoppedPartway(climber, conversation, events);
+            // Once it has stopped, the other instance says so as this one would.
+            Object answerId = events.get(events.size() - 1).data().get("messageId");
+            other.post().uri("/api/v1/coach/conversations/" + conversation + "/messages/" + answerId + "/cancel")
+                    .header("Authorization", climber.bearer()).exchange().expectStatus().isEqualTo(409);
+        }
     }
 
     @Test
@@ -281,6 +325,16 @@ class CoachModelProviderTest {
                 .header("Authorization", climber.bearer()).contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.TEXT_EVENT_STREAM).bodyValue(Map.of("content", question))
                 .exchange().expectStatus().isOk().returnResult(EVENT).getResponseBody();
+    }
+
+    /** The stream ended "cancelled", and the answer is stored cancelled with what was written before the stop. */
+    private void assertStoppedPartway(Climber climber, String conversation, List<ServerSentEvent<Map<String, Object>>> events) {
+        ServerSentEvent<Map<String, Object>> last = events.get(events.size() - 1);
+        assertThat(last.event()).isEqualTo("done");
+        assertThat(last.data().get("status")).isEqualTo("cancelled");
+        Map<String, Object> stored = messages(climber, conversation).get(1);
+        assertThat(stored.get("status")).isEqualTo("cancelled");
+        assertThat(stored.get("content").toString()).startsWith("word0 word1 ").isNotEqualTo(String.join("", LONG));
     }
 
     private String newConversation(Climber climber) {

@@ -36,6 +36,8 @@ public class CoachService {
     public static final int MAX_QUESTION = 4_000;
     public static final int MAX_TITLE = 120;
     public static final String NEW_CONVERSATION = "New conversation";
+    /** An answer's status while it is being written. */
+    static final String STREAMING = "streaming";
 
     private final Conversations conversations;
     private final ContextAssembler contexts;
@@ -43,12 +45,13 @@ public class CoachService {
     private final CoachAllowance allowance;
     private final CoachModel model;
     private final RunningAnswers running;
+    private final AnswerStops stops;
     private final JsonMapper json;
     private final Clock clock;
     private final int tokenBudget;
 
     public CoachService(Conversations conversations, ContextAssembler contexts, DailyUsage usage, CoachAllowance allowance,
-                        CoachModel model, RunningAnswers running, JsonMapper json, Clock clock,
+                        CoachModel model, RunningAnswers running, AnswerStops stops, JsonMapper json, Clock clock,
                         @org.springframework.beans.factory.annotation.Value("${cruxlog.coach.context-token-budget:6000}")
                         int tokenBudget) {
         this.conversations = conversations;
@@ -57,6 +60,7 @@ public class CoachService {
         this.allowance = allowance;
         this.model = model;
         this.running = running;
+        this.stops = stops;
         this.json = json;
         this.clock = clock;
         this.tokenBudget = tokenBudget;
@@ -114,12 +118,27 @@ public class CoachService {
     }
 
     /**
-     * Stops an answer being written. True when it stopped, false when it is the climber's
-     * answer but already finished, empty when the conversation holds no such answer of theirs
-     * (so another climber's ids answer exactly like ids that do not exist).
+     * Stops an answer being written, whichever instance writes it. True when it is being
+     * stopped (here at once; on another instance as soon as it hears the announced stop),
+     * false when it is the climber's answer but already finished, empty when the conversation
+     * holds no such answer of theirs (so another climber's ids answer exactly like ids that do
+     * not exist).
      */
     public Mono<Boolean> cancel(UUID owner, UUID conversationId, UUID answerId) {
-        return conversations.answer(owner, conversationId, answerId).map(answer -> running.cancel(owner, answerId));
+        return conversations.answer(owner, conversationId, answerId).flatMap(answer -> {
+            if (running.cancel(owner, answerId)) {
+                return Mono.just(true);
+            }
+            if (!STREAMING.equals(answer.status())) {
+                return Mono.just(false);
+            }
+            return stops.announce(new AnswerStops.Stop(owner, answerId)).thenReturn(true);
+        });
+    }
+
+    /** A stop announced by any instance: the answer stops if it is being written here. */
+    public void stopIfWrittenHere(AnswerStops.Stop stop) {
+        running.cancel(stop.owner(), stop.answerId());
     }
 
     /**

@@ -10,8 +10,8 @@ import reactor.core.Disposable;
 /**
  * Answers being written on this instance, so a climber can cancel one. An answer runs on its
  * own subscription, not the HTTP request's: a closed browser tab does not stop it, a cancel
- * does. With several instances a cancel only reaches the instance writing the answer; on the
- * others it answers 409 and the answer finishes on its own (a known limit, ADR 0007).
+ * does. A cancel that reaches another instance is announced to all ({@link AnswerStops}) and
+ * heard here.
  */
 @Component
 class RunningAnswers {

@@ -5,11 +5,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.cruxlog.identity.application.AccessTokenCutoffs;
+import dev.cruxlog.platform.database.ChannelListener;
 import dev.cruxlog.platform.database.PostgresChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,30 +19,27 @@ import reactor.core.publisher.Mono;
  * minute, as a connection can go quiet without closing (a half-open socket is noticed only by
  * TCP keepalive, hours later), which bounds what such a gap can miss.
  */
-public class AccessTokenCutoffListener implements SmartLifecycle {
+public class AccessTokenCutoffListener extends ChannelListener {
 
     private static final Logger log = LoggerFactory.getLogger(AccessTokenCutoffListener.class);
     private static final Duration REREAD_EVERY = Duration.ofMinutes(1);
 
-    private final PostgresChannel channel;
     private final AccessTokenCutoffs cutoffs;
-    private volatile Disposable listening;
 
     public AccessTokenCutoffListener(PostgresChannel channel, AccessTokenCutoffs cutoffs) {
-        this.channel = channel;
+        super(channel);
         this.cutoffs = cutoffs;
     }
 
     @Override
-    public void start() {
+    protected Flux<Void> hear(PostgresChannel channel) {
         Flux<Void> rereads = Flux.interval(REREAD_EVERY, REREAD_EVERY)
                 .onBackpressureDrop()
                 .concatMap(tick -> cutoffs.reload().onErrorResume(e -> {
                     log.warn("Rereading token cutoffs failed: {}", e.toString());
                     return Mono.empty();
                 }));
-        listening = Flux.merge(channel.payloads(cutoffs.reload()).doOnNext(this::heard).then(), rereads.then())
-                .subscribe(null, e -> log.error("Token cutoff listener stopped", e));
+        return Flux.merge(channel.payloads(cutoffs.reload()).doOnNext(this::heard).then(), rereads.then());
     }
 
     /** "account-id epoch-millis", as {@code R2dbcUserAccounts.revokeAccessTokens} sends it. */
@@ -55,19 +51,5 @@ public class AccessTokenCutoffListener implements SmartLifecycle {
         } catch (RuntimeException malformed) {
             log.warn("Ignoring a malformed token cutoff notification: {}", payload);
         }
-    }
-
-    @Override
-    public void stop() {
-        Disposable running = listening;
-        if (running != null) {
-            running.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        Disposable running = listening;
-        return running != null && !running.isDisposed();
     }
 }
