@@ -11,11 +11,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.cruxlog.CruxlogApplication;
 import dev.cruxlog.platform.testing.IsolatedTestDatabaseInitializer;
 import dev.cruxlog.support.Climbers;
 import dev.cruxlog.support.Climbers.Climber;
 import dev.cruxlog.support.LogbookImports;
+import dev.cruxlog.support.SecondInstance;
 import dev.cruxlog.support.SharedExports;
 import dev.cruxlog.support.TestMailInitializer;
 import okhttp3.mockwebserver.Dispatcher;
@@ -26,10 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
@@ -233,14 +231,9 @@ class CoachModelProviderTest {
     void aCancelSentToAnotherInstanceStopsTheAnswerWhereItIsWritten() {
         Climber climber = climbers.verified("coach-cancel-elsewhere");
         String conversation = newConversation(climber);
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CruxlogApplication.class)
-                .profiles("test")
-                .run("--server.port=0", "--cruxlog.jobs.enabled=false",
-                        "--cruxlog.database.url=" + environment.getProperty("cruxlog.database.url"),
-                        "--cruxlog.coach.base-url=" + provider.url("/v1"), "--cruxlog.coach.model=stub-coach")) {
-            WebTestClient other = WebTestClient.bindToServer()
-                    .baseUrl("http://localhost:" + second.getEnvironment().getProperty("local.server.port"))
-                    .responseTimeout(Duration.ofSeconds(30)).build();
+        try (SecondInstance second = SecondInstance.on(environment.getProperty("cruxlog.database.url"),
+                "--cruxlog.coach.base-url=" + provider.url("/v1"), "--cruxlog.coach.model=stub-coach")) {
+            WebTestClient other = second.http();
             List<Integer> cancelStatuses = new CopyOnWriteArrayList<>();
             List<ServerSentEvent<Map<String, Object>>> events = ask(climber, conversation, "[slow] go on")
                     .publishOn(Schedulers.boundedElastic())

@@ -6,19 +6,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.cruxlog.CruxlogApplication;
 import dev.cruxlog.CruxlogIntegrationTest;
 import dev.cruxlog.platform.testing.TestDatabase;
 import dev.cruxlog.support.Browser;
 import dev.cruxlog.support.Browser.Page;
 import dev.cruxlog.support.Climbers;
 import dev.cruxlog.support.Climbers.Climber;
+import dev.cruxlog.support.SecondInstance;
 import dev.cruxlog.support.TestMail;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.http.ResponseCookie;
@@ -122,13 +120,8 @@ class IdentityPagesTest {
         String session = browser.cookies().get("CRUXLOG_SESSION");
         assertThat(session).isNotBlank();
 
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CruxlogApplication.class)
-                .profiles("test")
-                .run("--server.port=0", "--cruxlog.jobs.enabled=false",
-                        "--cruxlog.database.url=" + TestDatabase.shared().url().toUrlString())) {
-            WebTestClient other = WebTestClient.bindToServer()
-                    .baseUrl("http://localhost:" + second.getEnvironment().getProperty("local.server.port"))
-                    .responseTimeout(Duration.ofSeconds(30)).build();
+        try (SecondInstance second = SecondInstance.on(TestDatabase.shared().url().toUrlString())) {
+            WebTestClient other = second.http();
             other.get().uri("/account").accept(MediaType.TEXT_HTML).cookie("CRUXLOG_SESSION", session)
                     .exchange().expectStatus().isOk()
                     .expectBody(String.class).value(html -> assertThat(html).contains(climber.username()));

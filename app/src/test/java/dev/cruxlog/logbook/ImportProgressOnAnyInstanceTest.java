@@ -6,16 +6,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.cruxlog.CruxlogApplication;
 import dev.cruxlog.CruxlogIntegrationTest;
 import dev.cruxlog.platform.testing.TestDatabase;
 import dev.cruxlog.support.Climbers;
 import dev.cruxlog.support.Climbers.Climber;
+import dev.cruxlog.support.SecondInstance;
 import dev.cruxlog.support.SharedExports;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
@@ -44,13 +42,8 @@ class ImportProgressOnAnyInstanceTest {
     @Test
     void aWatcherOnAnInstanceThatRunsNoJobsSeesTheImportFinish() {
         Climber climber = new Climbers(http).verified("progress-elsewhere");
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CruxlogApplication.class)
-                .profiles("test")
-                .run("--server.port=0", "--cruxlog.jobs.enabled=false",
-                        "--cruxlog.database.url=" + TestDatabase.shared().url().toUrlString())) {
-            WebTestClient other = WebTestClient.bindToServer()
-                    .baseUrl("http://localhost:" + second.getEnvironment().getProperty("local.server.port"))
-                    .responseTimeout(Duration.ofSeconds(90)).build();
+        try (SecondInstance second = SecondInstance.on(TestDatabase.shared().url().toUrlString())) {
+            WebTestClient other = second.http();
             MultipartBodyBuilder body = new MultipartBodyBuilder();
             body.part("file", new ByteArrayResource(SharedExports.bytes("mountain-project/ticks-sport-trad-567.csv")) {
                 @Override

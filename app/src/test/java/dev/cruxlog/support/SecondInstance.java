@@ -1,0 +1,47 @@
+package dev.cruxlog.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.cruxlog.CruxlogApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Another Cruxlog instance in this JVM on the same database, as a second instance behind a load
+ * balancer would be: its own event loops, pools and listeners, sharing only PostgreSQL. It runs
+ * no jobs, so whatever a job does happens on the test's own instance.
+ */
+public final class SecondInstance implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final WebTestClient http;
+
+    private SecondInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.http = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + context.getEnvironment().getProperty("local.server.port"))
+                .responseTimeout(Duration.ofSeconds(90)).build();
+    }
+
+    /** Started on the database at that URL; more arguments ({@code --name=value}) are added as given. */
+    public static SecondInstance on(String databaseUrl, String... arguments) {
+        List<String> all = new ArrayList<>(List.of("--server.port=0", "--cruxlog.jobs.enabled=false",
+                "--cruxlog.database.url=" + databaseUrl));
+        all.addAll(List.of(arguments));
+        return new SecondInstance(new SpringApplicationBuilder(CruxlogApplication.class).profiles("test")
+                .run(all.toArray(String[]::new)));
+    }
+
+    /** A client of this instance's HTTP port. */
+    public WebTestClient http() {
+        return http;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
