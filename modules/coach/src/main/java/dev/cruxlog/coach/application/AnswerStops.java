@@ -1,5 +1,6 @@
 package dev.cruxlog.coach.application;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
@@ -26,13 +27,13 @@ public interface AnswerStops {
         }
 
         /** The stop a payload stands for; empty for anything else. */
-        public static java.util.Optional<Stop> fromPayload(String payload) {
+        public static Optional<Stop> fromPayload(String payload) {
             int space = payload.indexOf(' ');
             try {
-                return java.util.Optional.of(new Stop(UUID.fromString(payload.substring(0, space)),
+                return Optional.of(new Stop(UUID.fromString(payload.substring(0, space)),
                         UUID.fromString(payload.substring(space + 1))));
             } catch (RuntimeException malformed) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
     }
