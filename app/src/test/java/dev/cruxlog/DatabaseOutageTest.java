@@ -107,7 +107,7 @@ class DatabaseOutageTest {
      * Issue #18 (R3) in small: PostgreSQL goes away while four writers keep logging ticks.
      * Every write is answered, either 201 (and then it is stored) or a prompt 503 problem
      * (bounded by the pool's 2 s acquire and connect timeouts, never hanging); nothing else, and
-     * nothing is stored that was not asked for.
+     * nothing is stored that was not asked for. Afterwards the pool holds no connection acquired.
      */
     @Test
     void underLoadEveryAcknowledgedWriteIsStoredAndTheRestAreAPrompt503() {
@@ -161,6 +161,16 @@ class DatabaseOutageTest {
         // A write can be stored and its answer lost with the connection, so up to the refused
         // ones may be stored too; none beyond.
         assertThat(stored.size()).isBetween(acknowledged.size(), acknowledged.size() + refused.get());
+        // And the pool is back to idle: no connection is left acquired by a request the outage cut.
+        Double acquired = Flux.interval(Duration.ZERO, Duration.ofMillis(200))
+                .publishOn(Schedulers.boundedElastic())
+                .map(tick -> JsonPath.<Double>read(http.get().uri("/actuator/metrics/r2dbc.pool.acquired")
+                        .header("Authorization", climber.bearer()).exchange().expectStatus().isOk()
+                        .expectBody(String.class).returnResult().getResponseBody(), "$.measurements[0].value"))
+                .filter(value -> value == 0)
+                .next()
+                .block(Duration.ofSeconds(10));
+        assertThat(acquired).isZero();
     }
 
     /** The pool may still hold a dead connection or two; validation discards them. */
