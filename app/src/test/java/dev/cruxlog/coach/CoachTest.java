@@ -237,6 +237,32 @@ class CoachTest {
         assertThat(messages(climber, conversation)).allSatisfy(m -> assertThat(m.get("content")).isEqualTo("half an answer"));
     }
 
+    /** Issue #18 (R2): an answer cut with its instance stored nothing, so its question is given back. */
+    @Test
+    void aQuestionWhoseAbandonedAnswerStoredNothingIsGivenBackToThatDaysAllowance() {
+        Climber climber = climbers.verified("abandoned-refund");
+        String conversation = create(climber, Map.of()).get("id").toString();
+        String owner = get(climber, "/api/v1/users/me").get("id").toString();
+        String askedOn = "CAST((now() - interval '1 hour') AT TIME ZONE 'UTC' AS date)";
+        db.sql("INSERT INTO coach.daily_usage (owner_id, day, messages) VALUES (CAST(:owner AS uuid), " + askedOn + ", 2)")
+                .bind("owner", owner).then().block(Duration.ofSeconds(10));
+        for (String content : List.of("", "half an answer")) {
+            db.sql("INSERT INTO coach.message (conversation_id, owner_id, role, content, status, created_at) "
+                            + "VALUES (CAST(:conversation AS uuid), CAST(:owner AS uuid), 'assistant', :content, "
+                            + "'streaming', now() - interval '1 hour')")
+                    .bind("conversation", conversation).bind("owner", owner).bind("content", content)
+                    .then().block(Duration.ofSeconds(10));
+        }
+
+        abandoned.sweep().block(Duration.ofSeconds(10));
+
+        assertThat(messages(climber, conversation)).extracting(m -> m.get("status")).containsExactly("failed", "failed");
+        // One question given back (the answer with nothing stored), the other kept: 2 - 1.
+        assertThat(db.sql("SELECT messages FROM coach.daily_usage WHERE owner_id = CAST(:owner AS uuid) AND day = " + askedOn)
+                .bind("owner", owner).map(row -> row.get("messages", Integer.class)).one().block(Duration.ofSeconds(10)))
+                .isEqualTo(1);
+    }
+
     private Map<String, Object> create(Climber climber, Map<String, Object> body) {
         return http.post().uri("/api/v1/coach/conversations").header("Authorization", climber.bearer())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body)

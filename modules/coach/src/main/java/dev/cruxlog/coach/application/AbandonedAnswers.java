@@ -12,7 +12,9 @@ import reactor.core.publisher.Mono;
 /**
  * An answer is written by the instance that started it; if that instance stops mid-answer, the
  * row would say "streaming" for ever. Every few minutes, answers older than any answer can take
- * (first-token plus idle timeouts, with a wide margin) are marked failed, keeping their text.
+ * (first-token plus idle timeouts, with a wide margin) are marked failed, keeping their text,
+ * and a question whose answer stored nothing is given back to that day's allowance, as a
+ * failed provider's is (issue #18, R2).
  */
 @Component
 public class AbandonedAnswers extends PeriodicSweep {
@@ -20,13 +22,15 @@ public class AbandonedAnswers extends PeriodicSweep {
     private static final Logger log = LoggerFactory.getLogger(AbandonedAnswers.class);
 
     private final Conversations conversations;
+    private final DailyUsage usage;
     private final Duration after;
 
-    AbandonedAnswers(Conversations conversations,
+    AbandonedAnswers(Conversations conversations, DailyUsage usage,
                      @Value("${cruxlog.coach.abandoned-after:15m}") Duration after,
                      @Value("${cruxlog.coach.abandoned-sweep-interval:5m}") Duration every) {
         super("abandoned coach answers", every);
         this.conversations = conversations;
+        this.usage = usage;
         this.after = after;
     }
 
@@ -34,6 +38,9 @@ public class AbandonedAnswers extends PeriodicSweep {
     @Override
     public Mono<Long> sweep() {
         return conversations.failAbandonedAnswers(after)
+                .concatMap(answer -> answer.wroteNothing() ? usage.refund(answer.owner(), answer.askedOn()).thenReturn(answer)
+                        : Mono.just(answer))
+                .count()
                 .doOnNext(count -> {
                     if (count > 0) {
                         log.warn("Marked {} abandoned coach answer(s) as failed", count);

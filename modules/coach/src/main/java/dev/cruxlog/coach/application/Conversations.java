@@ -1,5 +1,7 @@
 package dev.cruxlog.coach.application;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -47,8 +49,15 @@ public interface Conversations {
 
     Mono<Void> finishAnswer(UUID answerId, String content, String status);
 
-    /** Marks answers still "streaming" after {@code olderThan} as failed (their instance stopped); returns how many. */
-    Mono<Long> failAbandonedAnswers(java.time.Duration olderThan);
+    /**
+     * Marks answers still "streaming" after {@code olderThan} as failed (their instance stopped)
+     * and returns each: whose, the day its question was counted on, and whether any of it was
+     * stored (an answer's text is stored when it ends, so a cut one has none).
+     */
+    Flux<AbandonedAnswer> failAbandonedAnswers(Duration olderThan);
+
+    record AbandonedAnswer(UUID owner, LocalDate askedOn, boolean wroteNothing) {
+    }
 
     Mono<Message> feedback(UUID owner, UUID conversationId, UUID messageId, boolean helpful, String text);
 

@@ -1,5 +1,7 @@
 package dev.cruxlog.coach.adapter.out.persistence;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -118,10 +120,16 @@ class R2dbcConversations implements Conversations {
     }
 
     @Override
-    public Mono<Long> failAbandonedAnswers(java.time.Duration olderThan) {
+    public Flux<AbandonedAnswer> failAbandonedAnswers(Duration olderThan) {
+        // The day in UTC, as CoachService counts questions (its clock is UTC).
         return db.sql("UPDATE coach.message SET status = 'failed' WHERE role = 'assistant' AND status = 'streaming' "
-                        + "AND created_at < now() - make_interval(secs => :seconds)")
-                .bind("seconds", (double) olderThan.toSeconds()).fetch().rowsUpdated();
+                        + "AND created_at < now() - make_interval(secs => :seconds) "
+                        + "RETURNING owner_id, CAST(created_at AT TIME ZONE 'UTC' AS date) AS asked_on, "
+                        + "coalesce(content, '') = '' AS wrote_nothing")
+                .bind("seconds", (double) olderThan.toSeconds())
+                .map(row -> new AbandonedAnswer(row.get("owner_id", UUID.class), row.get("asked_on", LocalDate.class),
+                        Boolean.TRUE.equals(row.get("wrote_nothing", Boolean.class))))
+                .all();
     }
 
     @Override
