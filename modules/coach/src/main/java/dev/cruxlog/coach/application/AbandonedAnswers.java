@@ -1,6 +1,8 @@
 package dev.cruxlog.coach.application;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 
 import dev.cruxlog.platform.jobs.PeriodicSweep;
 import org.slf4j.Logger;
@@ -23,14 +25,16 @@ public class AbandonedAnswers extends PeriodicSweep {
 
     private final Conversations conversations;
     private final DailyUsage usage;
+    private final Clock clock;
     private final Duration after;
 
-    AbandonedAnswers(Conversations conversations, DailyUsage usage,
+    AbandonedAnswers(Conversations conversations, DailyUsage usage, Clock clock,
                      @Value("${cruxlog.coach.abandoned-after:15m}") Duration after,
                      @Value("${cruxlog.coach.abandoned-sweep-interval:5m}") Duration every) {
         super("abandoned coach answers", every);
         this.conversations = conversations;
         this.usage = usage;
+        this.clock = clock;
         this.after = after;
     }
 
@@ -38,7 +42,9 @@ public class AbandonedAnswers extends PeriodicSweep {
     @Override
     public Mono<Long> sweep() {
         return conversations.failAbandonedAnswers(after)
-                .concatMap(answer -> answer.wroteNothing() ? usage.refund(answer.owner(), answer.askedOn()).thenReturn(answer)
+                // Given back on the day it was counted on, in the clock's zone as CoachService counts.
+                .concatMap(answer -> answer.wroteNothing()
+                        ? usage.refund(answer.owner(), LocalDate.ofInstant(answer.askedAt(), clock.getZone())).thenReturn(answer)
                         : Mono.just(answer))
                 .count()
                 .doOnNext(count -> {

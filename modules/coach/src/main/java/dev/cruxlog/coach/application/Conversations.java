@@ -1,7 +1,7 @@
 package dev.cruxlog.coach.application;
 
 import java.time.Duration;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -51,12 +51,12 @@ public interface Conversations {
 
     /**
      * Marks answers still "streaming" after {@code olderThan} as failed (their instance stopped)
-     * and returns each: whose, the day its question was counted on, and whether any of it was
-     * stored (an answer's text is stored when it ends, so a cut one has none).
+     * and returns each: whose, when it was asked, and whether any of it was stored (an answer's
+     * text is stored when it ends, so a cut one has none).
      */
     Flux<AbandonedAnswer> failAbandonedAnswers(Duration olderThan);
 
-    record AbandonedAnswer(UUID owner, LocalDate askedOn, boolean wroteNothing) {
+    record AbandonedAnswer(UUID owner, Instant askedAt, boolean wroteNothing) {
     }
 
     Mono<Message> feedback(UUID owner, UUID conversationId, UUID messageId, boolean helpful, String text);

@@ -1,7 +1,6 @@
 package dev.cruxlog.coach.adapter.out.persistence;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -121,13 +120,12 @@ class R2dbcConversations implements Conversations {
 
     @Override
     public Flux<AbandonedAnswer> failAbandonedAnswers(Duration olderThan) {
-        // The day in UTC, as CoachService counts questions (its clock is UTC).
         return db.sql("UPDATE coach.message SET status = 'failed' WHERE role = 'assistant' AND status = 'streaming' "
                         + "AND created_at < now() - make_interval(secs => :seconds) "
-                        + "RETURNING owner_id, CAST(created_at AT TIME ZONE 'UTC' AS date) AS asked_on, "
-                        + "coalesce(content, '') = '' AS wrote_nothing")
+                        + "RETURNING owner_id, created_at, coalesce(content, '') = '' AS wrote_nothing")
                 .bind("seconds", (double) olderThan.toSeconds())
-                .map(row -> new AbandonedAnswer(row.get("owner_id", UUID.class), row.get("asked_on", LocalDate.class),
+                .map(row -> new AbandonedAnswer(row.get("owner_id", UUID.class),
+                        row.get("created_at", OffsetDateTime.class).toInstant(),
                         Boolean.TRUE.equals(row.get("wrote_nothing", Boolean.class))))
                 .all();
     }
