@@ -113,8 +113,9 @@ class IdentityPagesTest {
                 .isNotBlank();
     }
 
+    /** Issue #18 (R1's sign-in half): sessions and tokens made on one instance hold on another. */
     @Test
-    void aSessionSurvivesAnApplicationRestartAndWorksOnAnotherInstance() {
+    void aSessionAndTokensMadeOnOneInstanceWorkOnAnother() {
         Climber climber = climbers.verified("restart");
         signIn(climber);
         String session = browser.cookies().get("CRUXLOG_SESSION");
@@ -125,6 +126,21 @@ class IdentityPagesTest {
             other.get().uri("/account").accept(MediaType.TEXT_HTML).cookie("CRUXLOG_SESSION", session)
                     .exchange().expectStatus().isOk()
                     .expectBody(String.class).value(html -> assertThat(html).contains(climber.username()));
+
+            // The refresh token made here is rotated there; its new access token works here, and
+            // the old refresh token, reused here, is refused as reuse of a rotated one.
+            Climbers.Tokens rotated = other.post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("refresh_token", climber.refreshToken())).exchange().expectStatus().isOk()
+                    .expectBody(Climbers.Tokens.class).returnResult().getResponseBody();
+            http.get().uri("/api/v1/logbook/ticks").header("Authorization", "Bearer " + rotated.accessToken())
+                    .exchange().expectStatus().isOk();
+            other.get().uri("/api/v1/logbook/ticks").header("Authorization", climber.bearer())
+                    .exchange().expectStatus().isOk();
+            http.post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("refresh_token", climber.refreshToken())).exchange().expectStatus().isUnauthorized();
+            // Reuse revoked the whole family, on every instance.
+            other.post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("refresh_token", rotated.refreshToken())).exchange().expectStatus().isUnauthorized();
         }
     }
 

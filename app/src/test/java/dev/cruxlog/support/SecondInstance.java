@@ -35,6 +35,11 @@ public final class SecondInstance implements AutoCloseable {
                 .run(all.toArray(String[]::new)));
     }
 
+    /** Its HTTP port, for clients other than {@link #http()}. */
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
     /** A client of this instance's HTTP port. */
     public WebTestClient http() {
         return http;

@@ -44,7 +44,9 @@ import org.HdrHistogram.Histogram;
  *       streaming chat-completions stub ({@link ModelStub});</li>
  *   <li>{@code stream URL TOKENS_FILE CONCURRENCY EXPECTED_TOKENS [RAMP_SECONDS] [TIMEOUT_SECONDS]}: concurrent
  *       streamed coach answers, checked token by token ({@link StreamClient});</li>
- *   <li>{@code alloc JFR_BEFORE JFR_AFTER}: bytes the JVM allocated between two JFR dumps ({@link Allocation}).</li>
+ *   <li>{@code alloc JFR_BEFORE JFR_AFTER}: bytes the JVM allocated between two JFR dumps ({@link Allocation});</li>
+ *   <li>{@code mixed BASE_URL CLIMBERS_FILE SECONDS OUT_DIR}: the reliability harness's mixed traffic with a
+ *       ledger of acknowledged writes ({@link MixedLoad}).</li>
  * </ul>
  */
 public final class LoadGenerator {
@@ -67,7 +69,8 @@ public final class LoadGenerator {
                     Integer.parseInt(args[4]), args.length > 5 ? Double.parseDouble(args[5]) : 0,
                     args.length > 6 ? Integer.parseInt(args[6]) : 120);
             case "alloc" -> Allocation.run(Path.of(args[1]), Path.of(args[2]));
-            default -> throw new IllegalArgumentException("tokens | load | ramp | idle | proxy | model-stub | stream | alloc");
+            case "mixed" -> MixedLoad.run(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
+            default -> throw new IllegalArgumentException("tokens | load | ramp | idle | proxy | model-stub | stream | alloc | mixed");
         }
     }
 

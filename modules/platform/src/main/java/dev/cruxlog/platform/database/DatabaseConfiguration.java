@@ -1,17 +1,22 @@
 package dev.cruxlog.platform.database;
 
+import java.time.Duration;
 import java.util.List;
 
+import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.r2dbc.ConnectionFactoryDecorator;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.boot.r2dbc.health.ConnectionFactoryHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The PRD's {@code session.py}, done for R2DBC.
@@ -21,7 +26,8 @@ import org.springframework.context.annotation.Configuration;
  * before hand-out, idle and life limits; see application.yml). This class only tells it
  * <em>where</em> the server is and how every connection must behave: connect timeout,
  * TCP keep-alive, server-side statement and lock timeouts, application name. It also
- * runs every module's migrations before anything else may use the database.
+ * runs every module's migrations before anything else may use the database, and makes the
+ * acquire timeout the whole wait for a connection ({@link AcquireDeadline}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
@@ -46,6 +52,23 @@ public class DatabaseConfiguration {
     ConnectionFactoryDecorator recentlyValidatedConnections(DatabaseProperties properties) {
         return connectionFactory -> properties.validationWindow().isZero() ? connectionFactory
                 : new RecentlyValidatedConnections(connectionFactory, properties.validationWindow());
+    }
+
+    /** Boot's pool, behind a deadline that is the acquire timeout for the whole wait, repeats included. */
+    @Bean
+    static BeanPostProcessor acquireDeadline(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (!(bean instanceof ConnectionPool)) {
+                    return bean;
+                }
+                // Unset or negative: r2dbc-pool waits without limit, and so does this.
+                Duration timeout = Binder.get(environment).bind("spring.r2dbc.pool.max-acquire-time", Duration.class)
+                        .orElse(Duration.ZERO);
+                return timeout.isNegative() || timeout.isZero() ? bean : new AcquireDeadline((ConnectionPool) bean, timeout);
+            }
+        };
     }
 
     /**
