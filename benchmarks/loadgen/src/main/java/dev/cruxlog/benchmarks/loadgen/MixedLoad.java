@@ -278,14 +278,7 @@ final class MixedLoad {
     }
 
     private void importAndFollow(Climber c, byte[] file, String name) {
-        String boundary = "----cruxlog" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpRequest upload = authed("/api/v1/logbook/imports", c)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, file, tail))).build();
-        Answer accepted = call("import", c, upload, 202);
+        Answer accepted = call("import", c, upload(c, name, "text/csv", file), 202);
         Matcher id = ID.matcher(accepted.body);
         if (accepted.status != 202 || !id.find()) {
             imports.add(c.login + " - upload-" + accepted.status + " 0");
@@ -380,9 +373,9 @@ final class MixedLoad {
                     .timeout(Duration.ofSeconds(30)).GET().build();
             case 7 -> HttpRequest.newBuilder(URI.create(base + tick)).header("X-Forwarded-For", enemy.address)
                     .header("Authorization", "Bearer " + forged(enemy.access)).timeout(Duration.ofSeconds(30)).GET().build();
-            case 8 -> upload(enemy, "huge.csv", new byte[30 << 20]);
-            case 9 -> upload(enemy, "garbage.csv", garbage(n));
-            case 10 -> upload(enemy, "bomb.xlsx", Bomb.BYTES);
+            case 8 -> upload(enemy, "huge.csv", "text/csv", new byte[30 << 20]);
+            case 9 -> upload(enemy, "garbage.csv", "text/csv", garbage(n));
+            case 10 -> upload(enemy, "bomb.xlsx", "application/octet-stream", Bomb.BYTES);
             default -> get(tick + "?size=abc&sort=sideways", enemy);
         };
         Answer a = call("hostile", enemy, request, -1);
@@ -392,10 +385,11 @@ final class MixedLoad {
         }
     }
 
-    private HttpRequest upload(Climber c, String name, byte[] file) {
+    /** {@code POST /api/v1/logbook/imports} with the file as its one multipart part. */
+    private HttpRequest upload(Climber c, String name, String type, byte[] file) {
         String boundary = "----cruxlog" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         return authed("/api/v1/logbook/imports", c).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, file, tail))).build();
