@@ -82,12 +82,13 @@ class InstanceKilledMidImportIT {
             String copying = Flux.interval(Duration.ZERO, Duration.ofMillis(20))
                     .publishOn(Schedulers.boundedElastic())
                     .map(tick -> TestDatabase.strings(database.url(), "SELECT count(*) FROM pg_stat_activity "
-                            + "WHERE query LIKE 'COPY logbook.tick%' AND state = 'active'").get(0))
+                            + "WHERE datname = current_database() AND query LIKE 'COPY logbook.tick%' AND state = 'active'").get(0))
                     .filter(count -> !"0".equals(count))
                     .blockFirst(Duration.ofSeconds(90));
             assertThat(copying).as("the import's COPY was seen in flight").isNotNull();
             String claimedBy = TestDatabase.strings(database.url(), "SELECT locked_by FROM platform.job "
                     + "WHERE kind = 'logbook.import' AND payload ->> 'importId' = '" + importId + "'").get(0);
+            assertThat(claimedBy).isIn("one", "two");
             Process doomed = claimedBy.equals("one") ? first : second;
             int survivorPort = claimedBy.equals("one") ? secondPort : firstPort;
             doomed.destroyForcibly();
@@ -105,8 +106,9 @@ class InstanceKilledMidImportIT {
             int rows = COPIES * 567;
             assertThat(TestDatabase.strings(database.url(), "SELECT count(*) FROM logbook.tick WHERE import_id = '"
                     + importId + "'")).containsExactly(String.valueOf(rows));
-            assertThat(TestDatabase.strings(database.url(), "SELECT ticks_added FROM logbook.import WHERE id = '"
-                    + importId + "'")).containsExactly(String.valueOf(rows));
+            // Every row of the file is a new tick (the fixture's 567 rows make 567 ticks).
+            assertThat(TestDatabase.strings(database.url(), "SELECT rows_read || ' ' || ticks_added FROM logbook.import "
+                    + "WHERE id = '" + importId + "'")).containsExactly(rows + " " + rows);
             assertThat(TestDatabase.strings(database.url(), "SELECT status || ' ' || attempts FROM platform.job "
                     + "WHERE kind = 'logbook.import' AND payload ->> 'importId' = '" + importId + "'"))
                     .containsExactly("succeeded 2");

@@ -38,7 +38,7 @@ import org.HdrHistogram.SynchronizedHistogram;
  *       the balancer picks, so tokens are proved to work across instances);</li>
  *   <li><b>reads</b>: {@code MIX_READERS} loops over the ticks page;</li>
  *   <li><b>writes</b>: {@code MIX_WRITERS} loops logging ticks with unique route names; every
- *       acknowledged (201) write's id goes to {@code ledger.txt}, every write sent to
+ *       acknowledged (201) write goes to {@code ledger.txt} (climber, id, when acknowledged), every write sent to
  *       {@code sent.txt} (route and outcome), so the script can prove ledger = table;</li>
  *   <li><b>imports</b>: every {@code MIX_IMPORT_SECONDS}, the next importing climber uploads
  *       {@code MIX_IMPORT_FILE}; its progress stream is followed to {@code done}
@@ -96,7 +96,9 @@ final class MixedLoad {
     }
 
     private final String base;
-    private final long endNanos;
+    private final int seconds;
+    /** Set once every climber has signed in: the load runs SECONDS from then. */
+    private volatile long endNanos;
     private final Path out;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -110,7 +112,7 @@ final class MixedLoad {
 
     private MixedLoad(String base, int seconds, Path out) {
         this.base = base.replaceAll("/+$", "");
-        this.endNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        this.seconds = seconds;
         this.out = out;
     }
 
@@ -134,6 +136,7 @@ final class MixedLoad {
         for (Climber climber : climbers) {
             signIn(climber);
         }
+        endNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long started = System.currentTimeMillis();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < readers; i++) {
@@ -226,7 +229,7 @@ final class MixedLoad {
         if (a.status == 201) {
             Matcher id = ID.matcher(a.body);
             if (id.find()) {
-                ledger.add(c.login + " " + id.group(1));
+                ledger.add(c.login + " " + id.group(1) + " " + System.currentTimeMillis());
             }
         }
     }
@@ -245,7 +248,7 @@ final class MixedLoad {
         String outcome;
         try {
             HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
-            outcome = response.statusCode() == 200 ? "no done event" : Integer.toString(response.statusCode());
+            outcome = response.statusCode() == 200 ? "no done event" : outcomeOf(response);
             try (Stream<String> lines = response.body()) {
                 String event = null;
                 for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
@@ -266,6 +269,9 @@ final class MixedLoad {
             }
         } catch (IOException e) {
             outcome = failure(e);
+        } catch (java.io.UncheckedIOException e) {
+            // The answer's stream broke after it began (its instance went away).
+            outcome = "stream broken";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -310,8 +316,10 @@ final class MixedLoad {
                         }
                     }
                 }
-            } catch (IOException e) {
-                events.add("import-progress " + failure(e).replace(' ', '_') + " " + startMs + " " + System.currentTimeMillis());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // Followed again from the balancer: the stream reads the import's row, any instance serves it.
+                String kind = e instanceof IOException io ? failure(io) : "stream_broken";
+                events.add("import-progress " + kind.replace(' ', '_') + " " + startMs + " " + System.currentTimeMillis());
                 LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -378,7 +386,8 @@ final class MixedLoad {
             case 10 -> upload(enemy, "bomb.xlsx", "application/octet-stream", Bomb.BYTES);
             default -> get(tick + "?size=abc&sort=sideways", enemy);
         };
-        Answer a = call("hostile", enemy, request, -1);
+        boolean upload = n % 12 >= 8 && n % 12 <= 10;
+        Answer a = call("hostile", enemy, request, upload ? -2 : -1);
         if (a.status == 202) {
             Matcher id = ID.matcher(a.body);
             imports.add(enemy.login + " " + (id.find() ? id.group(1) : "-") + " hostile-accepted 0");
@@ -440,7 +449,7 @@ final class MixedLoad {
 
     /**
      * Sends and counts one request under {@code kind}; an answer other than {@code expected}
-     * (for the hostile kind, anything but a 4xx, or 202 for an upload) is also an event.
+     * (-1: any 4xx; -2: a 4xx or 202) is also an event.
      */
     private Answer call(String kind, Climber c, HttpRequest request, int expected) {
         long start = System.nanoTime();
@@ -450,10 +459,7 @@ final class MixedLoad {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             answer = new Answer(response.statusCode(), response.body());
-            outcome = Integer.toString(response.statusCode());
-            if (response.statusCode() == 503 && response.headers().firstValue("Content-Type").orElse("").contains("problem+json")) {
-                outcome = "503-problem";
-            }
+            outcome = outcomeOf(response);
         } catch (IOException e) {
             outcome = failure(e);
             answer = new Answer(0, "");
@@ -463,13 +469,22 @@ final class MixedLoad {
         }
         long end = System.currentTimeMillis();
         kind(kind).count(outcome, (System.nanoTime() - start) / 1000);
-        boolean fine = expected == -1
-                ? (answer.status >= 400 && answer.status < 500) || answer.status == 202
-                : answer.status == expected;
+        boolean refused = answer.status >= 400 && answer.status < 500;
+        boolean fine = switch (expected) {
+            case -1 -> refused;                            // hostile: refused
+            case -2 -> refused || answer.status == 202;    // a hostile upload: refused, or accepted to fail as an import
+            default -> answer.status == expected;
+        };
         if (!fine) {
             events.add(kind + " " + outcome.replace(' ', '_') + " " + startMs + " " + end);
         }
         return answer;
+    }
+
+    /** The status, or {@code 503-problem} for the refusal the platform and the balancer answer alike. */
+    private static String outcomeOf(HttpResponse<?> response) {
+        boolean problem = response.headers().firstValue("Content-Type").orElse("").contains("problem+json");
+        return response.statusCode() == 503 && problem ? "503-problem" : Integer.toString(response.statusCode());
     }
 
     private static String failure(IOException e) {
@@ -506,7 +521,14 @@ final class MixedLoad {
         long pause = TimeUnit.MILLISECONDS.toNanos(env("MIX_PAUSE_MS", 0));
         return started(name, () -> {
             while (System.nanoTime() < endNanos && !Thread.currentThread().isInterrupted()) {
-                step.run();
+                try {
+                    step.run();
+                } catch (RuntimeException e) {
+                    // Recorded, not fatal: a dead thread would silently stop its share of the load.
+                    kind(name).count("crash", 1);
+                    events.add(name + " crash:" + e.getClass().getSimpleName() + " " + System.currentTimeMillis() + " "
+                            + System.currentTimeMillis());
+                }
                 if (pause > 0) {
                     LockSupport.parkNanos(pause);
                 }

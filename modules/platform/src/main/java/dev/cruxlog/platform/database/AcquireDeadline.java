@@ -44,12 +44,21 @@ final class AcquireDeadline implements ConnectionFactory, Wrapped<ConnectionFact
                 .timeout(deadline)
                 .onErrorMap(TimeoutException.class, timeout -> new R2dbcTimeoutException(
                         "No database connection free within " + deadline.toMillis() + " ms", timeout))
-                // A connection handed over just as the deadline passed goes back to the pool.
-                .contextWrite(context -> context.put(ON_NEXT_DROPPED, (Consumer<Object>) dropped -> {
-                    if (dropped instanceof Connection connection) {
-                        Mono.from(connection.close()).subscribe();
-                    }
-                }));
+                // A connection handed over just as the deadline passed goes back to the pool. Chained
+                // to a hook already in the context, as r2dbc-pool chains its own to this one (both
+                // may see the same connection; a second close of it is ignored).
+                .contextWrite(context -> {
+                    Consumer<Object> giveBack = AcquireDeadline::giveBack;
+                    Consumer<Object> hook = context.<Consumer<Object>>getOrEmpty(ON_NEXT_DROPPED)
+                            .map(earlier -> earlier.andThen(giveBack)).orElse(giveBack);
+                    return context.put(ON_NEXT_DROPPED, hook);
+                });
+    }
+
+    private static void giveBack(Object dropped) {
+        if (dropped instanceof Connection connection) {
+            Mono.defer(() -> Mono.from(connection.close())).onErrorResume(alreadyClosed -> Mono.empty()).subscribe();
+        }
     }
 
     @Override

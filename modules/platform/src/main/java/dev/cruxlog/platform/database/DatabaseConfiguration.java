@@ -63,23 +63,29 @@ public class DatabaseConfiguration {
                 if (!(bean instanceof ConnectionPool)) {
                     return bean;
                 }
-                // Unset or negative: r2dbc-pool waits without limit, and so does this.
+                // Unset or negative: r2dbc-pool waits without limit, and so does this (zero fails at once in both).
                 Duration timeout = Binder.get(environment).bind("spring.r2dbc.pool.max-acquire-time", Duration.class)
-                        .orElse(Duration.ZERO);
-                return timeout.isNegative() || timeout.isZero() ? bean : new AcquireDeadline((ConnectionPool) bean, timeout);
+                        .orElse(Duration.ofSeconds(-1));
+                return timeout.isNegative() ? bean : new AcquireDeadline((ConnectionPool) bean, timeout);
             }
         };
     }
 
     /**
-     * Health asks the server itself, every time. Spring Boot's default indicator validates a
-     * pooled connection, which {@link RecentlyValidatedConnections} answers locally within its
-     * window: health would read UP for that long after PostgreSQL went away behind a socket
-     * that is still open. A query is a real round trip.
+     * Health asks the server itself, every time, on a connection of its own. Spring Boot's
+     * default indicator validates a pooled connection, which {@link RecentlyValidatedConnections}
+     * answers locally within its window: health would read UP for that long after PostgreSQL went
+     * away behind a socket that is still open. A query is a real round trip, and on its own
+     * connection it is not queued behind the requests when every pooled one is busy.
      */
     @Bean
-    ConnectionFactoryHealthIndicator r2dbcHealthIndicator(ConnectionFactory connectionFactory) {
-        return new ConnectionFactoryHealthIndicator(connectionFactory, "SELECT 1");
+    ConnectionFactoryHealthIndicator r2dbcHealthIndicator(HealthConnection connection) {
+        return new ConnectionFactoryHealthIndicator(connection.connectionFactory(), "SELECT 1");
+    }
+
+    @Bean(destroyMethod = "dispose")
+    HealthConnection healthConnection(R2dbcConnectionDetails details, DatabaseProperties properties) {
+        return new HealthConnection(details.getConnectionFactoryOptions(), properties.connectTimeout());
     }
 
     @Bean
