@@ -21,7 +21,7 @@ import io.r2dbc.spi.ValidationDepth;
  * the acquire time below for it, so however often health is asked it costs PostgreSQL one
  * connection.
  */
-public final class HealthConnection {
+final class HealthConnection {
 
     private static final Duration WAIT_FOR_IT = Duration.ofSeconds(2);
 
