@@ -183,6 +183,15 @@ climbers_for() { # LABEL IMPORTERS
   [ "$(grep -c '^importer ' "$WORK/climbers.$1")" = "$2" ] || { echo "out of importing climbers for $1" >&2; exit 1; }
   IMPORTER_NEXT=$((IMPORTER_NEXT + $2))
 }
+used_today() { # ACCESS_TOKEN -> the climber's coach questions counted today
+  curl -s -m 10 -H "Authorization: Bearer $1" "$LB/api/v1/coach/allowance" | python3 -c 'import json,sys; print(json.load(sys.stdin)["usedToday"])'
+}
+# In-window figures of health samples ("epoch_ms code seconds"): "slowest bad count", bad = not 200 or >= 100 ms.
+samples_between() { # FROM_MS TO_MS FILE...
+  local from=$1 to=$2; shift 2
+  cat "$@" | awk -v a="$from" -v b="$to" 'BEGIN { m = 0 } $1 >= a && $1 <= b { n++; if ($3 > m) m = $3; if ($2 != 200 || $3 >= 0.1) bad++ }
+    END { printf "%.3f %d %d\n", m, bad, n }'
+}
 take_importer() { # VAR: sets VAR to the next unused importing climber's login
   local login
   login=$(awk -v n="$IMPORTER_NEXT" '$1 == "importer" { k++; if (k == n) print $2 }' "$WORK/climbers.txt")
@@ -254,19 +263,16 @@ pool_idle() { # -> "a=N b=N" once both pools hold nothing (or what they hold aft
 }
 # Every import the load started ended succeeded with exactly the file's ticks, stored once.
 imports_check() { # LABEL -> "imports exact wrong"
-  local n=0 exact=0 wrong=""
-  while read -r login id status added; do
-    [ "$status" = hostile-accepted ] && continue
-    n=$((n + 1))
-    stored=$(q "SELECT count(*) FROM logbook.tick WHERE import_id = '$id'" 2>/dev/null || echo -1)
-    final=$(q "SELECT status || ' ' || ticks_added FROM logbook.import WHERE id = '$id'" 2>/dev/null || echo "?")
-    if [ "$status" = succeeded ] && [ "$added" = "$SMALL_TICKS" ] && [ "$stored" = "$SMALL_TICKS" ] && [ "$final" = "succeeded $SMALL_TICKS" ]; then
-      exact=$((exact + 1))
-    else
-      wrong="$wrong $login:$status/$added/$stored"
-    fi
-  done < "$OUT/$1/imports.txt"
-  echo "$n $exact${wrong:+ $wrong}"
+  # What the database holds for each import the load made, in one query: "id status ticks_added stored".
+  local ids
+  ids=$(awk -v q="'" '$2 ~ /^[0-9a-f-]+$/ && length($2) == 36 && $3 != "hostile-accepted" { printf "%s%s%s%s", (n++ ? "," : ""), q, $2, q }' "$OUT/$1/imports.txt")
+  [ -n "$ids" ] && q "SELECT i.id, i.status, i.ticks_added, (SELECT count(*) FROM logbook.tick t WHERE t.import_id = i.id)
+                      FROM logbook.import i WHERE i.id IN ($ids)" | tr '|' ' ' > "$WORK/imports.db" || : > "$WORK/imports.db"
+  # Exact: the stream said succeeded with the file's ticks, and the database agrees, stored once.
+  awk -v want="$SMALL_TICKS" 'NR == FNR { db[$1] = $2 " " $3 " " $4; next }
+    $3 == "hostile-accepted" { next }
+    { n++; if ($3 == "succeeded" && $4 == want && db[$2] == "succeeded " want " " want) exact++; else wrong = wrong " " $1 ":" $3 "/" $4 "/" db[$2] }
+    END { printf "%d %d%s\n", n, exact, wrong }' "$WORK/imports.db" "$OUT/$1/imports.txt"
 }
 # Responses per instance from HAProxy's log ("instances/one", "instances/two") since a line number.
 served_by() { # FROM_LINE PATTERN -> "one=N two=N"
@@ -320,7 +326,7 @@ if has R2; then
   # about two seconds (the file parsed), in which the question must reach its first token.
   token=$(token_of "$bigger")
   atoken=$(token_of "$asker")
-  used_before=$(curl -s -m 10 -H "Authorization: Bearer $atoken" "$LB/api/v1/coach/allowance" | python3 -c 'import json,sys; print(json.load(sys.stdin)["usedToday"])')
+  used_before=$(used_today "$atoken")
   conv=$(curl -s -m 10 -H "Authorization: Bearer $atoken" -H 'Content-Type: application/json' -d '{"title":"R2"}' \
     "$LB/api/v1/coach/conversations" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
   iid=$(upload "$token" "$WORK/large.csv")
@@ -350,7 +356,7 @@ if has R2; then
   kill -9 "$(pid_of "$victim")"
   log "R2: killed instance $victim ($phase of $rows_at_kill rows; answer $answer streaming)"
   # Counted when asked (the instance is gone; the count is in the database).
-  used_asked=$(curl -s -m 10 -H "Authorization: Bearer $atoken" "$LB/api/v1/coach/allowance" | python3 -c 'import json,sys; print(json.load(sys.stdin)["usedToday"])')
+  used_asked=$(used_today "$atoken")
   finish_load
   status=$(wait_import "$iid" $((VISIBILITY_S + 240)))
   stored=$(q "SELECT count(*) FROM logbook.tick WHERE import_id = '$iid'")
@@ -359,7 +365,7 @@ if has R2; then
     [ "$(q "SELECT status FROM coach.message WHERE id = '$answer'")" = failed ] && break; sleep 0.5
   done
   answer_status=$(q "SELECT status FROM coach.message WHERE id = '$answer'")
-  used_after=$(curl -s -m 10 -H "Authorization: Bearer $atoken" "$LB/api/v1/coach/allowance" | python3 -c 'import json,sys; print(json.load(sys.stdin)["usedToday"])')
+  used_after=$(used_today "$atoken")
   # Only requests in flight when the instance died may fail: started before the kill, ended within 5 s of it.
   late=$(awk -v k="$kill_ms" '$3 >= k || $4 > k + 5000' "$OUT/r2/events.txt" | wc -l)
   events=$(events_of r2)
@@ -433,13 +439,10 @@ if has R4; then
   max_ms=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["kinds"]; print(max(v["max"] for k, v in d.items() if k in ("read", "write")))' "$OUT/r4/load.json")
   # Liveness while PostgreSQL is slow (the lock held, and 2 s after it went, while the queue drains);
   # the whole run's slowest is reported beside it (the load's start, 50 clients at once, is in it).
-  live_max=$(cat "$OUT/r4-live-a.txt" "$OUT/r4-live-b.txt" | awk -v a="$lock_ms" -v b="$((unlock_ms + 2000))" 'BEGIN { m = 0 } $1 >= a && $1 <= b { if ($3 > m) m = $3 } END { printf "%.3f", m }')
-  live_bad=$(cat "$OUT/r4-live-a.txt" "$OUT/r4-live-b.txt" | awk -v a="$lock_ms" -v b="$((unlock_ms + 2000))" '$1 >= a && $1 <= b && ($2 != 200 || $3 >= 0.1)' | wc -l)
-  live_samples=$(cat "$OUT/r4-live-a.txt" "$OUT/r4-live-b.txt" | awk -v a="$lock_ms" -v b="$((unlock_ms + 2000))" '$1 >= a && $1 <= b' | wc -l)
-  live_all=$(cat "$OUT/r4-live-a.txt" "$OUT/r4-live-b.txt" | awk 'BEGIN { m = 0 } { if ($3 > m) m = $3 } END { printf "%.3f", m }')
+  read -r live_max live_bad live_samples <<< "$(samples_between "$lock_ms" $((unlock_ms + 2000)) "$OUT/r4-live-a.txt" "$OUT/r4-live-b.txt")"
+  read -r live_all _ _ <<< "$(samples_between 0 "$(now_ms)" "$OUT/r4-live-a.txt" "$OUT/r4-live-b.txt")"
   # Health with its database check (on a connection of its own, not queued behind the pool).
-  health_max=$(cat "$OUT/r4-health-a.txt" "$OUT/r4-health-b.txt" | awk -v a="$lock_ms" -v b="$((unlock_ms + 2000))" 'BEGIN { m = 0 } $1 >= a && $1 <= b { if ($3 > m) m = $3 } END { printf "%.3f", m }')
-  health_bad=$(cat "$OUT/r4-health-a.txt" "$OUT/r4-health-b.txt" | awk -v a="$lock_ms" -v b="$((unlock_ms + 2000))" '$1 >= a && $1 <= b && ($2 != 200 || $3 >= 0.1)' | wc -l)
+  read -r health_max health_bad _ <<< "$(samples_between "$lock_ms" $((unlock_ms + 2000)) "$OUT/r4-health-a.txt" "$OUT/r4-health-b.txt")"
   pool=$(pool_idle)
   pass=PASS
   [ "$prompt503" -gt 0 ] && [ "$other" = 0 ] && [ "$live_bad" = 0 ] && [ "$health_bad" = 0 ] && [ "$pool" = "a=0 b=0" ] || pass=FAIL

@@ -43,19 +43,18 @@ class InstanceKilledMidImportIT {
 
     @Test
     void anImportCutWithItsInstanceIsTakenOverAndEndsWithExactlyTheFilesTicks() throws Exception {
-        Path jar = Path.of(System.getProperty("cruxlog.jar", "target/cruxlog-exec.jar"));
-        assertThat(jar).exists();
+        assertThat(RunningJar.jar()).exists();
         TestDatabase database = TestDatabase.create(TestDatabase.defaultServers());
         List<Process> started = new ArrayList<>();
         try {
             int firstPort = RunningJar.freePort();
-            Process first = start(jar, database, firstPort, "one", "target/instance-one.log");
+            Process first = start(database, firstPort, "one");
             started.add(first);
             WebTestClient http = client(firstPort);
             assertThat(RunningJar.awaitHealthy(http, first, Duration.ofSeconds(120))).contains("\"status\":\"UP\"");
             // The second starts once the first has migrated, as a second instance would.
             int secondPort = RunningJar.freePort();
-            Process second = start(jar, database, secondPort, "two", "target/instance-two.log");
+            Process second = start(database, secondPort, "two");
             started.add(second);
             assertThat(RunningJar.awaitHealthy(client(secondPort), second, Duration.ofSeconds(120))).contains("\"status\":\"UP\"");
 
@@ -117,28 +116,16 @@ class InstanceKilledMidImportIT {
                     .expectStatus().isOk().expectBody().jsonPath("$.ticksAdded").isEqualTo(rows);
         } finally {
             for (Process process : started) {
-                process.destroy();
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
+                RunningJar.stop(process);
             }
             database.drop();
         }
     }
 
-    private static Process start(Path jar, TestDatabase database, int port, String worker, String log) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString());
-        builder.environment().put("DATABASE_URL", database.url().toUrlString());
-        builder.environment().put("SERVER_PORT", String.valueOf(port));
-        builder.environment().put("BCRYPT_STRENGTH", "4");
-        builder.environment().put("BREACHED_PASSWORDS_URL", "");
-        builder.environment().put("JOBS_WORKER_ID", worker);
+    private static Process start(TestDatabase database, int port, String worker) throws Exception {
         // A dead instance's job is claimable again once its lease (the visibility timeout) ends.
-        builder.environment().put("JOBS_VISIBILITY_TIMEOUT", "5s");
-        builder.environment().put("JOBS_POLL_INTERVAL", "1s");
-        builder.redirectErrorStream(true).redirectOutput(Path.of(log).toFile());
-        return builder.start();
+        return RunningJar.start(database.url().toUrlString(), port, Path.of("target", "instance-" + worker + ".log"),
+                Map.of("JOBS_WORKER_ID", worker, "JOBS_VISIBILITY_TIMEOUT", "5s", "JOBS_POLL_INTERVAL", "1s"), "-Xmx512m");
     }
 
     private static WebTestClient client(int port) {

@@ -31,21 +31,11 @@ class PackagedJarIT {
     @Test
     @SuppressWarnings("unchecked")
     void theRunnableJarStartsMigratesAndServesAnImportAndAPyramid() throws Exception {
-        Path jar = Path.of(System.getProperty("cruxlog.jar", "target/cruxlog-exec.jar"));
-        assertThat(jar).exists();
+        assertThat(RunningJar.jar()).exists();
         TestDatabase database = TestDatabase.create(TestDatabase.defaultServers());
         int port = RunningJar.freePort();
         Path log = Path.of("target", "packaged-jar.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString());
-        builder.environment().put("DATABASE_URL", database.url().toUrlString());
-        builder.environment().put("SERVER_PORT", String.valueOf(port));
-        builder.environment().put("BCRYPT_STRENGTH", "4");
-        // Hermetic: no lookup of new passwords on the internet (BreachedPasswordsTest covers it).
-        builder.environment().put("BREACHED_PASSWORDS_URL", "");
-        builder.environment().put("JOBS_POLL_INTERVAL", "500ms");
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process app = builder.start();
+        Process app = RunningJar.start(database.url().toUrlString(), port, log, Map.of("JOBS_POLL_INTERVAL", "500ms"));
         try {
             WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                     .responseTimeout(Duration.ofSeconds(30)).build();
@@ -95,10 +85,7 @@ class PackagedJarIT {
             http.get().uri("/webjars/chart.js/4.4.1/dist/chart.umd.js").exchange().expectStatus().isOk();
             http.get().uri("/").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk();
         } finally {
-            app.destroy();
-            if (!app.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(30), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                app.destroyForcibly();
-            }
+            RunningJar.stop(app);
             database.drop();
         }
     }

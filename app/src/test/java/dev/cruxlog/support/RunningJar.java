@@ -2,7 +2,12 @@ package dev.cruxlog.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
@@ -12,6 +17,38 @@ import reactor.core.scheduler.Schedulers;
 public final class RunningJar {
 
     private RunningJar() {
+    }
+
+    /** The packaged jar the build made (failsafe runs in {@code app/}). */
+    public static Path jar() {
+        return Path.of(System.getProperty("cruxlog.jar", "target/cruxlog-exec.jar"));
+    }
+
+    /**
+     * Starts the jar as the README does, on that database and port, hermetic (fast password
+     * hashing, no lookup of breached passwords on the internet), with {@code environment} added;
+     * its output goes to {@code log}.
+     */
+    public static Process start(String databaseUrl, int port, Path log, Map<String, String> environment,
+                                String... jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", jar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("DATABASE_URL", databaseUrl);
+        builder.environment().put("SERVER_PORT", String.valueOf(port));
+        builder.environment().put("BCRYPT_STRENGTH", "4");
+        builder.environment().put("BREACHED_PASSWORDS_URL", "");
+        builder.environment().putAll(environment);
+        return builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** SIGTERM, then SIGKILL if it has not exited within 30 s. */
+    public static void stop(Process app) throws InterruptedException {
+        app.destroy();
+        if (!app.waitFor(30, TimeUnit.SECONDS)) {
+            app.destroyForcibly();
+        }
     }
 
     public static int freePort() throws IOException {

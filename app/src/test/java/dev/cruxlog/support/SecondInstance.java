@@ -22,7 +22,7 @@ public final class SecondInstance implements AutoCloseable {
     private SecondInstance(ConfigurableApplicationContext context) {
         this.context = context;
         this.http = WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + context.getEnvironment().getProperty("local.server.port"))
+                .baseUrl("http://localhost:" + port())
                 .responseTimeout(Duration.ofSeconds(90)).build();
     }
 

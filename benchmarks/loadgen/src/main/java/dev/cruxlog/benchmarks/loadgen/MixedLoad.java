@@ -255,23 +255,14 @@ final class MixedLoad {
         try {
             HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
             outcome = response.statusCode() == 200 ? "no done event" : outcomeOf(response);
-            try (Stream<String> lines = response.body()) {
-                String event = null;
-                for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
-                    String line = it.next();
-                    if (line.startsWith("event:")) {
-                        event = line.substring(6).trim();
-                    } else if (line.startsWith("data:") && "done".equals(event)) {
-                        Matcher status = STATUS.matcher(line);
-                        outcome = status.find() ? status.group(1) : "done without status";
-                        break;
-                    } else if (line.startsWith("data:") && "error".equals(event)) {
-                        // The coach's own end for an answer it could not give (e.g. the database
-                        // unavailable): a refusal, like a 503, not a broken stream.
-                        outcome = "error-event";
-                        break;
-                    }
-                }
+            SseEvent end = firstOf(response.body(), "done", "error");
+            if (end != null && end.name().equals("done")) {
+                Matcher status = STATUS.matcher(end.data());
+                outcome = status.find() ? status.group(1) : "done without status";
+            } else if (end != null) {
+                // The coach's own end for an answer it could not give (e.g. the database
+                // unavailable): a refusal, like a 503, not a broken stream.
+                outcome = "error-event";
             }
         } catch (IOException e) {
             outcome = failure(e);
@@ -317,20 +308,12 @@ final class MixedLoad {
                     .header("Accept", "text/event-stream").timeout(Duration.ofMinutes(5)).GET().build();
             try {
                 HttpResponse<Stream<String>> response = http.send(follow, HttpResponse.BodyHandlers.ofLines());
-                try (Stream<String> lines = response.body()) {
-                    String event = null;
-                    for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
-                        String line = it.next();
-                        if (line.startsWith("event:")) {
-                            event = line.substring(6).trim();
-                        } else if (line.startsWith("data:") && "done".equals(event)) {
-                            Matcher status = STATUS.matcher(line);
-                            Matcher count = ADDED.matcher(line);
-                            last = status.find() ? status.group(1) : "done without status";
-                            added = count.find() ? count.group(1) : "?";
-                            break;
-                        }
-                    }
+                SseEvent done = firstOf(response.body(), "done");
+                if (done != null) {
+                    Matcher status = STATUS.matcher(done.data());
+                    Matcher count = ADDED.matcher(done.data());
+                    last = status.find() ? status.group(1) : "done without status";
+                    added = count.find() ? count.group(1) : "?";
                 }
             } catch (IOException | java.io.UncheckedIOException e) {
                 // Followed again from the balancer: the stream reads the import's row, any instance serves it.
@@ -459,6 +442,31 @@ final class MixedLoad {
     }
 
     // ---- plumbing ----
+
+    /** A server-sent event's name and its data line. */
+    private record SseEvent(String name, String data) {
+    }
+
+    /**
+     * Reads a stream of server-sent events (closing it) up to the first event named one of
+     * {@code names}; null when the stream ends without one. A stream broken mid-way throws
+     * {@link java.io.UncheckedIOException}, as {@code BodyHandlers.ofLines()} reports it.
+     */
+    private static SseEvent firstOf(Stream<String> lines, String... names) {
+        List<String> wanted = List.of(names);
+        try (lines) {
+            String event = null;
+            for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
+                String line = it.next();
+                if (line.startsWith("event:")) {
+                    event = line.substring(6).trim();
+                } else if (line.startsWith("data:") && event != null && wanted.contains(event)) {
+                    return new SseEvent(event, line);
+                }
+            }
+            return null;
+        }
+    }
 
     private record Answer(int status, String body) {
     }

@@ -7,7 +7,6 @@ import dev.cruxlog.coach.adapter.in.database.AnswerStopListener;
 import dev.cruxlog.coach.application.AnswerStops;
 import dev.cruxlog.coach.application.CoachService;
 import dev.cruxlog.platform.database.PostgresChannel;
-import io.r2dbc.spi.ConnectionFactories;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import dev.cruxlog.coach.adapter.out.model.LogbookInsightsModel;
 import dev.cruxlog.coach.adapter.out.model.OpenAiCompatibleCoachModel;
@@ -37,14 +36,10 @@ class CoachConfiguration {
         return GroupedOpenApi.builder().group("coach").pathsToMatch("/api/v1/coach/**").build();
     }
 
-    /**
-     * Every instance hears every announced answer stop. LISTEN needs a connection of its own for
-     * as long as the application runs: not one from the pool.
-     */
+    /** Every instance hears every announced answer stop. */
     @Bean
     AnswerStopListener answerStopListener(R2dbcConnectionDetails connection, CoachService coach) {
-        return new AnswerStopListener(new PostgresChannel(ConnectionFactories.get(connection.getConnectionFactoryOptions()),
-                AnswerStops.CHANNEL), coach);
+        return new AnswerStopListener(PostgresChannel.onItsOwnConnection(connection, AnswerStops.CHANNEL), coach);
     }
 
     @Bean

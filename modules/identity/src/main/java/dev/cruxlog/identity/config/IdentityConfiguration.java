@@ -20,7 +20,6 @@ import dev.cruxlog.identity.domain.CommonPasswords;
 import dev.cruxlog.identity.domain.PasswordPolicy;
 import dev.cruxlog.platform.database.ModuleSchema;
 import dev.cruxlog.platform.database.PostgresChannel;
-import io.r2dbc.spi.ConnectionFactories;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -48,14 +47,10 @@ class IdentityConfiguration {
         return Clock.systemUTC();
     }
 
-    /**
-     * Every instance hears every account's access-token cutoff. LISTEN needs a connection of its
-     * own for as long as the application runs: not one from the pool.
-     */
+    /** Every instance hears every account's access-token cutoff. */
     @Bean
     AccessTokenCutoffListener accessTokenCutoffListener(R2dbcConnectionDetails connection, AccessTokenCutoffs cutoffs) {
-        return new AccessTokenCutoffListener(new PostgresChannel(ConnectionFactories.get(
-                connection.getConnectionFactoryOptions()), AccessTokenCutoffs.CHANNEL), cutoffs);
+        return new AccessTokenCutoffListener(PostgresChannel.onItsOwnConnection(connection, AccessTokenCutoffs.CHANNEL), cutoffs);
     }
 
     @Bean

@@ -5,9 +5,11 @@ import java.time.Duration;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.api.PostgresqlResult;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -36,6 +38,14 @@ public final class PostgresChannel {
         }
         this.dedicatedConnections = dedicatedConnections;
         this.channel = channel;
+    }
+
+    /**
+     * The channel heard on connections opened for it alone with the application's connection
+     * settings: LISTEN holds its connection for as long as it listens, so never one from the pool.
+     */
+    public static PostgresChannel onItsOwnConnection(R2dbcConnectionDetails connection, String channel) {
+        return new PostgresChannel(ConnectionFactories.get(connection.getConnectionFactoryOptions()), channel);
     }
 
     /** The payloads of the channel's notifications ("" for none); cold, each subscriber listens on its own connection. */

@@ -11,8 +11,6 @@ import dev.cruxlog.platform.database.PostgresChannel;
 import dev.cruxlog.platform.jobs.JobHandler;
 import dev.cruxlog.platform.jobs.JobPayloads;
 import dev.cruxlog.platform.jobs.JobQueue;
-import io.r2dbc.spi.ConnectionFactories;
-import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
@@ -47,10 +45,8 @@ class JobsConfiguration {
                         JobsProperties properties) {
         Map<String, JobHandler> byKind = handlers.stream()
                 .collect(Collectors.toMap(JobHandler::kind, Function.identity()));
-        // LISTEN needs a connection of its own for as long as the worker runs: not from the pool.
-        ConnectionFactory dedicated = ConnectionFactories.get(connection.getConnectionFactoryOptions());
-        return new JobWorker(store, byKind, new PostgresChannel(dedicated, JobsProperties.CHANNEL).payloads(Mono.empty()), properties,
-                workerId(properties));
+        return new JobWorker(store, byKind, PostgresChannel.onItsOwnConnection(connection, JobsProperties.CHANNEL)
+                .payloads(Mono.empty()), properties, workerId(properties));
     }
 
     private static String workerId(JobsProperties properties) {
