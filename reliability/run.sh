@@ -63,7 +63,9 @@ java -jar "$LOADGEN_JAR" model-stub $STUB_PORT 20 10 14400 > "$OUT/stub.log" 2>&
 STUB_PID=$!
 
 # start_instance NAME PORT: the packaged jar, prod profile, as deployment.md runs it, with the
-# timeouts shortened so the scenarios' takeovers happen within minutes.
+# timeouts shortened so the scenarios' takeovers happen within minutes. The heap is fixed and touched
+# at start (-Xms = -Xmx, AlwaysPreTouch), as deployment.md advises: a heap the JVM grows as it
+# pleases makes RSS climb for hours with no leak, and R6 could not tell the two apart.
 start_instance() {
   local name=$1 port=$2
   DATABASE_URL="postgresql://$PGUSER@127.0.0.1:5432/$DB" SERVER_PORT=$port SPRING_PROFILES_ACTIVE=prod \
@@ -71,7 +73,7 @@ start_instance() {
     CRUXLOG_COACH_BASE_URL="http://127.0.0.1:$STUB_PORT/v1" CRUXLOG_COACH_FREE_QUESTIONS_PER_DAY=100000 \
     JOBS_WORKER_ID="$name" JOBS_POLL_INTERVAL=1s JOBS_VISIBILITY_TIMEOUT=${VISIBILITY_S}s \
     DB_POOL_ACQUIRE_TIMEOUT=${ACQUIRE_TIMEOUT_S}s DB_LOCK_TIMEOUT=${LOCK_TIMEOUT_S}s METRICS_TOKEN="$METRICS_TOKEN" \
-    java -Xmx512m -jar app/target/cruxlog-exec.jar --cruxlog.coach.abandoned-after=${ABANDONED_S}s \
+    java -Xms512m -Xmx512m -XX:+AlwaysPreTouch -jar app/target/cruxlog-exec.jar --cruxlog.coach.abandoned-after=${ABANDONED_S}s \
       --cruxlog.coach.abandoned-sweep-interval=5s >> "$OUT/instance-$name.log" 2>&1 &
   if [ "$name" = a ]; then PIDS_A=$!; else PIDS_B=$!; fi
 }
@@ -226,14 +228,15 @@ ledger_check() { # LABEL -> "acknowledged stored/missing, stored-not-acknowledge
   dup=$(uniq -d "$WORK/stored.routes" | wc -l)
   echo "$acked $missing $unsent $dup"
 }
-# Samples an instance's process and pool every STEP seconds: "epoch rss_kb threads fds acquired".
+# Samples an instance's process and pool every STEP seconds:
+# "epoch rss_kb threads fds acquired old_gen_kb nonheap_kb" (the last three from its Prometheus scrape:
+# connections handed out, the old generation's use, metaspace and code).
 sample_process() { # NAME PID STEP FILE
   ( while kill -0 "$2" 2>/dev/null; do
       rss=$(awk '/VmRSS/ { print $2 }' /proc/"$2"/status 2>/dev/null || echo 0)
       thr=$(awk '/Threads/ { print $2 }' /proc/"$2"/status 2>/dev/null || echo 0)
       fds=$(ls /proc/"$2"/fd 2>/dev/null | wc -l)
-      acq=$(acquired "$(port_of "$1")")
-      echo "$(date +%s) $rss $thr $fds $acq" >> "$4"
+      echo "$(date +%s) $rss $thr $fds $(jvm_figures "$(port_of "$1")")" >> "$4"
       sleep "$3"
     done ) &
   SAMPLER_PIDS+=($!)
@@ -247,10 +250,26 @@ sample_health() { # URL FILE
   SAMPLER_PIDS+=($!)
 }
 stop_samplers() { for p in "${SAMPLER_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; SAMPLER_PIDS=(); }
+scrape() { # PORT
+  curl -s -m 2 -H "Authorization: Bearer $METRICS_TOKEN" "http://127.0.0.1:$1/actuator/prometheus"
+}
 # Connections an instance's pool has handed out now (its Prometheus scrape, with the scraper's token).
 acquired() { # PORT
-  curl -s -m 2 -H "Authorization: Bearer $METRICS_TOKEN" "http://127.0.0.1:$1/actuator/prometheus" \
-    | awk '/^r2dbc_pool_acquired/ { s += $NF; n++ } END { if (n) printf "%d", s; else print "?" }'
+  scrape "$1" | awk '/^r2dbc_pool_acquired/ { s += $NF; n++ } END { if (n) printf "%d", s; else print "?" }'
+}
+# "acquired old_gen_kb nonheap_kb" from one scrape.
+jvm_figures() { # PORT
+  scrape "$1" | awk '/^r2dbc_pool_acquired/ { a += $NF; n++ }
+    /^jvm_memory_used_bytes\{.*id="G1 Old Gen"/ { old = $NF }
+    /^jvm_memory_used_bytes\{.*area="nonheap"/ { non += $NF }
+    END { if (n) printf "%d %d %d", a, old / 1024, non / 1024; else print "? ? ?" }'
+}
+# The heap an instance still holds after a full collection, in kB: what it retains, not what waits
+# to be collected. The collection is asked for (jcmd GC.run) only before and after the soak.
+live_heap() { # NAME
+  jcmd "$(pid_of "$1")" GC.run >/dev/null 2>&1
+  sleep 1
+  scrape "$(port_of "$1")" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ { s += $NF } END { printf "%d", s / 1024 }'
 }
 pool_idle() { # -> "a=N b=N" once both pools hold nothing (or what they hold after 10 s)
   local a b
@@ -495,12 +514,14 @@ fi
 if has R6; then
   log "R6: ${SOAK_SECONDS}s soak"
   climbers_for r6 $((SOAK_SECONDS / 20 + 2))
+  live_a_before=$(live_heap a); live_b_before=$(live_heap b)
   sample_process a "$PIDS_A" 10 "$OUT/r6-process-a.txt"
   sample_process b "$PIDS_B" 10 "$OUT/r6-process-b.txt"
   mixed r6 "$SOAK_SECONDS" MIX_IMPORT_SECONDS=20
   finish_load
   sleep 3
   stop_samplers
+  live_a_after=$(live_heap a); live_b_after=$(live_heap b)
   # Least-squares slope per minute over the second half of the soak (the first is warm-up).
   slope() { # FILE COLUMN
     # Times from the first sample: epoch seconds squared lose the slope in a double's precision.
@@ -512,10 +533,13 @@ if has R6; then
   pass=PASS
   for side in a b; do
     f=$OUT/r6-process-$side.txt
-    rss=$(slope "$f" 2); thr=$(slope "$f" 3); fds=$(slope "$f" 4)
+    rss=$(slope "$f" 2); thr=$(slope "$f" 3); fds=$(slope "$f" 4); non=$(slope "$f" 7)
     first=$(head -1 "$f"); last=$(tail -1 "$f")
-    row="$row instance $side: RSS $(echo "$first" | awk '{ printf "%d", $2 / 1024 }') → $(echo "$last" | awk '{ printf "%d", $2 / 1024 }') MB (second half $(awk -v s="$rss" 'BEGIN { printf "%+.2f", s / 1024 }') MB/min), threads $(echo "$first" | awk '{ print $3 }') → $(echo "$last" | awk '{ print $3 }') ($thr/min), files $(echo "$first" | awk '{ print $4 }') → $(echo "$last" | awk '{ print $4 }') ($fds/min), pool $(echo "$last" | awk '{ print $5 }') at the last sample;"
+    if [ "$side" = a ]; then before=$live_a_before; after=$live_a_after; else before=$live_b_before; after=$live_b_after; fi
+    row="$row instance $side: RSS $(echo "$first" | awk '{ printf "%d", $2 / 1024 }') → $(echo "$last" | awk '{ printf "%d", $2 / 1024 }') MB (second half $(awk -v s="$rss" 'BEGIN { printf "%+.2f", s / 1024 }') MB/min), heap after a full collection $((before / 1024)) → $((after / 1024)) MB, metaspace and code $(awk -v s="$non" 'BEGIN { printf "%+.2f", s / 1024 }') MB/min, threads $(echo "$first" | awk '{ print $3 }') → $(echo "$last" | awk '{ print $3 }') ($thr/min), files $(echo "$first" | awk '{ print $4 }') → $(echo "$last" | awk '{ print $4 }') ($fds/min), pool $(echo "$last" | awk '{ print $5 }') at the last sample;"
     awk -v r="$rss" -v t="$thr" -v f="$fds" 'BEGIN { exit !(r / 1024 < 2 && r / 1024 > -50 && t < 1 && f < 1) }' || pass=FAIL
+    # What the heap retains may grow by at most 1 MB per soak minute.
+    [ $(( (after - before) / 1024 )) -lt $(( SOAK_SECONDS / 60 )) ] || pass=FAIL
   done
   pool=$(pool_idle)
   [ "$pool" = "a=0 b=0" ] || pass=FAIL
@@ -523,7 +547,7 @@ if has R6; then
   read -r imports exact wrong <<< "$(imports_check r6)"
   [ "$events" = 0 ] && [ "$imports" -gt 0 ] && [ "$imports" = "$exact" ] || pass=FAIL
   verdict R6 "nothing, ${SOAK_SECONDS} s soak" "$(kind_field r6 read count) reads, $exact of $imports imports exact; $events errors;$row pools after the load $pool" "$pass"
-  detail "**R6**. Load: $(answers_of r6). Flat means a second-half slope under 2 MB/min of RSS, under 1 thread and 1 open file a minute, and no pool connection held at the end. Samples every 10 s: \`r6-process-a.txt\`, \`r6-process-b.txt\` (epoch, RSS kB, threads, open files, pool connections held)."
+  detail "**R6**. Load: $(answers_of r6). The instances' heaps are fixed and touched at start (\`-Xms512m -Xmx512m -XX:+AlwaysPreTouch\`), so RSS moves only with what lies outside the heap. Flat means a second-half slope under 2 MB/min of RSS, under 1 thread and 1 open file a minute, the heap left after a full collection (\`jcmd GC.run\` before and after the soak) grown by less than 1 MB per soak minute, and no pool connection held at the end. Samples every 10 s: \`r6-process-a.txt\`, \`r6-process-b.txt\` (epoch, RSS kB, threads, open files, pool connections held, old generation kB, metaspace and code kB)."
 fi
 
 # ---------------------------------------------------------------- R7: hostile requests mixed in
