@@ -44,17 +44,27 @@ class DashboardPagesTest {
         Document page = browser.get("/dashboard").document();
         assertThat(page.select("#stat-ticks").text()).isEqualTo("3");
         assertThat(page.select("#stat-vertical").text()).isEqualTo("0 ft");
+        assertThat(page.select("#stat-first-day").text()).isEqualTo("1 Jun 2023");
+        assertThat(page.select("section[aria-labelledby=hard-heading] li").eachText()).containsExactly(
+                "5.12a Rainshadow · sport · 1 May 2024 · at your limit · 1 try",
+                "5.11c Mojo · sport · 1 Jul 2023 · a grade below your best · 1 try",
+                "5.11d Aqualung · sport · 1 Jun 2023 · at your limit · 1 try");
         assertThat(page.select("#send-categories tr").eachText())
                 .containsExactly("Projects (at your limit) 2", "One grade below 1", "Two grades below 0",
                         "Three grades below 0", "Base volume (mileage) 0");
         assertThat(page.select("#pyramid-table tbody tr th").eachText()).containsExactly("5.12a", "5.11d", "5.11c", "5.11b");
-        JsonNode chart = JsonMapper.builder().build().readTree(page.select("#pyramid-chart").attr("data-chart"));
-        assertThat(chart.get("labels").toString()).isEqualTo("[\"5.12a\",\"5.11d\",\"5.11c\",\"5.11b\"]");
-        assertThat(chart.get("sends").toString()).isEqualTo("[1,1,1,0]");
-        assertThat(chart.get("ideal").toString()).isEqualTo("[1,2,4,8]");
+        // The pyramid is drawn in the page: a row per grade, hardest on top, each bar stacked by style.
+        assertThat(page.select("#pyramid-picture g.pyramid-row").eachAttr("data-grade"))
+                .containsExactly("5.12a", "5.11d", "5.11c", "5.11b");
+        assertThat(page.select("#pyramid-picture g.pyramid-row").eachAttr("data-sends")).containsExactly("1", "1", "1", "0");
+        assertThat(page.select("#pyramid-picture g.pyramid-row").eachAttr("data-ideal")).containsExactly("1", "2", "4", "8");
+        assertThat(page.select("#pyramid-picture rect.pyramid-segment").eachAttr("data-style"))
+                .containsExactly("redpoint", "onsight", "flash");
+        assertThat(page.select("#pyramid-picture .pyramid-legend li").eachText())
+                .containsExactly("Onsight", "Flash", "Redpoint", "Ideal 1-2-4-8");
+        assertThat(page.select("#pyramid-picture svg title").first().text()).contains("5.12a: 1 send of an ideal 1");
         assertThat(page.select(".advice").text()).startsWith("For 5.12b:");
-        assertThat(page.select("script[src^=/webjars/chart.js]")).hasSize(1);
-        http.get().uri("/webjars/chart.js/4.4.1/dist/chart.umd.js").exchange().expectStatus().isOk();
+        assertThat(page.select("script[src^=/webjars/chart.js]")).as("the pyramid needs no script").isEmpty();
 
         String routeKey = page.select("input[name=routeKey]").first().attr("value");
         String returnTo = page.select("input[name=returnTo]").first().attr("value");
@@ -72,16 +82,43 @@ class DashboardPagesTest {
                 "returnTo", returnTo)).status().value()).as("a key past its bound").isEqualTo(400);
 
         Document progression = browser.get("/progression").document();
-        assertThat(progression.select("#volume-chart").attr("data-chart")).contains("\"2024-05\"");
-        assertThat(progression.select("table").first().select("tbody tr")).hasSize(3);
+        JsonNode sport = JsonMapper.builder().build().readTree(progression.select("#progress-sport").attr("data-chart"));
+        assertThat(sport.get("first").asInt()).as("2023-06").isEqualTo(2023 * 12 + 5);
+        assertThat(sport.get("last").asInt()).as("2024-05").isEqualTo(2024 * 12 + 4);
+        assertThat(sport.get("lines").toString()).contains("Redpoint").contains("Onsight or flash");
+        assertThat(sport.get("grades").toString()).contains("5.12a").contains("5.11d").contains("5.11c");
+        assertThat(progression.select("details.numbers summary").first().text()).isEqualTo("Show the numbers");
+        assertThat(progression.select("#volume-table tbody tr")).hasSize(3);
         assertThat(progression.select("#grade-distribution tbody tr").eachText())
                 .contains("2024 sport 5.12a 1", "2023 sport 5.11d 1", "2023 sport 5.11c 1");
         Document where = browser.get("/where-and-when").document();
-        assertThat(where.select("ul.tree summary").text()).contains("Nevada").contains("hardest 5.12a");
-        assertThat(where.select(".heatmap span[title^=2024-05-01]").attr("class")).isEqualTo("heat-1");
-        assertThat(where.select(".heatmap-week")).hasSizeGreaterThanOrEqualTo(52);
+        assertThat(where.select("ul.tree summary").text()).contains("Nevada");
+        assertThat(where.select("ul.tree summary").text()).contains("hardest send 5.12a");
+        // Every year of the logbook, the latest shown first; another year a click away.
+        assertThat(where.select(".year-picker a").eachText()).containsExactly("2024", "2023");
+        assertThat(where.select("#days-heading").text()).isEqualTo("Days out in 2024");
+        assertThat(where.select(".heatmap span[data-day=2024-05-01]").attr("class")).isEqualTo("heat-1");
+        assertThat(where.select(".heatmap span[data-day=2024-05-01]").attr("data-ticks")).isEqualTo("1");
+        assertThat(where.select(".heatmap-week")).hasSizeBetween(53, 54);
+        assertThat(where.select(".calendar-month").eachText()).containsExactly("Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
+        assertThat(where.select(".calendar-weekdays span").eachText()).containsExactly("Mon", "Wed", "Fri", "Sun");
+        assertThat(where.select(".calendar-legend").text()).contains("Less").contains("More");
+        Document earlier = browser.get("/where-and-when?year=2023").document();
+        assertThat(earlier.select("#days-heading").text()).isEqualTo("Days out in 2023");
+        assertThat(earlier.select(".heatmap span[data-day=2023-06-01]").attr("class")).isEqualTo("heat-1");
+        assertThat(earlier.select(".heatmap span[data-day=2024-05-01]")).isEmpty();
+        assertThat(browser.get("/where-and-when?year=1066").document().select("#days-heading").text())
+                .as("a year the logbook does not hold").isEqualTo("Days out in 2024");
+        assertThat(browser.get("/where-and-when?year=<b>").status().value()).isEqualTo(200);
         Document how = browser.get("/characteristics").document();
-        assertThat(how.select("#style-chart").attr("data-chart")).contains("sport onsight");
+        JsonNode mix = JsonMapper.builder().build().readTree(how.select("#style-chart").attr("data-chart"));
+        assertThat(mix.get("labels").toString()).isEqualTo("[\"Sport\"]");
+        java.util.List<String> series = new java.util.ArrayList<>();
+        mix.get("series").forEach(one -> series.add(one.get("label").asString() + " " + one.get("data")));
+        assertThat(series).containsExactly("Onsight [1]", "Flash [1]", "Redpoint [1]");
+        assertThat(how.select("table.data").first().select("tbody tr").eachText())
+                .contains("Sport Onsight 1", "Sport Flash 1", "Sport Redpoint 1");
         assertThat(how.text()).contains("67% onsight or flash");
         assertThat(how.select("#crux-mix tbody tr").eachText()).containsExactly("sport 1 of 3 routes roof: 1");
         assertThat(how.select("#send-rates tbody tr td").eachText()).contains("5.12a", "5.11d", "5.11c");

@@ -123,7 +123,7 @@ class PreferredGradeSystemTest {
         assertThat(listed).isNotEmpty().allSatisfy(grade -> assertThat(french.contains(grade) || grade.matches("[3-9][ABC]?\\+?|4[-+]?"))
                 .as(grade + " is a French or Font grade").isTrue());
         String places = browser.get("/where-and-when").document().select(".tree").text();
-        java.util.regex.Matcher hardest = java.util.regex.Pattern.compile("hardest ([^\\s,]+)").matcher(places);
+        java.util.regex.Matcher hardest = java.util.regex.Pattern.compile("hardest send ([^\\s,]+)").matcher(places);
         int found = 0;
         while (hardest.find()) {
             String grade = hardest.group(1).trim();

@@ -183,6 +183,8 @@ class CoachTest {
         assertThat(coach.select("h1").text()).isEqualTo("Coach");
         assertThat(coach.select("nav a[href=/coach]")).isNotEmpty();
         assertThat(coach.select("#allowance").text()).contains("questions a day");
+        assertThat(coach.select(".empty-state").text()).as("the example in the climber's grades (YDS by default)")
+                .contains("to climb 5.12a?");
         Browser.Page started = browser.post("/coach/conversations", Map.of());
         assertThat(started.location()).startsWith("/coach/");
         String page = started.location();
@@ -193,6 +195,10 @@ class CoachTest {
         Document conversation = browser.get(page).document();
         assertThat(conversation.select("#messages li.user .chat-text").text()).isEqualTo("Is my volume enough?");
         assertThat(conversation.select("#messages li.assistant .chat-text").text()).startsWith("Insights from your logbook");
+        // The answer's "- " lines are a list on the page, not raw dashes.
+        assertThat(conversation.select("#messages li.assistant .chat-text ul li")).isNotEmpty();
+        assertThat(conversation.select("#messages li.assistant .chat-text").text()).doesNotContain("\n- ");
+        assertThat(conversation.select("#messages li.assistant .chat-text p").first().text()).doesNotStartWith("- ");
         assertThat(conversation.select("label[for=content]").text()).isEqualTo("Your question");
         String contextLink = conversation.select("#messages li.user a").attr("href");
         Document saw = browser.get(contextLink).document();

@@ -42,7 +42,7 @@ class IdentityPagesTest {
     }
 
     @Test
-    void signUpFollowTheEmailedLinkAndSignIn() {
+    void signUpSignsInLandsOnTheImportPageAndTheEmailedLinkConfirmsTheAddress() {
         String username = Climbers.uniqueName("page-sign-up");
         String email = username + "@example.test";
         Page form = browser.get("/signup");
@@ -55,21 +55,55 @@ class IdentityPagesTest {
         assertThat(invalid.document().select("#email").attr("value")).isEqualTo(email);
 
         Page done = browser.post("/signup", Map.of("email", email, "username", username, "password", "juggy crack line"));
-        assertThat(done.status().value()).isEqualTo(200);
-        assertThat(done.document().select("h1").text()).isEqualTo("Check your inbox");
-
-        browser.get("/signin");
-        Page signedIn = browser.post("/signin", Map.of("login", email, "password", "juggy crack line", "next", "/account"));
-        assertThat(signedIn.status().value()).isEqualTo(303);
-        assertThat(signedIn.location()).isEqualTo("/account");
-        Page account = browser.get("/account");
-        assertThat(account.document().select("nav a[href=/account]").text()).isEqualTo(username);
-        assertThat(account.document().select(".banner").text()).contains("confirm your email");
+        assertThat(done.status().value()).isEqualTo(303);
+        assertThat(done.location()).isEqualTo("/logbook/import?welcome=1");
+        Page landed = browser.get(done.location());
+        assertThat(landed.status().value()).as("signed in by signing up").isEqualTo(200);
+        assertThat(landed.document().select("#welcome").text()).contains("you are signed in");
+        assertThat(landed.document().select("nav a[href=/account]").text()).isEqualTo(username);
+        assertThat(browser.get("/account").document().select(".banner").text()).contains("confirm your email");
 
         String link = TestMail.linkIn(TestMail.await(email, "Confirm your email"), "/verify-email");
         Page verified = browser.get(link);
         assertThat(verified.document().select("h1").text()).isEqualTo("Address confirmed");
         assertThat(browser.get("/account").document().select(".banner")).isEmpty();
+
+        // Signing in again with nowhere asked for: the logbook is empty, so the import page.
+        browser.post("/signout", Map.of());
+        browser.get("/signin");
+        Page signedIn = browser.post("/signin", Map.of("login", email, "password", "juggy crack line"));
+        assertThat(signedIn.status().value()).isEqualTo(303);
+        assertThat(signedIn.location()).isEqualTo("/start");
+        assertThat(browser.get("/start").location()).isEqualTo("/logbook/import");
+    }
+
+    @Test
+    void signUpMarksEveryWrongFieldAtOnce() {
+        Browser browser = new Browser(http.mutate().defaultHeader("X-Forwarded-For", Climbers.nextAddress()).build());
+        browser.get("/signup");
+        Page invalid = browser.post("/signup", Map.of("email", "not an address", "username", "a", "password", "short"));
+
+        assertThat(invalid.status().value()).isEqualTo(422);
+        assertThat(invalid.document().select("#email-error").text()).isNotBlank();
+        assertThat(invalid.document().select("#username-error").text()).isNotBlank();
+        assertThat(invalid.document().select("#password-error").text()).contains("at least");
+        assertThat(invalid.document().select("[aria-invalid=true]").eachAttr("id")).containsExactly("email", "username", "password");
+    }
+
+    @Test
+    void signUpWithAnAddressThatHasAnAccountSignsNobodyInAndTellsTheOwner() {
+        Climber owner = climbers.verified("taken-address");
+        Browser stranger = new Browser(http.mutate().defaultHeader("X-Forwarded-For", Climbers.nextAddress()).build());
+        stranger.get("/signup");
+
+        Page answer = stranger.post("/signup", Map.of("email", owner.email(), "username", Climbers.uniqueName("someone-else"),
+                "password", "juggy crack line"));
+
+        assertThat(answer.status().value()).isEqualTo(200);
+        assertThat(answer.document().select("h1").text()).isEqualTo("Check your inbox");
+        assertThat(stranger.get("/account").status().value()).as("not signed in as the owner, nor as anyone")
+                .isEqualTo(303);
+        assertThat(TestMail.await(owner.email(), "Someone tried to sign up")).isNotNull();
     }
 
     @Test
@@ -290,14 +324,14 @@ class IdentityPagesTest {
         browser.get("/signin");
         Page redirected = browser.post("/signin", Map.of("login", climber.username(), "password", climber.password(),
                 "next", "//evil.example/phish"));
-        assertThat(redirected.location()).isEqualTo("/account");
+        assertThat(redirected.location()).isEqualTo("/start");
         // Issue #15, point 11: these were 500s after a successful sign-in.
         for (String next : List.of("/logbook\tx", "/a b", "/{x}", "/\\evil.example", "/x\u00e9")) {
             browser.get("/signin");
             Page page = browser.post("/signin", Map.of("login", climber.username(), "password", climber.password(),
                     "next", next));
             assertThat(page.status().value()).as(next).isEqualTo(303);
-            assertThat(page.location()).as(next).isEqualTo("/account");
+            assertThat(page.location()).as(next).isEqualTo("/start");
         }
         browser.get("/signin");
         assertThat(browser.post("/signin", Map.of("login", climber.username(), "password", climber.password(),

@@ -97,7 +97,53 @@ class LogbookPagesTest {
         Page invalid = browser.post(edit.replace("/edit", ""), Map.of("route", "X", "date", "2024-01-01", "grade",
                 "not a grade", "discipline", "sport", "style", "redpoint", "pitches", "1"));
         assertThat(invalid.status().value()).isEqualTo(422);
-        assertThat(invalid.document().select(".flash.error").text()).contains("not a grade");
+        assertThat(invalid.document().select("#grade-error").text()).contains("not a grade");
+        assertThat(invalid.document().select("[aria-invalid=true]").eachAttr("id")).containsExactly("grade");
+        assertThat(invalid.document().select("#grade").attr("aria-describedby")).isEqualTo("grade-hint grade-error");
+    }
+
+    @Test
+    void anEditReturnsToTheListAsItWasAndADeleteCanBeUndoneFromIt() {
+        for (String route : List.of("Alpha Arete", "Beta Buttress", "Gamma Groove")) {
+            http.post().uri("/api/v1/logbook/ticks").header("Authorization", climber.bearer())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("route", route, "date", "2024-05-01", "grade", "5.10a", "discipline", "sport",
+                            "style", "redpoint"))
+                    .exchange().expectStatus().isCreated();
+        }
+        Document filtered = browser.get("/logbook?q=Beta&sort=grade").document();
+        String edit = filtered.select("#ticks a:contains(Edit)").first().attr("href");
+        assertThat(edit).endsWith("/edit?back=%2Flogbook%3Fq%3DBeta%26sort%3Dgrade");
+
+        Document form = browser.get(edit).document();
+        assertThat(form.select("a:contains(Cancel)").attr("href")).isEqualTo("/logbook?q=Beta&sort=grade");
+        String action = form.select("form[action^=/logbook/ticks/]").first().attr("action");
+        Page saved = browser.post(action, Map.of("route", "Beta Buttress", "date", "2024-05-01", "grade", "5.10b",
+                "discipline", "sport", "style", "redpoint", "pitches", "1"));
+        assertThat(saved.location()).isEqualTo("/logbook?q=Beta&sort=grade&done=saved");
+        Document back = browser.get(saved.location()).document();
+        assertThat(back.select("#done-message").text()).startsWith("Tick saved.");
+        assertThat(back.select("#q").attr("value")).isEqualTo("Beta");
+
+        String delete = browser.get(edit).document().select("form.delete-form").attr("action");
+        Page deleted = browser.post(delete, Map.of());
+        assertThat(deleted.location()).startsWith("/logbook?q=Beta&sort=grade&done=deleted&undo=");
+        Document afterDelete = browser.get(deleted.location()).document();
+        assertThat(afterDelete.select("#ticks tbody tr")).isEmpty();
+        assertThat(afterDelete.select("#done-message").text()).contains("Tick deleted.");
+        Page undone = browser.post(afterDelete.select("#done-message form").attr("action"), Map.of());
+        assertThat(undone.location()).isEqualTo("/logbook?q=Beta&sort=grade&done=restored");
+        Document restored = browser.get(undone.location()).document();
+        assertThat(restored.select("#ticks tbody tr td.route-cell").eachText()).containsExactly("Beta Buttress");
+        assertThat(restored.select("#done-message").text()).isEqualTo("Tick brought back.");
+
+        // A hand-made "back" never leads off the list.
+        String id = edit.substring("/logbook/ticks/".length(), edit.indexOf("/edit"));
+        Page offsite = browser.post("/logbook/ticks/" + id + "?back=https://evil.example/logbook", Map.of("route", "Beta Buttress",
+                "date", "2024-05-01", "grade", "5.10b", "discipline", "sport", "style", "redpoint", "pitches", "1"));
+        assertThat(offsite.location()).isEqualTo("/logbook?done=saved");
+        assertThat(browser.get("/logbook/ticks/" + id + "/edit?back=//evil.example").document()
+                .select("a:contains(Cancel)").attr("href")).isEqualTo("/logbook");
     }
 
     @Test
@@ -153,7 +199,7 @@ class LogbookPagesTest {
 
         Document logbook = browser.get("/logbook?q=Units").document();
         assertThat(logbook.select("#ticks tbody tr td").eachText()).contains("5.10a (6a)", "30 m");
-        Document form = browser.get(logbook.select("#ticks a[href$=/edit]").attr("href")).document();
+        Document form = browser.get(logbook.select("#ticks a[href*=/edit]").attr("href")).document();
         assertThat(form.select("label[for=length]").text()).isEqualTo("Length (m)");
         assertThat(form.select("#length").attr("value")).isEqualTo("30");
 

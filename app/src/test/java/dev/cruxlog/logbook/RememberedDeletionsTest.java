@@ -47,7 +47,8 @@ class RememberedDeletionsTest {
         String id = doomed.get("id").toString();
         http.delete().uri("/api/v1/logbook/ticks/" + id).header("Authorization", climber.bearer()).exchange()
                 .expectStatus().isNoContent();
-        // A hand-entered tick has nothing to come back by, so it is not remembered.
+        // A hand-entered tick is remembered too, so its deletion can be undone (issue #19); with no
+        // source key, no re-import skips anything for it.
         String manual = http.post().uri("/api/v1/logbook/ticks").header("Authorization", climber.bearer())
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("route", "Hand Entered", "date", "2024-05-01", "grade", "5.9", "discipline", "sport",
@@ -55,8 +56,9 @@ class RememberedDeletionsTest {
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
         http.delete().uri("/api/v1/logbook/ticks/" + manual).header("Authorization", climber.bearer()).exchange()
                 .expectStatus().isNoContent();
+        assertThat(deletedTicks(climber)).extracting(tick -> tick.get("id")).containsExactly(manual, id);
 
-        List<Map<String, Object>> deleted = deletedTicks(climber);
+        List<Map<String, Object>> deleted = deletedTicks(climber).stream().filter(tick -> id.equals(tick.get("id"))).toList();
         assertThat(deleted).singleElement().satisfies(tick -> assertThat(tick).containsEntry("id", id)
                 .containsEntry("route", doomed.get("route")).containsEntry("date", doomed.get("date"))
                 .containsEntry("source", "mountain-project"));
@@ -93,9 +95,15 @@ class RememberedDeletionsTest {
         assertThat(after).hasSize(rows);
         assertThat(after).filteredOn(tick -> id.equals(tick.get("id"))).singleElement()
                 .satisfies(tick -> assertThat(tick).isEqualTo(doomed));
-        assertThat(deletedTicks(climber)).isEmpty();
+        assertThat(deletedTicks(climber)).extracting(tick -> tick.get("id")).containsExactly(manual);
         http.post().uri("/api/v1/logbook/deleted-ticks/" + id + "/restore").header("Authorization", climber.bearer())
                 .exchange().expectStatus().isNotFound();
+        // The hand-entered one comes back as well.
+        http.post().uri("/api/v1/logbook/deleted-ticks/" + manual + "/restore").header("Authorization", climber.bearer())
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.route").isEqualTo("Hand Entered");
+        assertThat(deletedTicks(climber)).isEmpty();
+        http.delete().uri("/api/v1/logbook/ticks/" + manual).header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isNoContent();
 
         // Once back, a re-import treats it as any other tick.
         Map<String, Object> third = imports.upload(climber, file, "ticks.csv", null);

@@ -65,7 +65,7 @@ class TickEditsKeepSourceFieldsTest {
         browser.post("/signin", Map.of("login", climber.username(), "password", climber.password()));
         Page form = browser.get("/logbook/ticks/" + id + "/edit");
         Map<String, String> fields = new LinkedHashMap<>();
-        for (Element input : form.document().select("form[action=/logbook/ticks/" + id + "] [name]")) {
+        for (Element input : form.document().select("form[action^='/logbook/ticks/" + id + "?back='] [name]")) {
             String value = input.tagName().equals("select")
                     ? input.select("option[selected]").attr("value")
                     : input.tagName().equals("textarea") ? input.text() : input.attr("value");

@@ -33,10 +33,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A climber's whole journey in a real browser (Debian's headless Chromium): sign up, follow
- * the emailed link, import a real export and watch the progress bar finish, see the
- * dashboard's pyramid chart drawn with the numbers the API gives, edit a tick and see the
- * pyramid change, export CSV, delete the account. Screenshots of every step go to
+ * A climber's whole journey in a real browser (Debian's headless Chromium): sign up (and be
+ * signed in, on the import page), follow the emailed link, import a real export and watch the
+ * progress bar finish, go to the dashboard and see the pyramid drawn with the numbers the API
+ * gives, sign in again and land on the dashboard, walk the first hour's pages on a 390 px phone,
+ * edit a tick and come back to the same list, delete one and undo it, see the pyramid change,
+ * export CSV, ask the coach, delete the account. Screenshots of every step go to
  * {@code target/browser-journey/}.
  */
 @CruxlogIntegrationTest
@@ -54,6 +56,7 @@ class BrowserJourneyTest {
 
     WebDriver browser;
     int step;
+    int pagesChecked;
 
     @BeforeEach
     void startBrowser() throws IOException {
@@ -78,6 +81,7 @@ class BrowserJourneyTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
 
     @AfterEach
@@ -95,24 +99,20 @@ class BrowserJourneyTest {
 
         open("/");
         browser.findElement(By.linkText("Create your free account")).click();
+        assertAccessible("/signup");
         type("#email", email);
         type("#username", username);
         type("#password", password);
         submit("main form");
-        awaitText("h1", "Check your inbox");
+        // Signed in by signing up, and on the page that brings the logbook in.
+        waitFor(ExpectedConditions.urlContains("/logbook/import?welcome=1"));
+        awaitText("#welcome", "you are signed in");
         shot("signed-up");
 
         String link = TestMail.linkIn(TestMail.await(email, "Confirm your email"), "/verify-email");
         open(link);
         awaitText("h1", "Address confirmed");
         shot("email-verified");
-
-        open("/signin");
-        type("#login", username);
-        type("#password", password);
-        submit("main form");
-        waitFor(ExpectedConditions.urlContains("/account"));
-        shot("signed-in");
 
         open("/logbook/import");
         File export = SharedExports.file("mountain-project/ticks-sport-trad-567.csv").toFile();
@@ -123,14 +123,26 @@ class BrowserJourneyTest {
         assertThat(text("#progress-label")).contains("added");
         shot("import-finished");
 
-        open("/dashboard");
-        waitFor(d -> script("return typeof Chart !== 'undefined' && !!Chart.getChart(document.getElementById('pyramid-chart'))"));
+        // Where a climber goes next: the dashboard, straight from the finished import.
+        browser.findElement(By.linkText("See your dashboard")).click();
+        waitFor(ExpectedConditions.urlContains("/dashboard"));
+        assertAccessible("/dashboard");
         Map<String, Object> pyramid = apiPyramid(username, password);
         List<Map<String, Object>> levels = (List<Map<String, Object>>) pyramid.get("levels");
-        assertThat(script("return Chart.getChart(document.getElementById('pyramid-chart')).data.datasets[0].data.length"))
-                .isEqualTo((long) levels.size());
-        assertThat(script("var c = document.getElementById('pyramid-chart');"
-                + "return Array.prototype.some.call(c.getContext('2d').getImageData(0, 0, c.width, c.height).data, v => v !== 0);"))
+        // The pyramid as drawn: a centred bar per grade, hardest on top, with the API's counts,
+        // its parts (one per style, coloured by the stylesheet) adding up to the bar.
+        List<WebElement> bars = browser.findElements(By.cssSelector("#pyramid-picture g.pyramid-row"));
+        assertThat(bars).hasSize(levels.size());
+        for (int i = 0; i < levels.size(); i++) {
+            assertThat(bars.get(i).getDomAttribute("data-grade")).isEqualTo(levels.get(i).get("grade"));
+            assertThat(bars.get(i).getDomAttribute("data-sends")).isEqualTo(String.valueOf(levels.get(i).get("sends")));
+            int parts = bars.get(i).findElements(By.cssSelector("rect.pyramid-segment")).stream()
+                    .mapToInt(part -> Integer.parseInt(part.getDomAttribute("data-count"))).sum();
+            assertThat(parts).isEqualTo(((Number) levels.get(i).get("sends")).intValue());
+        }
+        assertThat(script("var r = document.querySelector('#pyramid-picture rect.seg-redpoint');"
+                + "return r ? getComputedStyle(r).fill : null;")).isEqualTo("rgb(183, 28, 28)");
+        assertThat(script("var b = document.querySelector('#pyramid-picture svg').getBoundingClientRect(); return b.width > 300;"))
                 .isEqualTo(true);
         List<WebElement> rows = browser.findElements(By.cssSelector("#pyramid-table tbody tr"));
         for (int i = 0; i < levels.size(); i++) {
@@ -143,28 +155,76 @@ class BrowserJourneyTest {
         // Keyboard first: the first Tab reaches the skip link, and it leads to the main content.
         browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
         assertThat(script("return document.activeElement.className")).isEqualTo("skip-link");
-        // A phone: nothing wider than the screen (wide tables scroll inside their own box).
+        // Signing in again lands on the dashboard, now that the logbook has ticks.
+        browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
+        waitFor(ExpectedConditions.urlContains("done=signed-out"));
+        type("#login", username);
+        type("#password", password);
+        submit("main form");
+        waitFor(ExpectedConditions.urlContains("/dashboard"));
+
+        // A phone: nothing wider than the screen on any page a climber walks through in the first
+        // hour (wide tables scroll inside their own box); the logbook's ticks become cards.
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-        open("/dashboard");
-        waitFor(d -> script("return typeof Chart !== 'undefined' && !!Chart.getChart(document.getElementById('pyramid-chart'))"));
-        assertThat(script("var w = window.innerWidth, out = [];"
-                + "document.querySelectorAll('body *').forEach(function (e) {"
-                + "  var r = e.getBoundingClientRect();"
-                + "  if (r.right > w + 1 && !e.closest('.table-scroll')) { out.push(e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(r.right)); }"
-                + "});"
-                + "return out.slice(0, 10);")).as("elements wider than a phone").asList().isEmpty();
-        shot("dashboard-phone");
+        for (String page : List.of("/dashboard", "/pyramid", "/progression", "/where-and-when", "/characteristics",
+                "/logbook", "/logbook/import", "/account", "/coach", "/pricing")) {
+            open(page);
+            assertFitsThePhone(page);
+            shot("phone-" + page.substring(1).replace('/', '-'));
+        }
+        open("/logbook");
+        assertThat(script("return getComputedStyle(document.querySelector('#ticks tbody tr')).display")).isEqualTo("grid");
+        assertThat(script("var a = document.querySelector('#ticks tbody tr a[href*=\"/edit\"]').getBoundingClientRect();"
+                + "return a.right <= window.innerWidth && a.width > 0;")).as("Edit within reach on a phone").isEqualTo(true);
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+
+        // Progression on a real time axis: the months without climbing are there, and a line breaks across them.
+        open("/progression");
+        waitFor(d -> script("return typeof Chart !== 'undefined' && !!Chart.getChart(document.getElementById('progress-sport'))"));
+        assertThat(script("return Chart.getChart(document.getElementById('progress-sport')).scales.x.type")).isEqualTo("linear");
+        assertThat(script("return Chart.getChart(document.getElementById('progress-sport')).data.datasets.some(function (d) {"
+                + "  return d.type === 'line' && d.data.some(function (p) { return p.y === null; }); })"))
+                .as("a gap in the hardest-grade line").isEqualTo(true);
+        assertThat(browser.findElement(By.id("volume-table")).isDisplayed()).as("the numbers folded away").isFalse();
+        shot("progression");
+
+        // Where and when: every year of the logbook, and a day's numbers on a tap.
+        open("/where-and-when");
+        List<WebElement> years = browser.findElements(By.cssSelector(".year-picker a"));
+        assertThat(years).hasSizeGreaterThan(1);
+        String oldest = years.get(years.size() - 1).getText();
+        years.get(years.size() - 1).click();
+        waitFor(ExpectedConditions.urlContains("year=" + oldest));
+        assertThat(text("#days-heading")).isEqualTo("Days out in " + oldest);
+        browser.findElement(By.cssSelector(".heatmap [data-day]:not(.heat-0)")).click();
+        assertThat(text("#day-detail")).matches(".*: \\d+ ticks?, \\d+ pitch(es)?\\.");
+        shot("where-and-when");
 
         String hardest = (String) levels.get(0).get("grade");
         open("/logbook?discipline=sport&send=true&sort=grade");
-        browser.findElement(By.cssSelector("#ticks tbody tr a[href$='/edit']")).click();
+        browser.findElement(By.cssSelector("#ticks tbody tr a[href*='/edit']")).click();
+        assertAccessible("the tick form");
         WebElement grade = browser.findElement(By.id("grade"));
         grade.clear();
         grade.sendKeys("5.13a");
         submit("main form[action^='/logbook/ticks/']");
+        // Back on the same list, filters and order kept.
         waitFor(ExpectedConditions.urlContains("done=saved"));
+        assertThat(browser.getCurrentUrl()).contains("/logbook?discipline=sport&send=true&sort=grade&done=saved");
         shot("tick-edited");
+
+        // Delete, then think better of it: Undo brings the tick back where it was.
+        String firstRoute = text("#ticks tbody tr td.route-cell");
+        browser.findElement(By.cssSelector("#ticks tbody tr a[href*='/edit']")).click();
+        browser.findElement(By.cssSelector("form.delete-form button[type=submit]")).click();
+        waitFor(ExpectedConditions.urlContains("done=deleted"));
+        assertThat(text("#done-message")).contains("Tick deleted.");
+        assertThat(text("#ticks tbody tr td.route-cell")).isNotEqualTo(firstRoute);
+        shot("tick-deleted");
+        browser.findElement(By.id("undo-delete")).click();
+        waitFor(ExpectedConditions.urlContains("done=restored"));
+        assertThat(text("#ticks tbody tr td.route-cell")).isEqualTo(firstRoute);
+        shot("tick-restored");
         open("/dashboard");
         assertThat(text("#pyramid-table tbody tr th")).isEqualTo("5.13a").isNotEqualTo(hardest);
         shot("pyramid-changed");
@@ -211,6 +271,9 @@ class BrowserJourneyTest {
         type("#content", "What should I work on next?");
         browser.findElement(By.id("ask-button")).click();
         awaitText("#coach-status", "Done.");
+        assertThat(browser.findElements(By.cssSelector("#messages li.assistant .chat-text ul li"))).as("the answer's list")
+                .isNotEmpty();
+        assertAccessible("a conversation with the coach");
         assertThat(text("#messages li.assistant .chat-text")).startsWith("Insights from your logbook")
                 .contains("Your sport pyramid tops out at 5.13a");
         shot("coach-answered");
@@ -231,6 +294,45 @@ class BrowserJourneyTest {
         // which also rides out the moment the old element goes stale during navigation.
         awaitText(".flash", "do not match");
         shot("sign-in-refused");
+        assertAccessible("/signin, refused");
+
+        // A visitor tries the sample logbook, sees it marked as a sample, and keeps it as an account.
+        browser.manage().deleteAllCookies();
+        open("/");
+        browser.findElement(By.cssSelector("form[action='/try'] button")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-label"), "added"));
+        open("/dashboard");
+        assertThat(text(".banner")).contains("sample logbook");
+        browser.findElement(By.linkText("Keep it as your own account")).click();
+        waitFor(ExpectedConditions.urlContains("/account"));
+        assertAccessible("/account, a guest's");
+        String keeper = Climbers.uniqueName("keeper");
+        type("#keepEmail", keeper + "@example.test");
+        type("#keepUsername", keeper);
+        type("#keepPassword", "kept the sample logbook");
+        submit("form[action='/account/keep']");
+        waitFor(ExpectedConditions.urlContains("done=kept"));
+        assertThat(text(".flash")).contains("now your account");
+        assertThat(browser.findElements(By.cssSelector(".banner")).stream().map(WebElement::getText))
+                .noneMatch(banner -> banner.contains("sample logbook"));
+        open("/dashboard");
+        assertThat(text("#stat-ticks")).isEqualTo("567");
+        shot("sample-kept");
+
+        assertThat(pagesChecked).as("pages axe checked").isGreaterThanOrEqualTo(25);
+    }
+
+    /** Nothing on the page reaches past the viewport, but for what scrolls inside its own box. */
+    private void assertFitsThePhone(String page) {
+        assertThat(script("var w = document.documentElement.clientWidth, out = [];"
+                + "document.querySelectorAll('body *').forEach(function (e) {"
+                + "  var r = e.getBoundingClientRect();"
+                + "  if (r.width > 0 && r.right > w + 1 && !e.closest('.table-scroll:not(.cards-on-phone)')) {"
+                + "    out.push(e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(r.right)); }"
+                + "});"
+                + "return out.slice(0, 10);")).as(page + ": elements wider than a phone").asList().isEmpty();
+        assertThat(script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                .as(page + " scrolls sideways").isEqualTo(true);
     }
 
     @SuppressWarnings("unchecked")
@@ -247,8 +349,38 @@ class BrowserJourneyTest {
                 .sum();
     }
 
+    /** Opens a page and has axe-core check it against WCAG 2.1 A and AA. */
     private void open(String path) {
         browser.get("http://localhost:" + port + path);
+        assertAccessible(path);
+    }
+
+    /**
+     * axe-core (the webjar, test scope) run in the page as it is now. Injected through the driver,
+     * which the Content-Security-Policy does not govern; the page itself loads no script for it.
+     */
+    private void assertAccessible(String page) {
+        script(AXE);
+        Object violations = ((JavascriptExecutor) browser).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })"
+                + "  .then(function (r) { done(r.violations.map(function (v) { return v.id + ' (' + v.impact + '): '"
+                + "    + v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(', '); })); })"
+                + "  .catch(function (e) { done(['axe did not run: ' + e]); });");
+        assertThat((List<?>) violations).as(page + ": accessibility violations").isEmpty();
+        pagesChecked++;
+    }
+
+    private static final String AXE = axeScript();
+
+    private static String axeScript() {
+        try (var in = BrowserJourneyTest.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe-core's webjar is not on the test classpath");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void type(String css, String value) {

@@ -114,7 +114,8 @@ public final class CruxlogRules {
                 @Override
                 public void check(JavaClass origin, ConditionEvents events) {
                     for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
-                        String target = dependency.getTargetClass().getName();
+                        // An array of a class is that class: its name ("[Ldev.cruxlog...;") would read as no module's.
+                        String target = dependency.getTargetClass().getBaseComponentType().getName();
                         String from = moduleOf(origin.getName());
                         String to = moduleOf(target);
                         if (to != null && !to.equals(from) && target.contains(".adapter.")) {

@@ -33,6 +33,42 @@
     return body;
   }
 
+  // The same rules as ChatText on the server, once an answer has streamed in: paragraphs, and
+  // lines starting "- ", "* " or "1. " as lists. Text only (textContent): an answer brings no markup.
+  function format(body, content) {
+    var blocks = [], kind = null, lines = [];
+    content.split(/\r?\n/).forEach(function (line) {
+      var bullet = /^\s*[-*\u2022]\s+(.*)$/.exec(line), numbered = /^\s*\d{1,3}[.)]\s+(.*)$/.exec(line);
+      var lineKind = !line.trim() ? null : bullet ? 'ul' : numbered ? 'ol' : 'p';
+      var text = bullet ? bullet[1] : numbered ? numbered[1] : line;
+      if (lineKind === 'p' && (kind === 'ul' || kind === 'ol') && line.charAt(0) === ' ') {
+        lines[lines.length - 1] += ' ' + line.trim();
+        return;
+      }
+      if (lineKind !== kind) {
+        if (kind) { blocks.push({ kind: kind, lines: lines }); }
+        lines = [];
+        kind = lineKind;
+      }
+      if (lineKind) { lines.push(text); }
+    });
+    if (kind) { blocks.push({ kind: kind, lines: lines }); }
+    body.textContent = '';
+    blocks.forEach(function (block) {
+      var element = document.createElement(block.kind);
+      if (block.kind === 'p') {
+        element.textContent = block.lines.join('\n');
+      } else {
+        block.lines.forEach(function (line) {
+          var item = document.createElement('li');
+          item.textContent = line;
+          element.appendChild(item);
+        });
+      }
+      body.appendChild(element);
+    });
+  }
+
   // The allowance left and the title (named after the first question) change with each answer.
   function refreshMeta() {
     var headers = { 'Accept': 'application/json' };
@@ -70,6 +106,7 @@
     event.preventDefault();
     bubble('user', question);
     var answer = bubble('assistant', '');
+    var written = '';
     askButton.disabled = true;
     status.textContent = 'The coach is writing…';
     fetch('/api/v1/coach/conversations/' + conversation + '/messages', {
@@ -104,8 +141,8 @@
         if (!data) { return; }
         var payload = JSON.parse(data);
         if (type === 'started') { answerId = payload.messageId; cancelButton.hidden = false; }
-        if (type === 'token') { answer.textContent += payload.text; }
-        if (type === 'done') { finish(payload.status === 'cancelled' ? 'Stopped. What was written is kept.' : 'Done.'); }
+        if (type === 'token') { answer.textContent += payload.text; written += payload.text; }
+        if (type === 'done') { format(answer, written); finish(payload.status === 'cancelled' ? 'Stopped. What was written is kept.' : 'Done.'); }
         if (type === 'error') { finish(payload.text); }
       }
       function pump() {

@@ -9,6 +9,14 @@
     return input ? input.value : null;
   }
 
+  function anchor(href, text, className) {
+    var link = document.createElement('a');
+    link.href = href;
+    link.textContent = text;
+    if (className) { link.className = className; }
+    return link;
+  }
+
   function follow(importId, bar, label, result) {
     var source = new EventSource('/api/v1/logbook/imports/' + importId + '/events');
     function show(view) {
@@ -23,10 +31,15 @@
       if (view.status === 'failed') { bar.value = 100; label.textContent = 'Failed: ' + view.error; }
       if (result && (view.status === 'succeeded' || view.status === 'failed')) {
         result.innerHTML = '';
-        var link = document.createElement('a');
-        link.href = '/logbook/imports/' + view.id;
-        link.textContent = 'See the details' + (view.warnings && view.warnings.length ? ' and ' + view.warnings.length + ' warning(s)' : '');
-        result.appendChild(link);
+        // After a good import, where the climber wants to go next: what it says about them.
+        if (view.status === 'succeeded') {
+          result.appendChild(anchor('/dashboard', 'See your dashboard', 'button'));
+          result.appendChild(document.createTextNode(' '));
+          result.appendChild(anchor('/pyramid', 'See your pyramid', 'button secondary'));
+          result.appendChild(document.createTextNode(' '));
+        }
+        result.appendChild(anchor('/logbook/imports/' + view.id,
+          'See the details' + (view.warnings && view.warnings.length ? ' and ' + view.warnings.length + ' warning(s)' : '')));
       }
     }
     source.addEventListener('progress', function (event) { show(JSON.parse(event.data)); });

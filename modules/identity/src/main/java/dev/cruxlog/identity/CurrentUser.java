@@ -30,6 +30,17 @@ public record CurrentUser(UUID id, String username, String email, boolean emailV
         return !emailVerified;
     }
 
+    /**
+     * Every guest's address ends so ("Try it with a sample logbook"); no real address can, as
+     * RFC 2606 reserves .invalid.
+     */
+    public static final String GUEST_EMAIL_DOMAIN = "@guest.cruxlog.invalid";
+
+    /** A sample logbook's visitor, until they keep it as an account of their own. */
+    public boolean isGuest() {
+        return email != null && email.endsWith(GUEST_EMAIL_DOMAIN);
+    }
+
     public boolean isAdmin() {
         return roles.contains(Role.ADMIN);
     }

@@ -1,13 +1,17 @@
 package dev.cruxlog.identity.application;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.cruxlog.identity.application.IdentityErrors.InvalidLink;
 import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
 import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
 import dev.cruxlog.identity.application.OneTimeTokens.Purpose;
 import dev.cruxlog.identity.domain.EmailAddress;
+import dev.cruxlog.identity.domain.InvalidAccountInput;
 import dev.cruxlog.identity.domain.SendingLimits;
 import dev.cruxlog.identity.domain.Username;
 import dev.cruxlog.notifications.Email;
@@ -20,10 +24,11 @@ import reactor.core.publisher.Mono;
 /**
  * Sign-up and email verification.
  *
- * <p>Registration answers the same way whether or not the email already has an account
- * (the owner of an existing account gets an email instead), so the endpoint cannot be
- * used to find out who uses Cruxlog. Both paths hash the password first, so they also take
- * about the same time. Usernames are public handles, so a taken one is reported.
+ * <p>The API's registration answers the same way whether or not the email already has an
+ * account (the owner of an existing account gets an email instead), so it cannot be used to
+ * find out who uses Cruxlog. Both paths hash the password first, so they also take about the
+ * same time. Usernames are public handles, so a taken one is reported. The sign-up page signs a
+ * new climber straight in ({@link Registration.Created}); docs/security.md says what that tells.
  */
 @Service
 public class RegistrationService {
@@ -31,7 +36,7 @@ public class RegistrationService {
     static final Duration VERIFY_LINK_LIFETIME = Duration.ofDays(2);
     static final int RESENDS_PER_HOUR = 3;
     /** Every guest's address ends so; no real address can (RFC 2606 reserves .invalid). */
-    public static final String GUEST_EMAIL_DOMAIN = "@guest.cruxlog.invalid";
+    public static final String GUEST_EMAIL_DOMAIN = dev.cruxlog.identity.CurrentUser.GUEST_EMAIL_DOMAIN;
 
     private final UserAccounts accounts;
     private final OneTimeTokens links;
@@ -57,20 +62,77 @@ public class RegistrationService {
         this.throttle = throttle;
     }
 
-    public Mono<Void> register(String emailInput, String usernameInput, String password, String clientAddress) {
-        return throttle.check(SendingLimits.SIGN_UPS, clientAddress).then(Mono.defer(() -> {
-            EmailAddress email = new EmailAddress(emailInput);
-            Username username = new Username(usernameInput);
-            return screening.check("password", password, username.value(), email.value())
-                    .then(accounts.usernameTaken(username.normalized(), null))
-                    .flatMap(taken -> taken ? Mono.error(new UsernameTaken()) : hasher.hash(password))
-                    .flatMap(hash -> transaction.transactional(
-                            accounts.insert(email.value(), email.normalized(), username.value(), username.normalized(), hash)
-                                    .flatMap(created -> sendVerification(created.id(), email.value(), created.username(),
-                                            Purpose.VERIFY_EMAIL).thenReturn(created))
-                                    .switchIfEmpty(Mono.defer(() -> tellOwnerTheyHaveAnAccount(email)))
-                                    .then()));
-        }));
+    /** A new account, unconfirmed; or, for an address that has one, its owner told (see above). */
+    public Mono<Registration> register(String emailInput, String usernameInput, String password, String clientAddress) {
+        return throttle.check(SendingLimits.SIGN_UPS, clientAddress)
+                .then(Mono.defer(() -> checked(emailInput, usernameInput, password)))
+                .flatMap(input -> hasher.hash(password).flatMap(hash -> transaction.transactional(
+                        accounts.insert(input.email().value(), input.email().normalized(), input.username().value(),
+                                        input.username().normalized(), hash)
+                                .flatMap(created -> sendVerification(created.id(), input.email().value(), created.username(),
+                                        Purpose.VERIFY_EMAIL).thenReturn((Registration) new Registration.Created(created.id())))
+                                .switchIfEmpty(Mono.defer(() -> tellOwnerTheyHaveAnAccount(input.email())
+                                        .thenReturn(new Registration.AddressKnown()))))));
+    }
+
+    /**
+     * A guest keeps the sample logbook as their own account: the address, username and password
+     * they choose replace the guest's (its data stays where it is, under the same id), and the
+     * address is confirmed by its link, as after a sign-up. Only a guest can be kept; an address
+     * that has an account already is refused at its field.
+     */
+    public Mono<Void> keepGuest(UUID guestId, String emailInput, String usernameInput, String password) {
+        return accounts.findById(guestId)
+                .filter(account -> account.email().endsWith(GUEST_EMAIL_DOMAIN))
+                .switchIfEmpty(Mono.error(new InvalidAccountInput("email", "Only a sample logbook can be kept this way.")))
+                .then(Mono.defer(() -> checked(emailInput, usernameInput, password)))
+                .flatMap(input -> accounts.emailTaken(input.email().normalized())
+                        .flatMap(taken -> taken ? Mono.error(new InvalidAccountInput("email", ADDRESS_HAS_AN_ACCOUNT))
+                                : hasher.hash(password))
+                        .flatMap(hash -> transaction.transactional(accounts.claimGuest(guestId, GUEST_EMAIL_DOMAIN,
+                                        input.email().value(), input.email().normalized(), input.username().value(),
+                                        input.username().normalized(), hash)
+                                .flatMap(claimed -> claimed
+                                        ? sendVerification(guestId, input.email().value(), input.username().value(),
+                                                Purpose.VERIFY_EMAIL)
+                                        // Taken between the check and the update.
+                                        : Mono.error(new InvalidAccountInput("email", ADDRESS_HAS_AN_ACCOUNT))))));
+    }
+
+    static final String ADDRESS_HAS_AN_ACCOUNT = "This address already has a Cruxlog account. Sign in with it, or use another.";
+
+    private record NewAccountInput(EmailAddress email, Username username) {
+    }
+
+    /**
+     * Every field checked before anything is answered, so a form can mark all its mistakes at once
+     * ({@link InvalidAccountInput#all}); the breach corpus is asked only about a password the
+     * policy accepts, as always. Then the username, a public handle, must be free.
+     */
+    private Mono<NewAccountInput> checked(String emailInput, String usernameInput, String password) {
+        List<InvalidAccountInput> problems = new ArrayList<>();
+        EmailAddress email = parsed(problems, () -> new EmailAddress(emailInput));
+        Username username = parsed(problems, () -> new Username(usernameInput));
+        String[] personalWords = {username != null ? username.value() : String.valueOf(usernameInput),
+                email != null ? email.value() : String.valueOf(emailInput)};
+        return screening.check("password", password, personalWords)
+                .onErrorResume(InvalidAccountInput.class, problem -> {
+                    problems.add(problem);
+                    return Mono.empty();
+                })
+                .then(Mono.defer(() -> problems.isEmpty() ? accounts.usernameTaken(username.normalized(), null)
+                        : Mono.<Boolean>error(InvalidAccountInput.all(problems))))
+                .flatMap(taken -> taken ? Mono.error(new UsernameTaken()) : Mono.just(new NewAccountInput(email, username)));
+    }
+
+    /** The value, or null with its problem added to {@code problems}. */
+    private static <T> T parsed(List<InvalidAccountInput> problems, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidAccountInput problem) {
+            problems.add(problem);
+            return null;
+        }
     }
 
     /**

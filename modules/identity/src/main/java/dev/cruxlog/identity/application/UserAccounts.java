@@ -28,6 +28,14 @@ public interface UserAccounts {
 
     Mono<Void> updatePassword(UUID id, String passwordHash);
 
+    /**
+     * Gives a guest account (its address ending in {@code guestDomain}) a climber's address,
+     * username and password, unconfirmed; false when it is no guest, or the address or username
+     * is someone else's by now.
+     */
+    Mono<Boolean> claimGuest(UUID id, String guestDomain, String email, String emailNormalized, String username,
+                             String usernameNormalized, String passwordHash);
+
     Mono<Void> markEmailVerified(UUID id);
 
     /** False when another account took the address in the meantime. */

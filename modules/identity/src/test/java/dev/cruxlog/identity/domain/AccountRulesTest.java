@@ -65,6 +65,21 @@ class AccountRulesTest {
     }
 
     @Test
+    void severalBrokenFieldsTravelAsOneErrorThatNamesEachInOrder() {
+        InvalidAccountInput email = new InvalidAccountInput("email", "Give an email address.");
+        InvalidAccountInput username = new InvalidAccountInput("username", "Use 3 to 30 characters.");
+
+        InvalidAccountInput both = InvalidAccountInput.all(java.util.List.of(email, username));
+
+        assertThat(both.each()).containsExactly(email, username);
+        assertThat(both.field()).isEqualTo("email");
+        assertThat(both.getMessage()).isEqualTo("Give an email address.");
+        assertThat(InvalidAccountInput.all(java.util.List.of(username))).isSameAs(username);
+        assertThat(username.each()).containsExactly(username);
+        assertThatThrownBy(() -> InvalidAccountInput.all(java.util.List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void throttleWindowsEndInsteadOfLockingForever() {
         Instant start = Instant.parse("2026-11-28T10:00:00Z");
         var limit = LoginThrottle.ACCOUNT_AND_ADDRESS;

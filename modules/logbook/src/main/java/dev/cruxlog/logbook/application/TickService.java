@@ -9,6 +9,7 @@ import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
 import dev.cruxlog.logbook.RecentTicks;
 import dev.cruxlog.logbook.TickView;
+import dev.cruxlog.logbook.domain.InvalidTickInput;
 import dev.cruxlog.logbook.domain.AscentStyle;
 import dev.cruxlog.logbook.domain.Discipline;
 import dev.cruxlog.logbook.domain.LocationPath;
@@ -111,13 +112,13 @@ public class TickService implements RecentTicks {
                 .flatMap(deleted -> deleted ? changed(owner, true) : Mono.just(false)));
     }
 
-    /** Imported ticks the climber deleted: a re-import skips them until they are brought back. */
+    /** Ticks the climber deleted: a re-import skips the imported ones until they are brought back. */
     public Flux<Ticks.DeletedTick> deleted(UUID owner) {
         return ticks.deleted(owner);
     }
 
     /**
-     * Brings a deleted imported tick back as it was, linked again to the same climb from another
+     * Brings a deleted tick back as it was, linked again to the same climb from another
      * source if there is one; empty when the climber has no such deletion.
      */
     public Mono<TickView> restore(UUID owner, UUID id) {
@@ -141,31 +142,30 @@ public class TickService implements RecentTicks {
 
     TickDraft draft(TickInput input) {
         if (input.route() == null || input.route().isBlank()) {
-            throw new IllegalArgumentException("route: give the route's name.");
+            throw new InvalidTickInput("route", "give the route's name.");
         }
         if (input.date() == null) {
-            throw new IllegalArgumentException("date: give the day you climbed it.");
+            throw new InvalidTickInput("date", "give the day you climbed it.");
         }
         Discipline discipline;
         AscentStyle style;
         try {
             discipline = Discipline.fromId(input.discipline());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("discipline: one of sport, trad, tr, boulder, alpine, ice, mixed, aid, snow.");
+            throw new InvalidTickInput("discipline", "one of sport, trad, tr, boulder, alpine, ice, mixed, aid, snow.");
         }
         try {
             style = AscentStyle.fromId(input.style());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(
-                    "style: one of onsight, flash, redpoint, pinkpoint, top-rope, follow, solo, repeat, attempt.");
+            throw new InvalidTickInput("style", "one of onsight, flash, redpoint, pinkpoint, top-rope, follow, solo, repeat, attempt.");
         }
         GradeSystem hint = discipline == Discipline.BOULDER ? GradeSystem.V : null;
         Grade grade = grades.parse(input.grade(), hint)
-                .orElseThrow(() -> new IllegalArgumentException("grade: '" + input.grade() + "' is not a grade Cruxlog understands."));
+                .orElseThrow(() -> new InvalidTickInput("grade", "'" + input.grade() + "' is not a grade Cruxlog understands."));
         LocationPath location = LocationPath.parse(input.location());
         int pitches = input.pitches() == null ? 1 : input.pitches();
         if (pitches < 1 || pitches > 100) {
-            throw new IllegalArgumentException("pitches: between 1 and 100.");
+            throw new InvalidTickInput("pitches", "between 1 and 100.");
         }
         return new TickDraft("manual", null, input.route().trim(), input.date(), input.grade().trim(), grade.system().id(),
                 grade.index(), grade.level(), grade.protection(), grade.aid(), discipline, true, style, null, null, null,

@@ -56,13 +56,13 @@ public interface Ticks {
     /** Source keys of this source's ticks the climber deleted: a re-import skips them. */
     Mono<java.util.Set<String>> deletedSourceKeys(UUID owner, String source);
 
-    /** Imported ticks the climber deleted, newest deletion first. */
+    /** Ticks the climber deleted (logged by hand or imported), newest deletion first. */
     Flux<DeletedTick> deleted(UUID owner);
 
-    /** Puts a deleted imported tick back exactly as it was; empty when there is no such deletion. */
+    /** Puts a deleted tick back exactly as it was; empty when there is no such deletion. */
     Mono<TickView> restore(UUID owner, UUID id);
 
-    /** A deleted imported tick, as the climber sees it in their deleted ticks. */
+    /** A deleted tick, as the climber sees it in their deleted ticks. */
     record DeletedTick(UUID id, String source, String route, java.time.LocalDate date, java.time.OffsetDateTime deletedAt) {
     }
 

@@ -42,6 +42,13 @@ class DashboardPagesController {
             DifficultyCategory.TIER_3, "Two grades below",
             DifficultyCategory.TIER_4, "Three grades below",
             DifficultyCategory.BASE_VOLUME, "Base volume (mileage)"));
+    /** How one recent hard send is described: against the hardest sent before it in its discipline. */
+    private static final Map<DifficultyCategory, String> HARD_SEND_NAMES = new EnumMap<>(Map.of(
+            DifficultyCategory.PROJECT, "at your limit",
+            DifficultyCategory.TIER_2, "a grade below your best",
+            DifficultyCategory.TIER_3, "two grades below your best",
+            DifficultyCategory.TIER_4, "three grades below your best",
+            DifficultyCategory.BASE_VOLUME, "mileage"));
 
     private final PyramidService pyramids;
     private final InsightsService insights;
@@ -63,6 +70,18 @@ class DashboardPagesController {
      */
     static final int DASHBOARD_ROUTES_PER_LEVEL = 10;
 
+    /**
+     * Where signing in lands when nothing else was asked for (identity's sign-in page sends
+     * climbers here): the dashboard, or the import page while the logbook is empty, since an
+     * empty dashboard only says "import your logbook".
+     */
+    @GetMapping("/start")
+    Mono<String> start(@AuthenticationPrincipal CurrentUser user) {
+        return insights.overview(user.id(), null, null)
+                .map(overview -> overview.ticks() == 0 ? "redirect:/logbook/import" : "redirect:/dashboard")
+                .defaultIfEmpty("redirect:/logbook/import");
+    }
+
     @GetMapping("/dashboard")
     Mono<String> dashboard(@AuthenticationPrincipal CurrentUser user,
                            @RequestParam(defaultValue = "sport") String discipline,
@@ -78,6 +97,7 @@ class DashboardPagesController {
                     model.addAttribute("overview", both.getT1());
                     model.addAttribute("grades", both.getT4());
                     model.addAttribute("categoryNames", CATEGORY_NAMES);
+                    model.addAttribute("hardSendNames", HARD_SEND_NAMES);
                     model.addAttribute("vertical", String.format(java.util.Locale.ROOT, "%,d %s",
                             both.getT3().totalFromFeet(both.getT1().totalLengthFeet()), both.getT3().symbol()));
                     addPyramid(model, both.getT2(), period, "/dashboard?discipline=" + chosen + period.query());
@@ -117,10 +137,7 @@ class DashboardPagesController {
 
     private void addPyramid(Model model, PyramidView pyramid, Period period, String returnTo) {
         model.addAttribute("pyramid", pyramid);
-        model.addAttribute("pyramidChart", json.writeValueAsString(Map.of(
-                "labels", pyramid.levels().stream().map(l -> l.grade()).toList(),
-                "sends", pyramid.levels().stream().map(l -> l.sends()).toList(),
-                "ideal", pyramid.levels().stream().map(l -> l.idealSends()).toList())));
+        model.addAttribute("picture", PyramidPicture.of(pyramid));
         model.addAttribute("period", period);
         model.addAttribute("returnTo", returnTo);
     }
@@ -141,29 +158,42 @@ class DashboardPagesController {
 
     @GetMapping("/progression")
     Mono<String> progression(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return insights.progression(user.id(), null, null).map(progression -> {
+        return Mono.zip(insights.progression(user.id(), null, null), insights.shownGrades(user.id())).map(both -> {
             model.addAttribute("title", "Progression · Cruxlog");
-            model.addAttribute("progression", progression);
-            model.addAttribute("volumeChart", json.writeValueAsString(Map.of(
-                    "labels", progression.volume().stream().map(m -> m.month()).toList(),
-                    "pitches", progression.volume().stream().map(m -> m.pitches()).toList(),
-                    "days", progression.volume().stream().map(m -> m.days()).toList())));
+            model.addAttribute("progression", both.getT1());
+            model.addAttribute("grades", both.getT2());
+            model.addAttribute("charts", ProgressionChart.of(both.getT1(), both.getT2()::of).stream()
+                    .map(chart -> new DrawnChart("progress-" + chart.id(), chart.name(), json.writeValueAsString(chart.chart())))
+                    .toList());
             return "analytics/progression";
         });
     }
 
+    /**
+     * Days out as a calendar of one year at a time, any year of the logbook (the latest by
+     * default), and the places, hardest send first.
+     */
     @GetMapping("/where-and-when")
-    Mono<String> whereAndWhen(@AuthenticationPrincipal CurrentUser user, Model model) {
+    Mono<String> whereAndWhen(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String year,
+                              Model model) {
         return Mono.zip(insights.calendar(user.id(), null, null), insights.places(user.id(), null, null),
                 insights.shownGrades(user.id())).map(both -> {
             model.addAttribute("title", "Where and when · Cruxlog");
             model.addAttribute("grades", both.getT3());
             model.addAttribute("calendar", both.getT1());
-            Map<LocalDate, Long> pitches = new java.util.HashMap<>();
-            both.getT1().days().forEach(day -> pitches.put(day.date(), day.pitches()));
-            LocalDate last = both.getT1().days().isEmpty() ? LocalDate.now()
-                    : both.getT1().days().get(both.getT1().days().size() - 1).date();
-            model.addAttribute("heatmap", CalendarHeatmap.build(pitches, last));
+            Map<LocalDate, CalendarHeatmap.DayOut> days = new java.util.HashMap<>();
+            both.getT1().days().forEach(day -> days.put(day.date(), new CalendarHeatmap.DayOut(day.ticks(), day.pitches())));
+            List<Integer> years = days.keySet().stream().map(LocalDate::getYear).distinct()
+                    .sorted(java.util.Comparator.reverseOrder()).toList();
+            int shown = years.isEmpty() ? LocalDate.now().getYear() : years.get(0);
+            // A year typed by hand that the logbook does not hold shows the latest instead.
+            if (year != null && year.matches("\\d{4}") && years.contains(Integer.parseInt(year))) {
+                shown = Integer.parseInt(year);
+            }
+            model.addAttribute("years", years);
+            model.addAttribute("heatmap", CalendarHeatmap.of(shown, days));
+            model.addAttribute("weekdays", CalendarHeatmap.weekdays());
+            model.addAttribute("levelBounds", CalendarHeatmap.LEVEL_BOUNDS);
             model.addAttribute("places", both.getT2());
             return "analytics/where-and-when";
         });
@@ -174,11 +204,31 @@ class DashboardPagesController {
         return insights.characteristics(user.id(), null, null).map(c -> {
             model.addAttribute("title", "Characteristics · Cruxlog");
             model.addAttribute("characteristics", c);
-            model.addAttribute("styleChart", json.writeValueAsString(Map.of(
-                    "labels", c.styles().stream().map(s -> s.discipline() + " " + s.style()).toList(),
-                    "ticks", c.styles().stream().map(s -> s.ticks()).toList())));
+            model.addAttribute("styleChart", json.writeValueAsString(styleMix(c.styles())));
             return "analytics/characteristics";
         });
+    }
+
+    /** Styles in the order a stacked bar shows them: the cleanest first, rope from above and attempts last. */
+    private static final List<String> STYLE_ORDER = List.of("onsight", "flash", "redpoint", "pinkpoint", "solo", "repeat",
+            "top-rope", "follow", "attempt");
+
+    /**
+     * The style mix as stacked bars: one bar per discipline (human names), one series per style,
+     * each series its ticks in every discipline (zero where it has none).
+     */
+    static Map<String, Object> styleMix(List<dev.cruxlog.logbook.LogbookStatistics.StyleCount> styles) {
+        List<String> disciplines = styles.stream().map(s -> s.discipline()).distinct().toList();
+        List<String> present = styles.stream().map(s -> s.style()).distinct()
+                .sorted(java.util.Comparator.comparingInt((String style) -> STYLE_ORDER.indexOf(style) < 0
+                        ? STYLE_ORDER.size() : STYLE_ORDER.indexOf(style)).thenComparing(style -> style))
+                .toList();
+        List<Map<String, Object>> series = present.stream().map(style -> Map.<String, Object>of(
+                "label", ClimbingNames.style(style), "style", style,
+                "data", disciplines.stream().map(discipline -> styles.stream()
+                        .filter(s -> s.discipline().equals(discipline) && s.style().equals(style))
+                        .mapToLong(s -> s.ticks()).sum()).toList())).toList();
+        return Map.of("labels", disciplines.stream().map(ClimbingNames::discipline).toList(), "series", series);
     }
 
     /** A page's level count as typed: a number, or the classic four. */

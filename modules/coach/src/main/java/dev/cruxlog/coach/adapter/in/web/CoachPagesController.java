@@ -7,6 +7,7 @@ import dev.cruxlog.coach.application.ClimberProfileService;
 import dev.cruxlog.coach.application.CoachService;
 import dev.cruxlog.coach.application.QuotaExhausted;
 import dev.cruxlog.coach.domain.ClimberProfile;
+import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,11 +31,17 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class CoachPagesController {
 
+    /** The example question's grade, in the climber's system for routes: about the same climb in each. */
+    private static final java.util.Map<String, String> EXAMPLE_GRADES = java.util.Map.of("yds", "5.12a", "french", "7a+",
+            "uiaa", "VIII+", "ewbank", "24", "uk", "E4");
+
     private final CoachService coach;
     private final ClimberProfileService profiles;
+    private final Accounts accounts;
     private final JsonMapper json;
 
-    CoachPagesController(CoachService coach, ClimberProfileService profiles, JsonMapper json) {
+    CoachPagesController(CoachService coach, ClimberProfileService profiles, Accounts accounts, JsonMapper json) {
+        this.accounts = accounts;
         this.coach = coach;
         this.profiles = profiles;
         this.json = json;
@@ -42,11 +49,14 @@ class CoachPagesController {
 
     @GetMapping("/coach")
     Mono<String> conversations(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return Mono.zip(coach.conversations(user.id()).collectList(), coach.allowance(user.id(), user.tier()))
+        Mono<String> system = accounts.find(user.id()).map(account -> account.gradeSystems().getOrDefault("route", "yds"))
+                .defaultIfEmpty("yds");
+        return Mono.zip(coach.conversations(user.id()).collectList(), coach.allowance(user.id(), user.tier()), system)
                 .map(both -> {
                     model.addAttribute("title", "Coach · Cruxlog");
                     model.addAttribute("conversations", both.getT1());
                     model.addAttribute("allowance", both.getT2());
+                    model.addAttribute("exampleGrade", EXAMPLE_GRADES.getOrDefault(both.getT3(), "5.12a"));
                     return "coach/conversations";
                 });
     }

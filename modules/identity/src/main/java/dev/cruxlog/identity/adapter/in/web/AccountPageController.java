@@ -44,7 +44,8 @@ class AccountPageController {
             "email", "Check the new address: the change happens when you follow the link we sent.",
             "verification", "We sent the confirmation link again.",
             "sessions", "Signed out. That device needs your password to come back.",
-            "two-step-off", "Two-step sign-in is off. Other devices were signed out.");
+            "two-step-off", "Two-step sign-in is off. Other devices were signed out.",
+            "kept", "This logbook is now your account. Confirm your address from the link we sent.");
 
     private final AccountService accounts;
     private final PasswordService passwords;
@@ -167,6 +168,36 @@ class AccountPageController {
                                 + "or try again in an hour.", "error"), HttpStatus.TOO_MANY_REQUESTS, exchange));
     }
 
+    record KeepForm(String keepEmail, String keepUsername, String keepPassword) {
+    }
+
+    /** A guest keeps the sample logbook: their own address, username and password, the data where it is. */
+    @PostMapping("/account/keep")
+    Mono<String> keep(@AuthenticationPrincipal CurrentUser user, @ModelAttribute KeepForm form, Model model,
+                      ServerWebExchange exchange) {
+        if (!user.isGuest()) {
+            // The page offers the form to guests only; the service refuses anyone else as well.
+            return render(user, model, FormState.empty().withMessage("Only a sample logbook can be kept this way.", "error"),
+                    HttpStatus.UNPROCESSABLE_ENTITY, exchange);
+        }
+        FormState typed = FormState.empty().withValue("keepEmail", form.keepEmail()).withValue("keepUsername", form.keepUsername());
+        return registration.keepGuest(user.id(), form.keepEmail(), form.keepUsername(), form.keepPassword())
+                .thenReturn("redirect:/account?done=kept")
+                .onErrorResume(InvalidAccountInput.class, error -> {
+                    FormState marked = typed;
+                    for (InvalidAccountInput problem : error.each()) {
+                        marked = marked.withError(KEEP_FIELDS.getOrDefault(problem.field(), "keepEmail"), problem.getMessage());
+                    }
+                    return render(user, model, marked, HttpStatus.UNPROCESSABLE_ENTITY, exchange);
+                })
+                .onErrorResume(UsernameTaken.class, error -> render(user, model, typed.withError("keepUsername",
+                        error.getMessage()), HttpStatus.UNPROCESSABLE_ENTITY, exchange));
+    }
+
+    /** The rules name the fields of a new account; the keep form's own names avoid the profile form's ids. */
+    private static final Map<String, String> KEEP_FIELDS = Map.of("email", "keepEmail", "username", "keepUsername",
+            "password", "keepPassword");
+
     @PostMapping("/account/delete")
     Mono<String> delete(@AuthenticationPrincipal CurrentUser user, @ModelAttribute DeleteForm form, Model model,
                         ServerWebExchange exchange) {
@@ -174,7 +205,8 @@ class AccountPageController {
             return render(user, model, FormState.empty().withError("confirmation", "Type DELETE, in capitals, to confirm."),
                     HttpStatus.UNPROCESSABLE_ENTITY, exchange);
         }
-        return accounts.delete(user.id(), form.deletePassword())
+        // A guest never chose a password: the session and the typed DELETE are its proof.
+        return (user.isGuest() ? accounts.eraseGuest(user.id()) : accounts.delete(user.id(), form.deletePassword()))
                 .then(Mono.fromRunnable(() -> cookies.clear(exchange)))
                 .thenReturn("redirect:/signin?done=deleted")
                 .onErrorResume(WrongPassword.class, e -> render(user, model,
@@ -199,6 +231,7 @@ class AccountPageController {
                     model.addAttribute("account", account);
                     model.addAttribute("form", withDefaults(form, account));
                     model.addAttribute("sessions", found.getT2());
+                    model.addAttribute("guest", user.isGuest());
                     model.addAttribute("twoStep", found.getT3());
                     if (found.getT3().settingUp() != null) {
                         model.addAttribute("twoStepQr", QrCodeSvg.of(found.getT3().settingUp().keyUri()));

@@ -27,11 +27,13 @@ class SignInPageController {
 
     private final SignInService signIn;
     private final SessionCookies cookies;
+    private final BrowserSessions sessions;
     private final ClientAddresses clients;
 
-    SignInPageController(SignInService signIn, SessionCookies cookies, ClientAddresses clients) {
+    SignInPageController(SignInService signIn, SessionCookies cookies, BrowserSessions sessions, ClientAddresses clients) {
         this.signIn = signIn;
         this.cookies = cookies;
+        this.sessions = sessions;
         this.clients = clients;
     }
 
@@ -89,18 +91,8 @@ class SignInPageController {
                 });
     }
 
-    /**
-     * The session this browser had (another climber's, or a guest's) ends here rather than
-     * living on unseen for its 14 days beside the new one (ASVS 7.2.4).
-     */
     private Mono<String> startSession(CurrentUser user, String next, ServerWebExchange exchange) {
-        return Mono.justOrEmpty(cookies.read(exchange)).flatMap(signIn::closeSession)
-                .then(signIn.openSession(user.id(), exchange.getRequest().getHeaders().getFirst(HttpHeaders.USER_AGENT),
-                        clients.of(exchange)))
-                .map(session -> {
-                    cookies.write(exchange, session.value());
-                    return "redirect:" + next;
-                });
+        return sessions.begin(user.id(), exchange).thenReturn("redirect:" + next);
     }
 
     private static void tooMany(ServerWebExchange exchange, TooManyAttempts error) {
@@ -139,10 +131,16 @@ class SignInPageController {
      */
     static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || !SAFE_PATH.matcher(next).matches()) {
-            return "/account";
+            return LANDING;
         }
         return next;
     }
+
+    /**
+     * Where a climber lands after signing in with nowhere else asked for: the analytics module's
+     * {@code /start} sends them to the dashboard, or to the import page while their logbook is empty.
+     */
+    static final String LANDING = "/start";
 
     /** RFC 3986 path, query and fragment characters, percent-encodings included; no backslash, braces or spaces. */
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9\\-._~!$&'()*+,;=:@/?#%]{0,500}");

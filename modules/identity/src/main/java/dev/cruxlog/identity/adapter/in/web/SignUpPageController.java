@@ -4,6 +4,7 @@ import dev.cruxlog.identity.application.IdentityErrors.EmailTaken;
 import dev.cruxlog.identity.application.IdentityErrors.InvalidLink;
 import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
 import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
+import dev.cruxlog.identity.application.Registration;
 import dev.cruxlog.identity.application.RegistrationService;
 import dev.cruxlog.identity.domain.InvalidAccountInput;
 import dev.cruxlog.platform.web.ClientAddresses;
@@ -21,11 +22,16 @@ import reactor.core.publisher.Mono;
 @Controller
 class SignUpPageController {
 
+    /** Where a new climber starts: the import page, greeted (the logbook module reads {@code welcome}). */
+    static final String FIRST_PAGE = "/logbook/import?welcome=1";
+
     private final RegistrationService registration;
+    private final BrowserSessions sessions;
     private final ClientAddresses clients;
 
-    SignUpPageController(RegistrationService registration, ClientAddresses clients) {
+    SignUpPageController(RegistrationService registration, BrowserSessions sessions, ClientAddresses clients) {
         this.registration = registration;
+        this.sessions = sessions;
         this.clients = clients;
     }
 
@@ -41,12 +47,19 @@ class SignUpPageController {
     Mono<String> signUp(@ModelAttribute SignUpForm form, Model model, ServerWebExchange exchange) {
         FormState typed = FormState.empty().withValue("email", form.email()).withValue("username", form.username());
         return registration.register(form.email(), form.username(), form.password(), clients.of(exchange))
-                .then(Mono.fromCallable(() -> message(model, "Check your inbox",
-                        "We sent a link to " + form.email().trim() + ". Follow it to confirm your address, then sign in. "
-                                + "You can sign in and start right away; the link stays valid for two days.",
-                        "/signin", "Sign in")))
-                .onErrorResume(InvalidAccountInput.class, error -> invalid(exchange, model, typed.withError(error.field(),
-                        error.getMessage())))
+                .flatMap(outcome -> outcome instanceof Registration.Created created
+                        // Signed straight in, to bring a logbook; the emailed link confirms the address whenever.
+                        ? sessions.begin(created.accountId(), exchange).thenReturn("redirect:" + FIRST_PAGE)
+                        // Someone else's address, or their own forgotten account: its owner has an email.
+                        : Mono.just(message(model, "Check your inbox", "We sent a message to " + form.email().trim()
+                                + ". Follow it to go on.", "/signin", "Sign in")))
+                .onErrorResume(InvalidAccountInput.class, error -> {
+                    FormState marked = typed;
+                    for (InvalidAccountInput problem : error.each()) {
+                        marked = marked.withError(problem.field(), problem.getMessage());
+                    }
+                    return invalid(exchange, model, marked);
+                })
                 .onErrorResume(UsernameTaken.class, error -> invalid(exchange, model, typed.withError("username",
                         error.getMessage())))
                 .onErrorResume(TooManyAttempts.class, error -> {

@@ -109,6 +109,27 @@ class R2dbcUserAccounts implements UserAccounts {
     }
 
     @Override
+    public Mono<Boolean> claimGuest(UUID id, String guestDomain, String email, String emailNormalized, String username,
+                                    String usernameNormalized, String passwordHash) {
+        // right(): a suffix compared as it is, where LIKE would read the domain's characters as a pattern.
+        return db.sql("""
+                        UPDATE identity.account
+                           SET email = :email, email_normalized = :emailNormalized, username = :username,
+                               username_normalized = :usernameNormalized, password_hash = :hash,
+                               email_verified_at = NULL, updated_at = now()
+                         WHERE id = :id
+                           AND right(email_normalized, length(:guestDomain)) = :guestDomain
+                           AND NOT EXISTS (SELECT 1 FROM identity.account other
+                                            WHERE other.id <> :id
+                                              AND (other.email_normalized = :emailNormalized
+                                                   OR other.username_normalized = :usernameNormalized))""")
+                .bind("email", email).bind("emailNormalized", emailNormalized).bind("username", username)
+                .bind("usernameNormalized", usernameNormalized).bind("hash", passwordHash).bind("id", id)
+                .bind("guestDomain", guestDomain)
+                .fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    @Override
     public Mono<Boolean> changeEmail(UUID id, String email, String emailNormalized) {
         return db.sql("""
                         UPDATE identity.account SET email = :email, email_normalized = :normalized, updated_at = now()

@@ -2,6 +2,7 @@ package dev.cruxlog.logbook.adapter.in.web;
 
 import dev.cruxlog.logbook.application.ImportLimits;
 import dev.cruxlog.logbook.application.ImportRejected;
+import dev.cruxlog.logbook.domain.InvalidTickInput;
 import dev.cruxlog.platform.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,7 +31,13 @@ class LogbookApiErrors {
         return rejected(ImportRejected.tooLarge(ImportLimits.DEFAULT), exchange);
     }
 
-    /** Messages from the tick rules read "field: what is wrong". */
+    /** A tick's field broke a rule: the field named, as the form marks it. */
+    @ExceptionHandler(InvalidTickInput.class)
+    ResponseEntity<ProblemDetail> invalidTick(InvalidTickInput error, ServerWebExchange exchange) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "invalid-input", error.getMessage(), error.field(), exchange);
+    }
+
+    /** Other messages of the logbook's rules read "field: what is wrong". */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> invalid(IllegalArgumentException error, ServerWebExchange exchange) {
         String message = error.getMessage() == null ? "Invalid request" : error.getMessage();

@@ -12,6 +12,7 @@ import dev.cruxlog.logbook.application.ImportService;
 import dev.cruxlog.logbook.application.TickFilter;
 import dev.cruxlog.logbook.application.TickService;
 import dev.cruxlog.logbook.application.TickSort;
+import dev.cruxlog.logbook.domain.InvalidTickInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -56,13 +57,16 @@ class LogbookPagesController {
     @GetMapping("/logbook")
     Mono<String> logbook(@AuthenticationPrincipal CurrentUser user, @ModelAttribute TickFilters filters,
                          @RequestParam(required = false) String cursor, @RequestParam(required = false) String done,
-                         Model model) {
+                         @RequestParam(required = false) String undo, Model model) {
         model.addAttribute("title", "Your logbook · Cruxlog");
         model.addAttribute("filters", filters);
+        model.addAttribute("here", ListAddress.of(filters, cursor));
         model.addAttribute("message", "saved".equals(done) ? "Tick saved." : "deleted".equals(done) ? "Tick deleted."
-                : "confirmed".equals(done) ? "Date kept as it is." : null);
-        return Mono.fromCallable(() -> new TickFilter(blankToNull(filters.discipline()), TickForm.parseDate(filters.from()),
-                        TickForm.parseDate(filters.to()), ticks.gradeIndex(filters.minGrade()), ticks.gradeIndex(filters.maxGrade()),
+                : "restored".equals(done) ? "Tick brought back." : "confirmed".equals(done) ? "Date kept as it is." : null);
+        // A delete is undone from the list it was made from: the tick's id comes back in the address.
+        model.addAttribute("undo", "deleted".equals(done) ? uuidOrNull(undo) : null);
+        return Mono.fromCallable(() -> new TickFilter(blankToNull(filters.discipline()), TickForm.parseDate("from", filters.from()),
+                        TickForm.parseDate("to", filters.to()), ticks.gradeIndex(filters.minGrade()), ticks.gradeIndex(filters.maxGrade()),
                         filters.send() == null || filters.send().isBlank() ? null : Boolean.valueOf(filters.send()),
                         blankToNull(filters.q()), blankToNull(filters.tag()), "true".equals(filters.toConfirm()),
                         "true".equals(filters.datedInFuture())))
@@ -80,7 +84,8 @@ class LogbookPagesController {
                     model.addAttribute("display", display);
                     model.addAttribute("ticks", java.util.List.of());
                     model.addAttribute("nextCursor", null);
-                    model.addAttribute("error", error.getMessage());
+                    model.addAttribute("error", error instanceof InvalidTickInput invalid
+                            ? invalid.field() + ": " + invalid.getMessage() : error.getMessage());
                     return "logbook/ticks";
                 }));
     }
@@ -88,7 +93,7 @@ class LogbookPagesController {
     @GetMapping("/logbook/ticks/new")
     Mono<String> newTick(@AuthenticationPrincipal CurrentUser user, Model model) {
         return display(user).map(display -> tickForm(model, new TickForm("", LocalDate.now().toString(), "", "sport",
-                "redpoint", "1", "", "", "", ""), null, null, display));
+                "redpoint", "1", "", "", "", ""), null, null, display, ListAddress.LIST));
     }
 
     @PostMapping("/logbook/ticks")
@@ -99,32 +104,34 @@ class LogbookPagesController {
                 .thenReturn("redirect:/logbook?done=saved")
                 .onErrorResume(IllegalArgumentException.class, error -> {
                     exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
-                    return Mono.just(tickForm(model, form, null, error.getMessage(), display));
+                    return Mono.just(tickForm(model, form, null, error, display, ListAddress.LIST));
                 }));
     }
 
     @GetMapping("/logbook/ticks/{id}/edit")
-    Mono<String> edit(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+    Mono<String> edit(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+                      @RequestParam(required = false) String back, Model model) {
         return ticks.find(user.id(), id).switchIfEmpty(Mono.error(notFound()))
                 .zipWith(display(user))
                 .map(both -> {
                     String view = tickForm(model, TickForm.of(TicksApiController.safe(both.getT1()), both.getT2().lengthUnit()),
-                            id, null, both.getT2());
+                            id, null, both.getT2(), back);
                     model.addAttribute("disciplineToConfirm", !both.getT1().disciplineConfirmed());
                     return view;
                 });
     }
 
+    /** Saved, back to the list as the climber left it ({@code back}, in the form's address). */
     @PostMapping("/logbook/ticks/{id}")
     Mono<String> update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @ModelAttribute TickForm form,
-                        Model model, ServerWebExchange exchange) {
+                        @RequestParam(required = false) String back, Model model, ServerWebExchange exchange) {
         return display(user).flatMap(display -> Mono.fromCallable(() -> form.input(display.lengthUnit()))
                 .flatMap(input -> ticks.update(user.id(), id, input))
                 .switchIfEmpty(Mono.error(notFound()))
-                .thenReturn("redirect:/logbook?done=saved")
+                .thenReturn("redirect:" + ListAddress.with(back, "done=saved"))
                 .onErrorResume(IllegalArgumentException.class, error -> {
                     exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
-                    return Mono.just(tickForm(model, form, id, error.getMessage(), display));
+                    return Mono.just(tickForm(model, form, id, error, display, back));
                 }));
     }
 
@@ -138,9 +145,12 @@ class LogbookPagesController {
         });
     }
 
+    /** From the deleted ticks' page; or the list's "Undo" after a delete, which passes {@code back}. */
     @PostMapping("/logbook/deleted/{id}/restore")
-    Mono<String> restore(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-        return ticks.restore(user.id(), id).map(tick -> "redirect:/logbook/deleted?done=restored")
+    Mono<String> restore(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+                         @RequestParam(required = false) String back) {
+        return ticks.restore(user.id(), id)
+                .map(tick -> "redirect:" + (back == null ? "/logbook/deleted?done=restored" : ListAddress.with(back, "done=restored")))
                 .switchIfEmpty(Mono.error(notFound()));
     }
 
@@ -150,14 +160,20 @@ class LogbookPagesController {
                 .switchIfEmpty(Mono.error(notFound()));
     }
 
+    /** Deleted (kept among the deleted ticks), back to the list with an "Undo" for this tick. */
     @PostMapping("/logbook/ticks/{id}/delete")
-    Mono<String> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-        return ticks.delete(user.id(), id).flatMap(deleted -> deleted ? Mono.just("redirect:/logbook?done=deleted")
+    Mono<String> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+                        @RequestParam(required = false) String back) {
+        return ticks.delete(user.id(), id).flatMap(deleted -> deleted
+                ? Mono.just("redirect:" + ListAddress.with(back, "done=deleted&undo=" + id))
                 : Mono.error(notFound()));
     }
 
     @GetMapping("/logbook/import")
-    Mono<String> connect(@AuthenticationPrincipal CurrentUser user, Model model) {
+    Mono<String> connect(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String welcome,
+                         Model model) {
+        // Sign-up lands here with ?welcome=1 (identity's SignUpPageController).
+        model.addAttribute("welcome", welcome != null);
         return renderConnect(user, model, null);
     }
 
@@ -223,14 +239,29 @@ class LogbookPagesController {
                 });
     }
 
-    private static String tickForm(Model model, TickForm form, UUID id, String error, TickDisplay display) {
+    /**
+     * The form; after a refusal ({@code invalid}, else null) with its message, at the field when the
+     * rule named one ({@link InvalidTickInput}).
+     */
+    private static String tickForm(Model model, TickForm form, UUID id, IllegalArgumentException invalid, TickDisplay display,
+                                   String back) {
         model.addAttribute("display", display);
         model.addAttribute("title", (id == null ? "Log a tick" : "Edit tick") + " · Cruxlog");
         model.addAttribute("tickForm", form);
         model.addAttribute("tickId", id == null ? null : id.toString());
-        model.addAttribute("error", error);
+        model.addAttribute("errorField", invalid instanceof InvalidTickInput tick ? tick.field() : null);
+        model.addAttribute("error", invalid == null ? null : invalid.getMessage());
+        model.addAttribute("back", ListAddress.safe(back));
         model.addAttribute("disciplineToConfirm", false);
         return "logbook/tick-form";
+    }
+
+    private static String uuidOrNull(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value).toString();
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     private static ResponseStatusException notFound() {

@@ -3,6 +3,7 @@ package dev.cruxlog.logbook.adapter.in.web;
 import java.time.LocalDate;
 
 import dev.cruxlog.logbook.TickView;
+import dev.cruxlog.logbook.domain.InvalidTickInput;
 import dev.cruxlog.logbook.application.TickService;
 
 /** The tick form, as typed: strings, so a bad value comes back to the climber as they wrote it. */
@@ -19,31 +20,31 @@ public record TickForm(String route, String date, String grade, String disciplin
     }
 
     TickService.TickInput input(dev.cruxlog.identity.LengthUnit unit) {
-        return new TickService.TickInput(route, parseDate(date), grade, discipline, style, parseInteger(pitches),
-                unit.toFeet(parseInteger(length)),
+        return new TickService.TickInput(route, parseDate("date", date), grade, discipline, style,
+                parseInteger("pitches", pitches), unit.toFeet(parseInteger("length", length)),
                 location, notes, tags == null || tags.isBlank() ? java.util.List.of()
                         : java.util.Arrays.stream(tags.split(";")).map(String::trim).filter(t -> !t.isEmpty()).toList());
     }
 
-    static LocalDate parseDate(String value) {
+    static LocalDate parseDate(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(value.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("date: use the form 2024-07-14.");
+            throw new InvalidTickInput(field, "use the form 2024-07-14.");
         }
     }
 
-    static Integer parseInteger(String value) {
+    static Integer parseInteger(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a whole number.");
+            throw new InvalidTickInput(field, "'" + value + "' is not a whole number.");
         }
     }
 }

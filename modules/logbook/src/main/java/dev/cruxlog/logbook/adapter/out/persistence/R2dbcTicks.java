@@ -473,7 +473,7 @@ class R2dbcTicks implements Ticks {
                         remembered AS (
                             INSERT INTO logbook.deleted_tick (id, owner_id, source, source_key, route, climbed_on, tick)
                             SELECT g.id, g.owner_id, g.source, g.source_key, g.route, g.climbed_on, to_jsonb(g)
-                              FROM gone g WHERE g.source_key IS NOT NULL
+                              FROM gone g
                             ON CONFLICT (owner_id, source, source_key) DO UPDATE
                                SET id = EXCLUDED.id, route = EXCLUDED.route, climbed_on = EXCLUDED.climbed_on,
                                    tick = EXCLUDED.tick, deleted_at = now())
@@ -485,7 +485,8 @@ class R2dbcTicks implements Ticks {
 
     @Override
     public Mono<java.util.Set<String>> deletedSourceKeys(UUID owner, String source) {
-        return db.sql("SELECT source_key FROM logbook.deleted_tick WHERE owner_id = :owner AND source = :source")
+        return db.sql("SELECT source_key FROM logbook.deleted_tick WHERE owner_id = :owner AND source = :source "
+                        + "AND source_key IS NOT NULL")
                 .bind("owner", owner).bind("source", source)
                 .map(row -> row.get("source_key", String.class)).all().collect(java.util.stream.Collectors.toSet());
     }
