@@ -280,6 +280,9 @@ class BrowserJourneyTest {
         browser.navigate().refresh();
         assertThat(text("#messages li.user .chat-text")).isEqualTo("What should I work on next?");
         assertThat(text("#messages li.assistant .chat-text")).contains("Your sport pyramid tops out at 5.13a");
+        browser.findElement(By.linkText("What the coach saw")).click();
+        waitFor(ExpectedConditions.urlContains("/context"));
+        assertAccessible("what the coach saw");
 
         open("/account");
         type("#deletePassword", password);
@@ -319,7 +322,33 @@ class BrowserJourneyTest {
         assertThat(text("#stat-ticks")).isEqualTo("567");
         shot("sample-kept");
 
-        assertThat(pagesChecked).as("pages axe checked").isGreaterThanOrEqualTo(25);
+        // The pages the journey has not passed through, checked by axe as well: every page of the app.
+        open("/logbook/import");
+        String importPage = browser.findElement(By.cssSelector("table.data a[href^='/logbook/imports/']")).getDomAttribute("href");
+        open("/logbook/ticks/" + ticksFirstId() + "/edit");
+        for (String page : List.of(importPage, "/logbook/ticks/new", "/logbook/deleted", "/coach/profile", "/terms", "/privacy",
+                "/pricing", "/billing/success", "/no-such-page")) {
+            open(page);
+        }
+        open("/coach");
+        browser.findElement(By.cssSelector("form[action='/coach/conversations'] button")).click();
+        waitFor(ExpectedConditions.urlMatches("/coach/[0-9a-f-]{36}$"));
+        assertAccessible("a new conversation");
+        browser.findElement(By.cssSelector("form[action='/signout'] button")).click();
+        waitFor(ExpectedConditions.urlContains("done=signed-out"));
+        assertAccessible("/signin, signed out");
+        for (String page : List.of("/forgot-password", "/reset-password?token=not-a-token", "/verify-email?token=not-a-token")) {
+            open(page);
+        }
+
+        assertThat(pagesChecked).as("pages axe checked").isGreaterThanOrEqualTo(40);
+    }
+
+    /** The id of the first tick on the logbook's first page. */
+    private String ticksFirstId() {
+        open("/logbook");
+        String edit = browser.findElement(By.cssSelector("#ticks tbody tr a[href*='/edit']")).getDomAttribute("href");
+        return edit.substring("/logbook/ticks/".length(), edit.indexOf("/edit"));
     }
 
     /** Nothing on the page reaches past the viewport, but for what scrolls inside its own box. */
