@@ -176,6 +176,21 @@ class BrowserJourneyTest {
         assertThat(script("return getComputedStyle(document.querySelector('#ticks tbody tr')).display")).isEqualTo("grid");
         assertThat(script("var a = document.querySelector('#ticks tbody tr a[href*=\"/edit\"]').getBoundingClientRect();"
                 + "return a.right <= window.innerWidth && a.width > 0;")).as("Edit within reach on a phone").isEqualTo(true);
+        // On the phone too: edit a card's tick, come back to the list, delete it and undo.
+        open("/logbook?discipline=trad");
+        String tradRoute = text("#ticks tbody tr td.route-cell");
+        browser.findElement(By.cssSelector("#ticks tbody tr a[href*='/edit']")).click();
+        assertFitsThePhone("the tick form");
+        submit("main form[action^='/logbook/ticks/']");
+        waitFor(ExpectedConditions.urlContains("/logbook?discipline=trad&done=saved"));
+        browser.findElement(By.cssSelector("#ticks tbody tr a[href*='/edit']")).click();
+        browser.findElement(By.cssSelector("form.delete-form button[type=submit]")).click();
+        waitFor(ExpectedConditions.urlContains("done=deleted"));
+        assertFitsThePhone("/logbook after a delete");
+        browser.findElement(By.id("undo-delete")).click();
+        waitFor(ExpectedConditions.urlContains("done=restored"));
+        assertThat(text("#ticks tbody tr td.route-cell")).isEqualTo(tradRoute);
+        shot("phone-undo");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
 
         // Progression on a real time axis: the months without climbing are there, and a line breaks across them.
