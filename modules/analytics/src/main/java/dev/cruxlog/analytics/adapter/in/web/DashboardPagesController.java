@@ -27,9 +27,10 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The dashboard (overview and pyramid) and the progression, places and characteristics
- * pages. Charts are drawn by Chart.js from JSON embedded in the page; every chart has a
- * table beside it, so the numbers are there for screen readers and without scripts.
+ * The dashboard (overview and pyramid) and the pyramid, progression, places and characteristics
+ * pages. The pyramid is SVG drawn on the server ({@link PyramidPicture}); the other charts are
+ * drawn by Chart.js from JSON in a data attribute. Every chart has a table beside it, so the
+ * numbers are there for screen readers and without scripts.
  */
 @Controller
 class DashboardPagesController {
