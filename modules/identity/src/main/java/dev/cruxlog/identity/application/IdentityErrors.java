@@ -34,6 +34,13 @@ public final class IdentityErrors {
         }
     }
 
+    /** Only a guest's sample logbook can be kept as an account ({@code RegistrationService.keepGuest}). */
+    public static class NotAGuest extends RuntimeException {
+        public NotAGuest() {
+            super("Only a sample logbook can be kept this way.");
+        }
+    }
+
     public static class EmailTaken extends RuntimeException {
         public EmailTaken() {
             super("That address cannot be used for this account.");

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.cruxlog.identity.application.IdentityErrors.InvalidLink;
+import dev.cruxlog.identity.application.IdentityErrors.NotAGuest;
 import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
 import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
 import dev.cruxlog.identity.application.OneTimeTokens.Purpose;
@@ -84,18 +85,15 @@ public class RegistrationService {
     public Mono<Void> keepGuest(UUID guestId, String emailInput, String usernameInput, String password) {
         return accounts.findById(guestId)
                 .filter(account -> account.email().endsWith(GUEST_EMAIL_DOMAIN))
-                .switchIfEmpty(Mono.error(new InvalidAccountInput("email", "Only a sample logbook can be kept this way.")))
+                .switchIfEmpty(Mono.error(new NotAGuest()))
                 .then(Mono.defer(() -> checked(emailInput, usernameInput, password)))
-                .flatMap(input -> accounts.emailTaken(input.email().normalized())
-                        .flatMap(taken -> taken ? Mono.error(new InvalidAccountInput("email", ADDRESS_HAS_AN_ACCOUNT))
-                                : hasher.hash(password))
-                        .flatMap(hash -> transaction.transactional(accounts.claimGuest(guestId, GUEST_EMAIL_DOMAIN,
-                                        input.email().value(), input.email().normalized(), input.username().value(),
-                                        input.username().normalized(), hash)
+                .flatMap(input -> hasher.hash(password).flatMap(hash -> transaction.transactional(
+                        // The conditional update decides: only a guest, only an address and username nobody has.
+                        accounts.claimGuest(guestId, GUEST_EMAIL_DOMAIN, input.email().value(), input.email().normalized(),
+                                        input.username().value(), input.username().normalized(), hash)
                                 .flatMap(claimed -> claimed
                                         ? sendVerification(guestId, input.email().value(), input.username().value(),
                                                 Purpose.VERIFY_EMAIL)
-                                        // Taken between the check and the update.
                                         : Mono.error(new InvalidAccountInput("email", ADDRESS_HAS_AN_ACCOUNT))))));
     }
 

@@ -8,6 +8,7 @@ import dev.cruxlog.identity.AccountView;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.identity.adapter.in.security.SessionCookies;
 import dev.cruxlog.identity.application.AccountService;
+import dev.cruxlog.identity.application.IdentityErrors.NotAGuest;
 import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
 import dev.cruxlog.identity.application.IdentityErrors.TwoStepAlreadyOn;
 import dev.cruxlog.identity.application.IdentityErrors.TwoStepNotSetUp;
@@ -175,11 +176,6 @@ class AccountPageController {
     @PostMapping("/account/keep")
     Mono<String> keep(@AuthenticationPrincipal CurrentUser user, @ModelAttribute KeepForm form, Model model,
                       ServerWebExchange exchange) {
-        if (!user.isGuest()) {
-            // The page offers the form to guests only; the service refuses anyone else as well.
-            return render(user, model, FormState.empty().withMessage("Only a sample logbook can be kept this way.", "error"),
-                    HttpStatus.UNPROCESSABLE_ENTITY, exchange);
-        }
         FormState typed = FormState.empty().withValue("keepEmail", form.keepEmail()).withValue("keepUsername", form.keepUsername());
         return registration.keepGuest(user.id(), form.keepEmail(), form.keepUsername(), form.keepPassword())
                 .thenReturn("redirect:/account?done=kept")
@@ -191,7 +187,10 @@ class AccountPageController {
                     return render(user, model, marked, HttpStatus.UNPROCESSABLE_ENTITY, exchange);
                 })
                 .onErrorResume(UsernameTaken.class, error -> render(user, model, typed.withError("keepUsername",
-                        error.getMessage()), HttpStatus.UNPROCESSABLE_ENTITY, exchange));
+                        error.getMessage()), HttpStatus.UNPROCESSABLE_ENTITY, exchange))
+                // No keep form on a climber's own page, so the refusal is the page's message.
+                .onErrorResume(NotAGuest.class, error -> render(user, model,
+                        FormState.empty().withMessage(error.getMessage(), "error"), HttpStatus.UNPROCESSABLE_ENTITY, exchange));
     }
 
     /** The rules name the fields of a new account; the keep form's own names avoid the profile form's ids. */
