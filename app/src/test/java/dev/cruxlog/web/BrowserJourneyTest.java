@@ -300,6 +300,10 @@ class BrowserJourneyTest {
         assertAccessible("what the coach saw");
 
         open("/account");
+        // The two-step set-up (its QR code drawn in the page) is a page of its own for axe too.
+        browser.findElement(By.cssSelector("form[action='/account/two-step/setup'] button")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#two-step svg")));
+        assertAccessible("/account, setting up two-step sign-in");
         type("#deletePassword", password);
         type("#confirmation", "DELETE");
         browser.findElement(By.cssSelector("form[action='/account/delete'] button")).click();
