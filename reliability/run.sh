@@ -35,6 +35,7 @@ SMALL_FILE=$SHARED/mountain-project/ticks-sport-trad-567.csv
 LOADGEN_JAR=$ROOT/benchmarks/loadgen/target/loadgen.jar
 METRICS_TOKEN=$(head -c 24 /dev/urandom | base64 -w0 | tr -d '/+=')
 LOCK_TIMEOUT_S=10                        # DB_LOCK_TIMEOUT (the default)
+INSTANCE_JVM_OPTS=${INSTANCE_JVM_OPTS:--Xms512m -Xmx512m -XX:+AlwaysPreTouch -XX:MaxGCPauseMillis=20}
 PIDS_A=""; PIDS_B=""; LB_PID=""; STUB_PID=""; LOAD_PID=""; SAMPLER_PIDS=()
 log() { echo "== $(date -u +%H:%M:%S) $*" >&2; }
 has() { case " $SCENARIOS " in *" $1 "*) return 0;; esac; return 1; }
@@ -65,7 +66,10 @@ STUB_PID=$!
 # start_instance NAME PORT: the packaged jar, prod profile, as deployment.md runs it, with the
 # timeouts shortened so the scenarios' takeovers happen within minutes. The heap is fixed and touched
 # at start (-Xms = -Xmx, AlwaysPreTouch), as deployment.md advises: a heap the JVM grows as it
-# pleases makes RSS climb for hours with no leak, and R6 could not tell the two apart.
+# pleases makes RSS climb for hours with no leak, and R6 could not tell the two apart. G1 aims at
+# 20 ms pauses instead of its default 200: with the cores shared, its default young pauses
+# (330 MB of eden) stretched to 200-320 ms and stopped health with everything else (R4 runs of
+# 2026-12-01 evening, gc-*.log beside each). Each instance's GC log is kept in the results.
 start_instance() {
   local name=$1 port=$2
   DATABASE_URL="postgresql://$PGUSER@127.0.0.1:5432/$DB" SERVER_PORT=$port SPRING_PROFILES_ACTIVE=prod \
@@ -73,7 +77,7 @@ start_instance() {
     CRUXLOG_COACH_BASE_URL="http://127.0.0.1:$STUB_PORT/v1" CRUXLOG_COACH_FREE_QUESTIONS_PER_DAY=100000 \
     JOBS_WORKER_ID="$name" JOBS_POLL_INTERVAL=1s JOBS_VISIBILITY_TIMEOUT=${VISIBILITY_S}s \
     DB_POOL_ACQUIRE_TIMEOUT=${ACQUIRE_TIMEOUT_S}s DB_LOCK_TIMEOUT=${LOCK_TIMEOUT_S}s METRICS_TOKEN="$METRICS_TOKEN" \
-    java -Xms512m -Xmx512m -XX:+AlwaysPreTouch -jar app/target/cruxlog-exec.jar --cruxlog.coach.abandoned-after=${ABANDONED_S}s \
+    java $INSTANCE_JVM_OPTS -Xlog:gc:file="$OUT/gc-$name.log":time,uptime -jar app/target/cruxlog-exec.jar --cruxlog.coach.abandoned-after=${ABANDONED_S}s \
       --cruxlog.coach.abandoned-sweep-interval=5s >> "$OUT/instance-$name.log" 2>&1 &
   if [ "$name" = a ]; then PIDS_A=$!; else PIDS_B=$!; fi
 }
@@ -449,6 +453,11 @@ if has R4; then
   # long a health probe waits in the run queue behind the client's own threads (run
   # 20261201T170331Z, the machine at about half its speed: liveness, which reads no database,
   # took up to 0.25 s, and health 0.21 s, in and out of the lock alike).
+  vmstat -t 1 $((FAULT_SECONDS + 30)) > "$OUT/r4-vmstat.txt" 2>&1 & SAMPLER_PIDS+=($!)
+  COLUMNS=200 top -b -c -w 200 -d 5 -n $(((FAULT_SECONDS + 30) / 5)) 2>&1 | grep -A10 '^ *PID' > "$OUT/r4-top.txt" & SAMPLER_PIDS+=($!)
+  top -H -b -d 5 -n $(((FAULT_SECONDS + 30) / 5)) -p "$PIDS_A" 2>&1 | grep -A12 '^ *PID' > "$OUT/r4-threads-a.txt" & SAMPLER_PIDS+=($!)
+  # What else ran while it did: the machine (vmstat), the processes (top) and instance a's threads
+  # (top -H: password hashing, the JIT compilers, the event loops).
   MIX_NICE=10 mixed r4 "$FAULT_SECONDS" MIX_IMPORT_SECONDS=0 MIX_READERS=40 MIX_WRITERS=10 MIX_PAUSE_MS=500
   sleep 15
   lock_ms=$(now_ms)
