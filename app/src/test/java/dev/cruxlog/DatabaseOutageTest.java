@@ -91,6 +91,8 @@ class DatabaseOutageTest {
                 .jsonPath("$.status").isEqualTo(503)
                 .jsonPath("$.title").isEqualTo("Service temporarily unavailable")
                 .jsonPath("$.requestId").exists();
+        // Health answers from its probe of the database (every 500 ms): DOWN by the next probe.
+        awaitHealth(503);
         http.get().uri("/actuator/health").exchange()
                 .expectStatus().isEqualTo(503)
                 .expectBody()
@@ -223,6 +225,8 @@ class DatabaseOutageTest {
     /** Polls the database until the query counts at least {@code atLeast}. */
     private void awaitCount(String sql, long atLeast) {
         Flux.interval(Duration.ZERO, Duration.ofMillis(50))
+                // A count waiting for a busy pool outlasts a tick: skip ticks, never overflow.
+                .onBackpressureDrop()
                 .concatMap(tick -> db.sql(sql).map(row -> row.get(0, Long.class)).one())
                 .filter(count -> count >= atLeast)
                 .next()
@@ -231,10 +235,15 @@ class DatabaseOutageTest {
 
     /** The pool may still hold a dead connection or two; validation discards them. */
     private void awaitHealthy() {
+        awaitHealth(200);
+    }
+
+    private void awaitHealth(int expected) {
         Flux.interval(Duration.ZERO, Duration.ofMillis(200))
+                .onBackpressureDrop()
                 .publishOn(Schedulers.boundedElastic())
                 .map(tick -> http.get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().value())
-                .filter(status -> status == 200)
+                .filter(status -> status == expected)
                 .next()
                 .block(Duration.ofSeconds(30));
     }

@@ -13,7 +13,6 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.r2dbc.ConnectionFactoryDecorator;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
-import org.springframework.boot.r2dbc.health.ConnectionFactoryHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -72,15 +71,18 @@ public class DatabaseConfiguration {
     }
 
     /**
-     * Health asks the server itself, every time, on a connection of its own. Spring Boot's
-     * default indicator validates a pooled connection, which {@link RecentlyValidatedConnections}
-     * answers locally within its window: health would read UP for that long after PostgreSQL went
-     * away behind a socket that is still open. A query is a real round trip, and on its own
-     * connection it is not queued behind the requests when every pooled one is busy.
+     * Health's database component ("r2dbc", the name Spring Boot's own indicator had): the last
+     * outcome of a probe that asks the server itself ({@code SELECT 1}) every
+     * {@code health-probe.interval} on a connection of its own. Not a pooled connection: the
+     * pool's check is answered locally within {@link RecentlyValidatedConnections}' window, so
+     * health would read UP for that long after PostgreSQL went away behind an open socket; and
+     * on its own connection the probe is not queued behind the requests when every pooled
+     * connection is busy. Health itself never waits for the database ({@link DatabaseHealthProbe}).
      */
-    @Bean
-    ConnectionFactoryHealthIndicator r2dbcHealthIndicator(HealthConnection connection) {
-        return new ConnectionFactoryHealthIndicator(connection.connectionFactory(), "SELECT 1");
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    DatabaseHealthProbe r2dbcHealthIndicator(HealthConnection connection, DatabaseProperties properties) {
+        return new DatabaseHealthProbe(connection.connectionFactory(), properties.healthProbe().interval(),
+                properties.healthProbe().answerWithin(), System::nanoTime);
     }
 
     @Bean(destroyMethod = "dispose")

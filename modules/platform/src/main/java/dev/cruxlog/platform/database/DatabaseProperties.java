@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         recently is checked locally only before it is handed out
  *                         ({@link RecentlyValidatedConnections}, ADR 0011); zero checks remotely
  *                         every time
+ * @param healthProbe      how health learns whether PostgreSQL answers ({@link DatabaseHealthProbe})
  * @param embedded         the embedded server used when {@code url} is empty
  */
 @ConfigurationProperties("cruxlog.database")
@@ -32,10 +33,19 @@ public record DatabaseProperties(
         @DefaultValue("true") boolean tcpKeepAlive,
         @DefaultValue("cruxlog") String applicationName,
         @DefaultValue("500ms") Duration validationWindow,
+        @DefaultValue HealthProbe healthProbe,
         @DefaultValue Embedded embedded) {
 
     public boolean hasUrl() {
         return url != null && !url.isBlank();
+    }
+
+    /**
+     * @param interval     how often health's probe asks PostgreSQL ({@code SELECT 1}); health is at most this old
+     * @param answerWithin a probe not answered within this is a failure, and health is DOWN once no
+     *                     probe has answered for this long
+     */
+    public record HealthProbe(@DefaultValue("500ms") Duration interval, @DefaultValue("2s") Duration answerWithin) {
     }
 
     /**

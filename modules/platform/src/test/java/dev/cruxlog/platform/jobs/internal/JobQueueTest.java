@@ -62,7 +62,8 @@ class JobQueueTest {
         TestDatabase database = TestDatabase.shared();
         new SchemaMigrations(database.url(), List.of(new ModuleSchema("platform", 0))).migrate();
         DatabaseProperties properties = new DatabaseProperties(null, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Duration.ofSeconds(10), true, "cruxlog-test", Duration.ofMillis(500), new DatabaseProperties.Embedded(null, 0));
+                Duration.ofSeconds(10), true, "cruxlog-test", Duration.ofMillis(500),
+                new DatabaseProperties.HealthProbe(Duration.ofMillis(500), Duration.ofSeconds(2)), new DatabaseProperties.Embedded(null, 0));
         options = DatabaseConfiguration.connectionOptions(database.url(), properties);
         pool = new ConnectionPool(ConnectionPoolConfiguration.builder(ConnectionFactories.get(options))
                 .initialSize(2).maxSize(20).maxAcquireTime(Duration.ofSeconds(10)).build());
