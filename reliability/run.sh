@@ -472,13 +472,13 @@ if has R4; then
   # the whole run's slowest is reported beside it (the load's start, 50 clients at once, is in it).
   read -r live_max live_bad live_samples <<< "$(samples_between "$lock_ms" $((unlock_ms + 2000)) "$OUT/r4-live-a.txt" "$OUT/r4-live-b.txt")"
   read -r live_all _ _ <<< "$(samples_between 0 "$(now_ms)" "$OUT/r4-live-a.txt" "$OUT/r4-live-b.txt")"
-  # Health with its database check (on a connection of its own, not queued behind the pool).
+  # Health with its database component (the last outcome of a probe on a connection of its own, ADR 0020).
   read -r health_max health_bad _ <<< "$(samples_between "$lock_ms" $((unlock_ms + 2000)) "$OUT/r4-health-a.txt" "$OUT/r4-health-b.txt")"
   pool=$(pool_idle)
   pass=PASS
   [ "$prompt503" -gt 0 ] && [ "$other" = 0 ] && [ "$live_bad" = 0 ] && [ "$health_bad" = 0 ] && [ "$pool" = "a=0 b=0" ] || pass=FAIL
   awk -v m="$max_ms" -v t=$(((LOCK_TIMEOUT_S + 1) * 1000)) 'BEGIN { exit !(m <= t) }' || pass=FAIL
-  verdict R4 "\`logbook.tick\` locked (ACCESS EXCLUSIVE) for 15 s under 50 clients" "pool exhausted: $prompt503 answered 503 problem+json within the ${ACQUIRE_TIMEOUT_S} s acquire timeout, $lock503 at the ${LOCK_TIMEOUT_S} s lock timeout, $other otherwise; slowest request $max_ms ms (none hangs); while locked, health (database checked) slowest ${health_max} s ($health_bad samples ≥ 100 ms or not 200), liveness ${live_max} s of $live_samples samples ($live_bad; whole run ${live_all} s)" "$pass"
+  verdict R4 "\`logbook.tick\` locked (ACCESS EXCLUSIVE) for 15 s under 50 clients" "pool exhausted: $prompt503 answered 503 problem+json within the ${ACQUIRE_TIMEOUT_S} s acquire timeout, $lock503 at the ${LOCK_TIMEOUT_S} s lock timeout, $other otherwise; slowest request $max_ms ms (none hangs); while locked, health (with its database component) slowest ${health_max} s ($health_bad samples ≥ 100 ms or not 200), liveness ${live_max} s of $live_samples samples ($live_bad; whole run ${live_all} s)" "$pass"
   detail "**R4**. Load: $(answers_of r4). Liveness sampled every 0.25 s on both instances: slowest $live_max s while the lock was held and 2 s after ($live_samples samples), $live_all s over the whole run. Requests answered 503 problem+json: $prompt503 within the acquire timeout + 1 s (waiting for a connection), $lock503 later (holding one, waiting for the lock until \`DB_LOCK_TIMEOUT\`); other failures: $other; slowest request $max_ms ms. Pool connections held afterwards: $pool."
 fi
 
