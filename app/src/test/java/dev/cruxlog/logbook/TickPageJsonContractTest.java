@@ -116,6 +116,38 @@ class TickPageJsonContractTest {
     }
 
     /**
+     * The unfiltered newest-first page is answered by a function kept in the database (logbook
+     * V13, a short statement for the driver to tokenize); every other shape by the query R2dbcTicks
+     * builds. A filter that keeps every tick sends the same page down the other path: both must
+     * answer the same bytes' worth of JSON, cursor included. And the planner must inline the
+     * function (no Function Scan): otherwise PostgreSQL plans its query on every call.
+     */
+    @Test
+    void theOpeningPageIsTheSameFromTheFunctionAsFromTheBuiltQuery() {
+        Climber climber = new Climbers(http).verified("pagejson-shapes");
+        new LogbookImports(http).importShared(climber, "mountain-project/ticks-sport-trad-567.csv");
+        // 200 is the largest page the API serves.
+        for (int limit : new int[]{1, 50, 200}) {
+            JsonNode opening = page(climber, "?limit=" + limit);
+            JsonNode built = page(climber, "?limit=" + limit + "&from=1900-01-01");
+            assertThat(opening.get("items").size()).as("limit %d", limit).isEqualTo(limit);
+            assertThat(opening.get("nextCursor").isNull()).as("limit %d", limit).isFalse();
+            assertThat(opening).as("limit %d", limit).isEqualTo(built);
+        }
+        UUID owner = db.sql("SELECT id FROM identity.account WHERE username = :username").bind("username", climber.username())
+                .map(row -> row.get(0, UUID.class)).one().block(Duration.ofSeconds(10));
+        String plan = String.join("\n", db.sql("EXPLAIN SELECT * FROM logbook.newest_ticks_page(:owner, :size)")
+                .bind("owner", owner).bind("size", 50).map(row -> row.get(0, String.class)).all()
+                .collectList().block(Duration.ofSeconds(10)));
+        assertThat(plan).contains("tick").doesNotContain("Function Scan");
+    }
+
+    private JsonNode page(Climber climber, String query) {
+        return http.get().uri("/api/v1/logbook/ticks" + query).header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    /**
      * The page's items are the database driver's own buffer, written without a copy; the
      * response must give it back. A page of 200 ticks holds about 130 KB of the driver's direct
      * memory, so a thousand pages that kept theirs would hold 130 MB; given back, the pool's
