@@ -210,7 +210,7 @@ class DatabaseOutageTest {
             // Answered when the lock goes (or 503 if one waited for a connection behind another
             // statement on the ticks, such as a sweep's): not what this test is about.
             Flux.merge(page, page).subscribe();
-            awaitCount("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%logbook.tick%'", 2);
+            awaitCount("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%logbook.%tick%'", 2);
             List<Answer> waiters = Flux.merge(page, page).collectList().block(Duration.ofSeconds(30));
 
             assertThat(waiters).allSatisfy(answer -> {
