@@ -123,6 +123,11 @@ class DatabaseHealthProbeTest {
         } finally {
             probe.stop();
         }
+        // Stopped: health keeps the last outcome; no probe runs to replace it.
+        String atStop = probe.health().block(Duration.ofSeconds(1)).getDetails().get("checkedAt").toString();
+        String afterStop = probe.health().delayElement(Duration.ofMillis(300)).block(Duration.ofSeconds(1))
+                .getDetails().get("checkedAt").toString();
+        assertThat(afterStop).as("no probe after stop").isEqualTo(atStop);
     }
 
     private static ConnectionFactory connections(DatabaseUrl url, int port) {
