@@ -36,7 +36,6 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
@@ -110,13 +109,13 @@ class SecurityConfiguration {
                         .requireCsrfProtectionMatcher(needsCsrf(csrfExempt))
                         .accessDeniedHandler(csrfDenied(problems, pages)))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/", "/css/**", "/img/**", "/js/**", "/favicon.ico", "/error").permitAll()
-                        .pathMatchers(open.toArray(String[]::new)).permitAll()
+                        .matchers(AnyPathMatcher.of("/", "/css/**", "/img/**", "/js/**", "/favicon.ico", "/error")).permitAll()
+                        .matchers(AnyPathMatcher.of(open)).permitAll()
                         // Health is open (above); metrics and the rest of the actuator, and the
                         // platform's info, describe the whole system: administrators only, and
                         // metrics also for a scraper holding METRICS_TOKEN.
-                        .pathMatchers("/actuator/prometheus").hasAnyAuthority(MetricsScraper.AUTHORITY, "ROLE_ADMIN")
-                        .pathMatchers("/actuator/**", "/api/v1/platform/**", "/api/v1/admin/**").hasRole("ADMIN")
+                        .matchers(AnyPathMatcher.of("/actuator/prometheus")).hasAnyAuthority(MetricsScraper.AUTHORITY, "ROLE_ADMIN")
+                        .matchers(AnyPathMatcher.of("/actuator/**", "/api/v1/platform/**", "/api/v1/admin/**")).hasRole("ADMIN")
                         // Climbers (not a scraper) for everything else.
                         .anyExchange().hasRole("USER"))
                 .exceptionHandling(errors -> errors
@@ -147,7 +146,7 @@ class SecurityConfiguration {
 
     /** Unsafe methods need a CSRF token, unless the request carries a bearer token or the path is exempt. */
     private static ServerWebExchangeMatcher needsCsrf(List<String> exemptPatterns) {
-        ServerWebExchangeMatcher exempt = ServerWebExchangeMatchers.pathMatchers(exemptPatterns.toArray(String[]::new));
+        ServerWebExchangeMatcher exempt = AnyPathMatcher.of(exemptPatterns);
         return exchange -> {
             HttpMethod method = exchange.getRequest().getMethod();
             if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
