@@ -3,6 +3,7 @@ package dev.cruxlog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -63,6 +64,14 @@ class PlatformEndToEndTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.paths['/api/v1/platform/info']").exists();
+        // Every module with an API has its group, holding its own paths and no other module's.
+        Map.of("identity", "/api/v1/auth/token", "logbook", "/api/v1/logbook/ticks", "analytics", "/api/v1/analytics/overview",
+                "coach", "/api/v1/coach/conversations", "billing", "/api/v1/billing/plans", "grades", "/api/v1/grades/systems")
+                .forEach((group, path) -> http.get().uri("/v3/api-docs/" + group).exchange()
+                        .expectStatus().isOk()
+                        .expectBody()
+                        .jsonPath("$.paths['" + path + "']").exists()
+                        .jsonPath("$.paths['/api/v1/platform/info']").doesNotExist());
         http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
     }
 

@@ -136,6 +136,20 @@ class StripeBillingTest {
         climbers = new Climbers(http);
     }
 
+    /** An unknown plan names the field; the portal before any checkout is a conflict of its own kind. */
+    @Test
+    void anUnknownPlanIsTheClimbersMistakeAndThePortalWaitsForACheckout() {
+        Climber climber = climbers.verified("unknown-plan");
+        http.post().uri("/api/v1/billing/checkout").header("Authorization", climber.bearer()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("plan", "platinum")).exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("plan")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).startsWith("unknown plan 'platinum'"));
+        http.post().uri("/api/v1/billing/portal").header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").value(type -> assertThat((String) type)
+                        .endsWith("no-subscription"));
+    }
+
     @Test
     void checkoutThenTheCompletedWebhookMakesTheClimberPremiumAndNothingElseDoes() {
         Climber climber = climbers.verified("subscriber");

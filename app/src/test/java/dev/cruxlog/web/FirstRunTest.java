@@ -51,6 +51,9 @@ class FirstRunTest {
         http.get().uri("/terms").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
                 .expectBody(String.class).value(html -> assertThat(html).contains("Terms of use"));
         http.get().uri("/privacy").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk()
-                .expectBody(String.class).value(html -> assertThat(html).contains("never asks for your 8a.nu"));
+                .expectBody(String.class).value(html -> assertThat(html).contains("never asks for your 8a.nu")
+                        // Every outside party Cruxlog sends a climber's data to is named.
+                        .contains("Mountain Project and 8a.nu").contains("language model").contains("Stripe")
+                        .contains("Have I Been Pwned"));
     }
 }

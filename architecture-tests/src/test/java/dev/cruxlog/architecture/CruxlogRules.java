@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -126,10 +127,17 @@ public final class CruxlogRules {
             })
             .because("a module's adapters are its own; other modules use its API package");
 
+    public static final ArchRule BEANS_ARE_DECLARED_IN_CONFIGURATION = noMethods()
+            .that().areAnnotatedWith("org.springframework.context.annotation.Bean")
+            .should().beDeclaredInClassesThat().areMetaAnnotatedWith("org.springframework.stereotype.Controller")
+            .because("a controller answers requests; the beans a module contributes are declared in its config "
+                    + "package, where a reader looks for them")
+            .allowEmptyShould(true);
+
     public static final ArchRule[] ALL = {NO_JDBC_OR_BLOCKING_DATA_ACCESS, NO_BLOCKING_HTTP_CLIENTS,
             NO_BLOCKING_ON_PUBLISHERS, NO_THREAD_BLOCKING_CALLS, NO_JSOUP_CONNECT, NO_BLOCKING_FILE_OR_STREAM_READS,
             DOMAIN_IS_PLAIN_JAVA, APPLICATION_DOES_NOT_KNOW_ADAPTERS, INBOUND_ADAPTERS_DO_NOT_USE_OUTBOUND_ADAPTERS,
-            ADAPTERS_STAY_INSIDE_THEIR_MODULE};
+            ADAPTERS_STAY_INSIDE_THEIR_MODULE, BEANS_ARE_DECLARED_IN_CONFIGURATION};
 
     static String moduleOf(String className) {
         Matcher matcher = MODULE_OF.matcher(className);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.cruxlog.CruxlogApplication;
+import cruxlogfixtures.modulith.PlantedModulith;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -25,6 +26,22 @@ class ModulithTest {
     @Test
     void modulesRespectTheirBoundaries() {
         MODULES.verify();
+    }
+
+    /**
+     * Each module's package-info declares its allowed dependencies; a dependency outside the list
+     * fails verification. Proved on planted modules: the ledger, allowed nothing, uses pricing;
+     * the quotes module, allowed pricing, does the same and passes.
+     */
+    @Test
+    void aDependencyOutsideAModulesAllowedListFailsVerification() {
+        // The planted classes are test classes, which Modulith leaves out unless told otherwise.
+        ApplicationModules planted = ApplicationModules.of(PlantedModulith.class, location -> true);
+        assertThat(planted.stream().map(module -> module.getIdentifier().toString()))
+                .containsExactlyInAnyOrder("ledger", "quotes", "pricing");
+        List<String> violations = planted.detectViolations().getMessages();
+        assertThat(violations).anySatisfy(message -> assertThat(message).contains("ledger").contains("pricing"));
+        assertThat(violations).noneSatisfy(message -> assertThat(message).containsIgnoringCase("quote"));
     }
 
     @Test

@@ -18,6 +18,7 @@ import cruxlogfixtures.blocking.PlantedMonoBlock;
 import cruxlogfixtures.blocking.PlantedRestClient;
 import cruxlogfixtures.blocking.PlantedThreadSleep;
 import cruxlogfixtures.blockingio.AllowedFileRead;
+import cruxlogfixtures.hexagon.adapter.in.PlantedBeanInController;
 import cruxlogfixtures.hexagon.adapter.in.PlantedControllerUsingRepository;
 import cruxlogfixtures.hexagon.application.PlantedServiceUsingAdapter;
 import cruxlogfixtures.hexagon.domain.PlantedSpringInDomain;
@@ -50,7 +51,8 @@ class PlantedViolationsTest {
                 Arguments.of(CruxlogRules.APPLICATION_DOES_NOT_KNOW_ADAPTERS, PlantedServiceUsingAdapter.class),
                 Arguments.of(CruxlogRules.INBOUND_ADAPTERS_DO_NOT_USE_OUTBOUND_ADAPTERS,
                         PlantedControllerUsingRepository.class),
-                Arguments.of(CruxlogRules.ADAPTERS_STAY_INSIDE_THEIR_MODULE, PlantedCrossModuleAdapterUse.class));
+                Arguments.of(CruxlogRules.ADAPTERS_STAY_INSIDE_THEIR_MODULE, PlantedCrossModuleAdapterUse.class),
+                Arguments.of(CruxlogRules.BEANS_ARE_DECLARED_IN_CONFIGURATION, PlantedBeanInController.class));
     }
 
     @ParameterizedTest(name = "{1} breaks: {0}")

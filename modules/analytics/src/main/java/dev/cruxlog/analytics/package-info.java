@@ -6,5 +6,7 @@
  * reads. The whole logbook's figures are kept folded in analytics' own schema, replaced with
  * every write (the read model, ADR 0015); windows of dates are computed per request.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Analytics")
+@org.springframework.modulith.ApplicationModule(displayName = "Analytics",
+        // The intended map (docs/architecture.md, "Modules"): verify() fails on any other dependency.
+        allowedDependencies = {"platform", "platform::*", "grades", "identity", "logbook"})
 package dev.cruxlog.analytics;

@@ -5,5 +5,7 @@
  * OpenAI-compatible model through a port, and without one still answers with insights computed
  * from the logbook, labelled as such.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Coach")
+@org.springframework.modulith.ApplicationModule(displayName = "Coach",
+        // The intended map (docs/architecture.md, "Modules"): verify() fails on any other dependency.
+        allowedDependencies = {"platform", "platform::*", "grades", "identity", "logbook", "analytics"})
 package dev.cruxlog.coach;

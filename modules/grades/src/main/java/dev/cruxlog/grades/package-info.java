@@ -4,5 +4,7 @@
  * boulders), converted between systems, and grouped into the coarse levels pyramids use.
  * Pure domain: no database, no I/O.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Grades")
+@org.springframework.modulith.ApplicationModule(displayName = "Grades",
+        // The intended map (docs/architecture.md, "Modules"): verify() fails on any other dependency.
+        allowedDependencies = {"platform::web"})
 package dev.cruxlog.grades;

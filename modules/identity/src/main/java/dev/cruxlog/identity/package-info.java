@@ -7,5 +7,7 @@
  * tokens); throttled logins; and the tier and roles other modules ask about through
  * {@link dev.cruxlog.identity.Accounts} and {@link dev.cruxlog.identity.CurrentUser}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity",
+        // The intended map (docs/architecture.md, "Modules"): verify() fails on any other dependency.
+        allowedDependencies = {"platform", "platform::*", "notifications"})
 package dev.cruxlog.identity;

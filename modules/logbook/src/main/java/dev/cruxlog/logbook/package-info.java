@@ -4,5 +4,7 @@
  * is classified (discipline, send, ascent style, length, season) by the rules in
  * {@code domain}, and every query is scoped by owner.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Logbook")
+@org.springframework.modulith.ApplicationModule(displayName = "Logbook",
+        // The intended map (docs/architecture.md, "Modules"): verify() fails on any other dependency.
+        allowedDependencies = {"platform", "platform::*", "grades", "identity"})
 package dev.cruxlog.logbook;

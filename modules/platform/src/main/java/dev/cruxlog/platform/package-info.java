@@ -7,5 +7,7 @@
  * ({@link dev.cruxlog.platform.web}). Its top-level API answers "what is this
  * instance running on" through {@link dev.cruxlog.platform.LoadPlatformInfo}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Platform")
+@org.springframework.modulith.ApplicationModule(displayName = "Platform",
+        // The intended map (docs/architecture.md, "Modules"): verify() fails on any other dependency.
+        allowedDependencies = {})
 package dev.cruxlog.platform;

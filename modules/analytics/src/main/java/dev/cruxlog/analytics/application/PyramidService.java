@@ -19,6 +19,7 @@ import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
+import dev.cruxlog.platform.InvalidInput;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -49,21 +50,21 @@ public class PyramidService implements Pyramids {
     /** Sets a route's crux angle and/or energy; a null leaves that one as it was. */
     public Mono<RouteCharacters.Character> describe(UUID owner, String routeKey, String cruxAngle, String cruxEnergy) {
         if (routeKey == null || routeKey.isBlank()) {
-            return Mono.error(new IllegalArgumentException("routeKey: name the route, as the pyramid gives it."));
+            return Mono.error(new InvalidInput("routeKey", "name the route, as the pyramid gives it."));
         }
         if (routeKey.length() > RouteCharacters.MAX_KEY_LENGTH) {
-            return Mono.error(new IllegalArgumentException("routeKey: at most "
+            return Mono.error(new InvalidInput("routeKey", "at most "
                     + String.format(Locale.ROOT, "%,d", RouteCharacters.MAX_KEY_LENGTH)
                     + " characters; give the key the pyramid gives the route."));
         }
         if (cruxAngle != null && !ANGLES.contains(cruxAngle)) {
-            return Mono.error(new IllegalArgumentException("cruxAngle: one of slab, vertical, overhang, roof."));
+            return Mono.error(new InvalidInput("cruxAngle", "one of slab, vertical, overhang, roof."));
         }
         if (cruxEnergy != null && !ENERGIES.contains(cruxEnergy)) {
-            return Mono.error(new IllegalArgumentException("cruxEnergy: one of power, power-endurance, endurance, technical."));
+            return Mono.error(new InvalidInput("cruxEnergy", "one of power, power-endurance, endurance, technical."));
         }
         return characters.save(owner, routeKey, cruxAngle, cruxEnergy)
-                .switchIfEmpty(Mono.error(() -> new IllegalArgumentException("routeKey: you have described "
+                .switchIfEmpty(Mono.error(() -> new InvalidInput("routeKey", "you have described "
                         + String.format(Locale.ROOT, "%,d", RouteCharacters.MAX_ROUTES)
                         + " routes, the most Cruxlog keeps; change one of those instead.")));
     }

@@ -10,6 +10,7 @@ import dev.cruxlog.billing.domain.Entitlement;
 import dev.cruxlog.coach.CoachAllowance;
 import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.Tier;
+import dev.cruxlog.platform.InvalidInput;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -77,8 +78,8 @@ public class BillingService {
     public Mono<Redirect> checkout(UUID owner, String planId) {
         return Mono.defer(() -> {
             requireEnabled();
-            Plan plan = settings.plan(planId).orElseThrow(() -> new IllegalArgumentException(
-                    "plan: unknown plan '" + planId + "'; choose one of " + settings.plans().stream().map(Plan::id).toList()));
+            Plan plan = settings.plan(planId).orElseThrow(() -> new InvalidInput("plan",
+                    "unknown plan '" + planId + "'; choose one of " + settings.plans().stream().map(Plan::id).toList()));
             return subscription(owner).flatMap(current -> {
                 if (current.premium()) {
                     return Mono.error(new AlreadySubscribed());
@@ -97,11 +98,17 @@ public class BillingService {
         return Mono.defer(() -> {
             requireEnabled();
             return records.customerOf(owner)
-                    .switchIfEmpty(Mono.error(new IllegalArgumentException(
-                            "You have no subscription yet: choose a plan on the pricing page first.")))
+                    .switchIfEmpty(Mono.error(new NoSubscriptionYet()))
                     .flatMap(customer -> stripe.createPortalSession(customer, settings.publicUrl() + "/account"))
                     .map(Redirect::new);
         });
+    }
+
+    /** Thrown when a climber with no Stripe customer yet (never checked out) asks for the portal. */
+    public static class NoSubscriptionYet extends RuntimeException {
+        public NoSubscriptionYet() {
+            super("You have no subscription yet: choose a plan on the pricing page first.");
+        }
     }
 
     /** Thrown when a climber who already has premium starts another checkout. */

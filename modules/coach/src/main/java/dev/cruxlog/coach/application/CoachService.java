@@ -11,6 +11,7 @@ import dev.cruxlog.coach.CoachAllowance;
 import dev.cruxlog.coach.domain.CoachContext;
 import dev.cruxlog.coach.domain.PromptBuilder;
 import dev.cruxlog.identity.Tier;
+import dev.cruxlog.platform.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -106,7 +107,7 @@ public class CoachService {
     public Mono<Conversations.Message> feedback(UUID owner, UUID conversationId, UUID messageId, boolean helpful, String text) {
         return Mono.defer(() -> {
             if (text != null && text.length() > 2_000) {
-                return Mono.error(new IllegalArgumentException("text: at most 2000 characters"));
+                return Mono.error(new InvalidInput("text", "at most 2000 characters"));
             }
             return conversations.feedback(owner, conversationId, messageId, helpful,
                     text == null || text.isBlank() ? null : text.strip());
@@ -232,21 +233,21 @@ public class CoachService {
 
     private static String question(String question) {
         if (question == null || question.isBlank()) {
-            throw new IllegalArgumentException("content: ask the coach something");
+            throw new InvalidInput("content", "ask the coach something");
         }
         if (question.length() > MAX_QUESTION) {
-            throw new IllegalArgumentException("content: at most " + MAX_QUESTION + " characters");
+            throw new InvalidInput("content", "at most " + MAX_QUESTION + " characters");
         }
         return question.strip();
     }
 
     private static String title(String title) {
         if (title == null || title.isBlank()) {
-            throw new IllegalArgumentException("title: give the conversation a name");
+            throw new InvalidInput("title", "give the conversation a name");
         }
         String clean = title.strip().replaceAll("\\s+", " ");
         if (clean.length() > MAX_TITLE) {
-            throw new IllegalArgumentException("title: at most " + MAX_TITLE + " characters");
+            throw new InvalidInput("title", "at most " + MAX_TITLE + " characters");
         }
         return clean;
     }

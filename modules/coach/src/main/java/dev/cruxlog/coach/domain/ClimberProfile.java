@@ -3,6 +3,8 @@ package dev.cruxlog.coach.domain;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.cruxlog.platform.InvalidInput;
+
 /**
  * What the climber tells the coach about themselves. Every field is optional; text fields are
  * the climber's own words, capped at {@link #MAX_TEXT} characters.
@@ -65,14 +67,14 @@ public record ClimberProfile(String goals, Integer yearsClimbing, Integer sessio
         }
         String value = text.strip();
         if (value.length() > MAX_TEXT) {
-            throw new IllegalArgumentException(field + ": at most " + MAX_TEXT + " characters");
+            throw new InvalidInput(field, "at most " + MAX_TEXT + " characters");
         }
         return value;
     }
 
     private static void range(String field, Integer value, int max) {
         if (value != null && (value < 0 || value > max)) {
-            throw new IllegalArgumentException(field + ": between 0 and " + max);
+            throw new InvalidInput(field, "between 0 and " + max);
         }
     }
 }

@@ -20,6 +20,7 @@ import dev.cruxlog.identity.domain.CommonPasswords;
 import dev.cruxlog.identity.domain.PasswordPolicy;
 import dev.cruxlog.platform.database.ModuleSchema;
 import dev.cruxlog.platform.database.PostgresChannel;
+import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,6 +35,13 @@ import reactor.core.scheduler.Schedulers;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
 class IdentityConfiguration {
+
+    /** Sign-up and tokens, the climber's own account and two-step sign-in, administrators' account tools. */
+    @Bean
+    GroupedOpenApi identityApi() {
+        return GroupedOpenApi.builder().group("identity")
+                .pathsToMatch("/api/v1/auth/**", "/api/v1/users/**", "/api/v1/admin/accounts/**").build();
+    }
 
     @Bean
     ModuleSchema identitySchema() {

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import dev.cruxlog.logbook.TickView;
+import dev.cruxlog.platform.InvalidInput;
 
 /**
  * Where a page of ticks ended, for keyset pagination: the last tick's sort keys (grade
@@ -29,7 +30,7 @@ public record TickCursor(int gradeIndex, LocalDate date, UUID id) {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
             return new TickCursor(Integer.parseInt(parts[0]), LocalDate.parse(parts[1]), UUID.fromString(parts[2]));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cursor: not one this API issued.");
+            throw new InvalidInput("cursor", "not one this API issued.");
         }
     }
 }

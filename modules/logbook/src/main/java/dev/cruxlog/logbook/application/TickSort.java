@@ -2,6 +2,8 @@ package dev.cruxlog.logbook.application;
 
 import java.util.Locale;
 
+import dev.cruxlog.platform.InvalidInput;
+
 /** The orders the ticks list offers; each is a total order (ties broken by date, then id) for keyset paging. */
 public enum TickSort {
     DATE_DESC, DATE_ASC, GRADE_DESC, GRADE_ASC;
@@ -15,7 +17,7 @@ public enum TickSort {
             case "date,asc" -> DATE_ASC;
             case "grade", "grade,desc" -> GRADE_DESC;
             case "grade,asc" -> GRADE_ASC;
-            default -> throw new IllegalArgumentException("sort: one of date, date,asc, grade, grade,asc.");
+            default -> throw new InvalidInput("sort", "one of date, date,asc, grade, grade,asc.");
         };
     }
 

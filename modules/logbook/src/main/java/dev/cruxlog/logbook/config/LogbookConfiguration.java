@@ -8,6 +8,7 @@ import dev.cruxlog.logbook.application.EightAProfiles;
 import dev.cruxlog.logbook.application.ImportLimits;
 import dev.cruxlog.logbook.application.MountainProjectTickExports;
 import dev.cruxlog.platform.database.ModuleSchema;
+import dev.cruxlog.platform.web.PublicPaths;
 import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,12 @@ class LogbookConfiguration {
     @Bean
     ModuleSchema logbookSchema() {
         return new ModuleSchema("logbook");
+    }
+
+    /** "Try it with a sample logbook" (TryItController) is for visitors without an account. */
+    @Bean
+    PublicPaths tryItPaths() {
+        return PublicPaths.of("/try");
     }
 
     @Bean

@@ -9,6 +9,13 @@ import org.springframework.web.server.ServerWebExchange;
 /** The problem+json bodies Cruxlog uses everywhere, so each error reads the same. */
 public final class Problems {
 
+    /**
+     * The order of each module's own exception advice: after the platform's answer to
+     * {@link dev.cruxlog.platform.InvalidInput} (the first advice with a matching handler
+     * answers) and before the platform's catch-all for everything else.
+     */
+    public static final int MODULE_ADVICE_ORDER = org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1;
+
     private Problems() {
     }
 

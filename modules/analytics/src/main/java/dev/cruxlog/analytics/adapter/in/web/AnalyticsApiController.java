@@ -73,9 +73,8 @@ class AnalyticsApiController {
     @Operation(summary = "Set a pyramid route's crux angle and energy: {routeKey, cruxAngle, cruxEnergy}")
     Mono<RouteCharacters.Character> describeRoute(@AuthenticationPrincipal CurrentUser user,
                                                   @RequestBody RouteCharacterChange change) {
-        return pyramids.describe(user.id(), change.routeKey(), change.cruxAngle(), change.cruxEnergy())
-                .onErrorMap(IllegalArgumentException.class, e -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                        e.getMessage()));
+        // A refused value is InvalidInput: the platform answers 400 naming the field.
+        return pyramids.describe(user.id(), change.routeKey(), change.cruxAngle(), change.cruxEnergy());
     }
 
     @GetMapping("/overview")

@@ -4,7 +4,6 @@ import dev.cruxlog.billing.application.BillingService;
 import dev.cruxlog.billing.application.BillingUnavailable;
 import dev.cruxlog.billing.domain.StripeSignature;
 import dev.cruxlog.platform.web.Problems;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -15,7 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /** Billing's failures as problem+json. A refused webhook says why, and nothing was stored. */
 @RestControllerAdvice(assignableTypes = BillingApiController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Problems.MODULE_ADVICE_ORDER)
 class BillingApiErrors {
 
     @ExceptionHandler(StripeSignature.Invalid.class)
@@ -36,11 +35,12 @@ class BillingApiErrors {
                 exchange);
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException error, ServerWebExchange exchange) {
-        String message = error.getMessage() == null ? "Invalid request" : error.getMessage();
-        boolean plan = message.startsWith("plan: ");
-        return Problems.response(plan ? HttpStatus.BAD_REQUEST : HttpStatus.CONFLICT, "Invalid request", "invalid-input",
-                plan ? message.substring(6) : message, plan ? "plan" : null, exchange);
+    // An unknown plan (InvalidInput, field "plan") is the platform's to answer (InvalidInputProblems).
+
+    /** The portal asked for before any checkout: nothing to manage yet. */
+    @ExceptionHandler(BillingService.NoSubscriptionYet.class)
+    ResponseEntity<ProblemDetail> noSubscription(BillingService.NoSubscriptionYet error, ServerWebExchange exchange) {
+        return Problems.response(HttpStatus.CONFLICT, "No subscription yet", "no-subscription", error.getMessage(), null,
+                exchange);
     }
 }

@@ -51,14 +51,14 @@ class BillingPagesController {
                         .map(subscription -> {
                             exchange.getResponse().setStatusCode(error instanceof BillingUnavailable
                                     ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.CONFLICT);
-                            return pricingPage(model, subscription, error.getMessage().replaceFirst("^plan: ", ""));
+                            return pricingPage(model, subscription, error.getMessage());
                         }));
     }
 
     @GetMapping("/billing/portal")
     Mono<String> portal(@AuthenticationPrincipal CurrentUser user, Model model, ServerWebExchange exchange) {
         return billing.portal(user.id()).map(redirect -> "redirect:" + redirect.url())
-                .onErrorResume(error -> error instanceof BillingUnavailable || error instanceof IllegalArgumentException,
+                .onErrorResume(error -> error instanceof BillingUnavailable || error instanceof BillingService.NoSubscriptionYet,
                         error -> billing.subscription(user.id()).map(subscription -> {
                             exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
                             return pricingPage(model, subscription, error.getMessage());

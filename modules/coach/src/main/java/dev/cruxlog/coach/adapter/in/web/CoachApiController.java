@@ -8,6 +8,7 @@ import dev.cruxlog.coach.application.CoachService;
 import dev.cruxlog.coach.application.Conversations;
 import dev.cruxlog.coach.domain.ClimberProfile;
 import dev.cruxlog.identity.CurrentUser;
+import dev.cruxlog.platform.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -135,7 +136,7 @@ class CoachApiController {
     Mono<Conversations.Message> feedback(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
                                          @PathVariable UUID messageId, @RequestBody Feedback feedback) {
         if (feedback.helpful() == null) {
-            return Mono.error(new IllegalArgumentException("helpful: true or false"));
+            return Mono.error(new InvalidInput("helpful", "true or false"));
         }
         return coach.feedback(user.id(), id, messageId, feedback.helpful(), feedback.text()).switchIfEmpty(notFound());
     }

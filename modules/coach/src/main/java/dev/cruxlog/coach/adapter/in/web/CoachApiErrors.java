@@ -4,7 +4,6 @@ import java.net.URI;
 
 import dev.cruxlog.coach.application.QuotaExhausted;
 import dev.cruxlog.platform.web.Problems;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,7 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /** The coach's failures as problem+json; the used-up allowance carries an upgrade link. */
 @RestControllerAdvice(assignableTypes = CoachApiController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Problems.MODULE_ADVICE_ORDER)
 class CoachApiErrors {
 
     @ExceptionHandler(QuotaExhausted.class)
@@ -30,14 +29,14 @@ class CoachApiErrors {
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(secondsToMidnightUtc())).body(problem);
     }
 
-    /** Messages from the coach's rules read "field: what is wrong". */
+    // A field that broke one of the coach's rules (InvalidInput) is the platform's to answer
+    // (InvalidInputProblems), with the field named.
+
+    /** Another argument the coach's rules refused, with no single field to blame. */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> invalid(IllegalArgumentException error, ServerWebExchange exchange) {
-        String message = error.getMessage() == null ? "Invalid request" : error.getMessage();
-        int colon = message.indexOf(": ");
-        String field = colon > 0 && colon < 30 && !message.substring(0, colon).contains(" ") ? message.substring(0, colon) : null;
         return Problems.response(HttpStatus.BAD_REQUEST, "Invalid request", "invalid-input",
-                field == null ? message : message.substring(colon + 2), field, exchange);
+                error.getMessage() == null ? "Invalid request" : error.getMessage(), null, exchange);
     }
 
     private static long secondsToMidnightUtc() {

@@ -9,6 +9,7 @@ import dev.cruxlog.coach.application.QuotaExhausted;
 import dev.cruxlog.coach.domain.ClimberProfile;
 import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.CurrentUser;
+import dev.cruxlog.platform.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -85,8 +86,7 @@ class CoachPagesController {
                 .onErrorResume(error -> error instanceof QuotaExhausted || error instanceof IllegalArgumentException, error -> {
                     exchange.getResponse().setStatusCode(error instanceof QuotaExhausted ? HttpStatus.TOO_MANY_REQUESTS
                             : HttpStatus.UNPROCESSABLE_ENTITY);
-                    String message = error.getMessage().replaceFirst("^content: ", "");
-                    return render(user, id, message, model);
+                    return render(user, id, error.getMessage(), model);
                 });
     }
 
@@ -100,7 +100,7 @@ class CoachPagesController {
                 .thenReturn("redirect:/coach/" + id)
                 .onErrorResume(IllegalArgumentException.class, error -> {
                     exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
-                    return render(user, id, error.getMessage().replaceFirst("^title: ", ""), model);
+                    return render(user, id, error.getMessage(), model);
                 });
     }
 
@@ -146,7 +146,10 @@ class CoachPagesController {
                 .onErrorResume(IllegalArgumentException.class, error -> {
                     exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
                     model.addAttribute("profileForm", form);
-                    return Mono.just(profilePage(model, null, null, error.getMessage()));
+                    // The form has no per-field marks: the message names the field.
+                    String message = error instanceof InvalidInput invalid && invalid.field() != null
+                            ? invalid.field() + ": " + invalid.getMessage() : error.getMessage();
+                    return Mono.just(profilePage(model, null, null, message));
                 });
     }
 

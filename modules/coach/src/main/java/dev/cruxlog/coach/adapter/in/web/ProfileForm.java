@@ -1,6 +1,7 @@
 package dev.cruxlog.coach.adapter.in.web;
 
 import dev.cruxlog.coach.domain.ClimberProfile;
+import dev.cruxlog.platform.InvalidInput;
 
 /** The profile form's fields as typed; numbers arrive as text so a typo gets a message, not a 400. */
 public record ProfileForm(String goals, String yearsClimbing, String sessionsPerWeek, String sessionMinutes,
@@ -28,7 +29,7 @@ public record ProfileForm(String goals, String yearsClimbing, String sessionsPer
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(label + ": a whole number, please");
+            throw new InvalidInput(label, "a whole number, please");
         }
     }
 

@@ -16,7 +16,6 @@ import dev.cruxlog.identity.application.IdentityErrors.UnknownSession;
 import dev.cruxlog.identity.application.IdentityErrors.WrongPassword;
 import dev.cruxlog.identity.domain.InvalidAccountInput;
 import dev.cruxlog.platform.web.Problems;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,7 +28,7 @@ import org.springframework.web.server.ServerWebExchange;
 /** Identity's failures as problem+json, each with a message a climber can act on. */
 @RestControllerAdvice(assignableTypes = {AuthApiController.class, UsersApiController.class, AdminAccountsApiController.class,
         TwoStepApiController.class})
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Problems.MODULE_ADVICE_ORDER)
 class IdentityApiErrors {
 
     @ExceptionHandler(InvalidAccountInput.class)

@@ -2,9 +2,7 @@ package dev.cruxlog.logbook.adapter.in.web;
 
 import dev.cruxlog.logbook.application.ImportLimits;
 import dev.cruxlog.logbook.application.ImportRejected;
-import dev.cruxlog.logbook.domain.InvalidTickInput;
 import dev.cruxlog.platform.web.Problems;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
@@ -16,7 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
 
 /** The logbook's failures as problem+json. */
 @RestControllerAdvice(assignableTypes = {TicksApiController.class, ImportsApiController.class})
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Problems.MODULE_ADVICE_ORDER)
 class LogbookApiErrors {
 
     @ExceptionHandler(ImportRejected.class)
@@ -31,20 +29,14 @@ class LogbookApiErrors {
         return rejected(ImportRejected.tooLarge(ImportLimits.DEFAULT), exchange);
     }
 
-    /** A tick's field broke a rule: the field named, as the form marks it. */
-    @ExceptionHandler(InvalidTickInput.class)
-    ResponseEntity<ProblemDetail> invalidTick(InvalidTickInput error, ServerWebExchange exchange) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "invalid-input", error.getMessage(), error.field(), exchange);
-    }
+    // A field that broke a rule (InvalidTickInput, InvalidInput) is the platform's to answer
+    // (InvalidInputProblems), with the field named.
 
-    /** Other messages of the logbook's rules read "field: what is wrong". */
+    /** Another argument the logbook's rules refused, with no single field to blame. */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> invalid(IllegalArgumentException error, ServerWebExchange exchange) {
-        String message = error.getMessage() == null ? "Invalid request" : error.getMessage();
-        int colon = message.indexOf(": ");
-        String field = colon > 0 && colon < 30 && !message.substring(0, colon).contains(" ") ? message.substring(0, colon) : null;
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "invalid-input",
-                field == null ? message : message.substring(colon + 2), field, exchange);
+                error.getMessage() == null ? "Invalid request" : error.getMessage(), null, exchange);
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String type, String detail,

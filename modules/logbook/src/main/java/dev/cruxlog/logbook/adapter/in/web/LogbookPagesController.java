@@ -13,6 +13,7 @@ import dev.cruxlog.logbook.application.TickFilter;
 import dev.cruxlog.logbook.application.TickService;
 import dev.cruxlog.logbook.application.TickSort;
 import dev.cruxlog.logbook.domain.InvalidTickInput;
+import dev.cruxlog.platform.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -84,7 +85,8 @@ class LogbookPagesController {
                     model.addAttribute("display", display);
                     model.addAttribute("ticks", java.util.List.of());
                     model.addAttribute("nextCursor", null);
-                    model.addAttribute("error", error instanceof InvalidTickInput invalid
+                    // The list has no per-field marks: the message names the field (a filter, the page size).
+                    model.addAttribute("error", error instanceof InvalidInput invalid && invalid.field() != null
                             ? invalid.field() + ": " + invalid.getMessage() : error.getMessage());
                     return "logbook/ticks";
                 }));

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
+import dev.cruxlog.platform.InvalidInput;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -32,7 +33,7 @@ record TickListQuery(String discipline, LocalDate from, LocalDate to, String min
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + ": '" + value + "' is not a date (YYYY-MM-DD).");
+            throw new InvalidInput(name, "'" + value + "' is not a date (YYYY-MM-DD).");
         }
     }
 
@@ -44,7 +45,7 @@ record TickListQuery(String discipline, LocalDate from, LocalDate to, String min
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
-            default -> throw new IllegalArgumentException(name + ": true or false.");
+            default -> throw new InvalidInput(name, "true or false.");
         };
     }
 
@@ -56,7 +57,7 @@ record TickListQuery(String discipline, LocalDate from, LocalDate to, String min
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit: a whole number of ticks per page (1 to 200).");
+            throw new InvalidInput("limit", "a whole number of ticks per page (1 to 200).");
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.cruxlog.logbook.application.TickService;
 import dev.cruxlog.logbook.application.Ticks;
 import dev.cruxlog.logbook.application.TickSort;
 import dev.cruxlog.logbook.domain.PlainText;
+import dev.cruxlog.platform.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -180,7 +181,7 @@ class TicksApiController {
     Mono<ResponseEntity<Flux<String>>> export(@AuthenticationPrincipal CurrentUser user,
                                               @RequestParam(defaultValue = "csv") String format) {
         if (!format.equals("csv")) {
-            return Mono.error(new IllegalArgumentException("format: only csv is available."));
+            return Mono.error(new InvalidInput("format", "only csv is available."));
         }
         Flux<String> body = Flux.concat(Flux.just(CsvExport.header()), ticks.forExport(user.id()).map(CsvExport::row));
         return Mono.just(ResponseEntity.ok()

@@ -3,8 +3,6 @@ package dev.cruxlog.logbook.adapter.in.web;
 import dev.cruxlog.identity.GuestAccounts;
 import dev.cruxlog.logbook.adapter.in.file.blockingio.SampleLogbook;
 import dev.cruxlog.logbook.application.ImportService;
-import dev.cruxlog.platform.web.PublicPaths;
-import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
@@ -25,11 +23,6 @@ class TryItController {
         this.guests = guests;
         this.imports = imports;
         this.sample = sample;
-    }
-
-    @Bean
-    static PublicPaths tryItPaths() {
-        return PublicPaths.of("/try");
     }
 
     @PostMapping("/try")

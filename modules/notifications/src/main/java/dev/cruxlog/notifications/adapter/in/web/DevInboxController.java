@@ -2,9 +2,7 @@ package dev.cruxlog.notifications.adapter.in.web;
 
 import dev.cruxlog.notifications.application.EmailOutbox;
 import dev.cruxlog.notifications.application.EmailRenderer;
-import dev.cruxlog.platform.web.PublicPaths;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,11 +30,6 @@ class DevInboxController {
         }
         this.outbox = outbox;
         this.renderer = renderer;
-    }
-
-    @Bean
-    static PublicPaths devInboxPaths() {
-        return PublicPaths.of("/dev/mail");
     }
 
     @GetMapping("/dev/mail")

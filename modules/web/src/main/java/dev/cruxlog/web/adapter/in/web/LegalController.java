@@ -1,7 +1,5 @@
 package dev.cruxlog.web.adapter.in.web;
 
-import dev.cruxlog.platform.web.PublicPaths;
-import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,11 +7,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** The terms of use and the privacy notice: what Cruxlog does with a climber's data. */
 @Controller
 class LegalController {
-
-    @Bean
-    static PublicPaths legalPaths() {
-        return PublicPaths.of("/terms", "/privacy");
-    }
 
     @GetMapping("/terms")
     String terms(Model model) {
