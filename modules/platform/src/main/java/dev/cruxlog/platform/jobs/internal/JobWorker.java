@@ -76,13 +76,18 @@ public class JobWorker implements SmartLifecycle {
                 .concatMap(wakeup -> claimFreeSlots(kinds), 1)
                 .subscribe(this::run, e -> log.error("Job worker {} stopped", workerId, e));
         heartbeat = Flux.interval(properties.heartbeatInterval())
+                // A heartbeat held up past many intervals (a slow or locked database) skips the
+                // ticks it overlaps. Without this the interval overflowed once 32 were queued and
+                // ended every later heartbeat: the leases lapsed and another attempt of each
+                // running job started beside it (InstanceKilledMidImportIT on a slow machine).
+                .onBackpressureDrop()
                 .concatMap(tick -> runningIds.isEmpty() ? Mono.empty()
                         : store.heartbeat(runningIds, workerId, properties.visibilityTimeout())
                                 .onErrorResume(e -> {
                                     log.warn("Job worker {} could not extend its locks: {}", workerId, e.toString());
                                     return Mono.empty();
-                                }))
-                .subscribe();
+                                }), 1)
+                .subscribe(extended -> { }, e -> log.error("Job worker {} stopped extending its locks", workerId, e));
         log.info("Job worker {} started for {}", workerId, kinds);
     }
 

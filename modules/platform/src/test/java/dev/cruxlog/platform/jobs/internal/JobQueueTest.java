@@ -170,6 +170,39 @@ class JobQueueTest {
         awaitCount("SELECT count(*) FROM platform.job WHERE status = 'succeeded' AND attempts = 2 AND locked_by IS NULL", 1);
     }
 
+    /**
+     * A heartbeat held up for many intervals (another transaction holds the job's row, as a slow
+     * or busy database would hold it up) carries on once it can: the ticks that fell due meanwhile
+     * are skipped. It used to queue them until the interval overflowed, after which no heartbeat
+     * ran again, the lease lapsed and a second attempt of the job started beside the first.
+     */
+    @Test
+    void aHeartbeatHeldUpForManyIntervalsCarriesOnAndKeepsTheLease() {
+        Sinks.One<Long> started = Sinks.one();
+        // A 600 ms lease is extended every 200 ms: the 8 s hold below spans 40 heartbeats.
+        startWorker("held-up", settings(1, Duration.ofMillis(600), Duration.ZERO),
+                handler("test.slow", job -> {
+                    started.tryEmitValue(job.id());
+                    return Mono.never();
+                }));
+        Long id = queue.enqueue("test.slow", Map.of()).block(WAIT);
+        assertThat(started.asMono().block(WAIT)).isEqualTo(id);
+
+        Mono<Void> hold = transactions.transactional(db.sql("SELECT id FROM platform.job WHERE id = :id FOR UPDATE")
+                .bind("id", id).fetch().rowsUpdated().then(Mono.delay(Duration.ofSeconds(8))).then());
+        hold.block(WAIT);
+
+        // Released: the lease is extended again and stays live (sampled over two seconds; the
+        // worker is busy with this job, so nothing else claims it).
+        awaitCount("SELECT count(*) FROM platform.job WHERE id = " + id + " AND locked_until > now() + interval '300 milliseconds'", 1);
+        for (int sample = 0; sample < 10; sample++) {
+            Mono.delay(Duration.ofMillis(200)).block(WAIT);
+            assertThat(count("SELECT count(*) FROM platform.job WHERE id = " + id + " AND locked_until > now()"))
+                    .as("the lease, %d ms after the hold", (sample + 1) * 200).isEqualTo(1);
+        }
+        assertThat(count("SELECT attempts FROM platform.job WHERE id = " + id)).as("one attempt").isEqualTo(1);
+    }
+
     @Test
     void aFailingJobIsRetriedWithBackoffThenParkedAsDeadWithItsError() {
         AtomicInteger attempts = new AtomicInteger();
