@@ -159,11 +159,11 @@ class DashboardPagesController {
 
     @GetMapping("/progression")
     Mono<String> progression(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return Mono.zip(insights.progression(user.id(), null, null), insights.shownGrades(user.id())).map(both -> {
+        return insights.progression(user.id(), null, null).zipWith(insights.shownGrades(user.id()), (progression, grades) -> {
             model.addAttribute("title", "Progression · Cruxlog");
-            model.addAttribute("progression", both.getT1());
-            model.addAttribute("grades", both.getT2());
-            model.addAttribute("charts", ProgressionChart.of(both.getT1(), both.getT2()::of).stream()
+            model.addAttribute("progression", progression);
+            model.addAttribute("grades", grades);
+            model.addAttribute("charts", ProgressionChart.of(progression, grades::of).stream()
                     .map(chart -> new DrawnChart("progress-" + chart.id(), chart.name(), json.writeValueAsString(chart.chart())))
                     .toList());
             return "analytics/progression";

@@ -1,10 +1,12 @@
 package dev.cruxlog.coach.adapter.in.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import dev.cruxlog.coach.application.ClimberProfileService;
 import dev.cruxlog.coach.application.CoachService;
+import dev.cruxlog.coach.application.Conversations;
 import dev.cruxlog.coach.application.QuotaExhausted;
 import dev.cruxlog.coach.domain.ClimberProfile;
 import dev.cruxlog.identity.Accounts;
@@ -155,16 +157,19 @@ class CoachPagesController {
 
     private Mono<String> render(CurrentUser user, UUID id, String error, Model model) {
         return coach.conversation(user.id(), id).switchIfEmpty(Mono.error(notFound()))
-                .zipWith(coach.messages(user.id(), id).collectList())
-                .zipWith(coach.allowance(user.id(), user.tier()))
-                .map(all -> {
-                    model.addAttribute("title", all.getT1().getT1().title() + " · Coach · Cruxlog");
-                    model.addAttribute("conversation", all.getT1().getT1());
-                    model.addAttribute("messages", all.getT1().getT2());
-                    model.addAttribute("allowance", all.getT2());
+                .zipWith(coach.messages(user.id(), id).collectList(), Shown::new)
+                .zipWith(coach.allowance(user.id(), user.tier()), (shown, allowance) -> {
+                    model.addAttribute("title", shown.conversation().title() + " · Coach · Cruxlog");
+                    model.addAttribute("conversation", shown.conversation());
+                    model.addAttribute("messages", shown.messages());
+                    model.addAttribute("allowance", allowance);
                     model.addAttribute("error", error);
                     return "coach/conversation";
                 });
+    }
+
+    /** A conversation as its page shows it: the conversation and its messages, oldest first. */
+    private record Shown(Conversations.Conversation conversation, List<Conversations.Message> messages) {
     }
 
     private static String profilePage(Model model, ClimberProfile profile, String message, String error) {

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * pattern: a {@code Flux} over the patterns, a {@code flatMap} with its inner queue, and a
  * {@code Mono} per pattern, for every request that reaches the rule. Every API request reaches
  * all of them (its own rule is the last, "any other exchange"), and on the ticks page that was
- * about 5 % of the bytes allocated per request (docs/benchmarks.md, change 24). The patterns are
+ * about 10 kB of the 103 kB allocated per request (docs/benchmarks.md, change 25). The patterns are
  * parsed exactly as Spring Security parses them, so a path matches here when it would match
  * there. Path variables are refused: no rule of Cruxlog's uses one, and this matcher does not
  * extract them.

@@ -72,10 +72,8 @@ class LogbookPagesController {
                         blankToNull(filters.q()), blankToNull(filters.tag()), "true".equals(filters.toConfirm()),
                         "true".equals(filters.datedInFuture())))
                 .flatMap(filter -> ticks.page(user.id(), filter, TickSort.of(filters.sort()), cursor, 50))
-                .zipWith(display(user))
-                .map(both -> {
-                    TickService.Page page = both.getT1();
-                    model.addAttribute("display", both.getT2());
+                .zipWith(display(user), (page, display) -> {
+                    model.addAttribute("display", display);
                     model.addAttribute("ticks", page.items().stream().map(TicksApiController::safe).toList());
                     model.addAttribute("nextCursor", page.nextCursor());
                     model.addAttribute("error", null);
@@ -114,11 +112,10 @@ class LogbookPagesController {
     Mono<String> edit(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
                       @RequestParam(required = false) String back, Model model) {
         return ticks.find(user.id(), id).switchIfEmpty(Mono.error(notFound()))
-                .zipWith(display(user))
-                .map(both -> {
-                    String view = tickForm(model, TickForm.of(TicksApiController.safe(both.getT1()), both.getT2().lengthUnit()),
-                            id, null, both.getT2(), back);
-                    model.addAttribute("disciplineToConfirm", !both.getT1().disciplineConfirmed());
+                .zipWith(display(user), (tick, display) -> {
+                    String view = tickForm(model, TickForm.of(TicksApiController.safe(tick), display.lengthUnit()),
+                            id, null, display, back);
+                    model.addAttribute("disciplineToConfirm", !tick.disciplineConfirmed());
                     return view;
                 });
     }
@@ -228,14 +225,14 @@ class LogbookPagesController {
     /** The profiles saved in the account fill the profile forms, so a repeat import is one click. */
     private Mono<String> renderConnect(CurrentUser user, Model model, String error) {
         return imports.history(user.id()).collectList()
-                .zipWith(accounts.find(user.id()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
-                .map(both -> {
+                .zipWith(accounts.find(user.id()).map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()),
+                        (history, account) -> {
                     model.addAttribute("title", "Connect your logbook · Cruxlog");
-                    model.addAttribute("history", both.getT1());
+                    model.addAttribute("history", history);
                     model.addAttribute("error", error);
-                    model.addAttribute("savedMountainProject", both.getT2()
+                    model.addAttribute("savedMountainProject", account
                             .map(dev.cruxlog.identity.AccountView::mountainProjectProfileUrl).orElse(null));
-                    model.addAttribute("savedEightA", both.getT2()
+                    model.addAttribute("savedEightA", account
                             .map(dev.cruxlog.identity.AccountView::eightAProfileSlug).orElse(null));
                     return "logbook/connect";
                 });
