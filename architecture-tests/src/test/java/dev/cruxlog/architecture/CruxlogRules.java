@@ -134,10 +134,16 @@ public final class CruxlogRules {
                     + "package, where a reader looks for them")
             .allowEmptyShould(true);
 
+    public static final ArchRule NO_BARE_INTERVALS = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.cruxlog.platform.Periodic")
+            .should(callMethodWhere(target -> isCall(target, "reactor.core.publisher.Flux", "interval"), "Flux.interval"))
+            .because("a bare interval fails for good once a slow consumer falls 32 ticks behind; "
+                    + "dev.cruxlog.platform.Periodic drops the ticks nobody was ready for");
+
     public static final ArchRule[] ALL = {NO_JDBC_OR_BLOCKING_DATA_ACCESS, NO_BLOCKING_HTTP_CLIENTS,
             NO_BLOCKING_ON_PUBLISHERS, NO_THREAD_BLOCKING_CALLS, NO_JSOUP_CONNECT, NO_BLOCKING_FILE_OR_STREAM_READS,
             DOMAIN_IS_PLAIN_JAVA, APPLICATION_DOES_NOT_KNOW_ADAPTERS, INBOUND_ADAPTERS_DO_NOT_USE_OUTBOUND_ADAPTERS,
-            ADAPTERS_STAY_INSIDE_THEIR_MODULE, BEANS_ARE_DECLARED_IN_CONFIGURATION};
+            ADAPTERS_STAY_INSIDE_THEIR_MODULE, BEANS_ARE_DECLARED_IN_CONFIGURATION, NO_BARE_INTERVALS};
 
     static String moduleOf(String className) {
         Matcher matcher = MODULE_OF.matcher(className);

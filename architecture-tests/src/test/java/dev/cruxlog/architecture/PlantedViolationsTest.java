@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import cruxlogfixtures.blocking.PlantedBareInterval;
 import cruxlogfixtures.blocking.PlantedCompletableFutureJoin;
 import cruxlogfixtures.blocking.PlantedFileRead;
 import cruxlogfixtures.blocking.PlantedFluxToIterable;
@@ -52,7 +53,8 @@ class PlantedViolationsTest {
                 Arguments.of(CruxlogRules.INBOUND_ADAPTERS_DO_NOT_USE_OUTBOUND_ADAPTERS,
                         PlantedControllerUsingRepository.class),
                 Arguments.of(CruxlogRules.ADAPTERS_STAY_INSIDE_THEIR_MODULE, PlantedCrossModuleAdapterUse.class),
-                Arguments.of(CruxlogRules.BEANS_ARE_DECLARED_IN_CONFIGURATION, PlantedBeanInController.class));
+                Arguments.of(CruxlogRules.BEANS_ARE_DECLARED_IN_CONFIGURATION, PlantedBeanInController.class),
+                Arguments.of(CruxlogRules.NO_BARE_INTERVALS, PlantedBareInterval.class));
     }
 
     @ParameterizedTest(name = "{1} breaks: {0}")

@@ -22,6 +22,15 @@ public class InvalidInput extends IllegalArgumentException {
         this.field = field;
     }
 
+    /**
+     * The message for a page without per-field marks: prefixed with the field's name when the
+     * error is an {@code InvalidInput} naming one, else the error's message as it is.
+     */
+    public static String namingTheField(Throwable error) {
+        return error instanceof InvalidInput invalid && invalid.field() != null
+                ? invalid.field() + ": " + invalid.getMessage() : error.getMessage();
+    }
+
     /** The request's name for the field, or {@code null} when no single field is to blame. */
     public String field() {
         return field;

@@ -7,12 +7,12 @@ import java.util.function.LongSupplier;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import dev.cruxlog.platform.Periodic;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Health's view of PostgreSQL: a probe ({@code SELECT 1} on {@link HealthConnection}'s own
@@ -50,8 +50,7 @@ final class DatabaseHealthProbe implements ReactiveHealthIndicator {
 
     /** Starts probing every {@code interval}, off the request path. */
     void start() {
-        probing = Flux.interval(Duration.ZERO, interval, Schedulers.parallel())
-                .onBackpressureDrop()
+        probing = Periodic.every(Duration.ZERO, interval)
                 .concatMap(tick -> probe(), 1)
                 .subscribe();
     }

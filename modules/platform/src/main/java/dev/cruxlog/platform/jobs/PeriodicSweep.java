@@ -2,13 +2,13 @@ package dev.cruxlog.platform.jobs;
 
 import java.time.Duration;
 
+import dev.cruxlog.platform.Periodic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,11 +35,9 @@ public abstract class PeriodicSweep implements SmartLifecycle {
 
     @EventListener(ApplicationReadyEvent.class)
     public void startSweeping() {
-        sweeping = Flux.interval(Duration.ZERO, every)
-                // A sweep longer than the interval (a cold start, a slow database) skips the ticks
-                // it overlaps: without this the interval overflowed and ended every later sweep
-                // (a rebuild asked for after such a start was never started).
-                .onBackpressureDrop()
+        // A sweep longer than the interval (a cold start, a slow database) skips the ticks it
+        // overlaps (Periodic): a bare interval overflowed and ended every later sweep.
+        sweeping = Periodic.every(Duration.ZERO, every)
                 // Deferred: a sweep that throws instead of failing its Mono is retried too.
                 .concatMap(tick -> Mono.defer(this::sweep).onErrorResume(error -> {
                     log.warn("Sweeping {} failed; next try in {}", what, every, error);

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.cruxlog.platform.Periodic;
 import dev.cruxlog.platform.jobs.Job;
 import dev.cruxlog.platform.jobs.JobHandler;
 import org.slf4j.Logger;
@@ -69,18 +70,16 @@ public class JobWorker implements SmartLifecycle {
         running = Disposables.composite();
         Flux<Object> wakeups = Flux.merge(
                 notifications.filter(kind -> kind.isEmpty() || kinds.contains(kind)).cast(Object.class),
-                Flux.interval(Duration.ZERO, properties.pollInterval()).cast(Object.class),
+                Periodic.every(Duration.ZERO, properties.pollInterval()).cast(Object.class),
                 finished.asFlux());
         loop = wakeups
                 .onBackpressureLatest()
                 .concatMap(wakeup -> claimFreeSlots(kinds), 1)
                 .subscribe(this::run, e -> log.error("Job worker {} stopped", workerId, e));
-        heartbeat = Flux.interval(properties.heartbeatInterval())
-                // A heartbeat held up past many intervals (a slow or locked database) skips the
-                // ticks it overlaps. Without this the interval overflowed once 32 were queued and
-                // ended every later heartbeat: the leases lapsed and another attempt of each
-                // running job started beside it (InstanceKilledMidImportIT on a slow machine).
-                .onBackpressureDrop()
+        // A heartbeat held up past many intervals (a slow or locked database) skips the ticks it
+        // overlaps (Periodic); a bare interval ended every later heartbeat, the leases lapsed and
+        // another attempt of each running job started beside it (InstanceKilledMidImportIT).
+        heartbeat = Periodic.every(properties.heartbeatInterval(), properties.heartbeatInterval())
                 .concatMap(tick -> runningIds.isEmpty() ? Mono.empty()
                         : store.heartbeat(runningIds, workerId, properties.visibilityTimeout())
                                 .onErrorResume(e -> {
@@ -152,7 +151,7 @@ public class JobWorker implements SmartLifecycle {
         Disposable stoppingHeartbeat = heartbeat;
         // Let running jobs finish within the grace period; whatever is still running after
         // it is cancelled and, its lock no longer extended, retried by another instance.
-        Flux.interval(Duration.ZERO, Duration.ofMillis(50))
+        Periodic.every(Duration.ZERO, Duration.ofMillis(50))
                 .filter(tick -> inFlight.get() == 0)
                 .next()
                 .timeout(properties.shutdownGrace(), Mono.just(-1L))

@@ -149,9 +149,7 @@ class CoachPagesController {
                     exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
                     model.addAttribute("profileForm", form);
                     // The form has no per-field marks: the message names the field.
-                    String message = error instanceof InvalidInput invalid && invalid.field() != null
-                            ? invalid.field() + ": " + invalid.getMessage() : error.getMessage();
-                    return Mono.just(profilePage(model, null, null, message));
+                    return Mono.just(profilePage(model, null, null, InvalidInput.namingTheField(error)));
                 });
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.cruxlog.platform.Periodic;
 import dev.cruxlog.identity.application.AccessTokenCutoffs;
 import dev.cruxlog.platform.database.ChannelListener;
 import dev.cruxlog.platform.database.PostgresChannel;
@@ -33,8 +34,7 @@ public class AccessTokenCutoffListener extends ChannelListener {
 
     @Override
     protected Flux<Void> hear(PostgresChannel channel) {
-        Flux<Void> rereads = Flux.interval(REREAD_EVERY, REREAD_EVERY)
-                .onBackpressureDrop()
+        Flux<Void> rereads = Periodic.every(REREAD_EVERY, REREAD_EVERY)
                 .concatMap(tick -> cutoffs.reload().onErrorResume(e -> {
                     log.warn("Rereading token cutoffs failed: {}", e.toString());
                     return Mono.empty();

@@ -84,8 +84,7 @@ class LogbookPagesController {
                     model.addAttribute("ticks", java.util.List.of());
                     model.addAttribute("nextCursor", null);
                     // The list has no per-field marks: the message names the field (a filter, the page size).
-                    model.addAttribute("error", error instanceof InvalidInput invalid && invalid.field() != null
-                            ? invalid.field() + ": " + invalid.getMessage() : error.getMessage());
+                    model.addAttribute("error", InvalidInput.namingTheField(error));
                     return "logbook/ticks";
                 }));
     }
