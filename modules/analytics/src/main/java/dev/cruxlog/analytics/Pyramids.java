@@ -19,4 +19,11 @@ public interface Pyramids {
      * @param includeFollows for sport and trad: count top-rope ascents and follows too
      */
     Mono<PyramidView> pyramid(UUID owner, String discipline, LocalDate from, LocalDate to, int levels, boolean includeFollows);
+
+    /**
+     * Whole-logbook pyramids of several disciplines, in the order asked, each as
+     * {@link #pyramid} answers it without follows: the climber's settings are read once for all
+     * of them (the coach asks for three with every question).
+     */
+    Mono<List<PyramidView>> wholeLogbook(UUID owner, List<String> disciplines, int levels);
 }

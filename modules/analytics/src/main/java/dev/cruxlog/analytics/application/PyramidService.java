@@ -21,6 +21,7 @@ import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
 import dev.cruxlog.platform.InvalidInput;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Use case: a climber's pyramid for one discipline and window. */
@@ -88,30 +89,65 @@ public class PyramidService implements Pyramids {
      */
     public Mono<KeyedPyramid> keyedPyramid(UUID owner, String discipline, LocalDate from, LocalDate to, int levels,
                                            boolean includeFollows) {
-        String wanted = discipline.toLowerCase(Locale.ROOT);
-        int shownLevels = Math.max(1, Math.min(levels, 12));
         return preferences.of(owner).flatMap(preferred -> {
-            GradeSystem system = InsightsService.preferredSystem(preferred.gradeSystems(), wanted);
-            SendCounting counting = includeFollows || wanted.equals("tr") ? SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS
-                    : preferred.counting();
-            Mono<Inputs> inputs = from == null && to == null
-                    ? sources.ofWholeLogbook(owner, counting, wanted).flatMap(found -> found.firstSends()
-                            .map(stored -> Mono.just(new Inputs(stored.value(), OptionalLong.of(stored.revision()), found.characters())))
-                            .orElseGet(() -> figures.firstSendsFromTicks(owner, wanted, counting).collectList()
-                                    .map(sends -> new Inputs(sends, OptionalLong.empty(), found.characters()))))
-                    : Mono.zip(figures.firstSends(owner, wanted, counting, from, to).collectList(), characters.all(owner),
-                            (sends, character) -> new Inputs(sends, OptionalLong.empty(), character));
-            return inputs.map(in -> {
-                Supplier<PyramidView> build = () -> view(wanted, system, from, to,
-                        PyramidBuilder.build(levelled(in.sends(), system), shownLevels), in.characters());
-                if (in.storedRevision().isEmpty()) {
-                    return new KeyedPyramid(build.get(), Optional.empty());
-                }
-                PyramidMemo.Key key = new PyramidMemo.Key(owner, counting, wanted, in.storedRevision().getAsLong(),
-                        system.id(), shownLevels, from, to, in.characters());
-                return new KeyedPyramid(memo.get(key, build), Optional.of(key));
-            });
+            Wanted wanted = wanted(preferred, discipline, levels, includeFollows);
+            if (from == null && to == null) {
+                return wholeLogbook(owner, List.of(wanted)).map(pyramids -> pyramids.get(0));
+            }
+            return Mono.zip(figures.firstSends(owner, wanted.discipline(), wanted.counting(), from, to).collectList(),
+                            characters.all(owner), (sends, character) -> new Inputs(sends, OptionalLong.empty(), character))
+                    .map(in -> keyed(owner, wanted, from, to, in));
         });
+    }
+
+    @Override
+    public Mono<List<PyramidView>> wholeLogbook(UUID owner, List<String> disciplines, int levels) {
+        return preferences.of(owner)
+                .flatMap(preferred -> wholeLogbook(owner, disciplines.stream()
+                        .map(discipline -> wanted(preferred, discipline, levels, false)).toList()))
+                .map(pyramids -> pyramids.stream().map(KeyedPyramid::view).toList());
+    }
+
+    /** One pyramid asked for, with what the climber's settings make of it. */
+    private record Wanted(String discipline, GradeSystem system, SendCounting counting, int levels) {
+    }
+
+    private static Wanted wanted(ClimberPreferences.Preferences preferred, String discipline, int levels,
+                                 boolean includeFollows) {
+        String wanted = discipline.toLowerCase(Locale.ROOT);
+        SendCounting counting = includeFollows || wanted.equals("tr") ? SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS
+                : preferred.counting();
+        return new Wanted(wanted, InsightsService.preferredSystem(preferred.gradeSystems(), wanted), counting,
+                Math.max(1, Math.min(levels, 12)));
+    }
+
+    /** Whole-logbook pyramids from the read model's stored sends, all read in one round trip. */
+    private Mono<List<KeyedPyramid>> wholeLogbook(UUID owner, List<Wanted> wanted) {
+        return sources.ofWholeLogbook(owner, wanted.stream()
+                        .map(one -> new PyramidSources.Wanted(one.counting(), one.discipline())).toList())
+                .flatMapMany(found -> Flux.range(0, wanted.size()).concatMap(i -> {
+                    Wanted one = wanted.get(i);
+                    PyramidSources.Sources sources = found.get(i);
+                    Mono<Inputs> inputs = sources.firstSends()
+                            .map(stored -> Mono.just(new Inputs(stored.value(), OptionalLong.of(stored.revision()),
+                                    sources.characters())))
+                            .orElseGet(() -> figures.firstSendsFromTicks(owner, one.discipline(), one.counting()).collectList()
+                                    .map(sends -> new Inputs(sends, OptionalLong.empty(), sources.characters())));
+                    return inputs.map(in -> keyed(owner, one, null, null, in));
+                }))
+                .collectList();
+    }
+
+    /** The pyramid built from its inputs, or the one held under the same key when the sends were stored. */
+    private KeyedPyramid keyed(UUID owner, Wanted wanted, LocalDate from, LocalDate to, Inputs in) {
+        Supplier<PyramidView> build = () -> view(wanted.discipline(), wanted.system(), from, to,
+                PyramidBuilder.build(levelled(in.sends(), wanted.system()), wanted.levels()), in.characters());
+        if (in.storedRevision().isEmpty()) {
+            return new KeyedPyramid(build.get(), Optional.empty());
+        }
+        PyramidMemo.Key key = new PyramidMemo.Key(owner, wanted.counting(), wanted.discipline(),
+                in.storedRevision().getAsLong(), wanted.system().id(), wanted.levels(), from, to, in.characters());
+        return new KeyedPyramid(memo.get(key, build), Optional.of(key));
     }
 
     /** @param storedRevision the read model's revision of the sends; empty when they were computed from the ticks */

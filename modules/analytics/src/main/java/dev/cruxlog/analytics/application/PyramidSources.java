@@ -10,14 +10,20 @@ import dev.cruxlog.logbook.SendCounting;
 import reactor.core.publisher.Mono;
 
 /**
- * Out port: what a pyramid of the whole logbook is built from, read in one round trip: the
- * read model's stored first sends of the discipline ({@link LogbookFigures#firstSends}) and the
- * climber's route characters ({@link RouteCharacters#all}). A pyramid is the most viewed answer;
- * one statement instead of two halves its trips to the database after the climber's settings.
+ * Out port: what pyramids of the whole logbook are built from, read in one round trip: the
+ * read model's stored first sends of each discipline asked for ({@link LogbookFigures#firstSends})
+ * and the climber's route characters ({@link RouteCharacters#all}). A pyramid is the most viewed
+ * answer, and the coach asks for three with every question: one statement instead of one per
+ * discipline and one for the characters.
  */
 public interface PyramidSources {
 
-    Mono<Sources> ofWholeLogbook(UUID owner, SendCounting counting, String discipline);
+    /** The sources of each wanted pyramid, in the order asked. */
+    Mono<List<Sources>> ofWholeLogbook(UUID owner, List<Wanted> wanted);
+
+    /** A discipline's stored first sends, as the climber counts sends for that pyramid. */
+    record Wanted(SendCounting counting, String discipline) {
+    }
 
     /** @param firstSends empty when the read model holds no current figure: the ticks answer then */
     record Sources(Optional<Revised<List<LogbookStatistics.RouteSend>>> firstSends,

@@ -23,6 +23,7 @@ import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.LogbookStatistics.RouteSend;
 import dev.cruxlog.logbook.SendCounting;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The pyramid use case alone, against in-memory ports: what it reuses and when it builds again. */
@@ -37,9 +38,11 @@ class PyramidServiceTest {
     private final PyramidMemo memo = new PyramidMemo(10_000);
     private final GradeCatalog grades = new GradeCatalog();
     /** The one-statement read as the two ports it stands for. */
-    private final PyramidSources sources = (owner, counting, discipline) -> figures.revisedFirstSends(owner, counting, discipline)
-            .map(Optional::of).defaultIfEmpty(Optional.empty())
-            .zipWith(characters.all(owner), PyramidSources.Sources::new);
+    private final PyramidSources sources = (owner, wanted) -> Flux.fromIterable(wanted)
+            .concatMap(one -> figures.revisedFirstSends(owner, one.counting(), one.discipline())
+                    .map(Optional::of).defaultIfEmpty(Optional.empty())
+                    .zipWith(characters.all(owner), PyramidSources.Sources::new))
+            .collectList();
     private final PyramidService pyramids = new PyramidService(new AnalyticsFigures(statistics, figures),
             new ClimberPreferences(accounts), grades, characters, memo, sources);
 
@@ -100,6 +103,20 @@ class PyramidServiceTest {
         assertThat(memo.routesHeld()).isZero();
     }
 
+    @Test
+    void severalDisciplinesAreAnsweredAsEachAloneWithTheSettingsReadOnce() {
+        store(send("route-1", "5.11a", 110));
+        accounts.finds = 0;
+
+        List<PyramidView> both = pyramids.wholeLogbook(CLIMBER, List.of("sport", "trad"), 4).block();
+
+        assertThat(accounts.finds).isEqualTo(1);
+        assertThat(both).extracting(PyramidView::discipline).containsExactly("sport", "trad");
+        assertThat(routes(both.get(0))).containsExactly("route-1");
+        assertThat(both.get(0)).isEqualTo(pyramids.pyramid(CLIMBER, "sport", null, null, 4, false).block());
+        assertThat(both.get(1)).isEqualTo(pyramids.pyramid(CLIMBER, "trad", null, null, 4, false).block());
+    }
+
     private PyramidService.KeyedPyramid pyramid(LocalDate from) {
         return pyramids.keyedPyramid(CLIMBER, "sport", from, null, 4, false).block();
     }
@@ -144,11 +161,15 @@ class PyramidServiceTest {
     private static final class InMemoryAccounts implements Accounts {
 
         Map<String, String> gradeSystems = Map.of();
+        int finds;
 
         @Override
         public Mono<AccountView> find(UUID accountId) {
-            return Mono.fromSupplier(() -> new AccountView(accountId, "climber", "climber@example.test", true, Tier.FREE,
-                    Set.of(Role.USER), true, null, null, gradeSystems, LengthUnit.METRES, false, OffsetDateTime.now()));
+            return Mono.fromSupplier(() -> {
+                finds++;
+                return new AccountView(accountId, "climber", "climber@example.test", true, Tier.FREE,
+                        Set.of(Role.USER), true, null, null, gradeSystems, LengthUnit.METRES, false, OffsetDateTime.now());
+            });
         }
 
         @Override

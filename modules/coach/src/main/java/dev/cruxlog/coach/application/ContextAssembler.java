@@ -21,7 +21,6 @@ import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.logbook.RecentTicks;
 import dev.cruxlog.logbook.SendCounting;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -63,8 +62,7 @@ class ContextAssembler {
         Mono<ClimberProfile> profile = profiles.find(owner);
         Mono<List<dev.cruxlog.logbook.TickView>> recent = ticks.since(owner, today.minusDays(CoachContext.RECENT_DAYS),
                 MAX_RECENT_TICKS).collectList();
-        Mono<List<PyramidView>> current = Flux.fromIterable(PYRAMIDS)
-                .concatMap(discipline -> pyramids.pyramid(owner, discipline, null, null, 4, false)).collectList();
+        Mono<List<PyramidView>> current = pyramids.wholeLogbook(owner, PYRAMIDS, 4);
         // Sends as the climber counts them (their setting), in the overview and the recent ticks alike.
         Mono<SendCounting> counting = accounts.find(owner)
                 .map(account -> SendCounting.of(account.countTopRopesAndFollowsAsSends()))

@@ -137,29 +137,57 @@ class R2dbcLogbookFigures implements LogbookFigures, PyramidSources {
     }
 
     @Override
-    public Mono<PyramidSources.Sources> ofWholeLogbook(UUID owner, SendCounting counting, String discipline) {
-        String figure = FIRST_SENDS + discipline;
-        String key = owner + "/" + counting + "/" + figure;
-        DecodedFigures.Held held = decoded.get(key);
-        // One row whether or not the figure is stored: the characters come either way.
-        return figureQuery("""
-                        SELECT f.revision, CASE WHEN f.revision = :held THEN NULL ELSE f.body END AS body,
-                               (SELECT json_agg(json_build_array(c.route_key, c.crux_angle, c.crux_energy))
-                                  FROM analytics.route_character c
-                                 WHERE c.owner_id = :owner) AS characters
-                          FROM (VALUES (1)) AS one (x)
+    public Mono<List<PyramidSources.Sources>> ofWholeLogbook(UUID owner, List<PyramidSources.Wanted> wanted) {
+        int count = wanted.size();
+        if (count == 0) {
+            return Mono.just(List.of());
+        }
+        String[] countings = new String[count];
+        String[] figures = new String[count];
+        Long[] held = new Long[count];
+        String[] keys = new String[count];
+        DecodedFigures.Held[] heldFigures = new DecodedFigures.Held[count];
+        for (int i = 0; i < count; i++) {
+            PyramidSources.Wanted one = wanted.get(i);
+            countings[i] = one.counting().name();
+            figures[i] = FIRST_SENDS + one.discipline();
+            keys[i] = owner + "/" + one.counting() + "/" + figures[i];
+            heldFigures[i] = decoded.get(keys[i]);
+            held[i] = heldFigures[i] == null ? -1L : heldFigures[i].revision();
+        }
+        // One row per wanted figure whether or not it is stored; the characters come with the first.
+        return db.sql("""
+                        SELECT w.n, f.revision, CASE WHEN f.revision = w.held THEN NULL ELSE f.body END AS body,
+                               CASE WHEN w.n = 1 THEN (SELECT json_agg(json_build_array(c.route_key, c.crux_angle, c.crux_energy))
+                                                         FROM analytics.route_character c
+                                                        WHERE c.owner_id = :owner) END AS characters
+                          FROM unnest(CAST(:countings AS text[]), CAST(:figures AS text[]), CAST(:held AS bigint[]))
+                               WITH ORDINALITY AS w (counting, figure, held, n)
                           LEFT JOIN analytics.logbook_figure f
-                            ON f.owner_id = :owner AND f.counting = :counting AND f.figure = :figure
-                           AND f.rules_version = :version AND (f.valid_through IS NULL OR f.valid_through >= current_date)""",
-                        held, owner, counting, figure)
+                            ON f.owner_id = :owner AND f.counting = w.counting AND f.figure = w.figure
+                           AND f.rules_version = :version AND (f.valid_through IS NULL OR f.valid_through >= current_date)
+                         ORDER BY w.n""")
+                .bind("owner", owner)
+                .bind("countings", countings)
+                .bind("figures", figures)
+                .bind("held", held)
+                .bind("version", ReadModelRules.VERSION)
                 .map(row -> {
                     Json body = row.get("body", Json.class);
                     Json characters = row.get("characters", Json.class);
                     return new StoredSources(row.get("revision", Long.class), body == null ? null : body.asArray(),
                             characters == null ? null : characters.asArray());
                 })
-                .one()
-                .map(stored -> new PyramidSources.Sources(firstSends(key, held, stored), characters(stored.characters())));
+                .all()
+                .collectList()
+                .map(stored -> {
+                    Map<String, RouteCharacters.Character> characters = characters(stored.get(0).characters());
+                    List<PyramidSources.Sources> sources = new java.util.ArrayList<>(count);
+                    for (int i = 0; i < count; i++) {
+                        sources.add(new PyramidSources.Sources(firstSends(keys[i], heldFigures[i], stored.get(i)), characters));
+                    }
+                    return sources;
+                });
     }
 
     private record StoredSources(Long revision, byte[] body, byte[] characters) {

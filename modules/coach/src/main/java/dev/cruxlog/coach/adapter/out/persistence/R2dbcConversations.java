@@ -13,7 +13,6 @@ import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,11 +23,9 @@ class R2dbcConversations implements Conversations {
     private static final String MESSAGE = "id, role, content, status, answered_by, helpful, feedback, created_at";
 
     private final DatabaseClient db;
-    private final TransactionalOperator transaction;
 
-    R2dbcConversations(DatabaseClient db, TransactionalOperator transaction) {
+    R2dbcConversations(DatabaseClient db) {
         this.db = db;
-        this.transaction = transaction;
     }
 
     @Override
@@ -92,24 +89,31 @@ class R2dbcConversations implements Conversations {
                 });
     }
 
+    /**
+     * One statement, so atomic without a transaction of its own (a BEGIN and a COMMIT were two of
+     * a question's round trips): the conversation is touched and both messages written only if
+     * it is the owner's. The answer is timed a microsecond after its question, as messages are
+     * listed by time.
+     */
     @Override
     public Mono<List<UUID>> addQuestionAndAnswer(UUID owner, UUID conversationId, String question, String contextJson,
                                                  String answeredBy, String titleIfNew) {
-        Mono<UUID> questionId = db.sql("INSERT INTO coach.message (conversation_id, owner_id, role, content, context) "
-                        + "SELECT id, owner_id, 'user', :content, CAST(:context AS jsonb) FROM coach.conversation "
-                        + "WHERE id = :conversation AND owner_id = :owner RETURNING id")
+        return db.sql("""
+                        WITH touched AS (
+                            UPDATE coach.conversation SET updated_at = now(), title = coalesce(:title, title)
+                             WHERE id = :conversation AND owner_id = :owner RETURNING id, owner_id, clock_timestamp() AS at),
+                        asked AS (
+                            INSERT INTO coach.message (conversation_id, owner_id, role, content, context, created_at)
+                            SELECT id, owner_id, 'user', :content, CAST(:context AS jsonb), at FROM touched RETURNING id),
+                        answer AS (
+                            INSERT INTO coach.message (conversation_id, owner_id, role, status, answered_by, created_at)
+                            SELECT id, owner_id, 'assistant', 'streaming', :answeredBy, at + interval '1 microsecond'
+                              FROM touched RETURNING id)
+                        SELECT asked.id AS question_id, answer.id AS answer_id FROM asked, answer""")
                 .bind("conversation", conversationId).bind("owner", owner).bind("content", question)
-                .bind("context", contextJson).map(row -> row.get("id", UUID.class)).one();
-        Mono<UUID> answerId = db.sql("INSERT INTO coach.message (conversation_id, owner_id, role, status, answered_by) "
-                        + "SELECT id, owner_id, 'assistant', 'streaming', :answeredBy FROM coach.conversation "
-                        + "WHERE id = :conversation AND owner_id = :owner RETURNING id")
-                .bind("conversation", conversationId).bind("owner", owner).bind("answeredBy", answeredBy)
-                .map(row -> row.get("id", UUID.class)).one();
-        Mono<Long> touched = db.sql("UPDATE coach.conversation SET updated_at = now(), title = coalesce(:title, title) "
-                        + "WHERE id = :conversation AND owner_id = :owner")
-                .bind("conversation", conversationId).bind("owner", owner)
-                .bind("title", Parameter.fromOrEmpty(titleIfNew, String.class)).fetch().rowsUpdated();
-        return transaction.transactional(questionId.flatMap(q -> answerId.flatMap(a -> touched.thenReturn(List.of(q, a)))));
+                .bind("context", contextJson).bind("answeredBy", answeredBy)
+                .bind("title", Parameter.fromOrEmpty(titleIfNew, String.class))
+                .map(row -> List.of(row.get("question_id", UUID.class), row.get("answer_id", UUID.class))).one();
     }
 
     @Override

@@ -140,49 +140,50 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                 .all();
     }
 
+    /**
+     * The overview in one statement and one round trip (it was five, each holding a connection
+     * of its own): every figure is a kind of row, typed columns a kind does not use are null.
+     * The window's ticks are read once ({@code t}, materialised because several kinds read it);
+     * the categorised kinds measure each tick against the climber's earlier sends.
+     */
     @Override
     public Mono<Overview> overview(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
-        Mono<Object[]> totals = bind(db.sql("""
-                        WITH t AS (%s)
-                        SELECT count(*) AS ticks, coalesce(sum(pitches), 0) AS pitches,
-                               count(DISTINCT climbed_on) AS days, min(climbed_on) AS first_day,
+        return bind(db.sql(CATEGORISED + """
+                        , t AS MATERIALIZED (%s)
+                        SELECT 'totals' AS kind, CAST(0 AS bigint) AS ord, CAST(NULL AS text) AS discipline,
+                               CAST(NULL AS text) AS route, CAST(NULL AS text) AS grade, CAST(NULL AS integer) AS grade_index,
+                               min(climbed_on) AS climbed_on, CAST(NULL AS text) AS style, CAST(NULL AS integer) AS levels_below,
+                               CAST(NULL AS bigint) AS attempts, count(*) AS n, CAST(NULL AS text) AS location,
+                               coalesce(sum(pitches), 0) AS pitches, count(DISTINCT climbed_on) AS days,
                                count(DISTINCT nullif(location, '')) AS areas,
                                count(DISTINCT nullif(location_path[1], '')) AS regions,
-                               count(*) FILTER (WHERE counts_as_send) AS sends,
-                               coalesce(sum(length_ft), 0) AS length_ft
-                          FROM t""".formatted(WINDOW)), owner, counting, from, to)
-                .map(row -> new Object[] {row.get("ticks", Long.class), row.get("pitches", Long.class),
-                        row.get("days", Long.class), row.get("first_day", LocalDate.class), row.get("areas", Long.class),
-                        row.get("regions", Long.class), row.get("sends", Long.class), row.get("length_ft", Long.class)})
-                .one();
-        Mono<Map<String, Long>> disciplines = bind(db.sql("WITH t AS (" + WINDOW
-                        + ") SELECT discipline, count(*) AS n FROM t GROUP BY discipline"), owner, counting, from, to)
-                .map(row -> Map.entry(row.get("discipline", String.class), row.get("n", Long.class)))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue, TreeMap::new);
-        Mono<List<Area>> favourites = bind(db.sql("WITH t AS (" + WINDOW + """
-                        ) SELECT location, sum(pitches) AS pitches, count(*) AS ticks FROM t
-                           WHERE coalesce(location, '') <> '' GROUP BY location ORDER BY pitches DESC, ticks DESC, location COLLATE "C"
-                           LIMIT 3"""), owner, counting, from, to)
-                .map(row -> new Area(row.get("location", String.class), row.get("pitches", Long.class),
-                        row.get("ticks", Long.class)))
-                .all().collectList();
-        Mono<List<BestSend>> best = bind(db.sql("WITH t AS (" + WINDOW + """
-                        ) SELECT DISTINCT ON (discipline) discipline, route, grade, grade_index, climbed_on FROM t
-                           WHERE counts_as_send AND grade_index IS NOT NULL
-                           ORDER BY discipline, grade_index DESC, climbed_on, lower(route COLLATE "C"), route COLLATE "C",
-                                    grade COLLATE "C\""""), owner, counting, from, to)
-                .map(row -> new BestSend(row.get("discipline", String.class), row.get("route", String.class),
-                        row.get("grade", String.class), row.get("grade_index", Integer.class),
-                        row.get("climbed_on", LocalDate.class)))
-                .all().collectList();
-        // One pass of the window functions for the three figures that measure each tick against
-        // the climber's earlier sends (they were three statements, three passes).
-        Mono<Categorised> categorised = bind(db.sql(CATEGORISED + """
-                        SELECT 'hard' AS kind, recent.* FROM (
+                               count(*) FILTER (WHERE counts_as_send) AS sends, coalesce(sum(length_ft), 0) AS length_ft
+                          FROM t
+                        UNION ALL
+                        SELECT 'discipline', 0, discipline, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*), NULL,
+                               NULL, NULL, NULL, NULL, NULL, NULL
+                          FROM t GROUP BY discipline
+                        UNION ALL
+                        (SELECT 'favourite', row_number() OVER (ORDER BY sum(pitches) DESC, count(*) DESC, location COLLATE "C"),
+                                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*), location, sum(pitches),
+                                NULL, NULL, NULL, NULL, NULL
+                           FROM t WHERE coalesce(location, '') <> '' GROUP BY location
+                          ORDER BY sum(pitches) DESC, count(*) DESC, location COLLATE "C" LIMIT 3)
+                        UNION ALL
+                        SELECT 'best', row_number() OVER (ORDER BY discipline), discipline, route, grade, grade_index,
+                               climbed_on, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+                          FROM (SELECT DISTINCT ON (discipline) discipline, route, grade, grade_index, climbed_on FROM t
+                                 WHERE counts_as_send AND grade_index IS NOT NULL
+                                 ORDER BY discipline, grade_index DESC, climbed_on, lower(route COLLATE "C"), route COLLATE "C",
+                                          grade COLLATE "C") best
+                        UNION ALL
+                        SELECT 'hard', recent.* FROM (
                             SELECT row_number() OVER (ORDER BY climbed_on DESC, lower(route COLLATE "C"), grade COLLATE "C", style COLLATE "C",
                                    route COLLATE "C", discipline COLLATE "C", grade_index, levels_below, attempts) AS ord,
                                    discipline, route, grade, grade_index, climbed_on, style, levels_below, attempts,
-                                   CAST(NULL AS bigint) AS n
+                                   CAST(NULL AS bigint) AS n, CAST(NULL AS text) AS location, CAST(NULL AS bigint) AS pitches,
+                                   CAST(NULL AS bigint) AS days, CAST(NULL AS bigint) AS areas, CAST(NULL AS bigint) AS regions,
+                                   CAST(NULL AS bigint) AS sends, CAST(NULL AS bigint) AS length_ft
                               FROM categorised
                              WHERE counts_as_send AND levels_below <= 2 AND in_window
                                -- Recent: a tick dated in the future (TickDates) has not happened yet.
@@ -190,47 +191,67 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                              ORDER BY climbed_on DESC, lower(route COLLATE "C"), grade COLLATE "C", style COLLATE "C",
                                    route COLLATE "C", discipline COLLATE "C", grade_index, levels_below, attempts LIMIT 10) recent
                         UNION ALL
-                        SELECT 'project', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*) FROM categorised
-                         WHERE NOT counts_as_send AND levels_below <= 0 AND in_window
+                        SELECT 'project', 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, count(*), NULL,
+                               NULL, NULL, NULL, NULL, NULL, NULL
+                          FROM categorised WHERE NOT counts_as_send AND levels_below <= 0 AND in_window
                         UNION ALL
-                        SELECT 'category', NULL, NULL, NULL, NULL, NULL, NULL, NULL, levels_below, NULL, count(*) FROM categorised
-                         WHERE counts_as_send AND in_window GROUP BY levels_below
-                        ORDER BY kind, ord"""), owner, counting, from, to)
-                .map(row -> new CategorisedRow(row.get("kind", String.class), row.get("discipline", String.class),
-                        row.get("route", String.class), row.get("grade", String.class), row.get("grade_index", Integer.class),
-                        row.get("climbed_on", LocalDate.class), row.get("style", String.class),
-                        row.get("levels_below", Integer.class), row.get("attempts", Long.class), row.get("n", Long.class)))
+                        SELECT 'category', 0, NULL, NULL, NULL, NULL, NULL, NULL, levels_below, NULL, count(*), NULL,
+                               NULL, NULL, NULL, NULL, NULL, NULL
+                          FROM categorised WHERE counts_as_send AND in_window GROUP BY levels_below
+                        ORDER BY kind, ord""".formatted(WINDOW)), owner, counting, from, to)
+                .map(row -> new OverviewRow(row.get("kind", String.class), row.get("ord", Long.class),
+                        row.get("discipline", String.class), row.get("route", String.class), row.get("grade", String.class),
+                        row.get("grade_index", Integer.class), row.get("climbed_on", LocalDate.class),
+                        row.get("style", String.class), row.get("levels_below", Integer.class),
+                        row.get("attempts", Long.class), row.get("n", Long.class), row.get("location", String.class),
+                        row.get("pitches", Long.class), row.get("days", Long.class), row.get("areas", Long.class),
+                        row.get("regions", Long.class), row.get("sends", Long.class), row.get("length_ft", Long.class)))
                 .all()
-                .collect(Categorised::new, Categorised::add);
-        return Mono.zip(totals, disciplines, favourites, best, categorised).map(all -> {
-            Object[] t = all.getT1();
-            Categorised c = all.getT5();
-            return new Overview((Long) t[0], (Long) t[1], (Long) t[2], (LocalDate) t[3], (Long) t[4], (Long) t[5],
-                    (Long) t[6], all.getT2(), all.getT3(), all.getT4(), c.recentHardSends, c.projectAttempts, (Long) t[7],
-                    c.sendsByCategory);
-        });
+                .collect(OverviewRows::new, OverviewRows::add)
+                .map(OverviewRows::overview);
     }
 
-    /** A row of the categorised statement: a recent hard send, the attempts on projects, or one category's sends. */
-    private record CategorisedRow(String kind, String discipline, String route, String grade, Integer gradeIndex,
-                                  LocalDate climbedOn, String style, Integer levelsBelow, Long attempts, Long n) {
+    /**
+     * A row of the overview's statement: {@code kind} says which figure it carries and which
+     * columns it uses ({@code n} is a count: the window's ticks, a discipline's, an area's, the
+     * attempts on projects or a category's sends).
+     */
+    private record OverviewRow(String kind, Long ord, String discipline, String route, String grade, Integer gradeIndex,
+                               LocalDate climbedOn, String style, Integer levelsBelow, Long attempts, Long n,
+                               String location, Long pitches, Long days, Long areas, Long regions, Long sends,
+                               Long lengthFeet) {
     }
 
-    /** The overview's figures from the categorised statement, collected in the order its rows come. */
-    private static final class Categorised {
+    /** The overview's figures, collected from its rows in the order they come (by kind, then {@code ord}). */
+    private static final class OverviewRows {
 
+        OverviewRow totals;
+        final Map<String, Long> disciplines = new TreeMap<>();
+        final List<Area> favourites = new java.util.ArrayList<>();
+        final List<BestSend> best = new java.util.ArrayList<>();
         final List<HardSend> recentHardSends = new java.util.ArrayList<>();
-        final Map<DifficultyCategory, Long> sendsByCategory = new java.util.EnumMap<>(DifficultyCategory.class);
+        final Map<DifficultyCategory, Long> sendsByCategory = new EnumMap<>(DifficultyCategory.class);
         long projectAttempts;
 
-        void add(CategorisedRow row) {
+        void add(OverviewRow row) {
             switch (row.kind()) {
+                case "totals" -> totals = row;
+                case "discipline" -> disciplines.put(row.discipline(), row.n());
+                case "favourite" -> favourites.add(new Area(row.location(), row.pitches(), row.n()));
+                case "best" -> best.add(new BestSend(row.discipline(), row.route(), row.grade(), row.gradeIndex(),
+                        row.climbedOn()));
                 case "hard" -> recentHardSends.add(new HardSend(row.discipline(), row.route(), row.grade(), row.gradeIndex(),
                         row.climbedOn(), DifficultyCategory.of(row.levelsBelow()), row.style(), row.attempts().intValue()));
                 case "project" -> projectAttempts = row.n();
                 case "category" -> sendsByCategory.merge(DifficultyCategory.of(row.levelsBelow()), row.n(), Long::sum);
                 default -> throw new IllegalStateException("Unknown row kind " + row.kind());
             }
+        }
+
+        Overview overview() {
+            return new Overview(totals.n(), totals.pitches(), totals.days(), totals.climbedOn(), totals.areas(),
+                    totals.regions(), totals.sends(), disciplines, favourites, best, recentHardSends, projectAttempts,
+                    totals.lengthFeet(), sendsByCategory);
         }
     }
 
