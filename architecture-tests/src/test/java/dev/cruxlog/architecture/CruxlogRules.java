@@ -101,12 +101,51 @@ public final class CruxlogRules {
             // Modules grow these layers one by one; an absent layer has nothing to break.
             .allowEmptyShould(true);
 
+    public static final ArchRule APPLICATION_SPEAKS_NO_WIRE_FORMAT = noClasses()
+            .that().resideInAPackage("..application..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
+                    "org.springframework.r2dbc..", "io.r2dbc..", "io.netty..", "reactor.netty..", "tools.jackson..",
+                    "com.fasterxml.jackson..", "org.jsoup..", "com.opencsv..", "org.apache.poi..", "com.nimbusds..")
+            .because("use cases speak the module's own terms: HTTP, SQL drivers and wire formats (JSON, Stripe's "
+                    + "events, CSV, HTML) live in adapters behind ports (transactions are Spring's abstraction, allowed)")
+            // Modules grow these layers one by one; an absent layer has nothing to break.
+            .allowEmptyShould(true);
+
     public static final ArchRule INBOUND_ADAPTERS_DO_NOT_USE_OUTBOUND_ADAPTERS = noClasses()
             .that().resideInAPackage("..adapter.in..")
             .should().dependOnClassesThat().resideInAPackage("..adapter.out..")
             .because("controllers go through use cases, never straight to a repository or gateway")
             // Modules grow these layers one by one; an absent layer has nothing to break.
             .allowEmptyShould(true);
+
+    public static final ArchRule IN_ADAPTERS_IMPLEMENT_NO_OUT_PORTS = noClasses()
+            .that().resideInAPackage("..adapter.in..")
+            .should().implement(resideInAPackage("..application.."))
+            .because("an interface of the application layer is an out-port, which out-adapters implement: a file "
+                    + "reader a use case calls sits under adapter.out, whoever sent the file")
+            .allowEmptyShould(true);
+
+    public static final ArchRule OUT_ADAPTERS_MEET_THROUGH_PORTS = noClasses()
+            .should(new ArchCondition<JavaClass>("use an out-adapter of another kind in its module") {
+                @Override
+                public void check(JavaClass origin, ConditionEvents events) {
+                    Matcher from = OUT_ADAPTER.matcher(origin.getPackageName());
+                    if (!from.matches()) {
+                        return;
+                    }
+                    for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                        Matcher to = OUT_ADAPTER.matcher(dependency.getTargetClass().getBaseComponentType().getPackageName());
+                        if (to.matches() && to.group(1).equals(from.group(1)) && !to.group(2).equals(from.group(2))) {
+                            events.add(SimpleConditionEvent.satisfied(origin, dependency.getDescription()));
+                        }
+                    }
+                }
+            })
+            .because("one out-adapter reaching into another (tokens signed with a key read by the persistence "
+                    + "adapter's class) is a dependency no port names; the application's out-port stands between");
+
+    /** A module's out-adapter package: the module's prefix, then the adapter's kind (persistence, crypto, ...). */
+    private static final Pattern OUT_ADAPTER = Pattern.compile("^(.*)\\.adapter\\.out\\.([a-z0-9_]+)(?:\\..*)?$");
 
     private static final Pattern MODULE_OF = Pattern.compile("^((?:.*\\.)?(?:cruxlog|modules))\\.([a-z0-9_]+)\\..*$");
 
@@ -140,10 +179,19 @@ public final class CruxlogRules {
             .because("a bare interval fails for good once a slow consumer falls 32 ticks behind; "
                     + "dev.cruxlog.platform.Periodic drops the ticks nobody was ready for");
 
+    public static final ArchRule NO_TUPLES_READ_BY_POSITION = noClasses()
+            .that().doNotHaveFullyQualifiedName("dev.cruxlog.platform.Zip")
+            .should(callMethodWhere(target -> target.getOwner().isAssignableTo("reactor.util.function.Tuple2")
+                    && target.getName().matches("getT[1-8]"), "a Reactor tuple's getT1() ... getT8()"))
+            .because("things gathered at once are named where they are used: Reactor's two-source zip with a "
+                    + "BiFunction, dev.cruxlog.platform.Zip.of for three to seven");
+
     public static final ArchRule[] ALL = {NO_JDBC_OR_BLOCKING_DATA_ACCESS, NO_BLOCKING_HTTP_CLIENTS,
             NO_BLOCKING_ON_PUBLISHERS, NO_THREAD_BLOCKING_CALLS, NO_JSOUP_CONNECT, NO_BLOCKING_FILE_OR_STREAM_READS,
-            DOMAIN_IS_PLAIN_JAVA, APPLICATION_DOES_NOT_KNOW_ADAPTERS, INBOUND_ADAPTERS_DO_NOT_USE_OUTBOUND_ADAPTERS,
-            ADAPTERS_STAY_INSIDE_THEIR_MODULE, BEANS_ARE_DECLARED_IN_CONFIGURATION, NO_BARE_INTERVALS};
+            DOMAIN_IS_PLAIN_JAVA, APPLICATION_DOES_NOT_KNOW_ADAPTERS, APPLICATION_SPEAKS_NO_WIRE_FORMAT,
+            INBOUND_ADAPTERS_DO_NOT_USE_OUTBOUND_ADAPTERS,
+            ADAPTERS_STAY_INSIDE_THEIR_MODULE, BEANS_ARE_DECLARED_IN_CONFIGURATION, NO_BARE_INTERVALS,
+            NO_TUPLES_READ_BY_POSITION, IN_ADAPTERS_IMPLEMENT_NO_OUT_PORTS, OUT_ADAPTERS_MEET_THROUGH_PORTS};
 
     static String moduleOf(String className) {
         Matcher matcher = MODULE_OF.matcher(className);

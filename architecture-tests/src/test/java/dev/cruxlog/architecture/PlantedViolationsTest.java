@@ -18,9 +18,13 @@ import cruxlogfixtures.blocking.PlantedJsoupConnect;
 import cruxlogfixtures.blocking.PlantedMonoBlock;
 import cruxlogfixtures.blocking.PlantedRestClient;
 import cruxlogfixtures.blocking.PlantedThreadSleep;
+import cruxlogfixtures.blocking.PlantedTupleByPosition;
 import cruxlogfixtures.blockingio.AllowedFileRead;
 import cruxlogfixtures.hexagon.adapter.in.PlantedBeanInController;
 import cruxlogfixtures.hexagon.adapter.in.PlantedControllerUsingRepository;
+import cruxlogfixtures.hexagon.adapter.in.PlantedReaderUnderAdapterIn;
+import cruxlogfixtures.hexagon.adapter.out.crypto.PlantedSignerUsingStoredKeys;
+import cruxlogfixtures.hexagon.application.PlantedServiceReadingJson;
 import cruxlogfixtures.hexagon.application.PlantedServiceUsingAdapter;
 import cruxlogfixtures.hexagon.domain.PlantedSpringInDomain;
 import cruxlogfixtures.modules.alpha.PlantedCrossModuleAdapterUse;
@@ -50,11 +54,15 @@ class PlantedViolationsTest {
                 Arguments.of(CruxlogRules.NO_BLOCKING_FILE_OR_STREAM_READS, PlantedFileRead.class),
                 Arguments.of(CruxlogRules.DOMAIN_IS_PLAIN_JAVA, PlantedSpringInDomain.class),
                 Arguments.of(CruxlogRules.APPLICATION_DOES_NOT_KNOW_ADAPTERS, PlantedServiceUsingAdapter.class),
+                Arguments.of(CruxlogRules.APPLICATION_SPEAKS_NO_WIRE_FORMAT, PlantedServiceReadingJson.class),
                 Arguments.of(CruxlogRules.INBOUND_ADAPTERS_DO_NOT_USE_OUTBOUND_ADAPTERS,
                         PlantedControllerUsingRepository.class),
                 Arguments.of(CruxlogRules.ADAPTERS_STAY_INSIDE_THEIR_MODULE, PlantedCrossModuleAdapterUse.class),
                 Arguments.of(CruxlogRules.BEANS_ARE_DECLARED_IN_CONFIGURATION, PlantedBeanInController.class),
-                Arguments.of(CruxlogRules.NO_BARE_INTERVALS, PlantedBareInterval.class));
+                Arguments.of(CruxlogRules.NO_BARE_INTERVALS, PlantedBareInterval.class),
+                Arguments.of(CruxlogRules.NO_TUPLES_READ_BY_POSITION, PlantedTupleByPosition.class),
+                Arguments.of(CruxlogRules.IN_ADAPTERS_IMPLEMENT_NO_OUT_PORTS, PlantedReaderUnderAdapterIn.class),
+                Arguments.of(CruxlogRules.OUT_ADAPTERS_MEET_THROUGH_PORTS, PlantedSignerUsingStoredKeys.class));
     }
 
     @ParameterizedTest(name = "{1} breaks: {0}")

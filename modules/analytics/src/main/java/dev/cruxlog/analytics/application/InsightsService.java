@@ -14,6 +14,7 @@ import dev.cruxlog.grades.Grades;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.Season;
 import dev.cruxlog.logbook.SendCounting;
+import dev.cruxlog.platform.Zip;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -83,12 +84,12 @@ public class InsightsService {
     }
 
     public Mono<Progression> progression(UUID owner, LocalDate from, LocalDate to) {
-        return preferences.of(owner).flatMap(preferred -> Mono.zip(
-                        figures.hardestSendsByMonth(owner, preferred.counting(), from, to).collectList(),
-                        figures.volumeByMonth(owner, preferred.counting(), from, to).collectList(),
-                        figures.gradeDistribution(owner, preferred.counting(), from, to).collectList()
-                                .map(years -> gradeDistribution(years, preferred.gradeSystems()))))
-                .map(all -> new Progression(all.getT1(), all.getT2(), all.getT3()));
+        return preferences.of(owner).flatMap(preferred -> Zip.of(
+                figures.hardestSendsByMonth(owner, preferred.counting(), from, to).collectList(),
+                figures.volumeByMonth(owner, preferred.counting(), from, to).collectList(),
+                figures.gradeDistribution(owner, preferred.counting(), from, to).collectList()
+                        .map(years -> gradeDistribution(years, preferred.gradeSystems())),
+                Progression::new));
     }
 
     public Mono<Calendar> calendar(UUID owner, LocalDate from, LocalDate to) {
@@ -127,13 +128,13 @@ public class InsightsService {
                         .map(sends -> Map.entry(discipline, sends)))
                 .filter(entry -> !entry.getValue().isEmpty())
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
-        return Mono.zip(figures.styles(owner, counting, from, to).collectList(),
-                        figures.sendRates(owner, counting, from, to).collectList(),
-                        firstSends, figures.days(owner, counting, from, to).map(LogbookStatistics.Day::date).collectList(),
-                        characters.all(owner))
-                .map(all -> new Characteristics(all.getT1(), ratesByLevel(all.getT2(), preferred.gradeSystems()),
-                        flashOrOnsight(all.getT1(), counting), attemptsToSend(all.getT3()), RestDays.of(all.getT4()),
-                        cruxMix(all.getT3(), all.getT5())));
+        return Zip.of(figures.styles(owner, counting, from, to).collectList(),
+                figures.sendRates(owner, counting, from, to).collectList(),
+                firstSends, figures.days(owner, counting, from, to).map(LogbookStatistics.Day::date).collectList(),
+                characters.all(owner),
+                (styles, rates, sendsByDiscipline, climbingDays, routeCharacters) -> new Characteristics(styles,
+                        ratesByLevel(rates, preferred.gradeSystems()), flashOrOnsight(styles, counting),
+                        attemptsToSend(sendsByDiscipline), RestDays.of(climbingDays), cruxMix(sendsByDiscipline, routeCharacters)));
     }
 
     /** Sends per year, discipline and level of the climber's system: grades on one level add up. */

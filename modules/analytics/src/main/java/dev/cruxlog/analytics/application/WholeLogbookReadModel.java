@@ -10,6 +10,7 @@ import dev.cruxlog.analytics.Pyramids;
 import dev.cruxlog.logbook.LogbookChangeListener;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
+import dev.cruxlog.platform.Zip;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -59,16 +60,17 @@ public class WholeLogbookReadModel implements LogbookChangeListener {
                         .map(sends -> Map.entry(discipline, sends)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
         return firstSends.flatMap(sends -> statistics.overview(owner, counting, null, null)
-                .flatMap(overview -> Mono.zip(
+                .flatMap(overview -> Zip.of(
                         statistics.hardestSendsByMonth(owner, counting, null, null).collectList(),
                         statistics.volumeByMonth(owner, counting, null, null).collectList(),
                         statistics.days(owner, counting, null, null).collectList(),
                         statistics.places(owner, counting, null, null).collectList(),
                         statistics.styles(owner, counting, null, null).collectList(),
                         statistics.sendRates(owner, counting, null, null).collectList(),
-                        statistics.gradeDistribution(owner, counting, null, null).collectList())
-                        .map(all -> new LogbookStatistics.WholeLogbookFigures(sends, overview, all.getT1(), all.getT2(), all.getT3(), all.getT4(),
-                                all.getT5(), all.getT6(), all.getT7()))));
+                        statistics.gradeDistribution(owner, counting, null, null).collectList(),
+                        (hardestByMonth, volume, days, places, styles, sendRates, gradeDistribution) ->
+                                new LogbookStatistics.WholeLogbookFigures(sends, overview, hardestByMonth, volume, days, places,
+                                        styles, sendRates, gradeDistribution))));
     }
 
     /**

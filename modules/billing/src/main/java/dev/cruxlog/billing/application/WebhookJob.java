@@ -18,8 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Processes one recorded webhook event. Events arrive late, twice or out of order, so the
@@ -40,18 +38,18 @@ class WebhookJob implements JobHandler {
     private final BillingSettings settings;
     private final Accounts accounts;
     private final JobPayloads payloads;
-    private final JsonMapper json;
+    private final StripeEvents events;
     private final TransactionalOperator transaction;
     private final Clock clock;
 
     WebhookJob(BillingRecords records, StripeApi stripe, BillingSettings settings, Accounts accounts, JobPayloads payloads,
-               JsonMapper json, TransactionalOperator transaction, Clock clock) {
+               StripeEvents events, TransactionalOperator transaction, Clock clock) {
         this.records = records;
         this.stripe = stripe;
         this.settings = settings;
         this.accounts = accounts;
         this.payloads = payloads;
-        this.json = json;
+        this.events = events;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -68,29 +66,27 @@ class WebhookJob implements JobHandler {
     public Mono<Void> handle(Job job) {
         String eventId = payloads.read(job, Payload.class).eventId();
         return records.eventPayload(eventId)
-                .flatMap(text -> process(json.readTree(text)))
+                .flatMap(text -> process(events.read(text)))
                 .flatMap(outcome -> records.eventProcessed(eventId, outcome)
                         .doOnSuccess(done -> log.info("Stripe event {}: {}", eventId, outcome)));
     }
 
-    private Mono<String> process(JsonNode event) {
-        String type = event.path("type").asString();
-        if (!HANDLED.contains(type)) {
-            return Mono.just("ignored: " + type + " is not an event billing acts on");
+    private Mono<String> process(StripeEvents.StripeEvent event) {
+        if (!HANDLED.contains(event.type())) {
+            return Mono.just("ignored: " + event.type() + " is not an event billing acts on");
         }
-        JsonNode object = event.path("data").path("object");
-        String customer = text(object.path("customer"));
-        Optional<String> subscriptionId = subscriptionId(type, object);
-        if (customer == null) {
+        if (event.customerId().isEmpty()) {
             return Mono.just("ignored: the event names no customer");
         }
-        if (subscriptionId.isEmpty()) {
+        if (event.subscriptionId().isEmpty()) {
             return Mono.just("ignored: the event names no subscription");
         }
+        String customer = event.customerId().get();
+        String subscriptionId = event.subscriptionId().get();
         return records.ownerOfCustomer(customer)
-                .flatMap(owner -> stripe.subscription(subscriptionId.get())
+                .flatMap(owner -> stripe.subscription(subscriptionId)
                         .flatMap(current -> apply(owner, customer, current))
-                        .defaultIfEmpty("ignored: Stripe does not know subscription " + subscriptionId.get()))
+                        .defaultIfEmpty("ignored: Stripe does not know subscription " + subscriptionId))
                 .defaultIfEmpty("ignored: unknown customer " + customer);
     }
 
@@ -116,28 +112,5 @@ class WebhookJob implements JobHandler {
                             .thenReturn((stored.map(s -> s.state().id()).orElse("none")) + " -> " + target.id()
                                     + (premium ? " (premium)" : " (free)"));
                 }));
-    }
-
-    /** Where each handled event type names its subscription (invoices moved it under "parent" in 2025). */
-    private static Optional<String> subscriptionId(String type, JsonNode object) {
-        if (type.startsWith("customer.subscription.")) {
-            return Optional.ofNullable(text(object.path("id")));
-        }
-        if (type.equals("checkout.session.completed")) {
-            return Optional.ofNullable(text(object.path("subscription")));
-        }
-        String direct = text(object.path("subscription"));
-        return Optional.ofNullable(direct != null ? direct
-                : text(object.path("parent").path("subscription_details").path("subscription")));
-    }
-
-    private static String text(JsonNode node) {
-        if (node.isString()) {
-            return node.asString().isBlank() ? null : node.asString();
-        }
-        if (node.isObject() && node.path("id").isString()) {
-            return node.path("id").asString();
-        }
-        return null;
     }
 }

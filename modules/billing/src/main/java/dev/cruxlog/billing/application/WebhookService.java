@@ -8,9 +8,6 @@ import dev.cruxlog.platform.jobs.JobQueue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Receives Stripe's webhooks: verifies the signature over the raw body, records each event id
@@ -26,16 +23,16 @@ public class WebhookService {
     private final BillingRecords records;
     private final JobQueue jobs;
     private final TransactionalOperator transaction;
-    private final JsonMapper json;
+    private final StripeEvents events;
     private final Clock clock;
 
     public WebhookService(BillingSettings settings, BillingRecords records, JobQueue jobs, TransactionalOperator transaction,
-                          JsonMapper json, Clock clock) {
+                          StripeEvents events, Clock clock) {
         this.settings = settings;
         this.records = records;
         this.jobs = jobs;
         this.transaction = transaction;
-        this.json = json;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -51,21 +48,11 @@ public class WebhookService {
             }
             StripeSignature.verify(payload, signatureHeader, settings.webhookSecret(), clock.instant(),
                     settings.webhookTolerance());
-            JsonNode event;
-            try {
-                event = json.readTree(payload);
-            } catch (JacksonException e) {
-                return Mono.error(new StripeSignature.Invalid("The payload is not JSON"));
-            }
-            String id = event.path("id").asString();
-            String type = event.path("type").asString();
-            if (id.isBlank() || type.isBlank()) {
-                return Mono.error(new StripeSignature.Invalid("The payload is not a Stripe event"));
-            }
             String text = new String(payload, java.nio.charset.StandardCharsets.UTF_8);
-            return transaction.transactional(records.recordEvent(id, type, text)
-                    .flatMap(isNew -> isNew ? jobs.enqueue(JOB_KIND, Map.of("eventId", id)).thenReturn(new Receipt(id, false))
-                            : Mono.just(new Receipt(id, true))));
+            StripeEvents.StripeEvent event = events.read(text);
+            return transaction.transactional(records.recordEvent(event.id(), event.type(), text)
+                    .flatMap(isNew -> isNew ? jobs.enqueue(JOB_KIND, Map.of("eventId", event.id()))
+                            .thenReturn(new Receipt(event.id(), false)) : Mono.just(new Receipt(event.id(), true))));
         });
     }
 }

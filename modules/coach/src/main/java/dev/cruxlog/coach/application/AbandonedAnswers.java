@@ -42,7 +42,7 @@ public class AbandonedAnswers extends PeriodicSweep {
     @Override
     public Mono<Long> sweep() {
         return conversations.failAbandonedAnswers(after)
-                // Given back on the day it was counted on, in the clock's zone as CoachService counts.
+                // Given back on the day it was counted on, in the clock's zone as QuestionAllowance counts.
                 .concatMap(answer -> answer.wroteNothing()
                         ? usage.refund(answer.owner(), LocalDate.ofInstant(answer.askedAt(), clock.getZone())).thenReturn(answer)
                         : Mono.just(answer))

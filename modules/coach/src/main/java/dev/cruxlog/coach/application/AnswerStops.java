@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
 /**
  * Out-port: a climber's request to stop an answer, told to every instance. An answer is written
  * by the instance that was asked; a cancel may reach any instance, so the one that receives it
- * announces it, and the writing instance hears it and stops ({@link CoachService#stopIfWrittenHere}).
+ * announces it, and the writing instance hears it and stops ({@link AnswerService#stopIfWrittenHere}).
  */
 public interface AnswerStops {
 

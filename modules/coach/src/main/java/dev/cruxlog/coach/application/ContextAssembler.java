@@ -16,10 +16,11 @@ import dev.cruxlog.coach.domain.CoachContext;
 import dev.cruxlog.coach.domain.NamedGrade;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
-import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.identity.Accounts;
+import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.RecentTicks;
 import dev.cruxlog.logbook.SendCounting;
+import dev.cruxlog.platform.Zip;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -29,7 +30,7 @@ import reactor.core.publisher.Mono;
  * boulder pyramids, the overview of the last 12 months, and the last 10 messages.
  */
 @Component
-class ContextAssembler {
+class ContextAssembler implements QuestionContexts {
 
     static final List<String> PYRAMIDS = List.of("sport", "trad", "boulder");
     static final int MAX_RECENT_TICKS = 200;
@@ -57,7 +58,8 @@ class ContextAssembler {
         this.clock = clock;
     }
 
-    Mono<CoachContext> assemble(UUID owner, UUID conversationId, String question) {
+    @Override
+    public Mono<CoachContext> assemble(UUID owner, UUID conversationId, String question) {
         LocalDate today = LocalDate.now(clock);
         Mono<ClimberProfile> profile = profiles.find(owner);
         Mono<List<dev.cruxlog.logbook.TickView>> recent = ticks.since(owner, today.minusDays(CoachContext.RECENT_DAYS),
@@ -73,10 +75,10 @@ class ContextAssembler {
                 .map(asked -> pyramids.pyramid(owner, asked.discipline(), null, null, DEEPEST_PYRAMID, false)
                         .map(pyramid -> Optional.of(named(asked, pyramid))))
                 .orElse(Mono.just(Optional.empty()));
-        return Mono.zip(profile, recent, current, overview,
-                        conversations.lastTurns(owner, conversationId, CoachContext.HISTORY_MESSAGES), counting, named)
-                .map(all -> new CoachContext(today, all.getT1(), all.getT2(), all.getT3(), all.getT4(), all.getT5(), question,
-                        all.getT6(), all.getT7().orElse(null)));
+        return Zip.of(profile, recent, current, overview,
+                conversations.lastTurns(owner, conversationId, CoachContext.HISTORY_MESSAGES), counting, named,
+                (climber, recentTicks, pyramidsNow, lastYear, history, sendCounting, namedGrade) -> new CoachContext(today,
+                        climber, recentTicks, pyramidsNow, lastYear, history, question, sendCounting, namedGrade.orElse(null)));
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.cruxlog.coach.domain.ChatTurn;
+import dev.cruxlog.coach.domain.PromptBuilder;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -43,8 +44,11 @@ public interface Conversations {
     /** The last {@code count} messages with content, oldest first, as the model sees them. */
     Mono<List<ChatTurn>> lastTurns(UUID owner, UUID conversationId, int count);
 
-    /** Stores a question with the context sent for it, and the empty answer that will follow; returns both ids. */
-    Mono<List<UUID>> addQuestionAndAnswer(UUID owner, UUID conversationId, String question, String contextJson,
+    /**
+     * Stores a question with the prompt sent for it (what the climber can see as the question's
+     * context), and the empty answer that will follow; returns both ids.
+     */
+    Mono<List<UUID>> addQuestionAndAnswer(UUID owner, UUID conversationId, String question, PromptBuilder.Prompt sent,
                                           String answeredBy, String titleIfNew);
 
     Mono<Void> finishAnswer(UUID answerId, String content, String status);

@@ -5,7 +5,7 @@ import java.time.Duration;
 import dev.cruxlog.coach.CoachAllowance;
 import dev.cruxlog.coach.adapter.in.database.AnswerStopListener;
 import dev.cruxlog.coach.application.AnswerStops;
-import dev.cruxlog.coach.application.CoachService;
+import dev.cruxlog.coach.application.AnswerService;
 import dev.cruxlog.platform.database.PostgresChannel;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import dev.cruxlog.coach.adapter.out.model.LogbookInsightsModel;
@@ -38,8 +38,8 @@ class CoachConfiguration {
 
     /** Every instance hears every announced answer stop. */
     @Bean
-    AnswerStopListener answerStopListener(R2dbcConnectionDetails connection, CoachService coach) {
-        return new AnswerStopListener(PostgresChannel.onItsOwnConnection(connection, AnswerStops.CHANNEL), coach);
+    AnswerStopListener answerStopListener(R2dbcConnectionDetails connection, AnswerService answers) {
+        return new AnswerStopListener(PostgresChannel.onItsOwnConnection(connection, AnswerStops.CHANNEL), answers);
     }
 
     @Bean

@@ -195,15 +195,15 @@ public class RegistrationService {
      * on the reserved {@code .invalid} domain (RFC 2606) so no email ever leaves, verified.
      */
     public Mono<UUID> createGuest(String clientAddress) {
-        return throttle.check(SendingLimits.GUESTS, clientAddress).then(random.next().zipWith(random.next())).flatMap(secrets -> {
-            String suffix = secrets.getT1().value().replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT)
+        return throttle.check(SendingLimits.GUESTS, clientAddress).then(random.next().zipWith(random.next(), (name, password) -> {
+            String suffix = name.value().replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT)
                     .substring(0, 10);
             String username = "guest-" + suffix;
             String email = username + GUEST_EMAIL_DOMAIN;
-            return hasher.hash(secrets.getT2().value())
+            return hasher.hash(password.value())
                     .flatMap(hash -> transaction.transactional(accounts.insert(email, email, username, username, hash)
                             .flatMap(created -> accounts.markEmailVerified(created.id()).thenReturn(created.id()))));
-        });
+        })).flatMap(creating -> creating);
     }
 
     /** Sends a fresh verification link, at most a few times an hour. */

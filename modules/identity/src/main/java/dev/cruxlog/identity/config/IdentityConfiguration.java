@@ -8,7 +8,6 @@ import dev.cruxlog.identity.adapter.out.blockingio.ClasspathCommonPasswords;
 import dev.cruxlog.identity.adapter.out.crypto.BcryptPasswordHasher;
 import dev.cruxlog.identity.adapter.out.crypto.JwtAccessTokens;
 import dev.cruxlog.identity.adapter.out.crypto.SecureRandomTokens;
-import dev.cruxlog.identity.adapter.out.persistence.R2dbcSigningSecrets;
 import dev.cruxlog.identity.adapter.out.pwnedpasswords.BreachCheckOff;
 import dev.cruxlog.identity.adapter.out.pwnedpasswords.PwnedPasswordsRange;
 import dev.cruxlog.identity.application.AccessTokenCutoffs;
@@ -16,6 +15,8 @@ import dev.cruxlog.identity.application.AccessTokens;
 import dev.cruxlog.identity.application.BreachedPasswords;
 import dev.cruxlog.identity.application.IdentityProperties;
 import dev.cruxlog.identity.application.PasswordHasher;
+import dev.cruxlog.identity.application.RandomTokens;
+import dev.cruxlog.identity.application.SigningSecrets;
 import dev.cruxlog.identity.domain.CommonPasswords;
 import dev.cruxlog.identity.domain.PasswordPolicy;
 import dev.cruxlog.platform.database.ModuleSchema;
@@ -107,7 +108,7 @@ class IdentityConfiguration {
     }
 
     @Bean
-    AccessTokens accessTokens(IdentityProperties properties, R2dbcSigningSecrets secrets, SecureRandomTokens random) {
+    AccessTokens accessTokens(IdentityProperties properties, SigningSecrets secrets, RandomTokens random) {
         return new JwtAccessTokens(properties.tokenSecret(), secrets, random);
     }
 }

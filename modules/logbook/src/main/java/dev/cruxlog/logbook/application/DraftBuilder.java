@@ -39,6 +39,10 @@ final class DraftBuilder {
     private String notes;
     private BigDecimal routeStars;
     private BigDecimal userStars;
+    private String sourceLeadStyle;
+    private Integer sourceRatingCode;
+    private String sourceUserGrade;
+    private List<String> tags;
 
     DraftBuilder(String source) {
         this.source = source;
@@ -64,6 +68,10 @@ final class DraftBuilder {
         this.notes = null;
         this.routeStars = null;
         this.userStars = null;
+        this.sourceLeadStyle = null;
+        this.sourceRatingCode = null;
+        this.sourceUserGrade = null;
+        this.tags = null;
         return this;
     }
 
@@ -82,6 +90,30 @@ final class DraftBuilder {
     DraftBuilder style(AscentStyle style, String asLogged) {
         this.style = style;
         this.sourceStyle = SourceFields.emptyToNull(asLogged);
+        return this;
+    }
+
+    /** Mountain Project's own "Lead Style" column, kept as logged. */
+    DraftBuilder leadStyle(String asLogged) {
+        this.sourceLeadStyle = SourceFields.emptyToNull(asLogged);
+        return this;
+    }
+
+    /** The source's numeric code for the grade (Mountain Project's "Rating Code"), when it has one. */
+    DraftBuilder ratingCode(Integer code) {
+        this.sourceRatingCode = code;
+        return this;
+    }
+
+    /** The grade the climber gave the route themselves (Mountain Project's "Your Rating"). */
+    DraftBuilder userGrade(String asLogged) {
+        this.sourceUserGrade = SourceFields.emptyToNull(asLogged);
+        return this;
+    }
+
+    /** The climber's tags; null when the export has no tags column, so the stored ones are left alone. */
+    DraftBuilder tags(List<String> tags) {
+        this.tags = tags;
         return this;
     }
 
@@ -130,9 +162,9 @@ final class DraftBuilder {
         return new TickDraft(source, key, route, climbedOn, gradeText,
                 grade == null ? null : grade.system().id(), grade == null ? null : grade.index(),
                 grade == null ? null : grade.level(), grade == null ? null : grade.protection(),
-                grade == null ? null : grade.aid(), discipline, disciplineConfirmed, style, sourceStyle, null,
+                grade == null ? null : grade.aid(), discipline, disciplineConfirmed, style, sourceStyle, sourceLeadStyle,
                 sourceRouteType, pitches, lengthFt, location.display(), location.parts(), routeUrl, notes,
-                routeStars, userStars, null, null, null);
+                routeStars, userStars, sourceRatingCode, sourceUserGrade, tags);
     }
 
     static BigDecimal scale(double value) {

@@ -22,7 +22,7 @@ final class EightACsvRows {
     private EightACsvRows() {
     }
 
-    static TranslatedExport translate(String source, ExportRecords records, Grades grades, LocalDate today) {
+    static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
         Translation t = new Translation(source, grades, today);
         for (SourceRow row : records.rows()) {
             String route = row.get("Route/Boulder Name");

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.cruxlog.grades.Grades;
@@ -32,9 +33,9 @@ class ImportJob implements JobHandler {
 
     private final Imports imports;
     private final Ticks ticks;
-    private final CsvExports csv;
-    private final JsonExports json;
-    private final SpreadsheetExports spreadsheets;
+    private final CsvSourceFiles csv;
+    private final JsonSourceFiles json;
+    private final SpreadsheetSourceFiles spreadsheets;
     private final MountainProjectTickExports mountainProject;
     private final EightAProfiles eightA;
     private final Grades grades;
@@ -43,7 +44,7 @@ class ImportJob implements JobHandler {
     private final LogbookChanges changes;
     private final Clock clock;
 
-    ImportJob(Imports imports, Ticks ticks, CsvExports csv, JsonExports json, SpreadsheetExports spreadsheets,
+    ImportJob(Imports imports, Ticks ticks, CsvSourceFiles csv, JsonSourceFiles json, SpreadsheetSourceFiles spreadsheets,
               MountainProjectTickExports mountainProject, EightAProfiles eightA, Grades grades, JobPayloads payloads,
               TransactionalOperator transaction, LogbookChanges changes, Clock clock) {
         this.imports = imports;
@@ -86,11 +87,11 @@ class ImportJob implements JobHandler {
         return imports.markRunning(found.id(), 0)
                 .then(content(found))
                 .flatMap(bytes -> {
-                    ExportFormat format = ExportFormat.detect(bytes);
+                    SourceFormat format = SourceFormat.detect(bytes);
                     boolean fromEightAProfile = ImportService.EIGHT_A_PROFILE_SOURCE.equals(found.source());
-                    if (fromEightAProfile ? format != ExportFormat.EIGHT_A_JSON : !format.isSource(found.source())) {
+                    if (fromEightAProfile ? format != SourceFormat.EIGHT_A_JSON : !format.isSource(found.source())) {
                         return Mono.error(new ImportRejected("Expected " + (fromEightAProfile ? "8a.nu ascent JSON"
-                                : ExportFormat.forSourceDescription(found.source())) + ", got " + format.description() + "."));
+                                : SourceFormat.forSourceDescription(found.source())) + ", got " + format.description() + "."));
                     }
                     return records(format, bytes).map(records -> new Read(format, records));
                 })
@@ -102,7 +103,7 @@ class ImportJob implements JobHandler {
                         .flatMap(result -> apply(found, read.records().rows().size(), result)));
     }
 
-    private record Read(ExportFormat format, ExportRecords records) {
+    private record Read(SourceFormat format, SourceRecords records) {
     }
 
     private Mono<byte[]> content(Imports.Job found) {
@@ -115,17 +116,17 @@ class ImportJob implements JobHandler {
         return mountainProject.fetch(found.profileUrl());
     }
 
-    private Mono<ExportRecords> records(ExportFormat format, byte[] bytes) {
+    private Mono<SourceRecords> records(SourceFormat format, byte[] bytes) {
         ImportLimits limits = ImportLimits.DEFAULT;
         return switch (format.container()) {
-            case CSV -> csv.read(bytes, format.requiredColumns(), limits).map(ExportRecords::table);
-            case XLSX -> spreadsheets.read(bytes, format.requiredColumns(), limits).map(ExportRecords::table);
+            case CSV -> csv.read(bytes, format.requiredColumns(), limits).map(SourceRecords::table);
+            case XLSX -> spreadsheets.read(bytes, format.requiredColumns(), limits).map(SourceRecords::table);
             case JSON -> json.read(bytes, format.recordsPointer(), limits);
         };
     }
 
     /** Pure work on rows already in memory; the tick source is the import's. */
-    private TranslatedExport translate(ExportFormat format, String source, ExportRecords records) {
+    private TranslatedFile translate(SourceFormat format, String source, SourceRecords records) {
         LocalDate today = LocalDate.now(clock);
         Grades grades = new ImportGrades(this.grades);
         return switch (format) {
@@ -140,44 +141,48 @@ class ImportJob implements JobHandler {
         };
     }
 
-    private Mono<Void> apply(Imports.Job found, int rowsRead, TranslatedExport result) {
+    private Mono<Void> apply(Imports.Job found, int rowsRead, TranslatedFile result) {
         return transaction.transactional(Mono.zip(ticks.contentHashes(found.owner(), found.source()),
-                        ticks.deletedSourceKeys(found.owner(), found.source()))
-                .flatMap(known -> {
-                    Map<String, String> existing = known.getT1();
-                    List<TickDraft> added = new ArrayList<>();
-                    List<TickDraft> changed = new ArrayList<>();
-                    long unchanged = 0;
-                    long keptDeleted = 0;
-                    for (TickDraft draft : result.drafts()) {
-                        String hash = existing.get(draft.sourceKey());
-                        if (hash == null && known.getT2().contains(draft.sourceKey())) {
-                            // The climber deleted this tick: a re-import does not bring it back.
-                            keptDeleted++;
-                        } else if (hash == null) {
-                            added.add(draft);
-                        } else if (!hash.equals(draft.contentHash()) && !hash.equals(draft.contentHashBeforeUserGrade())) {
-                            changed.add(draft);
-                        } else {
-                            unchanged++;
-                        }
-                    }
-                    long same = unchanged;
-                    long deleted = keptDeleted;
-                    // One after another: the links must see this import's rows.
-                    return ticks.insertAll(found.owner(), found.id(), added)
-                            .flatMap(inserted -> ticks.updateAll(found.owner(), found.id(), changed)
-                                    .flatMap(updated -> ticks.linkCrossSourceDuplicates(found.owner())
-                                            // The read model follows in this transaction: a
-                                            // page never shows figures of half an import. A
-                                            // re-import that added, changed and linked nothing
-                                            // changed no figure.
-                                            .flatMap(linked -> inserted + updated + linked == 0 ? Mono.just(linked)
-                                                    : changes.changed(found.owner()).thenReturn(linked))
-                                            .flatMap(linked -> imports.succeed(found.id(), rowsRead, inserted, updated, same,
-                                                    result.skipped(), deleted,
-                                                    withNotes(result.warnings(), linked, deleted)))));
-                }));
+                        ticks.deletedSourceKeys(found.owner(), found.source()),
+                        (existing, deletedKeys) -> write(found, rowsRead, result, existing, deletedKeys))
+                .flatMap(writing -> writing));
+    }
+
+    /** Adds the file's new ticks, updates the changed ones and links duplicates, against what the logbook holds. */
+    private Mono<Void> write(Imports.Job found, int rowsRead, TranslatedFile result, Map<String, String> existing,
+                             Set<String> deletedKeys) {
+        List<TickDraft> added = new ArrayList<>();
+        List<TickDraft> changed = new ArrayList<>();
+        long unchanged = 0;
+        long keptDeleted = 0;
+        for (TickDraft draft : result.drafts()) {
+            String hash = existing.get(draft.sourceKey());
+            if (hash == null && deletedKeys.contains(draft.sourceKey())) {
+                // The climber deleted this tick: a re-import does not bring it back.
+                keptDeleted++;
+            } else if (hash == null) {
+                added.add(draft);
+            } else if (!hash.equals(draft.contentHash()) && !hash.equals(draft.contentHashBeforeUserGrade())) {
+                changed.add(draft);
+            } else {
+                unchanged++;
+            }
+        }
+        long same = unchanged;
+        long deleted = keptDeleted;
+        // One after another: the links must see this import's rows.
+        return ticks.insertAll(found.owner(), found.id(), added)
+                .flatMap(inserted -> ticks.updateAll(found.owner(), found.id(), changed)
+                        .flatMap(updated -> ticks.linkCrossSourceDuplicates(found.owner())
+                                // The read model follows in this transaction: a
+                                // page never shows figures of half an import. A
+                                // re-import that added, changed and linked nothing
+                                // changed no figure.
+                                .flatMap(linked -> inserted + updated + linked == 0 ? Mono.just(linked)
+                                        : changes.changed(found.owner()).thenReturn(linked))
+                                .flatMap(linked -> imports.succeed(found.id(), rowsRead, inserted, updated, same,
+                                        result.skipped(), deleted,
+                                        withNotes(result.warnings(), linked, deleted)))));
     }
 
     private static List<ImportWarning> withNotes(List<ImportWarning> warnings, long linked, long keptDeleted) {

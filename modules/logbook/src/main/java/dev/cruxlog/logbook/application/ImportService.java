@@ -48,7 +48,7 @@ public class ImportService {
             if (content.length > limits.maxFileBytes()) {
                 return Mono.error(ImportRejected.tooLarge(limits));
             }
-            ExportFormat detected = ExportFormat.detect(content);
+            SourceFormat detected = SourceFormat.detect(content);
             UploadedFileName name = UploadedFileName.of(fileName);
             // The content decides what a file is; a name that says otherwise (ASVS 5.2.2) is a file
             // renamed by mistake or on purpose, and either way not the export it claims to be.
@@ -59,7 +59,7 @@ public class ImportService {
                         detected.container().extensions()) + ". Upload the file as the site exported it."));
             }
             if (requestedSource != null && !requestedSource.isBlank()) {
-                ExportFormat.checkKnownSource(requestedSource);
+                SourceFormat.checkKnownSource(requestedSource);
                 if (!detected.isSource(requestedSource)) {
                     return Mono.error(new ImportRejected("You chose " + requestedSource.trim() + ", but this file is "
                             + detected.description() + "."));

@@ -2,9 +2,7 @@ package dev.cruxlog.logbook.application;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.cruxlog.grades.Grade;
 import dev.cruxlog.grades.Grades;
@@ -27,10 +25,10 @@ public final class MountainProjectRows {
     private MountainProjectRows() {
     }
 
-    public static TranslatedExport toDrafts(List<SourceRow> rows, Grades grades, LocalDate today) {
+    public static TranslatedFile toDrafts(List<SourceRow> rows, Grades grades, LocalDate today) {
         List<TickDraft> drafts = new ArrayList<>();
         List<ImportWarning> warnings = new ArrayList<>();
-        Map<String, Integer> occurrences = new HashMap<>();
+        DraftBuilder draft = new DraftBuilder(SOURCE);
         int skipped = 0;
         for (SourceRow row : rows) {
             String date = row.get("Date");
@@ -69,21 +67,25 @@ public final class MountainProjectRows {
             LocationPath location = LocationPath.parse(row.get("Location"));
             String url = row.get("URL");
             String identity = climbedOn + "|" + (url.isEmpty() ? route + "|" + row.get("Location") : url);
-            int occurrence = occurrences.merge(identity, 1, Integer::sum);
-            String key = TickDraft.sha256(identity).substring(0, 32) + "#" + occurrence;
-            drafts.add(new TickDraft(SOURCE, key, route, climbedOn, rating,
-                    grade == null ? null : grade.system().id(), grade == null ? null : grade.index(),
-                    grade == null ? null : grade.level(), grade == null ? null : grade.protection(),
-                    grade == null ? null : grade.aid(), classification.discipline(), classification.disciplineConfirmed(),
-                    classification.style(), SourceFields.emptyToNull(row.get("Style")), SourceFields.emptyToNull(row.get("Lead Style")),
-                    SourceFields.emptyToNull(row.get("Route Type")), pitches, length == null || length <= 0 ? null : length,
-                    location.display(), location.parts(), SourceFields.emptyToNull(url), SourceFields.emptyToNull(notes),
-                    SourceFields.starsOutOfFour(SourceFields.decimal(row.get("Avg Stars")), 4),
-                    SourceFields.starsOutOfFour(SourceFields.decimal(row.get("Your Stars")), 4), code,
-                    SourceFields.emptyToNull(row.get("Your Rating")),
-                    row.fields().containsKey("Tags") ? splitTags(row.get("Tags")) : null));
+            drafts.add(draft.tick(identity, route, climbedOn)
+                    .grade(rating, grade)
+                    .discipline(classification.discipline(), classification.disciplineConfirmed())
+                    .style(classification.style(), row.get("Style"))
+                    .leadStyle(row.get("Lead Style"))
+                    .routeType(row.get("Route Type"))
+                    .pitches(pitches)
+                    .lengthFt(length)
+                    .location(location)
+                    .routeUrl(url)
+                    .notes(notes)
+                    .routeStars(SourceFields.decimal(row.get("Avg Stars")), 4)
+                    .userStars(SourceFields.decimal(row.get("Your Stars")), 4)
+                    .ratingCode(code)
+                    .userGrade(row.get("Your Rating"))
+                    .tags(row.fields().containsKey("Tags") ? splitTags(row.get("Tags")) : null)
+                    .build());
         }
-        return new TranslatedExport(drafts, warnings, skipped);
+        return new TranslatedFile(drafts, warnings, skipped);
     }
 
     /**

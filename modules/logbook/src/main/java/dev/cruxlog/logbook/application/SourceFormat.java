@@ -9,7 +9,7 @@ import java.util.Locale;
  * an answer that names what it is ("a PNG image", "a theCrag export") instead of a parse
  * error. Each knows how its records are packed and which columns it cannot do without.
  */
-public enum ExportFormat {
+public enum SourceFormat {
 
     MOUNTAIN_PROJECT_CSV("mountain-project", "a Mountain Project tick export", Container.CSV,
             MountainProjectRows.REQUIRED_COLUMNS),
@@ -45,7 +45,7 @@ public enum ExportFormat {
     private final Container container;
     private final List<String> requiredColumns;
 
-    ExportFormat(String source, String description, Container container, List<String> requiredColumns) {
+    SourceFormat(String source, String description, Container container, List<String> requiredColumns) {
         this.source = source;
         this.description = description;
         this.container = container;
@@ -81,7 +81,7 @@ public enum ExportFormat {
 
     /** "a theCrag logbook export" for "thecrag". */
     public static String forSourceDescription(String source) {
-        for (ExportFormat format : values()) {
+        for (SourceFormat format : values()) {
             if (format.isSource(source)) {
                 return format.description();
             }
@@ -97,7 +97,7 @@ public enum ExportFormat {
     }
 
     /** What the content is; an {@link ImportRejected} naming it when it is no logbook at all. */
-    public static ExportFormat detect(byte[] content) {
+    public static SourceFormat detect(byte[] content) {
         if (content.length == 0) {
             throw new ImportRejected("The file is empty.");
         }

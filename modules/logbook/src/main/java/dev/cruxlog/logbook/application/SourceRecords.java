@@ -10,15 +10,15 @@ import java.util.Map;
  *                27crags' grading systems); empty for tables
  * @param rows    one per logged climb, by column or field name
  */
-public record ExportRecords(Map<String, String> context, List<SourceRow> rows) {
+public record SourceRecords(Map<String, String> context, List<SourceRow> rows) {
 
-    public ExportRecords {
+    public SourceRecords {
         context = Map.copyOf(context);
         rows = List.copyOf(rows);
     }
 
-    public static ExportRecords table(List<SourceRow> rows) {
-        return new ExportRecords(Map.of(), rows);
+    public static SourceRecords table(List<SourceRow> rows) {
+        return new SourceRecords(Map.of(), rows);
     }
 
     public String context(String name) {

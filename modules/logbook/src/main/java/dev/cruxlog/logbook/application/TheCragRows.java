@@ -27,7 +27,7 @@ final class TheCragRows {
     private TheCragRows() {
     }
 
-    static TranslatedExport translate(String source, ExportRecords records, Grades grades, LocalDate today) {
+    static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
         Translation t = new Translation(source, grades, today);
         for (SourceRow row : records.rows()) {
             String route = row.get("Route Name");

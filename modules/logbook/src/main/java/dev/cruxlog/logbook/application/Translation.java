@@ -115,7 +115,7 @@ final class Translation {
         drafts.add(draft.build());
     }
 
-    TranslatedExport result() {
-        return new TranslatedExport(drafts, warnings, skipped);
+    TranslatedFile result() {
+        return new TranslatedFile(drafts, warnings, skipped);
     }
 }

@@ -22,7 +22,7 @@ final class TwentySevenCragsAscents {
     private TwentySevenCragsAscents() {
     }
 
-    static TranslatedExport translate(String source, ExportRecords records, Grades grades, LocalDate today) {
+    static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
         Translation t = new Translation(source, grades, today);
         GradeSystem routeSystem = system(records.context("grading_system_sport"));
         GradeSystem boulderSystem = system(records.context("grading_system_boulder"));

@@ -37,7 +37,7 @@ final class UkcRows {
     record UkcDate(LocalDate date, String assumption) {
     }
 
-    static TranslatedExport translate(String source, ExportRecords records, Grades grades, LocalDate today) {
+    static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
         Translation t = new Translation(source, grades, today);
         for (SourceRow row : records.rows()) {
             String route = first(row, "Name", "Climb name");

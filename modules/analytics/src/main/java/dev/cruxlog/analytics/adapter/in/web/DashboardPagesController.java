@@ -14,6 +14,7 @@ import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.identity.LengthUnit;
 import dev.cruxlog.logbook.DifficultyCategory;
+import dev.cruxlog.platform.Zip;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -90,18 +91,18 @@ class DashboardPagesController {
         String chosen = Pyramids.DISCIPLINES.contains(discipline) ? discipline : "sport";
         Period period = requested.resolve(LocalDate.now());
         Mono<LengthUnit> unit = accounts.find(user.id()).map(account -> account.lengthUnit()).defaultIfEmpty(LengthUnit.FEET);
-        return Mono.zip(insights.overview(user.id(), period.from(), period.to()),
-                        pyramids.pyramid(user.id(), chosen, period.from(), period.to(), 4, false), unit,
-                        insights.shownGrades(user.id()))
-                .map(both -> {
+        return Zip.of(insights.overview(user.id(), period.from(), period.to()),
+                pyramids.pyramid(user.id(), chosen, period.from(), period.to(), 4, false), unit,
+                insights.shownGrades(user.id()),
+                (overview, pyramid, lengthUnit, grades) -> {
                     model.addAttribute("title", "Dashboard · Cruxlog");
-                    model.addAttribute("overview", both.getT1());
-                    model.addAttribute("grades", both.getT4());
+                    model.addAttribute("overview", overview);
+                    model.addAttribute("grades", grades);
                     model.addAttribute("categoryNames", CATEGORY_NAMES);
                     model.addAttribute("hardSendNames", HARD_SEND_NAMES);
                     model.addAttribute("vertical", String.format(java.util.Locale.ROOT, "%,d %s",
-                            both.getT3().totalFromFeet(both.getT1().totalLengthFeet()), both.getT3().symbol()));
-                    addPyramid(model, both.getT2(), period, "/dashboard?discipline=" + chosen + period.query());
+                            lengthUnit.totalFromFeet(overview.totalLengthFeet()), lengthUnit.symbol()));
+                    addPyramid(model, pyramid, period, "/dashboard?discipline=" + chosen + period.query());
                     model.addAttribute("dashboardRoutesPerLevel", DASHBOARD_ROUTES_PER_LEVEL);
                     model.addAttribute("allRoutesHref", "/pyramid?discipline=" + chosen + period.query() + "#pyramid-table");
                     return "analytics/dashboard";
@@ -177,13 +178,13 @@ class DashboardPagesController {
     @GetMapping("/where-and-when")
     Mono<String> whereAndWhen(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String year,
                               Model model) {
-        return Mono.zip(insights.calendar(user.id(), null, null), insights.places(user.id(), null, null),
-                insights.shownGrades(user.id())).map(both -> {
+        return Zip.of(insights.calendar(user.id(), null, null), insights.places(user.id(), null, null),
+                insights.shownGrades(user.id()), (calendar, places, grades) -> {
             model.addAttribute("title", "Where and when · Cruxlog");
-            model.addAttribute("grades", both.getT3());
-            model.addAttribute("calendar", both.getT1());
+            model.addAttribute("grades", grades);
+            model.addAttribute("calendar", calendar);
             Map<LocalDate, CalendarHeatmap.DayOut> days = new java.util.HashMap<>();
-            both.getT1().days().forEach(day -> days.put(day.date(), new CalendarHeatmap.DayOut(day.ticks(), day.pitches())));
+            calendar.days().forEach(day -> days.put(day.date(), new CalendarHeatmap.DayOut(day.ticks(), day.pitches())));
             List<Integer> years = days.keySet().stream().map(LocalDate::getYear).distinct()
                     .sorted(java.util.Comparator.reverseOrder()).toList();
             int shown = years.isEmpty() ? LocalDate.now().getYear() : years.get(0);
@@ -195,7 +196,7 @@ class DashboardPagesController {
             model.addAttribute("heatmap", CalendarHeatmap.of(shown, days));
             model.addAttribute("weekdays", CalendarHeatmap.weekdays());
             model.addAttribute("levelBounds", CalendarHeatmap.LEVEL_BOUNDS);
-            model.addAttribute("places", both.getT2());
+            model.addAttribute("places", places);
             return "analytics/where-and-when";
         });
     }

@@ -1,7 +1,7 @@
 package dev.cruxlog.coach.adapter.in.database;
 
 import dev.cruxlog.coach.application.AnswerStops;
-import dev.cruxlog.coach.application.CoachService;
+import dev.cruxlog.coach.application.AnswerService;
 import dev.cruxlog.platform.database.ChannelListener;
 import dev.cruxlog.platform.database.PostgresChannel;
 import org.slf4j.Logger;
@@ -19,11 +19,11 @@ public class AnswerStopListener extends ChannelListener {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerStopListener.class);
 
-    private final CoachService coach;
+    private final AnswerService answers;
 
-    public AnswerStopListener(PostgresChannel channel, CoachService coach) {
+    public AnswerStopListener(PostgresChannel channel, AnswerService answers) {
         super(channel);
-        this.coach = coach;
+        this.answers = answers;
     }
 
     @Override
@@ -32,7 +32,7 @@ public class AnswerStopListener extends ChannelListener {
     }
 
     private void heard(String payload) {
-        AnswerStops.Stop.fromPayload(payload).ifPresentOrElse(coach::stopIfWrittenHere,
+        AnswerStops.Stop.fromPayload(payload).ifPresentOrElse(answers::stopIfWrittenHere,
                 () -> log.warn("Ignoring a malformed answer stop notification: {}", payload));
     }
 }

@@ -4,8 +4,10 @@ import java.util.UUID;
 
 import dev.cruxlog.coach.application.ClimberProfileService;
 import dev.cruxlog.coach.application.CoachEvent;
-import dev.cruxlog.coach.application.CoachService;
+import dev.cruxlog.coach.application.AnswerService;
+import dev.cruxlog.coach.application.ConversationService;
 import dev.cruxlog.coach.application.Conversations;
+import dev.cruxlog.coach.application.QuestionAllowance;
 import dev.cruxlog.coach.domain.ClimberProfile;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.platform.InvalidInput;
@@ -32,11 +34,16 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/coach")
 class CoachApiController {
 
-    private final CoachService coach;
+    private final ConversationService conversations;
+    private final AnswerService answers;
+    private final QuestionAllowance questions;
     private final ClimberProfileService profiles;
 
-    CoachApiController(CoachService coach, ClimberProfileService profiles) {
-        this.coach = coach;
+    CoachApiController(ConversationService conversations, AnswerService answers, QuestionAllowance questions,
+                      ClimberProfileService profiles) {
+        this.conversations = conversations;
+        this.answers = answers;
+        this.questions = questions;
         this.profiles = profiles;
     }
 
@@ -54,8 +61,8 @@ class CoachApiController {
 
     @GetMapping("/allowance")
     @Operation(summary = "Questions a day for your plan, and how many are left today")
-    Mono<CoachService.Allowance> allowance(@AuthenticationPrincipal CurrentUser user) {
-        return coach.allowance(user.id(), user.tier());
+    Mono<QuestionAllowance.Allowance> allowance(@AuthenticationPrincipal CurrentUser user) {
+        return questions.allowance(user.id(), user.tier());
     }
 
     @GetMapping("/profile")
@@ -74,7 +81,7 @@ class CoachApiController {
     @Operation(summary = "Start a conversation ({\"title\"} optional)")
     Mono<ResponseEntity<Conversations.Conversation>> create(@AuthenticationPrincipal CurrentUser user,
                                                            @RequestBody(required = false) NewConversation request) {
-        return coach.start(user.id(), request == null ? null : request.title())
+        return conversations.start(user.id(), request == null ? null : request.title())
                 .map(created -> ResponseEntity.status(HttpStatus.CREATED)
                         .header("Location", "/api/v1/coach/conversations/" + created.id()).body(created));
     }
@@ -82,31 +89,31 @@ class CoachApiController {
     @GetMapping("/conversations")
     @Operation(summary = "Your conversations, most recent first")
     Flux<Conversations.Conversation> list(@AuthenticationPrincipal CurrentUser user) {
-        return coach.conversations(user.id());
+        return conversations.conversations(user.id());
     }
 
     @GetMapping("/conversations/{id}")
     Mono<Conversations.Conversation> one(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-        return coach.conversation(user.id(), id).switchIfEmpty(notFound());
+        return conversations.conversation(user.id(), id).switchIfEmpty(notFound());
     }
 
     @PatchMapping("/conversations/{id}")
     @Operation(summary = "Rename a conversation ({\"title\"})")
     Mono<Conversations.Conversation> rename(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
                                             @RequestBody Rename request) {
-        return coach.rename(user.id(), id, request.title()).switchIfEmpty(notFound());
+        return conversations.rename(user.id(), id, request.title()).switchIfEmpty(notFound());
     }
 
     @DeleteMapping("/conversations/{id}")
     Mono<ResponseEntity<Void>> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-        return coach.delete(user.id(), id).flatMap(deleted -> deleted ? Mono.just(ResponseEntity.noContent().<Void>build())
+        return conversations.delete(user.id(), id).flatMap(deleted -> deleted ? Mono.just(ResponseEntity.noContent().<Void>build())
                 : notFound());
     }
 
     @GetMapping("/conversations/{id}/messages")
     @Operation(summary = "The messages of a conversation, oldest first, with role, time, status and feedback")
     Flux<Conversations.Message> messages(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-        return coach.conversation(user.id(), id).switchIfEmpty(notFound()).thenMany(coach.messages(user.id(), id));
+        return conversations.conversation(user.id(), id).switchIfEmpty(notFound()).thenMany(conversations.messages(user.id(), id));
     }
 
     @PostMapping("/conversations/{id}/messages")
@@ -114,7 +121,7 @@ class CoachApiController {
             + "(started, token..., done | error). It is stored even if you disconnect.")
     Flux<ServerSentEvent<CoachEvent>> ask(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
                                          @RequestBody Question question) {
-        return coach.ask(user.id(), user.tier(), id, question.content())
+        return answers.ask(user.id(), user.tier(), id, question.content())
                 .switchIfEmpty(notFound())
                 .map(event -> ServerSentEvent.builder(event).event(event.type()).id(event.messageId() == null ? null
                         : event.messageId().toString()).build());
@@ -124,7 +131,7 @@ class CoachApiController {
     @Operation(summary = "Stop an answer being written; what was written is kept")
     Mono<ResponseEntity<Void>> cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
                                       @PathVariable UUID messageId) {
-        return coach.cancel(user.id(), id, messageId)
+        return answers.cancel(user.id(), id, messageId)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "No such answer.")))
                 .flatMap(stopped -> stopped ? Mono.just(ResponseEntity.accepted().<Void>build())
                         : Mono.error(new ResponseStatusException(HttpStatus.CONFLICT,
@@ -138,13 +145,13 @@ class CoachApiController {
         if (feedback.helpful() == null) {
             return Mono.error(new InvalidInput("helpful", "true or false"));
         }
-        return coach.feedback(user.id(), id, messageId, feedback.helpful(), feedback.text()).switchIfEmpty(notFound());
+        return conversations.feedback(user.id(), id, messageId, feedback.helpful(), feedback.text()).switchIfEmpty(notFound());
     }
 
     @GetMapping(value = "/conversations/{id}/messages/{messageId}/context", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Exactly what was sent to the model for this question (or for the question this answers)")
     Mono<String> context(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID messageId) {
-        return coach.context(user.id(), id, messageId).switchIfEmpty(notFound());
+        return conversations.context(user.id(), id, messageId).switchIfEmpty(notFound());
     }
 
     private static <T> Mono<T> notFound() {

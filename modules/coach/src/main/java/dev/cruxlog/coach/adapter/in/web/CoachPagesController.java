@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.cruxlog.coach.application.ClimberProfileService;
-import dev.cruxlog.coach.application.CoachService;
+import dev.cruxlog.coach.application.AnswerService;
+import dev.cruxlog.coach.application.ConversationService;
 import dev.cruxlog.coach.application.Conversations;
+import dev.cruxlog.coach.application.QuestionAllowance;
 import dev.cruxlog.coach.application.QuotaExhausted;
 import dev.cruxlog.coach.domain.ClimberProfile;
 import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.platform.InvalidInput;
+import dev.cruxlog.platform.Zip;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -38,14 +41,19 @@ class CoachPagesController {
     private static final java.util.Map<String, String> EXAMPLE_GRADES = java.util.Map.of("yds", "5.12a", "french", "7a+",
             "uiaa", "VIII+", "ewbank", "24", "uk", "E4");
 
-    private final CoachService coach;
+    private final ConversationService conversations;
+    private final AnswerService answers;
+    private final QuestionAllowance questions;
     private final ClimberProfileService profiles;
     private final Accounts accounts;
     private final JsonMapper json;
 
-    CoachPagesController(CoachService coach, ClimberProfileService profiles, Accounts accounts, JsonMapper json) {
+    CoachPagesController(ConversationService conversations, AnswerService answers, QuestionAllowance questions,
+                         ClimberProfileService profiles, Accounts accounts, JsonMapper json) {
         this.accounts = accounts;
-        this.coach = coach;
+        this.conversations = conversations;
+        this.answers = answers;
+        this.questions = questions;
         this.profiles = profiles;
         this.json = json;
     }
@@ -54,19 +62,19 @@ class CoachPagesController {
     Mono<String> conversations(@AuthenticationPrincipal CurrentUser user, Model model) {
         Mono<String> system = accounts.find(user.id()).map(account -> account.gradeSystems().getOrDefault("route", "yds"))
                 .defaultIfEmpty("yds");
-        return Mono.zip(coach.conversations(user.id()).collectList(), coach.allowance(user.id(), user.tier()), system)
-                .map(both -> {
+        return Zip.of(conversations.conversations(user.id()).collectList(), questions.allowance(user.id(), user.tier()), system,
+                (list, allowance, gradeSystem) -> {
                     model.addAttribute("title", "Coach · Cruxlog");
-                    model.addAttribute("conversations", both.getT1());
-                    model.addAttribute("allowance", both.getT2());
-                    model.addAttribute("exampleGrade", EXAMPLE_GRADES.getOrDefault(both.getT3(), "5.12a"));
+                    model.addAttribute("conversations", list);
+                    model.addAttribute("allowance", allowance);
+                    model.addAttribute("exampleGrade", EXAMPLE_GRADES.getOrDefault(gradeSystem, "5.12a"));
                     return "coach/conversations";
                 });
     }
 
     @PostMapping("/coach/conversations")
     Mono<String> start(@AuthenticationPrincipal CurrentUser user) {
-        return coach.start(user.id(), null).map(created -> "redirect:/coach/" + created.id());
+        return conversations.start(user.id(), null).map(created -> "redirect:/coach/" + created.id());
     }
 
     @GetMapping("/coach/{id}")
@@ -81,7 +89,7 @@ class CoachPagesController {
     @PostMapping("/coach/{id}/ask")
     Mono<String> ask(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @ModelAttribute QuestionForm form,
                      Model model, ServerWebExchange exchange) {
-        return coach.ask(user.id(), user.tier(), id, form.content())
+        return answers.ask(user.id(), user.tier(), id, form.content())
                 .switchIfEmpty(Mono.error(notFound()))
                 .then(Mono.just("redirect:/coach/" + id))
                 .timeout(Duration.ofMinutes(3), Mono.just("redirect:/coach/" + id))
@@ -98,7 +106,7 @@ class CoachPagesController {
     @PostMapping("/coach/{id}/rename")
     Mono<String> rename(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @ModelAttribute RenameForm form,
                         Model model, ServerWebExchange exchange) {
-        return coach.rename(user.id(), id, form.title()).switchIfEmpty(Mono.error(notFound()))
+        return conversations.rename(user.id(), id, form.title()).switchIfEmpty(Mono.error(notFound()))
                 .thenReturn("redirect:/coach/" + id)
                 .onErrorResume(IllegalArgumentException.class, error -> {
                     exchange.getResponse().setStatusCode(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -108,7 +116,7 @@ class CoachPagesController {
 
     @PostMapping("/coach/{id}/delete")
     Mono<String> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-        return coach.delete(user.id(), id).flatMap(deleted -> deleted ? Mono.just("redirect:/coach?done=deleted")
+        return conversations.delete(user.id(), id).flatMap(deleted -> deleted ? Mono.just("redirect:/coach?done=deleted")
                 : Mono.error(notFound()));
     }
 
@@ -118,7 +126,7 @@ class CoachPagesController {
     @PostMapping("/coach/{id}/messages/{messageId}/feedback")
     Mono<String> feedback(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID messageId,
                           @ModelAttribute FeedbackForm form) {
-        return coach.feedback(user.id(), id, messageId, Boolean.TRUE.equals(form.helpful()), form.text())
+        return conversations.feedback(user.id(), id, messageId, Boolean.TRUE.equals(form.helpful()), form.text())
                 .switchIfEmpty(Mono.error(notFound()))
                 .thenReturn("redirect:/coach/" + id + "#m-" + messageId);
     }
@@ -126,7 +134,7 @@ class CoachPagesController {
     @GetMapping("/coach/{id}/messages/{messageId}/context")
     Mono<String> context(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID messageId,
                          Model model) {
-        return coach.context(user.id(), id, messageId).switchIfEmpty(Mono.error(notFound())).map(text -> {
+        return conversations.context(user.id(), id, messageId).switchIfEmpty(Mono.error(notFound())).map(text -> {
             model.addAttribute("title", "What the coach saw · Cruxlog");
             model.addAttribute("conversationId", id.toString());
             model.addAttribute("context", json.readValue(text, SentContext.class));
@@ -154,9 +162,9 @@ class CoachPagesController {
     }
 
     private Mono<String> render(CurrentUser user, UUID id, String error, Model model) {
-        return coach.conversation(user.id(), id).switchIfEmpty(Mono.error(notFound()))
-                .zipWith(coach.messages(user.id(), id).collectList(), Shown::new)
-                .zipWith(coach.allowance(user.id(), user.tier()), (shown, allowance) -> {
+        return conversations.conversation(user.id(), id).switchIfEmpty(Mono.error(notFound()))
+                .zipWith(conversations.messages(user.id(), id).collectList(), Shown::new)
+                .zipWith(questions.allowance(user.id(), user.tier()), (shown, allowance) -> {
                     model.addAttribute("title", shown.conversation().title() + " · Coach · Cruxlog");
                     model.addAttribute("conversation", shown.conversation());
                     model.addAttribute("messages", shown.messages());

@@ -4,17 +4,21 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.cruxlog.coach.application.Conversations;
 import dev.cruxlog.coach.domain.ChatTurn;
+import dev.cruxlog.coach.domain.PromptBuilder;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class R2dbcConversations implements Conversations {
@@ -23,9 +27,11 @@ class R2dbcConversations implements Conversations {
     private static final String MESSAGE = "id, role, content, status, answered_by, helpful, feedback, created_at";
 
     private final DatabaseClient db;
+    private final JsonMapper json;
 
-    R2dbcConversations(DatabaseClient db) {
+    R2dbcConversations(DatabaseClient db, JsonMapper json) {
         this.db = db;
+        this.json = json;
     }
 
     @Override
@@ -96,7 +102,7 @@ class R2dbcConversations implements Conversations {
      * listed by time.
      */
     @Override
-    public Mono<List<UUID>> addQuestionAndAnswer(UUID owner, UUID conversationId, String question, String contextJson,
+    public Mono<List<UUID>> addQuestionAndAnswer(UUID owner, UUID conversationId, String question, PromptBuilder.Prompt sent,
                                                  String answeredBy, String titleIfNew) {
         return db.sql("""
                         WITH touched AS (
@@ -111,9 +117,21 @@ class R2dbcConversations implements Conversations {
                               FROM touched RETURNING id)
                         SELECT asked.id AS question_id, answer.id AS answer_id FROM asked, answer""")
                 .bind("conversation", conversationId).bind("owner", owner).bind("content", question)
-                .bind("context", contextJson).bind("answeredBy", answeredBy)
+                .bind("context", contextJson(sent)).bind("answeredBy", answeredBy)
                 .bind("title", Parameter.fromOrEmpty(titleIfNew, String.class))
                 .map(row -> List.of(row.get("question_id", UUID.class), row.get("answer_id", UUID.class))).one();
+    }
+
+    /** The prompt as the climber reads it back ({@code GET .../context}): the estimate, what was left out, the messages. */
+    private String contextJson(PromptBuilder.Prompt prompt) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("estimatedTokens", prompt.estimatedTokens());
+        context.put("budget", prompt.budget());
+        context.put("ticksLeftOut", prompt.ticksLeftOut());
+        context.put("messagesLeftOut", prompt.messagesLeftOut());
+        context.put("messages", prompt.messages().stream()
+                .map(turn -> Map.of("role", turn.role().wire(), "content", turn.content())).toList());
+        return json.writeValueAsString(context);
     }
 
     @Override

@@ -12,16 +12,17 @@ import dev.cruxlog.identity.application.IdentityErrors.NotAGuest;
 import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
 import dev.cruxlog.identity.application.IdentityErrors.TwoStepAlreadyOn;
 import dev.cruxlog.identity.application.IdentityErrors.TwoStepNotSetUp;
-import dev.cruxlog.identity.application.IdentityErrors.WrongSecondFactorCode;
 import dev.cruxlog.identity.application.IdentityErrors.UnknownSession;
 import dev.cruxlog.identity.application.IdentityErrors.UsernameTaken;
 import dev.cruxlog.identity.application.IdentityErrors.WrongPassword;
+import dev.cruxlog.identity.application.IdentityErrors.WrongSecondFactorCode;
 import dev.cruxlog.identity.application.PasswordService;
 import dev.cruxlog.identity.application.RegistrationService;
 import dev.cruxlog.identity.application.SignInService;
 import dev.cruxlog.identity.application.SignedInSessions;
 import dev.cruxlog.identity.application.TwoStepService;
 import dev.cruxlog.identity.domain.InvalidAccountInput;
+import dev.cruxlog.platform.Zip;
 import dev.cruxlog.platform.web.ClientAddresses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -221,19 +222,18 @@ class AccountPageController {
     /** The page; {@code recoveryCodes}, when given, are shown this once (only their hashes are kept). */
     private Mono<String> render(CurrentUser user, Model model, FormState form, HttpStatus status, ServerWebExchange exchange,
                                 List<String> recoveryCodes) {
-        return Mono.zip(accounts.find(user.id()), signedInSessions.list(user.id(), SessionCookies.currentSessionHash(exchange)).collectList(),
-                        twoStep.status(user.id()))
-                .map(found -> {
-                    AccountView account = found.getT1();
+        return Zip.of(accounts.find(user.id()), signedInSessions.list(user.id(), SessionCookies.currentSessionHash(exchange)).collectList(),
+                twoStep.status(user.id()),
+                (account, sessions, twoStepStatus) -> {
                     exchange.getResponse().setStatusCode(status);
                     model.addAttribute("title", "Your account · Cruxlog");
                     model.addAttribute("account", account);
                     model.addAttribute("form", withDefaults(form, account));
-                    model.addAttribute("sessions", found.getT2());
+                    model.addAttribute("sessions", sessions);
                     model.addAttribute("guest", user.isGuest());
-                    model.addAttribute("twoStep", found.getT3());
-                    if (found.getT3().settingUp() != null) {
-                        model.addAttribute("twoStepQr", QrCodeSvg.of(found.getT3().settingUp().keyUri()));
+                    model.addAttribute("twoStep", twoStepStatus);
+                    if (twoStepStatus.settingUp() != null) {
+                        model.addAttribute("twoStepQr", QrCodeSvg.of(twoStepStatus.settingUp().keyUri()));
                     }
                     if (recoveryCodes != null) {
                         model.addAttribute("recoveryCodes", recoveryCodes);

@@ -16,9 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.identity.Role;
 import dev.cruxlog.identity.Tier;
-import dev.cruxlog.identity.adapter.out.persistence.R2dbcSigningSecrets;
 import dev.cruxlog.identity.application.AccessGrant;
 import dev.cruxlog.identity.application.AccessTokens;
+import dev.cruxlog.identity.application.RandomTokens;
+import dev.cruxlog.identity.application.SigningSecrets;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -42,13 +43,20 @@ import reactor.core.publisher.Mono;
 public class JwtAccessTokens implements AccessTokens {
 
     static final String ISSUER = "cruxlog";
+    /** HS256 takes a key of at least 256 bits. */
+    private static final int KEY_BYTES = 32;
 
     private final Mono<Keys> keys;
 
-    public JwtAccessTokens(String configuredSecret, R2dbcSigningSecrets stored, SecureRandomTokens random) {
+    /**
+     * @param configuredSecret the operator's key (base64), or blank to use the generated one
+     * @param stored           where the generated key is shared between instances
+     * @param random           where a candidate key comes from
+     */
+    public JwtAccessTokens(String configuredSecret, SigningSecrets stored, RandomTokens random) {
         Mono<byte[]> secret = configuredSecret != null && !configuredSecret.isBlank()
                 ? Mono.fromCallable(() -> Base64.getDecoder().decode(configuredSecret.trim()))
-                : random.nextKey().flatMap(stored::getOrCreate);
+                : random.nextBytes(KEY_BYTES).flatMap(stored::getOrCreate);
         this.keys = secret.map(Keys::new).cache();
     }
 

@@ -39,10 +39,6 @@ public class SecureRandomTokens implements RandomTokens {
         return Mono.fromCallable(() -> bytes(count)).subscribeOn(blocking);
     }
 
-    public Mono<byte[]> nextKey() {
-        return Mono.fromCallable(() -> bytes(32)).subscribeOn(blocking);
-    }
-
     private byte[] bytes(int count) {
         byte[] bytes = new byte[count];
         random.nextBytes(bytes);

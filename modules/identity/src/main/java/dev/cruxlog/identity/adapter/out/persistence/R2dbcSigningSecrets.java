@@ -1,12 +1,13 @@
 package dev.cruxlog.identity.adapter.out.persistence;
 
+import dev.cruxlog.identity.application.SigningSecrets;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /** The generated HMAC key: the first instance to start stores it, every instance reads the same one. */
 @Repository
-public class R2dbcSigningSecrets {
+class R2dbcSigningSecrets implements SigningSecrets {
 
     private final DatabaseClient db;
 
@@ -14,6 +15,7 @@ public class R2dbcSigningSecrets {
         this.db = db;
     }
 
+    @Override
     public Mono<byte[]> getOrCreate(byte[] candidate) {
         return db.sql("INSERT INTO identity.signing_secret (id, secret) VALUES (1, :secret) ON CONFLICT (id) DO NOTHING")
                 .bind("secret", candidate)

@@ -1,14 +1,14 @@
-package dev.cruxlog.logbook.adapter.in.file;
+package dev.cruxlog.logbook.adapter.out.file;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.cruxlog.logbook.application.ExportRecords;
+import dev.cruxlog.logbook.application.SourceRecords;
 import dev.cruxlog.logbook.application.ImportLimits;
 import dev.cruxlog.logbook.application.ImportRejected;
-import dev.cruxlog.logbook.application.JsonExports;
+import dev.cruxlog.logbook.application.JsonSourceFiles;
 import dev.cruxlog.logbook.application.SourceRow;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -31,20 +31,20 @@ import tools.jackson.databind.json.JsonMapper;
  * nothing waits; parsing is CPU work, so it runs on the parallel scheduler, off the event loop.
  */
 @Component
-class JacksonJsonExports implements JsonExports {
+class JacksonJsonSourceFiles implements JsonSourceFiles {
 
     private final JsonMapper json;
 
-    JacksonJsonExports(JsonMapper json) {
+    JacksonJsonSourceFiles(JsonMapper json) {
         this.json = json;
     }
 
     @Override
-    public Mono<ExportRecords> read(byte[] content, String recordsPointer, ImportLimits limits) {
+    public Mono<SourceRecords> read(byte[] content, String recordsPointer, ImportLimits limits) {
         return Mono.fromCallable(() -> parse(content, recordsPointer, limits)).subscribeOn(Schedulers.parallel());
     }
 
-    ExportRecords parse(byte[] content, String recordsPointer, ImportLimits limits) {
+    SourceRecords parse(byte[] content, String recordsPointer, ImportLimits limits) {
         try (JsonParser parser = json.createParser(content)) {
             Walk walk = new Walk(parser, segments(recordsPointer), limits);
             if (parser.nextToken() == JsonToken.START_OBJECT) {
@@ -58,7 +58,7 @@ class JacksonJsonExports implements JsonExports {
             if (walk.rows == null) {
                 throw new ImportRejected("The JSON file has no list of ascents at " + recordsPointer + ".");
             }
-            return new ExportRecords(walk.context, walk.rows);
+            return new SourceRecords(walk.context, walk.rows);
         } catch (JacksonException e) {
             throw new ImportRejected("The file is not valid JSON (" + e.getOriginalMessage()
                     + "). It may be truncated; export it again.");

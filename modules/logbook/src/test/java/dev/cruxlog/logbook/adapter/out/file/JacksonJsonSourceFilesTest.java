@@ -1,4 +1,4 @@
-package dev.cruxlog.logbook.adapter.in.file;
+package dev.cruxlog.logbook.adapter.out.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.cruxlog.logbook.application.ExportRecords;
+import dev.cruxlog.logbook.application.SourceRecords;
 import dev.cruxlog.logbook.application.ImportLimits;
 import dev.cruxlog.logbook.application.ImportRejected;
 import dev.cruxlog.logbook.application.SourceRow;
@@ -26,10 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * tree; it is now refused at the row limit while the bytes stream, and what parsing it allocates
  * is measured.
  */
-class JacksonJsonExportsTest {
+class JacksonJsonSourceFilesTest {
 
     private static final ImportLimits LIMITS = ImportLimits.DEFAULT;
-    private final JacksonJsonExports reader = new JacksonJsonExports(JsonMapper.builder().build());
+    private final JacksonJsonSourceFiles reader = new JacksonJsonSourceFiles(JsonMapper.builder().build());
 
     @Test
     void readsEverySharedJsonExportAsItsTreeSays() throws IOException {
@@ -38,7 +38,7 @@ class JacksonJsonExportsTest {
             byte[] content = Files.readAllBytes(SharedData.dir().resolve(file));
             String pointer = file.startsWith("eight-a") ? "/ascents" : "/climber/ascents";
 
-            ExportRecords read = reader.parse(content, pointer, LIMITS);
+            SourceRecords read = reader.parse(content, pointer, LIMITS);
 
             JsonNode root = JsonMapper.builder().build().readTree(content);
             JsonNode records = root.at(pointer);
@@ -78,7 +78,7 @@ class JacksonJsonExportsTest {
                 .isInstanceOf(ImportRejected.class).hasMessageContaining("more than 128 fields");
 
         String deep = "[".repeat(400) + "]".repeat(400);
-        ExportRecords read = reader.parse(bytes("{\"junk\":" + deep + ",\"ascents\":[{\"difficulty\":\"6B\",\"nested\":"
+        SourceRecords read = reader.parse(bytes("{\"junk\":" + deep + ",\"ascents\":[{\"difficulty\":\"6B\",\"nested\":"
                 + deep + ",\"comment\":null}]}"), "/ascents", LIMITS);
         assertThat(read.rows()).singleElement().extracting(SourceRow::fields).isEqualTo(Map.of("difficulty", "6B"));
 

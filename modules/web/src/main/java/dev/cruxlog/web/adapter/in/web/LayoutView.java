@@ -14,6 +14,7 @@ import gg.jte.output.Utf8ByteOutput;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
+import dev.cruxlog.platform.Zip;
 import dev.cruxlog.platform.web.PageNotices;
 import dev.cruxlog.platform.web.SignedInUser;
 import org.springframework.security.core.Authentication;
@@ -65,8 +66,8 @@ class LayoutView extends AbstractView {
         Mono<List<PageNotices.Notice>> pageNotices = user.flatMap(signedIn -> signedIn.isEmpty() ? Mono.just(List.of())
                 : Flux.fromIterable(notices).concatMap(source -> source.forUser(signedIn.get()).onErrorResume(e -> Flux.empty()))
                         .collectList());
-        return Mono.zip(user, csrf, pageNotices).flatMap(context -> {
-            CsrfToken token = context.getT2().orElse(null);
+        return Zip.of(user, csrf, pageNotices, (signedIn, pendingCsrf, shownNotices) -> {
+            CsrfToken token = pendingCsrf.orElse(null);
             Map<String, Object> pageModel = model;
             if (token != null && !model.containsKey("csrf")) {
                 pageModel = new HashMap<>(model);
@@ -79,9 +80,9 @@ class LayoutView extends AbstractView {
             Map<String, Object> pageParameters = pageModel;
             Content content = output -> templates.render(template, pageParameters, output);
             PageMeta meta = PageMeta.of(text(model, "title", "Cruxlog"), text(model, "description", DEFAULT_DESCRIPTION));
-            Navigation navigation = context.getT1()
-                    .map(signedIn -> new Navigation(signedIn.displayName(), signedIn.needsEmailVerification(), token,
-                            context.getT3()))
+            Navigation navigation = signedIn
+                    .map(current -> new Navigation(current.displayName(), current.needsEmailVerification(), token,
+                            shownNotices))
                     .orElseGet(() -> Navigation.anonymous(token));
             Utf8ByteOutput output = new Utf8ByteOutput();
             templates.render("layout/page.jte", Map.of("page", meta, "nav", navigation, "content", content), output);
@@ -91,10 +92,10 @@ class LayoutView extends AbstractView {
                 output.writeTo(buffer.asOutputStream());
             } catch (IOException e) {
                 DataBufferUtils.release(buffer);
-                return Mono.error(new UncheckedIOException(e));
+                return Mono.<Void>error(new UncheckedIOException(e));
             }
             return exchange.getResponse().writeWith(Mono.just(buffer));
-        });
+        }).flatMap(writing -> writing);
     }
 
     private static String text(Map<String, Object> model, String key, String fallback) {

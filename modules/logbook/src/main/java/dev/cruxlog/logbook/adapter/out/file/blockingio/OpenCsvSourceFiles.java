@@ -1,4 +1,4 @@
-package dev.cruxlog.logbook.adapter.in.file.blockingio;
+package dev.cruxlog.logbook.adapter.out.file.blockingio;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
-import dev.cruxlog.logbook.application.CsvExports;
+import dev.cruxlog.logbook.application.CsvSourceFiles;
 import dev.cruxlog.logbook.application.ImportLimits;
 import dev.cruxlog.logbook.application.ImportRejected;
 import dev.cruxlog.logbook.application.SourceRow;
@@ -31,7 +31,7 @@ import reactor.core.scheduler.Schedulers;
  * the file leaves the logbook as it was: nothing is written before the whole file is read.
  */
 @Component
-public class OpenCsvExports implements CsvExports {
+public class OpenCsvSourceFiles implements CsvSourceFiles {
 
     private static final int MAX_PREAMBLE_RECORDS = 10;
 

@@ -1,4 +1,4 @@
-package dev.cruxlog.logbook.adapter.in.file.blockingio;
+package dev.cruxlog.logbook.adapter.out.file.blockingio;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -22,7 +22,7 @@ import javax.xml.stream.XMLStreamReader;
 import dev.cruxlog.logbook.application.ImportLimits;
 import dev.cruxlog.logbook.application.ImportRejected;
 import dev.cruxlog.logbook.application.SourceRow;
-import dev.cruxlog.logbook.application.SpreadsheetExports;
+import dev.cruxlog.logbook.application.SpreadsheetSourceFiles;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -45,7 +45,7 @@ import reactor.core.scheduler.Schedulers;
  * so the read runs on {@code boundedElastic}.
  */
 @Component
-public class XlsxSpreadsheetExports implements SpreadsheetExports {
+public class XlsxSourceFiles implements SpreadsheetSourceFiles {
 
     /** Unpacked bytes allowed per pass, as a multiple of the upload limit (20 MB: 60 MB). */
     static final int MAX_UNPACKED_FACTOR = 3;

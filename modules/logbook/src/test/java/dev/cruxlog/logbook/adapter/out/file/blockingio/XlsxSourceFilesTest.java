@@ -1,4 +1,4 @@
-package dev.cruxlog.logbook.adapter.in.file.blockingio;
+package dev.cruxlog.logbook.adapter.out.file.blockingio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * high 2): each hostile workbook is refused by the limit it attacks, while the bytes stream,
  * so what one import can make the server hold is bounded by the limits asserted first.
  */
-class XlsxSpreadsheetExportsTest {
+class XlsxSourceFilesTest {
 
     private static final ImportLimits LIMITS = ImportLimits.DEFAULT;
     private static final String HEADER_ROW = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Date</t></is></c>"
@@ -34,13 +34,13 @@ class XlsxSpreadsheetExportsTest {
 
     @Test
     void theLimitsThatBoundOneImportAreTheseNumbers() {
-        assertThat((long) LIMITS.maxFileBytes() * XlsxSpreadsheetExports.MAX_UNPACKED_FACTOR).isEqualTo(60L * 1024 * 1024);
+        assertThat((long) LIMITS.maxFileBytes() * XlsxSourceFiles.MAX_UNPACKED_FACTOR).isEqualTo(60L * 1024 * 1024);
         assertThat(LIMITS.maxRows()).isEqualTo(100_000);
         assertThat(LIMITS.maxFieldChars()).isEqualTo(20_000);
-        assertThat(XlsxSpreadsheetExports.MAX_COLUMNS).isEqualTo(128);
+        assertThat(XlsxSourceFiles.MAX_COLUMNS).isEqualTo(128);
         assertThat(ImportLimits.MAX_FIELDS).isEqualTo(2_000_000);
-        assertThat(XlsxSpreadsheetExports.MAX_ELEMENT_DEPTH).isEqualTo(64);
-        assertThat(XlsxSpreadsheetExports.MAX_ENTRIES).isEqualTo(1_000);
+        assertThat(XlsxSourceFiles.MAX_ELEMENT_DEPTH).isEqualTo(64);
+        assertThat(XlsxSourceFiles.MAX_ENTRIES).isEqualTo(1_000);
     }
 
     @Test
@@ -48,7 +48,7 @@ class XlsxSpreadsheetExportsTest {
         byte[] xlsx = Files.readAllBytes(SharedData.dir().resolve("other-logbooks/ukc-logbook-export.xlsx"));
         List<String> csv = Files.readAllLines(SharedData.dir().resolve("other-logbooks/ukc-logbook-export.csv"));
 
-        List<SourceRow> rows = XlsxSpreadsheetExports.parse(xlsx, List.of(), LIMITS);
+        List<SourceRow> rows = XlsxSourceFiles.parse(xlsx, List.of(), LIMITS);
 
         // UKC's Excel and CSV exports name some columns differently; the climbs are the same.
         assertThat(rows).hasSize(csv.size() - 1);
@@ -69,7 +69,7 @@ class XlsxSpreadsheetExportsTest {
                         + "<row r=\"2\"/>"
                         + "<row r=\"3\"><c r=\"A3\"><v>45000</v></c><c r=\"B3\" t=\"s\"><v>1</v></c><c r=\"F3\"><v>right of the header</v></c></row>"));
 
-        List<SourceRow> rows = XlsxSpreadsheetExports.parse(xlsx, List.of("Date", "Route"), LIMITS);
+        List<SourceRow> rows = XlsxSourceFiles.parse(xlsx, List.of("Date", "Route"), LIMITS);
 
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).line()).isEqualTo(3);
@@ -91,7 +91,7 @@ class XlsxSpreadsheetExportsTest {
         });
         assertThat(bomb.length).isLessThan(1024 * 1024);
 
-        assertThatThrownBy(() -> XlsxSpreadsheetExports.parse(bomb, List.of(), LIMITS))
+        assertThatThrownBy(() -> XlsxSourceFiles.parse(bomb, List.of(), LIMITS))
                 .isInstanceOf(ImportRejected.class).hasMessageContaining("unpacks to more than 60 MB");
     }
 
@@ -107,7 +107,7 @@ class XlsxSpreadsheetExportsTest {
             entries.put("xl/worksheets/sheet1.xml", out -> write(out, sheet(HEADER_ROW)));
         });
 
-        assertThatThrownBy(() -> XlsxSpreadsheetExports.parse(bomb, List.of(), LIMITS))
+        assertThatThrownBy(() -> XlsxSourceFiles.parse(bomb, List.of(), LIMITS))
                 .isInstanceOf(ImportRejected.class).hasMessageContaining("unpacks to more than");
     }
 
@@ -115,12 +115,12 @@ class XlsxSpreadsheetExportsTest {
     void aWorkbookOfCountlessEmptyPartsIsRefusedByTheirNumber() {
         byte[] swarm = zip(entries -> {
             entries.put("xl/worksheets/sheet1.xml", out -> write(out, sheet(HEADER_ROW)));
-            for (int i = 0; i <= XlsxSpreadsheetExports.MAX_ENTRIES; i++) {
+            for (int i = 0; i <= XlsxSourceFiles.MAX_ENTRIES; i++) {
                 entries.put("xl/empty" + i + ".bin", out -> { });
             }
         });
 
-        assertThatThrownBy(() -> XlsxSpreadsheetExports.parse(swarm, List.of(), LIMITS))
+        assertThatThrownBy(() -> XlsxSourceFiles.parse(swarm, List.of(), LIMITS))
                 .isInstanceOf(ImportRejected.class).hasMessageContaining("more than 1000 parts");
     }
 
@@ -128,11 +128,11 @@ class XlsxSpreadsheetExportsTest {
     void aColumnFarToTheRightIsRefusedBeforeAnythingIsAllocatedForIt() {
         // fastexcel-reader would add 321 million list slots for this one cell.
         byte[] xlsx = workbook(null, sheet(HEADER_ROW + "<row r=\"2\"><c r=\"ZZZZZZ2\"><v>1</v></c></row>"));
-        assertThatThrownBy(() -> XlsxSpreadsheetExports.parse(xlsx, List.of(), LIMITS))
+        assertThatThrownBy(() -> XlsxSourceFiles.parse(xlsx, List.of(), LIMITS))
                 .isInstanceOf(ImportRejected.class).hasMessageContaining("more than 128 columns");
 
         byte[] unnamed = workbook(null, sheet("<row>" + "<c><v>1</v></c>".repeat(2_000) + "</row>"));
-        assertThatThrownBy(() -> XlsxSpreadsheetExports.parse(unnamed, List.of(), LIMITS))
+        assertThatThrownBy(() -> XlsxSourceFiles.parse(unnamed, List.of(), LIMITS))
                 .isInstanceOf(ImportRejected.class).hasMessageContaining("more than 128 columns");
     }
 
@@ -141,11 +141,11 @@ class XlsxSpreadsheetExportsTest {
         String fiftyMegabytes = "a".repeat(50 * 1024 * 1024);
         byte[] cell = workbook(null, sheet(HEADER_ROW + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>"
                 + fiftyMegabytes + "</t></is></c></row>"));
-        assertThatThrownBy(() -> XlsxSpreadsheetExports.parse(cell, List.of(), LIMITS))
+        assertThatThrownBy(() -> XlsxSourceFiles.parse(cell, List.of(), LIMITS))
                 .isInstanceOf(ImportRejected.class).hasMessageContaining("Row 2: a cell is longer than 20000 characters");
 
         byte[] shared = workbook("<sst><si><t>" + fiftyMegabytes + "</t></si></sst>", sheet(HEADER_ROW));
-        assertThatThrownBy(() -> XlsxSpreadsheetExports.parse(shared, List.of(), LIMITS))
+        assertThatThrownBy(() -> XlsxSourceFiles.parse(shared, List.of(), LIMITS))
                 .isInstanceOf(ImportRejected.class).hasMessageContaining("A shared text is longer than 20000 characters");
     }
 
@@ -153,7 +153,7 @@ class XlsxSpreadsheetExportsTest {
     void rowsAreCountedAsTheyAreRead() {
         ImportLimits tenRows = new ImportLimits(LIMITS.maxFileBytes(), 10, LIMITS.maxFieldChars(), LIMITS.maxLinesPerRecord());
         byte[] xlsx = workbook(null, sheet(HEADER_ROW + "<row><c r=\"A9\"><v>2024-01-01</v></c></row>".repeat(11)));
-        assertThatThrownBy(() -> XlsxSpreadsheetExports.parse(xlsx, List.of(), tenRows))
+        assertThatThrownBy(() -> XlsxSourceFiles.parse(xlsx, List.of(), tenRows))
                 .isInstanceOf(ImportRejected.class).hasMessageContaining("more than 10 rows");
     }
 
@@ -165,14 +165,14 @@ class XlsxSpreadsheetExportsTest {
             header.append("<c t=\"inlineStr\"><is><t>column ").append(i).append("</t></is></c>");
         }
         byte[] xlsx = workbook(null, sheet(header.append("</row>") + "<row><c><v>1</v></c></row>".repeat(15_700)));
-        assertThatThrownBy(() -> XlsxSpreadsheetExports.parse(xlsx, List.of(), LIMITS))
+        assertThatThrownBy(() -> XlsxSourceFiles.parse(xlsx, List.of(), LIMITS))
                 .isInstanceOf(ImportRejected.class).hasMessageContaining("more than 2000000 fields");
     }
 
     @Test
     void deepNestingAndEntitiesAreRefusedNotExpanded() {
         byte[] deep = workbook(null, "<worksheet>" + "<x>".repeat(100_000) + "</worksheet>");
-        assertThatThrownBy(() -> XlsxSpreadsheetExports.parse(deep, List.of(), LIMITS))
+        assertThatThrownBy(() -> XlsxSourceFiles.parse(deep, List.of(), LIMITS))
                 .isInstanceOf(ImportRejected.class).hasMessageContaining("nests deeper than 64 levels");
 
         String laughs = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
@@ -181,19 +181,19 @@ class XlsxSpreadsheetExportsTest {
         byte[] entities = workbook(null, laughs + sheet(HEADER_ROW
                 + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>x&lol3;y</t></is></c></row>"));
         // DTDs are not processed: the reference stays unexpanded, and the cell keeps its own text.
-        List<SourceRow> rows = XlsxSpreadsheetExports.parse(entities, List.of(), LIMITS);
+        List<SourceRow> rows = XlsxSourceFiles.parse(entities, List.of(), LIMITS);
         assertThat(rows).singleElement().satisfies(row -> assertThat(row.get("Date")).isEqualTo("xy"));
     }
 
     @Test
     void notAWorkbookAtAllSaysSo() {
-        assertThatThrownBy(() -> XlsxSpreadsheetExports.parse("Date,Route\n".getBytes(StandardCharsets.US_ASCII), List.of(), LIMITS))
+        assertThatThrownBy(() -> XlsxSourceFiles.parse("Date,Route\n".getBytes(StandardCharsets.US_ASCII), List.of(), LIMITS))
                 .isInstanceOf(ImportRejected.class).hasMessageContaining("not an Excel workbook");
         byte[] noSheet = zip(entries -> entries.put("xl/workbook.xml", out -> write(out, "<workbook/>")));
-        assertThatThrownBy(() -> XlsxSpreadsheetExports.parse(noSheet, List.of(), LIMITS))
+        assertThatThrownBy(() -> XlsxSourceFiles.parse(noSheet, List.of(), LIMITS))
                 .isInstanceOf(ImportRejected.class).hasMessageContaining("no worksheet");
         byte[] damaged = workbook(null, "<worksheet><sheetData><row>");
-        assertThatThrownBy(() -> XlsxSpreadsheetExports.parse(damaged, List.of(), LIMITS))
+        assertThatThrownBy(() -> XlsxSourceFiles.parse(damaged, List.of(), LIMITS))
                 .isInstanceOf(ImportRejected.class).hasMessageContaining("could not be read");
     }
 
