@@ -89,7 +89,7 @@ public class AnswerService {
                         .flatMap(conversation -> {
                             LocalDate day = allowance.today();
                             return allowance.take(owner, tier, day)
-                                    .then(contexts.assemble(owner, conversationId, text))
+                                    .then(Mono.defer(() -> contexts.assemble(owner, conversationId, text)))
                                     .flatMap(context -> begin(owner, conversation, context, day));
                         }))
                 .flatMapMany(answer -> answer);
