@@ -124,8 +124,11 @@ class InstanceKilledMidImportIT {
 
     private static Process start(TestDatabase database, int port, String worker) throws Exception {
         // A dead instance's job is claimable again once its lease (the visibility timeout) ends.
+        // 15 s, not 5: the survivor's own heartbeat (a third of it) must not fall a whole lease
+        // behind while two JVMs, PostgreSQL and this test share two slow cores, or the survivor
+        // claims its own running import again ("succeeded 3", CI on 2026-12-02 at 5 s).
         return RunningJar.start(database.url().toUrlString(), port, Path.of("target", "instance-" + worker + ".log"),
-                Map.of("JOBS_WORKER_ID", worker, "JOBS_VISIBILITY_TIMEOUT", "5s", "JOBS_POLL_INTERVAL", "1s"), "-Xmx512m");
+                Map.of("JOBS_WORKER_ID", worker, "JOBS_VISIBILITY_TIMEOUT", "15s", "JOBS_POLL_INTERVAL", "1s"), "-Xmx512m");
     }
 
     private static WebTestClient client(int port) {
