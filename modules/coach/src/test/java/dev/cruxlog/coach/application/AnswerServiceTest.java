@@ -167,7 +167,13 @@ class AnswerServiceTest {
 
         @Override
         public Mono<Boolean> tryConsume(UUID owner, LocalDate day, int limit) {
-            return Mono.fromSupplier(() -> used < limit && ++used > 0);
+            return Mono.fromSupplier(() -> {
+                if (used >= limit) {
+                    return false;
+                }
+                used++;
+                return true;
+            });
         }
 
         @Override
