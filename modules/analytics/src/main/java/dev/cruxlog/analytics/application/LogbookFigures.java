@@ -2,6 +2,7 @@ package dev.cruxlog.analytics.application;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.cruxlog.logbook.LogbookStatistics;
@@ -23,13 +24,13 @@ public interface LogbookFigures {
     Mono<Void> lockClimber(UUID owner);
 
     /**
-     * Replaces every figure of the climber under this counting.
+     * Replaces every figure of the climber, under each way of counting given.
      *
      * @param laterDays {@link WholeLogbookReadModel#laterDays}: the figures hold through the day before
      *                  the eve of the first of these after tomorrow, by the database's clock
      *                  (the clock the overview's query reads), or until the next write
      */
-    Mono<Void> replace(UUID owner, SendCounting counting, LogbookStatistics.WholeLogbookFigures figures, List<LocalDate> laterDays);
+    Mono<Void> replace(UUID owner, Map<SendCounting, LogbookStatistics.WholeLogbookFigures> byCounting, List<LocalDate> laterDays);
 
     Mono<List<LogbookStatistics.RouteSend>> firstSends(UUID owner, SendCounting counting, String discipline);
 

@@ -2,6 +2,7 @@ package dev.cruxlog.analytics.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,12 +45,13 @@ public class WholeLogbookReadModel implements LogbookChangeListener {
 
     private Mono<Void> refresh(UUID owner) {
         LocalDate today = LocalDate.now(clock);
-        return statistics.wholeLogbook(owner)
-                .flatMapMany(byCounting -> Flux.fromArray(SendCounting.values()).concatMap(counting -> {
-                    LogbookStatistics.WholeLogbookFigures whole = forPyramids(byCounting.get(counting));
-                    return figures.replace(owner, counting, whole, laterDays(whole, today));
-                }))
-                .then();
+        return statistics.wholeLogbook(owner).flatMap(folded -> {
+            Map<SendCounting, LogbookStatistics.WholeLogbookFigures> byCounting = new EnumMap<>(SendCounting.class);
+            folded.forEach((counting, whole) -> byCounting.put(counting, forPyramids(whole)));
+            // The days out are the same under either counting (only whether a day had a send differs).
+            List<LocalDate> later = laterDays(byCounting.get(SendCounting.LEADS_AND_BOULDERS), today);
+            return figures.replace(owner, byCounting, later);
+        });
     }
 
     /** The whole logbook's figures from the per-figure queries: the equivalence tests' oracle. */

@@ -124,7 +124,7 @@ class PyramidServiceTest {
     private void store(RouteSend... sends) {
         LogbookStatistics.WholeLogbookFigures whole = new LogbookStatistics.WholeLogbookFigures(Map.of("sport", List.of(sends)),
                 null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
-        figures.replace(CLIMBER, SendCounting.LEADS_AND_BOULDERS, whole, List.of()).block();
+        figures.replace(CLIMBER, Map.of(SendCounting.LEADS_AND_BOULDERS, whole), List.of()).block();
     }
 
     private static RouteSend send(String routeKey, String grade, int gradeIndex) {

@@ -128,13 +128,14 @@ final class ReadModelFakes {
         }
 
         @Override
-        public Mono<Void> replace(UUID owner, SendCounting counting, LogbookStatistics.WholeLogbookFigures figures, List<LocalDate> later) {
-            return Mono.fromRunnable(() -> {
+        public Mono<Void> replace(UUID owner, Map<SendCounting, LogbookStatistics.WholeLogbookFigures> byCounting,
+                                  List<LocalDate> later) {
+            return Mono.fromRunnable(() -> new java.util.TreeMap<>(byCounting).forEach((counting, figures) -> {
                 calls.add("replace " + owner + " " + counting);
                 stored.put(key(owner, counting), figures);
                 revisions.put(key(owner, counting), ++lastRevision);
                 laterDays.put(key(owner, counting), later);
-            });
+            }));
         }
 
         private Mono<LogbookStatistics.WholeLogbookFigures> whole(UUID owner, SendCounting counting) {

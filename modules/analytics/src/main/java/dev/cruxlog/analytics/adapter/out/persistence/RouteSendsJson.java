@@ -32,25 +32,30 @@ final class RouteSendsJson {
     String write(List<RouteSend> sends) {
         StringWriter out = new StringWriter(sends.size() * 160);
         try (JsonGenerator generator = json.createGenerator(out)) {
-            generator.writeStartArray();
-            for (RouteSend send : sends) {
-                generator.writeStartArray();
-                string(generator, send.routeKey());
-                string(generator, send.route());
-                string(generator, send.location());
-                string(generator, send.firstSent() == null ? null : send.firstSent().toString());
-                string(generator, send.grade());
-                generator.writeNumber(send.gradeIndex());
-                generator.writeNumber(send.gradeLevel());
-                string(generator, send.style());
-                generator.writeNumber(send.attempts());
-                generator.writeNumber(send.days());
-                generator.writeNumber(send.sends());
-                generator.writeEndArray();
-            }
-            generator.writeEndArray();
+            write(generator, sends);
         }
         return out.toString();
+    }
+
+    /** The sends as the next value of a document being written. */
+    void write(JsonGenerator generator, List<RouteSend> sends) {
+        generator.writeStartArray();
+        for (RouteSend send : sends) {
+            generator.writeStartArray();
+            string(generator, send.routeKey());
+            string(generator, send.route());
+            string(generator, send.location());
+            string(generator, send.firstSent() == null ? null : send.firstSent().toString());
+            string(generator, send.grade());
+            generator.writeNumber(send.gradeIndex());
+            generator.writeNumber(send.gradeLevel());
+            string(generator, send.style());
+            generator.writeNumber(send.attempts());
+            generator.writeNumber(send.days());
+            generator.writeNumber(send.sends());
+            generator.writeEndArray();
+        }
+        generator.writeEndArray();
     }
 
     List<RouteSend> read(byte[] body) {
