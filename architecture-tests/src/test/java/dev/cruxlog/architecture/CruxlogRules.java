@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaAccess;
@@ -111,6 +112,22 @@ public final class CruxlogRules {
             // Modules grow these layers one by one; an absent layer has nothing to break.
             .allowEmptyShould(true);
 
+    /** A module's main API: the package named after the module, where other modules look first. */
+    private static final Pattern MODULE_API = Pattern.compile("^(?:.*\\.)?(?:cruxlog|modules)\\.[a-z0-9_]+$");
+
+    public static final ArchRule MODULE_API_SPEAKS_NO_HTTP = noClasses()
+            .that(new DescribedPredicate<JavaClass>("are in a module's main API package") {
+                @Override
+                public boolean test(JavaClass type) {
+                    return MODULE_API.matcher(type.getPackageName()).matches();
+                }
+            })
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
+                    "io.netty..", "reactor.netty..")
+            .because("a module's main API is values and use cases any caller can use; what needs a browser's "
+                    + "exchange is a named interface of its own (identity::web), which a caller names in its "
+                    + "allowedDependencies");
+
     public static final ArchRule INBOUND_ADAPTERS_DO_NOT_USE_OUTBOUND_ADAPTERS = noClasses()
             .that().resideInAPackage("..adapter.in..")
             .should().dependOnClassesThat().resideInAPackage("..adapter.out..")
@@ -191,7 +208,8 @@ public final class CruxlogRules {
             DOMAIN_IS_PLAIN_JAVA, APPLICATION_DOES_NOT_KNOW_ADAPTERS, APPLICATION_SPEAKS_NO_WIRE_FORMAT,
             INBOUND_ADAPTERS_DO_NOT_USE_OUTBOUND_ADAPTERS,
             ADAPTERS_STAY_INSIDE_THEIR_MODULE, BEANS_ARE_DECLARED_IN_CONFIGURATION, NO_BARE_INTERVALS,
-            NO_TUPLES_READ_BY_POSITION, IN_ADAPTERS_IMPLEMENT_NO_OUT_PORTS, OUT_ADAPTERS_MEET_THROUGH_PORTS};
+            NO_TUPLES_READ_BY_POSITION, IN_ADAPTERS_IMPLEMENT_NO_OUT_PORTS, OUT_ADAPTERS_MEET_THROUGH_PORTS,
+            MODULE_API_SPEAKS_NO_HTTP};
 
     static String moduleOf(String className) {
         Matcher matcher = MODULE_OF.matcher(className);

@@ -28,6 +28,7 @@ import cruxlogfixtures.hexagon.application.PlantedServiceReadingJson;
 import cruxlogfixtures.hexagon.application.PlantedServiceUsingAdapter;
 import cruxlogfixtures.hexagon.domain.PlantedSpringInDomain;
 import cruxlogfixtures.modules.alpha.PlantedCrossModuleAdapterUse;
+import cruxlogfixtures.modules.alpha.PlantedExchangeInModuleApi;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,7 +63,8 @@ class PlantedViolationsTest {
                 Arguments.of(CruxlogRules.NO_BARE_INTERVALS, PlantedBareInterval.class),
                 Arguments.of(CruxlogRules.NO_TUPLES_READ_BY_POSITION, PlantedTupleByPosition.class),
                 Arguments.of(CruxlogRules.IN_ADAPTERS_IMPLEMENT_NO_OUT_PORTS, PlantedReaderUnderAdapterIn.class),
-                Arguments.of(CruxlogRules.OUT_ADAPTERS_MEET_THROUGH_PORTS, PlantedSignerUsingStoredKeys.class));
+                Arguments.of(CruxlogRules.OUT_ADAPTERS_MEET_THROUGH_PORTS, PlantedSignerUsingStoredKeys.class),
+                Arguments.of(CruxlogRules.MODULE_API_SPEAKS_NO_HTTP, PlantedExchangeInModuleApi.class));
     }
 
     @ParameterizedTest(name = "{1} breaks: {0}")

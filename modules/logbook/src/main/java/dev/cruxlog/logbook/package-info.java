@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Logbook",
         // The intended map (docs/architecture.md, "Modules"): verify() fails on any other dependency.
-        allowedDependencies = {"platform", "platform::*", "grades", "identity"})
+        allowedDependencies = {"platform", "platform::*", "grades", "identity", "identity::web"})
 package dev.cruxlog.logbook;

@@ -1,4 +1,4 @@
-package dev.cruxlog.identity;
+package dev.cruxlog.identity.web;
 
 import java.util.UUID;
 

@@ -2,7 +2,7 @@ package dev.cruxlog.identity.adapter.in.web;
 
 import java.util.UUID;
 
-import dev.cruxlog.identity.GuestAccounts;
+import dev.cruxlog.identity.web.GuestAccounts;
 import dev.cruxlog.identity.application.IdentityErrors.TooManyAttempts;
 import dev.cruxlog.identity.application.RegistrationService;
 import dev.cruxlog.platform.web.ClientAddresses;

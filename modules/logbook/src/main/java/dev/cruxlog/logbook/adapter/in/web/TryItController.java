@@ -1,6 +1,6 @@
 package dev.cruxlog.logbook.adapter.in.web;
 
-import dev.cruxlog.identity.GuestAccounts;
+import dev.cruxlog.identity.web.GuestAccounts;
 import dev.cruxlog.logbook.adapter.in.file.blockingio.SampleLogbook;
 import dev.cruxlog.logbook.application.ImportService;
 import org.springframework.stereotype.Controller;
