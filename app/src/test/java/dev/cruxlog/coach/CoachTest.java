@@ -173,6 +173,34 @@ class CoachTest {
     }
 
     @Test
+    void aSecondSaveReplacesTheWholeProfileAndNoOtherClimbersOne() {
+        Climber climber = climbers.verified("profile-twice");
+        Climber other = climbers.verified("profile-other");
+        put(other, Map.of("goals", "Send the roof", "sessionsPerWeek", 2));
+        put(climber, Map.of("goals", "Onsight 6c", "weakestHolds", "slopers", "yearsClimbing", 4));
+        put(climber, Map.of("goals", "Redpoint 7a", "sessionMinutes", 90));
+
+        http.get().uri("/api/v1/coach/profile").header("Authorization", climber.bearer()).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.goals").isEqualTo("Redpoint 7a")
+                .jsonPath("$.sessionMinutes").isEqualTo(90)
+                // Replaced whole: what the second save left out is gone, not kept from the first.
+                .jsonPath("$.weakestHolds").doesNotExist()
+                .jsonPath("$.yearsClimbing").doesNotExist();
+        http.get().uri("/api/v1/coach/profile").header("Authorization", other.bearer()).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.goals").isEqualTo("Send the roof")
+                .jsonPath("$.sessionsPerWeek").isEqualTo(2);
+        String ownerId = get(climber, "/api/v1/users/me").get("id").toString();
+        assertThat(count("coach.climber_profile", ownerId)).isEqualTo(1);
+    }
+
+    private void put(Climber climber, Map<String, Object> profile) {
+        http.put().uri("/api/v1/coach/profile").header("Authorization", climber.bearer()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(profile).exchange().expectStatus().isOk();
+    }
+
+    @Test
     void thePagesListConversationsStreamWithoutScriptsAndShowWhatTheCoachSaw() {
         Climber climber = climbers.verified("coach-pages");
         Browser browser = new Browser(http);
