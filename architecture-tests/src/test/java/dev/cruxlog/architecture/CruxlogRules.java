@@ -15,6 +15,7 @@ import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -183,6 +184,26 @@ public final class CruxlogRules {
             })
             .because("a module's adapters are its own; other modules use its API package");
 
+    public static final ArchRule REST_BODIES_ARE_THE_MODULES_OWN = noMethods()
+            .that().areMetaAnnotatedWith("org.springframework.web.bind.annotation.RequestMapping")
+            .should(new ArchCondition<JavaMethod>("answer with another module's types (the platform's aside)") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    String own = moduleOf(method.getOwner().getName());
+                    for (JavaClass answered : method.getReturnType().getAllInvolvedRawTypes()) {
+                        String module = moduleOf(answered.getBaseComponentType().getName());
+                        if (module != null && !module.equals(own) && !module.endsWith(".platform")) {
+                            events.add(SimpleConditionEvent.satisfied(method,
+                                    method.getFullName() + " answers with " + answered.getName()));
+                        }
+                    }
+                }
+            })
+            .because("what a module's REST API answers is its contract with its callers, written in its own records: "
+                    + "another module's records (analytics once served the logbook's statistics) would change that "
+                    + "contract whenever the other module changes its API")
+            .allowEmptyShould(true);
+
     public static final ArchRule BEANS_ARE_DECLARED_IN_CONFIGURATION = noMethods()
             .that().areAnnotatedWith("org.springframework.context.annotation.Bean")
             .should().beDeclaredInClassesThat().areMetaAnnotatedWith("org.springframework.stereotype.Controller")
@@ -209,7 +230,7 @@ public final class CruxlogRules {
             INBOUND_ADAPTERS_DO_NOT_USE_OUTBOUND_ADAPTERS,
             ADAPTERS_STAY_INSIDE_THEIR_MODULE, BEANS_ARE_DECLARED_IN_CONFIGURATION, NO_BARE_INTERVALS,
             NO_TUPLES_READ_BY_POSITION, IN_ADAPTERS_IMPLEMENT_NO_OUT_PORTS, OUT_ADAPTERS_MEET_THROUGH_PORTS,
-            MODULE_API_SPEAKS_NO_HTTP};
+            MODULE_API_SPEAKS_NO_HTTP, REST_BODIES_ARE_THE_MODULES_OWN};
 
     static String moduleOf(String className) {
         Matcher matcher = MODULE_OF.matcher(className);

@@ -29,6 +29,7 @@ import cruxlogfixtures.hexagon.application.PlantedServiceUsingAdapter;
 import cruxlogfixtures.hexagon.domain.PlantedSpringInDomain;
 import cruxlogfixtures.modules.alpha.PlantedCrossModuleAdapterUse;
 import cruxlogfixtures.modules.alpha.PlantedExchangeInModuleApi;
+import cruxlogfixtures.modules.alpha.adapter.in.web.PlantedControllerServingAnotherModulesRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -64,7 +65,8 @@ class PlantedViolationsTest {
                 Arguments.of(CruxlogRules.NO_TUPLES_READ_BY_POSITION, PlantedTupleByPosition.class),
                 Arguments.of(CruxlogRules.IN_ADAPTERS_IMPLEMENT_NO_OUT_PORTS, PlantedReaderUnderAdapterIn.class),
                 Arguments.of(CruxlogRules.OUT_ADAPTERS_MEET_THROUGH_PORTS, PlantedSignerUsingStoredKeys.class),
-                Arguments.of(CruxlogRules.MODULE_API_SPEAKS_NO_HTTP, PlantedExchangeInModuleApi.class));
+                Arguments.of(CruxlogRules.MODULE_API_SPEAKS_NO_HTTP, PlantedExchangeInModuleApi.class),
+                Arguments.of(CruxlogRules.REST_BODIES_ARE_THE_MODULES_OWN, PlantedControllerServingAnotherModulesRecord.class));
     }
 
     @ParameterizedTest(name = "{1} breaks: {0}")

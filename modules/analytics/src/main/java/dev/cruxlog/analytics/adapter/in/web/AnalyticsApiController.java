@@ -9,7 +9,6 @@ import dev.cruxlog.analytics.application.PyramidService;
 import dev.cruxlog.analytics.application.RouteCharacters;
 import dev.cruxlog.analytics.domain.PlaceTree;
 import dev.cruxlog.identity.CurrentUser;
-import dev.cruxlog.logbook.LogbookStatistics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -79,26 +78,26 @@ class AnalyticsApiController {
 
     @GetMapping("/overview")
     @Operation(summary = "Ticks, pitches, days out, areas, discipline mix, send rate, favourite areas, best sends")
-    Mono<LogbookStatistics.Overview> overview(@AuthenticationPrincipal CurrentUser user,
-                                             @RequestParam(required = false) LocalDate from,
-                                             @RequestParam(required = false) LocalDate to) {
-        return inOrder(from, to).then(insights.overview(user.id(), from, to));
+    Mono<AnalyticsBodies.Overview> overview(@AuthenticationPrincipal CurrentUser user,
+                                            @RequestParam(required = false) LocalDate from,
+                                            @RequestParam(required = false) LocalDate to) {
+        return inOrder(from, to).then(insights.overview(user.id(), from, to)).map(AnalyticsBodies.Overview::of);
     }
 
     @GetMapping("/progression")
     @Operation(summary = "Hardest send per month per discipline and style; volume per month")
-    Mono<InsightsService.Progression> progression(@AuthenticationPrincipal CurrentUser user,
+    Mono<AnalyticsBodies.Progression> progression(@AuthenticationPrincipal CurrentUser user,
                                                   @RequestParam(required = false) LocalDate from,
                                                   @RequestParam(required = false) LocalDate to) {
-        return inOrder(from, to).then(insights.progression(user.id(), from, to));
+        return inOrder(from, to).then(insights.progression(user.id(), from, to)).map(AnalyticsBodies.Progression::of);
     }
 
     @GetMapping("/calendar")
     @Operation(summary = "Every day out (for a heatmap) and the seasons")
-    Mono<InsightsService.Calendar> calendar(@AuthenticationPrincipal CurrentUser user,
-                                           @RequestParam(required = false) LocalDate from,
-                                           @RequestParam(required = false) LocalDate to) {
-        return inOrder(from, to).then(insights.calendar(user.id(), from, to));
+    Mono<AnalyticsBodies.Calendar> calendar(@AuthenticationPrincipal CurrentUser user,
+                                            @RequestParam(required = false) LocalDate from,
+                                            @RequestParam(required = false) LocalDate to) {
+        return inOrder(from, to).then(insights.calendar(user.id(), from, to)).map(AnalyticsBodies.Calendar::of);
     }
 
     @GetMapping("/locations")
@@ -111,10 +110,10 @@ class AnalyticsApiController {
 
     @GetMapping("/characteristics")
     @Operation(summary = "Style mix, send rate by grade, flash/onsight rate, attempts to send, rest days, crux angle and energy mix")
-    Mono<InsightsService.Characteristics> characteristics(@AuthenticationPrincipal CurrentUser user,
+    Mono<AnalyticsBodies.Characteristics> characteristics(@AuthenticationPrincipal CurrentUser user,
                                                           @RequestParam(required = false) LocalDate from,
                                                           @RequestParam(required = false) LocalDate to) {
-        return inOrder(from, to).then(insights.characteristics(user.id(), from, to));
+        return inOrder(from, to).then(insights.characteristics(user.id(), from, to)).map(AnalyticsBodies.Characteristics::of);
     }
 
     /** A period that ends before it starts is a mistake worth saying, not an empty answer. */
