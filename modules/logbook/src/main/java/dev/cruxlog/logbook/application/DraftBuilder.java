@@ -19,6 +19,9 @@ import dev.cruxlog.logbook.domain.LocationPath;
  */
 final class DraftBuilder {
 
+    /** The source of ticks entered by hand. */
+    static final String MANUAL = "manual";
+
     private final String source;
     private final Map<String, Integer> occurrences = new HashMap<>();
 
@@ -51,7 +54,16 @@ final class DraftBuilder {
     /** Starts a tick. {@code identity} is what makes it the same tick in the next export of the same logbook. */
     DraftBuilder tick(String identity, String route, LocalDate climbedOn) {
         int occurrence = occurrences.merge(identity, 1, Integer::sum);
-        this.key = TickDraft.sha256(identity).substring(0, 32) + "#" + occurrence;
+        return start(TickDraft.sha256(identity).substring(0, 32) + "#" + occurrence, route, climbedOn);
+    }
+
+    /** Starts a tick the climber enters by hand: it has no source row, so no key a later export could match. */
+    static DraftBuilder manual(String route, LocalDate climbedOn) {
+        return new DraftBuilder(MANUAL).start(null, route, climbedOn);
+    }
+
+    private DraftBuilder start(String key, String route, LocalDate climbedOn) {
+        this.key = key;
         this.route = route;
         this.climbedOn = climbedOn;
         this.gradeText = "";

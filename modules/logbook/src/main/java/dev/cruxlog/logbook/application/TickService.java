@@ -140,6 +140,9 @@ public class TickService implements RecentTicks {
         return ticks.confirmDate(owner, id);
     }
 
+    /** Longer than the longest alpine routes (the Cassin Ridge is about 9,000 ft of climbing). */
+    static final int MAX_LENGTH_FT = 30_000;
+
     TickDraft draft(TickInput input) {
         if (input.route() == null || input.route().isBlank()) {
             throw new InvalidTickInput("route", "give the route's name.");
@@ -167,9 +170,20 @@ public class TickService implements RecentTicks {
         if (pitches < 1 || pitches > 100) {
             throw new InvalidTickInput("pitches", "between 1 and 100.");
         }
-        return new TickDraft("manual", null, input.route().trim(), input.date(), input.grade().trim(), grade.system().id(),
-                grade.index(), grade.level(), grade.protection(), grade.aid(), discipline, true, style, null, null, null,
-                pitches, input.lengthFt(), location.display(), location.parts(), null, input.notes(), null, null, null, null,
-                input.tags() == null ? List.of() : input.tags());
+        if (input.lengthFt() != null && (input.lengthFt() < 1 || input.lengthFt() > MAX_LENGTH_FT)) {
+            throw new InvalidTickInput("lengthFt", "between 1 and " + MAX_LENGTH_FT + " feet, or left out.");
+        }
+        // Notes are kept as imported notes are: blank is none, the ends trimmed.
+        return DraftBuilder.manual(input.route().trim(), input.date())
+                .grade(input.grade().trim(), grade)
+                .discipline(discipline, true)
+                .style(style, null)
+                .pitches(pitches)
+                .lengthFt(input.lengthFt())
+                .location(location)
+                .notes(input.notes())
+                // A hand edit sets the tags it is given: none given is none, not "leave them alone".
+                .tags(input.tags() == null ? List.of() : input.tags())
+                .build();
     }
 }
