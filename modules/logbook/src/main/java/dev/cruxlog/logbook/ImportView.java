@@ -10,7 +10,7 @@ import java.util.UUID;
  * @param ticksKeptDeleted rows that were ticks the climber had deleted: not imported again
  *                         (they can bring them back from their deleted ticks)
  */
-public record ImportView(UUID id, String source, String status, int rowsRead, int ticksAdded, int ticksUpdated,
+public record ImportView(UUID id, String source, ImportStatus status, int rowsRead, int ticksAdded, int ticksUpdated,
                          int ticksUnchanged, int ticksSkipped, int ticksKeptDeleted, List<Warning> warnings, String error,
                          String fileName, OffsetDateTime createdAt, OffsetDateTime finishedAt) {
 
@@ -18,6 +18,6 @@ public record ImportView(UUID id, String source, String status, int rowsRead, in
     }
 
     public boolean finished() {
-        return "succeeded".equals(status) || "failed".equals(status);
+        return status.finished();
     }
 }

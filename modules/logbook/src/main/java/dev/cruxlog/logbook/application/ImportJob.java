@@ -73,7 +73,7 @@ class ImportJob implements JobHandler {
     public Mono<Void> handle(Job job) {
         UUID importId = UUID.fromString(payloads.read(job, Payload.class).importId());
         return imports.forJob(importId)
-                .filter(found -> !"succeeded".equals(found.status()) && !"failed".equals(found.status()))
+                .filter(found -> !found.status().finished())
                 .flatMap(found -> run(found)
                         .onErrorResume(ImportRejected.class, rejected -> imports.fail(importId, rejected.getMessage(), List.of()))
                         .onErrorResume(error -> job.attempt() >= job.maxAttempts(), error -> {

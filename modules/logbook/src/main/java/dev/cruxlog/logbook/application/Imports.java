@@ -3,6 +3,7 @@ package dev.cruxlog.logbook.application;
 import java.util.List;
 import java.util.UUID;
 
+import dev.cruxlog.logbook.ImportStatus;
 import dev.cruxlog.logbook.ImportView;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,6 +34,6 @@ public interface Imports {
 
     Mono<Void> eraseOwnedBy(UUID owner);
 
-    record Job(UUID id, UUID owner, String source, String status, String profileUrl) {
+    record Job(UUID id, UUID owner, String source, ImportStatus status, String profileUrl) {
     }
 }

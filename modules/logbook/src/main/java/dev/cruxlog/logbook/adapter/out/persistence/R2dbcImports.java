@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import dev.cruxlog.logbook.ImportStatus;
 import dev.cruxlog.logbook.ImportView;
 import dev.cruxlog.logbook.application.ImportWarning;
 import dev.cruxlog.logbook.application.Imports;
@@ -67,7 +68,7 @@ class R2dbcImports implements Imports {
         return db.sql("SELECT id, owner_id, source, status, profile_url FROM logbook.import WHERE id = :id")
                 .bind("id", importId)
                 .map(row -> new Job(row.get("id", UUID.class), row.get("owner_id", UUID.class), row.get("source", String.class),
-                        row.get("status", String.class), row.get("profile_url", String.class)))
+                        ImportStatus.fromId(row.get("status", String.class)), row.get("profile_url", String.class)))
                 .one();
     }
 
@@ -79,9 +80,9 @@ class R2dbcImports implements Imports {
 
     @Override
     public Mono<Void> markRunning(UUID importId, int rowsRead) {
-        return db.sql("UPDATE logbook.import SET status = 'running', rows_read = :rows, "
+        return db.sql("UPDATE logbook.import SET status = :running, rows_read = :rows, "
                         + "started_at = coalesce(started_at, now()) WHERE id = :id")
-                .bind("id", importId).bind("rows", rowsRead).then();
+                .bind("id", importId).bind("rows", rowsRead).bind("running", ImportStatus.RUNNING.id()).then();
     }
 
     @Override
@@ -91,12 +92,12 @@ class R2dbcImports implements Imports {
         // ticks, and now() is that transaction's start, before the COPY (S5 read the import as
         // seconds shorter than it was).
         return db.sql("""
-                        UPDATE logbook.import SET status = 'succeeded', rows_read = :rows, ticks_added = :added,
+                        UPDATE logbook.import SET status = :succeeded, rows_read = :rows, ticks_added = :added,
                                ticks_updated = :updated, ticks_unchanged = :unchanged, ticks_skipped = :skipped,
                                ticks_kept_deleted = :keptDeleted,
                                warnings = CAST(:warnings AS jsonb), error = NULL, finished_at = clock_timestamp()
                          WHERE id = :id""")
-                .bind("id", importId).bind("rows", rowsRead).bind("added", (int) added).bind("updated", (int) updated)
+                .bind("id", importId).bind("succeeded", ImportStatus.SUCCEEDED.id()).bind("rows", rowsRead).bind("added", (int) added).bind("updated", (int) updated)
                 .bind("unchanged", (int) unchanged).bind("skipped", skipped).bind("keptDeleted", (int) keptDeleted)
                 .bind("warnings", warningsJson(warnings))
                 .then()
@@ -105,9 +106,9 @@ class R2dbcImports implements Imports {
 
     @Override
     public Mono<Void> fail(UUID importId, String error, List<ImportWarning> warnings) {
-        return db.sql("UPDATE logbook.import SET status = 'failed', error = :error, warnings = CAST(:warnings AS jsonb), "
+        return db.sql("UPDATE logbook.import SET status = :failed, error = :error, warnings = CAST(:warnings AS jsonb), "
                         + "finished_at = clock_timestamp() WHERE id = :id")
-                .bind("id", importId).bind("error", error).bind("warnings", warningsJson(warnings))
+                .bind("id", importId).bind("failed", ImportStatus.FAILED.id()).bind("error", error).bind("warnings", warningsJson(warnings))
                 .then()
                 .then(db.sql("DELETE FROM logbook.import_file WHERE import_id = :id").bind("id", importId).then());
     }
@@ -126,7 +127,8 @@ class R2dbcImports implements Imports {
     private ImportView toView(Readable row) {
         List<ImportView.Warning> warnings = json.readValue(row.get("warnings", String.class),
                 new TypeReference<List<ImportView.Warning>>() { });
-        return new ImportView(row.get("id", UUID.class), row.get("source", String.class), row.get("status", String.class),
+        return new ImportView(row.get("id", UUID.class), row.get("source", String.class),
+                ImportStatus.fromId(row.get("status", String.class)),
                 row.get("rows_read", Integer.class), row.get("ticks_added", Integer.class),
                 row.get("ticks_updated", Integer.class), row.get("ticks_unchanged", Integer.class),
                 row.get("ticks_skipped", Integer.class), row.get("ticks_kept_deleted", Integer.class), warnings, row.get("error", String.class),
