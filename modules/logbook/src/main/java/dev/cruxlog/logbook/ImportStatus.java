@@ -1,8 +1,7 @@
 package dev.cruxlog.logbook;
 
-import java.util.Arrays;
-
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.cruxlog.platform.StoredIds;
 
 /**
  * Where an import is: waiting for a worker, running, or finished one way or the other. Its
@@ -32,8 +31,7 @@ public enum ImportStatus {
 
     /** The status a stored id names; an unknown one is a row this code did not write. */
     public static ImportStatus fromId(String id) {
-        return Arrays.stream(values()).filter(status -> status.id.equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Unknown import status '" + id + "'"));
+        return StoredIds.byId(values(), ImportStatus::id, id);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.cruxlog.coach.application;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import dev.cruxlog.coach.AnswerStatus;
 import dev.cruxlog.coach.domain.CoachContext;
 import dev.cruxlog.coach.domain.PromptBuilder;
 import dev.cruxlog.identity.Tier;
@@ -30,9 +31,6 @@ public class AnswerService {
     private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
 
     public static final int MAX_QUESTION = 4_000;
-    /** An answer's status while it is being written. */
-    static final String STREAMING = "streaming";
-
     private final Conversations conversations;
     private final QuestionContexts contexts;
     private final QuestionAllowance allowance;
@@ -66,7 +64,7 @@ public class AnswerService {
             if (running.cancel(owner, answerId)) {
                 return Mono.just(true);
             }
-            if (!STREAMING.equals(answer.status())) {
+            if (answer.status() != AnswerStatus.STREAMING) {
                 return Mono.just(false);
             }
             return stops.announce(new AnswerStops.Stop(owner, answerId)).thenReturn(true);
@@ -115,15 +113,15 @@ public class AnswerService {
                     text.append(token);
                     events.tryEmitNext(CoachEvent.token(answerId, token));
                 })
-                .then(Mono.defer(() -> conversations.finishAnswer(answerId, text.toString(), "complete")))
-                .then(Mono.fromRunnable(() -> events.tryEmitNext(CoachEvent.done(answerId, "complete"))))
+                .then(Mono.defer(() -> conversations.finishAnswer(answerId, text.toString(), AnswerStatus.COMPLETE)))
+                .then(Mono.fromRunnable(() -> events.tryEmitNext(CoachEvent.done(answerId, AnswerStatus.COMPLETE))))
                 .onErrorResume(error -> {
                     String message = error instanceof CoachUnavailable ? error.getMessage()
                             : "The coach could not finish this answer; please ask again.";
                     if (!(error instanceof CoachUnavailable)) {
                         log.error("Coach answer {} failed", answerId, error);
                     }
-                    return conversations.finishAnswer(answerId, text.toString(), "failed")
+                    return conversations.finishAnswer(answerId, text.toString(), AnswerStatus.FAILED)
                             .then(text.length() == 0 ? allowance.giveBack(owner, day) : Mono.empty())
                             .then(Mono.fromRunnable(() -> events.tryEmitNext(CoachEvent.error(answerId, message))));
                 })
@@ -131,9 +129,9 @@ public class AnswerService {
                     running.remove(answerId);
                     if (signal == SignalType.CANCEL) {
                         // Cancelled by the climber: keep what was written, then tell whoever listens.
-                        conversations.finishAnswer(answerId, text.toString(), "cancelled")
+                        conversations.finishAnswer(answerId, text.toString(), AnswerStatus.CANCELLED)
                                 .doFinally(ignored -> {
-                                    events.tryEmitNext(CoachEvent.done(answerId, "cancelled"));
+                                    events.tryEmitNext(CoachEvent.done(answerId, AnswerStatus.CANCELLED));
                                     events.tryEmitComplete();
                                 })
                                 .subscribe(null, error -> log.warn("Could not store cancelled answer {}", answerId, error));

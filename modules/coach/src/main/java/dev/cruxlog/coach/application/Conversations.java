@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import dev.cruxlog.coach.AnswerStatus;
 import dev.cruxlog.coach.domain.ChatTurn;
 import dev.cruxlog.coach.domain.PromptBuilder;
 import reactor.core.publisher.Flux;
@@ -18,11 +19,11 @@ public interface Conversations {
     }
 
     /**
-     * @param status     complete, streaming, cancelled or failed
+     * @param status     a question's is always complete
      * @param answeredBy for answers: "model:..." or "insights"
      * @param helpful    the climber's feedback on an answer, null when none
      */
-    record Message(UUID id, String role, String content, String status, String answeredBy, Boolean helpful,
+    record Message(UUID id, String role, String content, AnswerStatus status, String answeredBy, Boolean helpful,
                    String feedback, OffsetDateTime createdAt) {
     }
 
@@ -51,7 +52,7 @@ public interface Conversations {
     Mono<List<UUID>> addQuestionAndAnswer(UUID owner, UUID conversationId, String question, PromptBuilder.Prompt sent,
                                           String answeredBy, String titleIfNew);
 
-    Mono<Void> finishAnswer(UUID answerId, String content, String status);
+    Mono<Void> finishAnswer(UUID answerId, String content, AnswerStatus status);
 
     /**
      * Marks answers still "streaming" after {@code olderThan} as failed (their instance stopped)

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.cruxlog.coach.CoachAllowance;
+import dev.cruxlog.coach.AnswerStatus;
 import dev.cruxlog.coach.domain.ChatTurn;
 import dev.cruxlog.coach.domain.ClimberProfile;
 import dev.cruxlog.coach.domain.CoachContext;
@@ -59,7 +60,7 @@ class AnswerServiceTest {
                 .then(() -> model.tryEmitNext("board."))
                 .assertNext(token -> assertThat(token.text()).isEqualTo("board."))
                 .then(model::tryEmitComplete)
-                .assertNext(done -> assertThat(done.status()).isEqualTo("complete"))
+                .assertNext(done -> assertThat(done.status()).isEqualTo(AnswerStatus.COMPLETE))
                 .expectComplete()
                 .verify(WAIT);
 
@@ -97,11 +98,11 @@ class AnswerServiceTest {
                 .then(() -> model.tryEmitNext("First, "))
                 .assertNext(token -> assertThat(token.text()).isEqualTo("First, "))
                 .then(() -> {
-                    conversations.statusOfAnswers = AnswerService.STREAMING;
+                    conversations.statusOfAnswers = AnswerStatus.STREAMING;
                     StepVerifier.create(answers.cancel(CLIMBER, conversation, seen.get(0).messageId()))
                             .expectNext(true).verifyComplete();
                 })
-                .assertNext(done -> assertThat(done.status()).isEqualTo("cancelled"))
+                .assertNext(done -> assertThat(done.status()).isEqualTo(AnswerStatus.CANCELLED))
                 .expectComplete()
                 .verify(WAIT);
 
@@ -114,12 +115,12 @@ class AnswerServiceTest {
     void aCancelForAnAnswerWrittenElsewhereIsAnnouncedToEveryInstance() {
         UUID conversation = conversations.start();
         UUID writtenElsewhere = UUID.randomUUID();
-        conversations.statusOfAnswers = AnswerService.STREAMING;
+        conversations.statusOfAnswers = AnswerStatus.STREAMING;
 
         StepVerifier.create(answers.cancel(CLIMBER, conversation, writtenElsewhere)).expectNext(true).verifyComplete();
         assertThat(announced).containsExactly(new AnswerStops.Stop(CLIMBER, writtenElsewhere));
 
-        conversations.statusOfAnswers = "complete";
+        conversations.statusOfAnswers = AnswerStatus.COMPLETE;
         StepVerifier.create(answers.cancel(CLIMBER, conversation, writtenElsewhere)).as("already finished")
                 .expectNext(false).verifyComplete();
     }
@@ -199,7 +200,7 @@ class AnswerServiceTest {
         final List<String> questions = new ArrayList<>();
         final List<String> titles = new ArrayList<>();
         final Map<UUID, String> finished = new HashMap<>();
-        String statusOfAnswers = "complete";
+        AnswerStatus statusOfAnswers = AnswerStatus.COMPLETE;
 
         UUID start() {
             UUID id = UUID.randomUUID();
@@ -226,8 +227,8 @@ class AnswerServiceTest {
         }
 
         @Override
-        public Mono<Void> finishAnswer(UUID answerId, String content, String status) {
-            return Mono.fromRunnable(() -> finished.put(answerId, status + ": " + content));
+        public Mono<Void> finishAnswer(UUID answerId, String content, AnswerStatus status) {
+            return Mono.fromRunnable(() -> finished.put(answerId, status.id() + ": " + content));
         }
 
         @Override

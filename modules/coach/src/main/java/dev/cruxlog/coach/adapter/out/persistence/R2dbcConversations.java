@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.cruxlog.coach.AnswerStatus;
 import dev.cruxlog.coach.application.Conversations;
 import dev.cruxlog.coach.domain.ChatTurn;
 import dev.cruxlog.coach.domain.PromptBuilder;
@@ -135,16 +136,17 @@ class R2dbcConversations implements Conversations {
     }
 
     @Override
-    public Mono<Void> finishAnswer(UUID answerId, String content, String status) {
+    public Mono<Void> finishAnswer(UUID answerId, String content, AnswerStatus status) {
         return db.sql("UPDATE coach.message SET content = :content, status = :status WHERE id = :id AND role = 'assistant'")
-                .bind("id", answerId).bind("content", content).bind("status", status).then();
+                .bind("id", answerId).bind("content", content).bind("status", status.id()).then();
     }
 
     @Override
     public Flux<AbandonedAnswer> failAbandonedAnswers(Duration olderThan) {
-        return db.sql("UPDATE coach.message SET status = 'failed' WHERE role = 'assistant' AND status = 'streaming' "
+        return db.sql("UPDATE coach.message SET status = :failed WHERE role = 'assistant' AND status = :streaming "
                         + "AND created_at < now() - make_interval(secs => :seconds) "
                         + "RETURNING owner_id, created_at, coalesce(content, '') = '' AS wrote_nothing")
+                .bind("failed", AnswerStatus.FAILED.id()).bind("streaming", AnswerStatus.STREAMING.id())
                 .bind("seconds", (double) olderThan.toSeconds())
                 .map(row -> new AbandonedAnswer(row.get("owner_id", UUID.class),
                         row.get("created_at", OffsetDateTime.class).toInstant(),
@@ -189,7 +191,7 @@ class R2dbcConversations implements Conversations {
 
     private static Message message(Readable row) {
         return new Message(row.get("id", UUID.class), row.get("role", String.class), row.get("content", String.class),
-                row.get("status", String.class), row.get("answered_by", String.class), row.get("helpful", Boolean.class),
+                AnswerStatus.fromId(row.get("status", String.class)), row.get("answered_by", String.class), row.get("helpful", Boolean.class),
                 row.get("feedback", String.class), row.get("created_at", OffsetDateTime.class));
     }
 }
