@@ -217,7 +217,7 @@ final class ReadModelFakes {
         final List<Object> payloads = new ArrayList<>();
 
         @Override
-        public Mono<Long> enqueue(String kind, Object payload) {
+        public Mono<Long> enqueue(String kind, Record payload) {
             return Mono.fromCallable(() -> {
                 payloads.add(payload);
                 return (long) payloads.size();

@@ -1,6 +1,5 @@
 package dev.cruxlog.billing.application;
 
-import java.util.Map;
 
 import dev.cruxlog.platform.accounts.AccountErased;
 import dev.cruxlog.platform.accounts.ErasesAccountData;
@@ -35,7 +34,7 @@ class BillingErasure implements ErasesAccountData {
     public Mono<Void> erase(AccountErased event) {
         return records.subscription(event.ownerId())
                 .filter(subscription -> subscription.state() != dev.cruxlog.billing.domain.SubscriptionState.CANCELED)
-                .flatMap(subscription -> jobs.enqueue(CANCEL_JOB, Map.of("subscriptionId", subscription.subscriptionId())))
+                .flatMap(subscription -> jobs.enqueue(CANCEL_JOB, new CancelSubscriptionJob.Payload(subscription.subscriptionId())))
                 .then(records.eraseOwnedBy(event.ownerId()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.cruxlog.billing.application;
 
 import java.time.Clock;
-import java.util.Map;
 
 import dev.cruxlog.billing.domain.StripeSignature;
 import dev.cruxlog.platform.jobs.JobQueue;
@@ -51,7 +50,7 @@ public class WebhookService {
             String text = new String(payload, java.nio.charset.StandardCharsets.UTF_8);
             StripeEvents.StripeEvent event = events.read(text);
             return transaction.transactional(records.recordEvent(event.id(), event.type(), text)
-                    .flatMap(isNew -> isNew ? jobs.enqueue(JOB_KIND, Map.of("eventId", event.id()))
+                    .flatMap(isNew -> isNew ? jobs.enqueue(JOB_KIND, new WebhookJob.Payload(event.id()))
                             .thenReturn(new Receipt(event.id(), false)) : Mono.just(new Receipt(event.id(), true))));
         });
     }

@@ -66,12 +66,13 @@ class ImportJob implements JobHandler {
         return ImportService.JOB_KIND;
     }
 
-    record Payload(String importId) {
+    /** Written by {@link ImportService}, read here. */
+    record Payload(UUID importId) {
     }
 
     @Override
     public Mono<Void> handle(Job job) {
-        UUID importId = UUID.fromString(payloads.read(job, Payload.class).importId());
+        UUID importId = payloads.read(job, Payload.class).importId();
         return imports.forJob(importId)
                 .filter(found -> !found.status().finished())
                 .flatMap(found -> run(found)

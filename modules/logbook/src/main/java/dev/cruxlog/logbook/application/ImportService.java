@@ -1,7 +1,6 @@
 package dev.cruxlog.logbook.application;
 
 import dev.cruxlog.identity.EightAProfile;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.cruxlog.logbook.ImportView;
@@ -67,7 +66,7 @@ public class ImportService {
             }
             return transaction.transactional(imports.create(owner, detected.source(), name == null ? null : name.value(), null)
                     .flatMap(id -> imports.saveFile(id, content)
-                            .then(jobs.enqueue(JOB_KIND, Map.of("importId", id.toString())))
+                            .then(jobs.enqueue(JOB_KIND, new ImportJob.Payload(id)))
                             .then(imports.find(owner, id))));
         });
     }
@@ -82,7 +81,7 @@ public class ImportService {
                 return Mono.error(new ImportRejected(e.getMessage()));
             }
             return transaction.transactional(imports.create(owner, MountainProjectRows.SOURCE, null, profile.url())
-                    .flatMap(id -> jobs.enqueue(JOB_KIND, Map.of("importId", id.toString()))
+                    .flatMap(id -> jobs.enqueue(JOB_KIND, new ImportJob.Payload(id))
                             .then(imports.find(owner, id))));
         });
     }
@@ -100,7 +99,7 @@ public class ImportService {
                 return Mono.error(new ImportRejected(e.getMessage()));
             }
             return transaction.transactional(imports.create(owner, EIGHT_A_PROFILE_SOURCE, null, profile.address())
-                    .flatMap(id -> jobs.enqueue(JOB_KIND, Map.of("importId", id.toString()))
+                    .flatMap(id -> jobs.enqueue(JOB_KIND, new ImportJob.Payload(id))
                             .then(imports.find(owner, id))));
         });
     }

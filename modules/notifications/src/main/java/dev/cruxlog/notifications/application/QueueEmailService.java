@@ -1,6 +1,5 @@
 package dev.cruxlog.notifications.application;
 
-import java.util.Map;
 
 import dev.cruxlog.notifications.Email;
 import dev.cruxlog.notifications.Mailer;
@@ -22,7 +21,7 @@ class QueueEmailService implements Mailer {
     @Override
     public Mono<Void> queue(Email email) {
         return outbox.add(email)
-                .flatMap(id -> jobs.enqueue(DeliverEmailJob.KIND, Map.of("outboxId", id)))
+                .flatMap(id -> jobs.enqueue(DeliverEmailJob.KIND, new DeliverEmailJob.Payload(id)))
                 .then();
     }
 }

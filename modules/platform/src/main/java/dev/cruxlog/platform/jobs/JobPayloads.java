@@ -15,7 +15,7 @@ public final class JobPayloads {
         return mapper.writeValueAsString(payload);
     }
 
-    public <T> T read(Job job, Class<T> type) {
+    public <T extends Record> T read(Job job, Class<T> type) {
         return mapper.readValue(job.payloadJson(), type);
     }
 }

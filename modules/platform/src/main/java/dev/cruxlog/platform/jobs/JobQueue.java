@@ -10,10 +10,12 @@ public interface JobQueue {
 
     /**
      * @param kind    which {@link JobHandler} runs it
-     * @param payload serialised to JSON; keep it small (ids, not documents)
+     * @param payload serialised to JSON; keep it small (ids, not documents). A record, the same
+     *                type its {@link JobHandler} reads with {@link JobPayloads#read}, so the
+     *                writing and the reading side cannot disagree on a field's name
      * @return the job's id
      */
-    Mono<Long> enqueue(String kind, Object payload);
+    Mono<Long> enqueue(String kind, Record payload);
 
     /** Look at one job: for progress pages and tests. */
     Mono<JobView> find(long id);

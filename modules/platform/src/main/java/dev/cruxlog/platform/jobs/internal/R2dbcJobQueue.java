@@ -18,7 +18,7 @@ class R2dbcJobQueue implements JobQueue {
     }
 
     @Override
-    public Mono<Long> enqueue(String kind, Object payload) {
+    public Mono<Long> enqueue(String kind, Record payload) {
         return Mono.fromSupplier(() -> payloads.write(payload))
                 .flatMap(json -> store.insert(kind, json, maxAttempts));
     }

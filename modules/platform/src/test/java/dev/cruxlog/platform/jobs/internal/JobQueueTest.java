@@ -98,11 +98,11 @@ class JobQueueTest {
                     return Mono.empty();
                 }));
 
-        Mono<Long> rolledBack = queue.enqueue("test.label", Map.of("label", "rolled-back"))
+        Mono<Long> rolledBack = queue.enqueue("test.label", new Label("rolled-back"))
                 .then(Mono.<Long>error(new IllegalStateException("the business change failed")));
         StepVerifier.create(transactions.transactional(rolledBack))
                 .expectErrorMessage("the business change failed").verify(WAIT);
-        StepVerifier.create(transactions.transactional(queue.enqueue("test.label", Map.of("label", "committed"))))
+        StepVerifier.create(transactions.transactional(queue.enqueue("test.label", new Label("committed"))))
                 .expectNextCount(1).verifyComplete();
 
         // The committed job was enqueued after the rolled-back one: once it has run, the
@@ -153,7 +153,7 @@ class JobQueueTest {
                     started.tryEmitValue(job.id());
                     return Mono.never();
                 }));
-        Long id = queue.enqueue("test.slow", Map.of()).block(WAIT);
+        Long id = queue.enqueue("test.slow", new Nothing()).block(WAIT);
         assertThat(started.asMono().block(WAIT)).isEqualTo(id);
 
         // No grace: the running job is abandoned exactly as if the process had died.
@@ -185,7 +185,7 @@ class JobQueueTest {
                     started.tryEmitValue(job.id());
                     return Mono.never();
                 }));
-        Long id = queue.enqueue("test.slow", Map.of()).block(WAIT);
+        Long id = queue.enqueue("test.slow", new Nothing()).block(WAIT);
         assertThat(started.asMono().block(WAIT)).isEqualTo(id);
 
         Mono<Void> hold = transactions.transactional(db.sql("SELECT id FROM platform.job WHERE id = :id FOR UPDATE")
@@ -211,7 +211,7 @@ class JobQueueTest {
                     attempts.incrementAndGet();
                     return Mono.error(new IllegalArgumentException("route grade '5.1' is ambiguous"));
                 }));
-        Long id = queue.enqueue("test.fail", Map.of()).block(WAIT);
+        Long id = queue.enqueue("test.fail", new Nothing()).block(WAIT);
 
         awaitCount("SELECT count(*) FROM platform.job WHERE status = 'dead'", 1);
         assertThat(attempts.get()).isEqualTo(3);
@@ -233,13 +233,13 @@ class JobQueueTest {
                     ran.tryEmitNext(job.id());
                     return Mono.empty();
                 }));
-        Long first = queue.enqueue("test.restart", Map.of()).block(WAIT);
+        Long first = queue.enqueue("test.restart", new Nothing()).block(WAIT);
         StepVerifier.create(ran.asFlux().filter(first::equals).next()).expectNext(first).verifyComplete();
 
         // Spring pauses cached test contexts and stops their lifecycle beans; a restart must work.
         worker.stop();
         worker.start();
-        Long second = queue.enqueue("test.restart", Map.of()).block(WAIT);
+        Long second = queue.enqueue("test.restart", new Nothing()).block(WAIT);
         StepVerifier.create(ran.asFlux().filter(second::equals).next()).expectNext(second).verifyComplete();
         awaitCount("SELECT count(*) FROM platform.job WHERE status = 'succeeded'", 2);
     }
@@ -252,11 +252,18 @@ class JobQueueTest {
                     ran.tryEmitValue(job.kind());
                     return Mono.empty();
                 }));
-        Long unknown = queue.enqueue("test.unknown", Map.of()).block(WAIT);
-        queue.enqueue("test.known", Map.of()).block(WAIT);
+        Long unknown = queue.enqueue("test.unknown", new Nothing()).block(WAIT);
+        queue.enqueue("test.known", new Nothing()).block(WAIT);
 
         assertThat(ran.asMono().block(WAIT)).isEqualTo("test.known");
         assertThat(status(unknown)).isEqualTo("queued");
+    }
+
+    record Label(String label) {
+    }
+
+    /** A job that needs nothing but its kind. */
+    record Nothing() {
     }
 
     record Counted(int n) {
@@ -290,7 +297,7 @@ class JobQueueTest {
     }
 
     private static String labelOf(Job job) {
-        return String.valueOf(payloads.read(job, Map.class).get("label"));
+        return payloads.read(job, Label.class).label();
     }
 
     private static String status(Long id) {
