@@ -3,14 +3,20 @@ package dev.cruxlog.analytics;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import dev.cruxlog.logbook.Discipline;
 import reactor.core.publisher.Mono;
 
 /** Analytics' API for other modules (the coach): a climber's pyramid, as the pyramid endpoint shows it. */
 public interface Pyramids {
 
-    /** The disciplines a pyramid can be drawn for, in the order pages offer them. */
-    List<String> DISCIPLINES = List.of("sport", "trad", "boulder", "tr", "alpine", "ice", "mixed", "aid");
+    /**
+     * The disciplines a pyramid can be drawn for (the logbook's, snow aside: it has no grades to
+     * stack), by their ids, in the order pages offer them.
+     */
+    List<String> DISCIPLINES = Stream.of(Discipline.SPORT, Discipline.TRAD, Discipline.BOULDER, Discipline.TOP_ROPE,
+            Discipline.ALPINE, Discipline.ICE, Discipline.MIXED, Discipline.AID).map(Discipline::id).toList();
 
     /**
      * @param discipline     one of {@link #DISCIPLINES}

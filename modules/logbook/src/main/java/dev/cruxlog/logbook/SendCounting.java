@@ -23,6 +23,6 @@ public enum SendCounting {
 
     /** Whether a tick of this ascent style (its id: "redpoint", "top-rope", ...) counts as a send. */
     public boolean countsAsSend(String style) {
-        return dev.cruxlog.logbook.domain.AscentStyle.fromId(style).countsAsSend(this);
+        return dev.cruxlog.logbook.AscentStyle.fromId(style).countsAsSend(this);
     }
 }

@@ -11,6 +11,8 @@ import dev.cruxlog.analytics.domain.PlaceTree;
 import dev.cruxlog.analytics.domain.RestDays;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
+import dev.cruxlog.logbook.AscentStyle;
+import dev.cruxlog.logbook.Discipline;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.Season;
 import dev.cruxlog.logbook.SendCounting;
@@ -122,7 +124,7 @@ public class InsightsService {
     private Mono<Characteristics> characteristics(UUID owner, ClimberPreferences.Preferences preferred, LocalDate from,
                                                   LocalDate to) {
         SendCounting counting = preferred.counting();
-        Mono<Map<String, List<LogbookStatistics.RouteSend>>> firstSends = Flux.just("sport", "trad", "boulder")
+        Mono<Map<String, List<LogbookStatistics.RouteSend>>> firstSends = Flux.just(Discipline.SPORT.id(), Discipline.TRAD.id(), Discipline.BOULDER.id())
                 .concatMap(discipline -> figures.firstSends(owner, discipline, counting, from, to)
                         .collectList()
                         .map(sends -> Map.entry(discipline, sends)))
@@ -208,7 +210,7 @@ public class InsightsService {
 
     /** The climber's system for a discipline's family: boulders in V or Font, everything else in a route system. */
     static GradeSystem preferredSystem(Map<String, String> preferred, String discipline) {
-        boolean boulder = discipline.equals("boulder");
+        boolean boulder = discipline.equals(Discipline.BOULDER.id());
         return GradeSystem.byId(preferred.get(boulder ? "boulder" : "route"))
                 .filter(system -> system.family() == (boulder ? dev.cruxlog.grades.GradeFamily.BOULDER
                         : dev.cruxlog.grades.GradeFamily.ROUTE))
@@ -228,7 +230,7 @@ public class InsightsService {
             }
             long[] c = counts.computeIfAbsent(style.discipline(), k -> new long[2]);
             c[1] += style.ticks();
-            if (style.style().equals("onsight") || style.style().equals("flash")) {
+            if (AscentStyle.fromId(style.style()).isFirstTry()) {
                 c[0] += style.ticks();
             }
         }

@@ -17,6 +17,7 @@ import dev.cruxlog.coach.domain.NamedGrade;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
 import dev.cruxlog.identity.Accounts;
+import dev.cruxlog.logbook.Discipline;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.RecentTicks;
 import dev.cruxlog.logbook.SendCounting;
@@ -32,7 +33,7 @@ import reactor.core.publisher.Mono;
 @Component
 class ContextAssembler implements QuestionContexts {
 
-    static final List<String> PYRAMIDS = List.of("sport", "trad", "boulder");
+    static final List<String> PYRAMIDS = List.of(Discipline.SPORT.id(), Discipline.TRAD.id(), Discipline.BOULDER.id());
     static final int MAX_RECENT_TICKS = 200;
     /** As deep as analytics draws a pyramid: a named grade's levels below are read from it. */
     static final int DEEPEST_PYRAMID = 12;

@@ -9,6 +9,7 @@ import dev.cruxlog.grades.Grade;
 import dev.cruxlog.grades.GradeFamily;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
+import dev.cruxlog.logbook.Discipline;
 
 /**
  * The grade (and discipline) a question names, if it names one: "what do I need for 5.12a?",
@@ -45,9 +46,9 @@ final class QuestionGrade {
 
     private static String discipline(String question, Grade grade) {
         if (grade.family() == GradeFamily.BOULDER) {
-            return "boulder";
+            return Discipline.BOULDER.id();
         }
         String words = question.toLowerCase(Locale.ROOT);
-        return words.contains("trad") ? "trad" : "sport";
+        return (words.contains("trad") ? Discipline.TRAD : Discipline.SPORT).id();
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.cruxlog.grades.Grade;
-import dev.cruxlog.logbook.domain.AscentStyle;
-import dev.cruxlog.logbook.domain.Discipline;
+import dev.cruxlog.logbook.AscentStyle;
+import dev.cruxlog.logbook.Discipline;
 import dev.cruxlog.logbook.domain.LocationPath;
 
 /**

@@ -7,8 +7,8 @@ import java.util.Locale;
 import dev.cruxlog.grades.Grade;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
+import dev.cruxlog.logbook.Discipline;
 import dev.cruxlog.logbook.domain.AscentTerms;
-import dev.cruxlog.logbook.domain.Discipline;
 import dev.cruxlog.logbook.domain.LocationPath;
 
 /**

@@ -6,8 +6,8 @@ import java.util.List;
 import dev.cruxlog.grades.Grade;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
+import dev.cruxlog.logbook.Discipline;
 import dev.cruxlog.logbook.domain.AscentTerms;
-import dev.cruxlog.logbook.domain.Discipline;
 
 /**
  * 8a.nu's own CSV export: "Route/Boulder Name, difficulty, Sector Name, Crag Name, Town,

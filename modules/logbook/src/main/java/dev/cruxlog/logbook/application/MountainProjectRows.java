@@ -6,9 +6,9 @@ import java.util.List;
 
 import dev.cruxlog.grades.Grade;
 import dev.cruxlog.grades.Grades;
-import dev.cruxlog.logbook.domain.AscentStyle;
+import dev.cruxlog.logbook.AscentStyle;
+import dev.cruxlog.logbook.Discipline;
 import dev.cruxlog.logbook.domain.Classification;
-import dev.cruxlog.logbook.domain.Discipline;
 import dev.cruxlog.logbook.domain.LocationPath;
 import dev.cruxlog.logbook.domain.MountainProjectClassifier;
 

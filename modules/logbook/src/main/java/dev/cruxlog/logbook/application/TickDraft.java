@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 
-import dev.cruxlog.logbook.domain.AscentStyle;
-import dev.cruxlog.logbook.domain.Discipline;
+import dev.cruxlog.logbook.AscentStyle;
+import dev.cruxlog.logbook.Discipline;
 
 /** A tick ready to be written: from an import row or from the climber's form. */
 public record TickDraft(String source, String sourceKey, String route, LocalDate climbedOn, String grade,

@@ -9,8 +9,8 @@ import dev.cruxlog.grades.Grade;
 import dev.cruxlog.grades.GradeFamily;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
-import dev.cruxlog.logbook.domain.AscentStyle;
-import dev.cruxlog.logbook.domain.Discipline;
+import dev.cruxlog.logbook.AscentStyle;
+import dev.cruxlog.logbook.Discipline;
 
 /**
  * One export being translated: the drafts so far, the warnings and the skipped rows, and the

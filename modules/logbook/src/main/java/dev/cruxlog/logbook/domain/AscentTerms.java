@@ -3,6 +3,9 @@ package dev.cruxlog.logbook.domain;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.cruxlog.logbook.AscentStyle;
+import dev.cruxlog.logbook.Discipline;
+
 /**
  * The words each logbook uses for how a climb went, as one {@link AscentStyle}. Empty means
  * the word is new to us: the caller keeps the tick, counts it as an attempt and tells the

@@ -1,5 +1,8 @@
 package dev.cruxlog.logbook.domain;
 
+import dev.cruxlog.logbook.AscentStyle;
+import dev.cruxlog.logbook.Discipline;
+
 /**
  * What a tick was, decided from its source's fields.
  *

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import dev.cruxlog.grades.Grade;
 import dev.cruxlog.grades.GradeFamily;
 import dev.cruxlog.grades.GradeSystem;
+import dev.cruxlog.logbook.AscentStyle;
+import dev.cruxlog.logbook.Discipline;
 
 /**
  * Mountain Project's Style, Lead Style and Route Type columns, turned into a discipline and

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.cruxlog.logbook.AscentStyle;
 import dev.cruxlog.logbook.DifficultyCategory;
 import dev.cruxlog.logbook.LogbookStatistics.Area;
 import dev.cruxlog.logbook.LogbookStatistics.BestSend;

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dev.cruxlog.grades.domain.GradeCatalog;
-import dev.cruxlog.logbook.domain.AscentStyle;
-import dev.cruxlog.logbook.domain.Discipline;
+import dev.cruxlog.logbook.AscentStyle;
+import dev.cruxlog.logbook.Discipline;
 import dev.cruxlog.logbook.domain.InvalidTickInput;
 import org.junit.jupiter.api.Test;
 

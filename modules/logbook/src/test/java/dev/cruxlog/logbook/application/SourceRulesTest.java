@@ -1,18 +1,18 @@
 package dev.cruxlog.logbook.application;
 
-import dev.cruxlog.identity.EightAProfile;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.LocalDate;
 import java.util.Optional;
 
-import dev.cruxlog.logbook.domain.AscentStyle;
+import dev.cruxlog.identity.EightAProfile;
+import dev.cruxlog.logbook.AscentStyle;
 import dev.cruxlog.logbook.domain.AscentTerms;
 import dev.cruxlog.logbook.domain.LocationPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The small rules the source translators share, each with the cases real exports contain. */
 class SourceRulesTest {
@@ -91,7 +91,7 @@ class SourceRulesTest {
         assertThat(tick.gradeIndex()).isNotNull();
         assertThat(tick.grade()).isEqualTo("HVS 5a");
         assertThat(tick.style()).isEqualTo(AscentStyle.ONSIGHT);
-        assertThat(tick.discipline()).isEqualTo(dev.cruxlog.logbook.domain.Discipline.TRAD);
+        assertThat(tick.discipline()).isEqualTo(dev.cruxlog.logbook.Discipline.TRAD);
         assertThat(result.warnings()).isEmpty();
     }
 

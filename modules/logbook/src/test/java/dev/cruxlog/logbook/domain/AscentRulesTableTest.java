@@ -1,7 +1,5 @@
 package dev.cruxlog.logbook.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +11,11 @@ import java.util.Optional;
 
 import dev.cruxlog.grades.Grade;
 import dev.cruxlog.grades.domain.GradeCatalog;
+import dev.cruxlog.logbook.AscentStyle;
 import dev.cruxlog.logbook.SendCounting;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code docs/ascent-rules.md} is the rules table climbers and reviewers read; this test reads

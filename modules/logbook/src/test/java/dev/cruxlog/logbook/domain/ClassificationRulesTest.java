@@ -1,17 +1,19 @@
 package dev.cruxlog.logbook.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 
 import dev.cruxlog.grades.Grade;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.domain.GradeCatalog;
+import dev.cruxlog.logbook.AscentStyle;
+import dev.cruxlog.logbook.Discipline;
 import dev.cruxlog.logbook.Season;
 import dev.cruxlog.logbook.SendCounting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The classification rules, on rows taken from the shared Mountain Project exports. */
 class ClassificationRulesTest {

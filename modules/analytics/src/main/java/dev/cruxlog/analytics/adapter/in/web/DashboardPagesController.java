@@ -13,6 +13,7 @@ import dev.cruxlog.analytics.domain.CalendarHeatmap;
 import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.identity.LengthUnit;
+import dev.cruxlog.logbook.AscentStyle;
 import dev.cruxlog.logbook.DifficultyCategory;
 import dev.cruxlog.platform.Zip;
 import org.springframework.http.HttpStatus;
@@ -212,8 +213,9 @@ class DashboardPagesController {
     }
 
     /** Styles in the order a stacked bar shows them: the cleanest first, rope from above and attempts last. */
-    private static final List<String> STYLE_ORDER = List.of("onsight", "flash", "redpoint", "pinkpoint", "solo", "repeat",
-            "top-rope", "follow", "attempt");
+    private static final List<String> STYLE_ORDER = java.util.stream.Stream.of(AscentStyle.ONSIGHT, AscentStyle.FLASH,
+            AscentStyle.REDPOINT, AscentStyle.PINKPOINT, AscentStyle.SOLO, AscentStyle.REPEAT, AscentStyle.TOP_ROPE,
+            AscentStyle.FOLLOW, AscentStyle.ATTEMPT).map(AscentStyle::id).toList();
 
     /**
      * The style mix as stacked bars: one bar per discipline (human names), one series per style,

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.cruxlog.analytics.application.InsightsService;
+import dev.cruxlog.logbook.AscentStyle;
+import dev.cruxlog.logbook.Discipline;
 import dev.cruxlog.logbook.LogbookStatistics;
 
 /**
@@ -22,8 +24,9 @@ import dev.cruxlog.logbook.LogbookStatistics;
  */
 public record ProgressionChart(String id, String name, Map<String, Object> chart) {
 
-    private static final List<String> DISCIPLINE_ORDER = List.of("sport", "trad", "boulder", "tr", "alpine", "ice", "mixed",
-            "aid", "snow");
+    private static final List<String> DISCIPLINE_ORDER = java.util.stream.Stream.of(Discipline.SPORT, Discipline.TRAD,
+            Discipline.BOULDER, Discipline.TOP_ROPE, Discipline.ALPINE, Discipline.ICE, Discipline.MIXED, Discipline.AID,
+            Discipline.SNOW).map(Discipline::id).toList();
 
     /** @param gradeName a grade as the climber reads it, from the grade as logged and its index ({@code ShownGrades::of}) */
     public static List<ProgressionChart> of(InsightsService.Progression progression,
@@ -43,11 +46,8 @@ public record ProgressionChart(String id, String name, Map<String, Object> chart
         Map<String, Map<String, TreeMap<Integer, LogbookStatistics.MonthSend>>> byDiscipline = new TreeMap<>(
                 java.util.Comparator.comparingInt(ProgressionChart::rank).thenComparing(d -> d));
         for (LogbookStatistics.MonthSend send : progression.hardestByMonth()) {
-            String line = switch (send.style()) {
-                case "redpoint", "pinkpoint" -> "Redpoint";
-                case "onsight", "flash" -> "Onsight or flash";
-                default -> null;
-            };
+            AscentStyle style = AscentStyle.fromId(send.style());
+            String line = style.isRedpoint() ? "Redpoint" : style.isFirstTry() ? "Onsight or flash" : null;
             if (line == null) {
                 continue;
             }

@@ -9,10 +9,10 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.cruxlog.logbook.AscentStyle;
 import dev.cruxlog.logbook.DifficultyCategory;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
-import dev.cruxlog.logbook.domain.AscentStyle;
 import dev.cruxlog.logbook.domain.FigureTick;
 import dev.cruxlog.logbook.domain.WholeLogbookFold;
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -1,8 +1,6 @@
-package dev.cruxlog.logbook.domain;
+package dev.cruxlog.logbook;
 
 import java.util.Locale;
-
-import dev.cruxlog.logbook.SendCounting;
 
 /**
  * How the climb went. Climbers, 8a.nu and theCrag count a send as a lead (or a boulder) without
@@ -39,6 +37,16 @@ public enum AscentStyle {
     /** A clean ascent on a rope from above (top rope, follow): a send only if the climber counts those. */
     public boolean isRopeFromAbove() {
         return kind == Kind.ROPE_FROM_ABOVE;
+    }
+
+    /** Sent on the first try: onsight or flash. */
+    public boolean isFirstTry() {
+        return this == ONSIGHT || this == FLASH;
+    }
+
+    /** Sent after tries, draws placed (redpoint) or hanging (pinkpoint). */
+    public boolean isRedpoint() {
+        return this == REDPOINT || this == PINKPOINT;
     }
 
     /** Whether this ascent counts as a send under the climber's counting. */

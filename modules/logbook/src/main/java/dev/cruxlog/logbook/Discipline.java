@@ -1,4 +1,4 @@
-package dev.cruxlog.logbook.domain;
+package dev.cruxlog.logbook;
 
 import java.util.Locale;
 
