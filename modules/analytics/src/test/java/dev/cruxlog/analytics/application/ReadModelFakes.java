@@ -11,8 +11,6 @@ import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
 import dev.cruxlog.platform.jobs.JobQueue;
 import dev.cruxlog.platform.jobs.JobView;
-import org.springframework.transaction.reactive.TransactionCallback;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -227,20 +225,6 @@ final class ReadModelFakes {
         @Override
         public Mono<JobView> find(long id) {
             return Mono.empty();
-        }
-    }
-
-    /** Runs the work as given: these tests are about what is asked, not about PostgreSQL's transactions. */
-    static final class NoTransaction implements TransactionalOperator {
-
-        int transactions;
-
-        @Override
-        public <T> Flux<T> execute(TransactionCallback<T> action) {
-            return Flux.defer(() -> {
-                transactions++;
-                return Flux.from(action.doInTransaction(null));
-            });
         }
     }
 }

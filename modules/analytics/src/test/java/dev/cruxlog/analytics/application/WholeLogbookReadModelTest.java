@@ -1,7 +1,5 @@
 package dev.cruxlog.analytics.application;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,9 +10,12 @@ import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
 import dev.cruxlog.platform.jobs.Job;
 import dev.cruxlog.platform.jobs.JobPayloads;
+import dev.cruxlog.platform.testing.NoTransaction;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The read model's service and its readers alone, against in-memory ports. */
 class WholeLogbookReadModelTest {
@@ -94,7 +95,7 @@ class WholeLogbookReadModelTest {
             statistics.climbers.add(new UUID(1, i));
         }
         ReadModelFakes.Jobs jobs = new ReadModelFakes.Jobs();
-        ReadModelFakes.NoTransaction transaction = new ReadModelFakes.NoTransaction();
+        NoTransaction transaction = new NoTransaction();
         JobPayloads payloads = new JobPayloads(JsonMapper.builder().build());
         ReadModelRebuild rebuild = new ReadModelRebuild(statistics, readModel, jobs, payloads, transaction);
 
@@ -102,7 +103,7 @@ class WholeLogbookReadModelTest {
         StepVerifier.create(rebuild.handle(job(payloads, jobs.payloads.get(0)))).verifyComplete();
 
         assertThat(figures.calls.stream().filter(call -> call.startsWith("lock"))).hasSize(ReadModelRebuild.PAGE);
-        assertThat(transaction.transactions).as("one per climber, one for the next page").isEqualTo(ReadModelRebuild.PAGE + 1);
+        assertThat(transaction.transactions()).as("one per climber, one for the next page").isEqualTo(ReadModelRebuild.PAGE + 1);
         assertThat(jobs.payloads).hasSize(2).last().isEqualTo(new ReadModelRebuild.Page(new UUID(1, ReadModelRebuild.PAGE - 1)));
 
         StepVerifier.create(rebuild.handle(job(payloads, jobs.payloads.get(1)))).verifyComplete();
@@ -131,7 +132,7 @@ class WholeLogbookReadModelTest {
     void theSweepRefreshesEachClimberWhoseFiguresLapsedInATransactionOfTheirOwn() {
         UUID other = UUID.fromString("00000000-0000-0000-0000-000000000002");
         figures.lapsed.addAll(List.of(CLIMBER, other));
-        ReadModelFakes.NoTransaction transaction = new ReadModelFakes.NoTransaction();
+        NoTransaction transaction = new NoTransaction();
         LapsedFiguresSweep sweep = new LapsedFiguresSweep(figures, readModel, transaction, java.time.Duration.ofMinutes(1));
 
         StepVerifier.create(sweep.sweep()).expectNext(2L).verifyComplete();
@@ -139,6 +140,6 @@ class WholeLogbookReadModelTest {
         assertThat(figures.calls).containsExactly("lock " + CLIMBER, "replace " + CLIMBER + " LEADS_AND_BOULDERS",
                 "replace " + CLIMBER + " LEADS_TOP_ROPES_AND_FOLLOWS", "lock " + other,
                 "replace " + other + " LEADS_AND_BOULDERS", "replace " + other + " LEADS_TOP_ROPES_AND_FOLLOWS");
-        assertThat(transaction.transactions).isEqualTo(2);
+        assertThat(transaction.transactions()).isEqualTo(2);
     }
 }

@@ -1,7 +1,5 @@
 package dev.cruxlog.billing.application;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,13 +17,14 @@ import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.Tier;
 import dev.cruxlog.platform.jobs.Job;
 import dev.cruxlog.platform.jobs.JobPayloads;
+import dev.cruxlog.platform.testing.NoTransaction;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.reactive.TransactionCallback;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The webhook job alone, against in-memory ports: an event only says which subscription
@@ -227,25 +226,6 @@ class WebhookJobTest {
         @Override
         public Mono<Void> changeTier(UUID accountId, Tier tier) {
             return Mono.fromRunnable(() -> tiers.put(accountId, tier));
-        }
-    }
-
-    /** The job's writes as one unit is the adapter's concern; here they simply run. */
-    private static final class NoTransaction implements TransactionalOperator {
-
-        @Override
-        public <T> Flux<T> transactional(Flux<T> flux) {
-            return flux;
-        }
-
-        @Override
-        public <T> Mono<T> transactional(Mono<T> mono) {
-            return mono;
-        }
-
-        @Override
-        public <T> Flux<T> execute(TransactionCallback<T> action) {
-            return Flux.error(new UnsupportedOperationException("the job uses transactional(...)"));
         }
     }
 }

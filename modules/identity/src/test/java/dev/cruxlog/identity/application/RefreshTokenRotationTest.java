@@ -21,10 +21,8 @@ import dev.cruxlog.identity.Role;
 import dev.cruxlog.identity.Tier;
 import dev.cruxlog.identity.application.IdentityErrors.InvalidRefreshToken;
 import dev.cruxlog.identity.domain.SecretToken;
+import dev.cruxlog.platform.testing.NoTransaction;
 import org.junit.jupiter.api.Test;
-import org.reactivestreams.Publisher;
-import org.springframework.transaction.reactive.TransactionCallback;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -45,7 +43,7 @@ class RefreshTokenRotationTest {
     private final AtomicInteger issued = new AtomicInteger();
     private boolean active = true;
     private final SignInService signIn = new SignInService(accounts(), null, null, null, tokens, accessTokens(),
-            randomTokens(), passThrough(), new IdentityProperties("http://localhost", 4, null, Duration.ofMinutes(15),
+            randomTokens(), new NoTransaction(), new IdentityProperties("http://localhost", 4, null, Duration.ofMinutes(15),
             Duration.ofDays(30), Duration.ofDays(14), Duration.ofDays(30), false),
             Clock.fixed(NOW, ZoneOffset.UTC), null, null, null);
 
@@ -148,26 +146,6 @@ class RefreshTokenRotationTest {
             @Override
             public Mono<byte[]> nextBytes(int count) {
                 return Mono.error(new UnsupportedOperationException());
-            }
-        };
-    }
-
-    /** The transaction's boundaries are the store's business; here every step runs as given. */
-    private static TransactionalOperator passThrough() {
-        return new TransactionalOperator() {
-            @Override
-            public <T> Flux<T> execute(TransactionCallback<T> action) {
-                return Flux.error(new UnsupportedOperationException());
-            }
-
-            @Override
-            public <T> Mono<T> transactional(Mono<T> mono) {
-                return mono;
-            }
-
-            @Override
-            public <T> Flux<T> transactional(Flux<T> flux) {
-                return flux;
             }
         };
     }
