@@ -2,6 +2,8 @@ package dev.cruxlog.logbook.application;
 
 import java.util.List;
 
+import dev.cruxlog.logbook.domain.ImportLimits;
+import dev.cruxlog.logbook.domain.SourceRow;
 import reactor.core.publisher.Mono;
 
 /** Out-port: reads CSV exports (opencsv, which blocks: the adapter runs it off the event loop). */

@@ -1,6 +1,7 @@
 package dev.cruxlog.logbook.application;
 
 import dev.cruxlog.identity.EightAProfile;
+import dev.cruxlog.logbook.domain.ImportRejected;
 import reactor.core.publisher.Mono;
 
 /**

@@ -1,6 +1,5 @@
 package dev.cruxlog.logbook.application;
 
-import dev.cruxlog.identity.EightAProfile;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +9,23 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.cruxlog.grades.Grades;
+import dev.cruxlog.identity.EightAProfile;
+import dev.cruxlog.logbook.domain.CsvExport;
+import dev.cruxlog.logbook.domain.EightAAscents;
+import dev.cruxlog.logbook.domain.EightACsvRows;
+import dev.cruxlog.logbook.domain.ImportGrades;
+import dev.cruxlog.logbook.domain.ImportLimits;
+import dev.cruxlog.logbook.domain.ImportRejected;
+import dev.cruxlog.logbook.domain.ImportWarning;
+import dev.cruxlog.logbook.domain.MountainProjectRows;
+import dev.cruxlog.logbook.domain.SendageRows;
+import dev.cruxlog.logbook.domain.SourceFormat;
+import dev.cruxlog.logbook.domain.SourceRecords;
+import dev.cruxlog.logbook.domain.TheCragRows;
+import dev.cruxlog.logbook.domain.TickDraft;
+import dev.cruxlog.logbook.domain.TranslatedFile;
+import dev.cruxlog.logbook.domain.TwentySevenCragsAscents;
+import dev.cruxlog.logbook.domain.UkcRows;
 import dev.cruxlog.platform.jobs.Job;
 import dev.cruxlog.platform.jobs.JobHandler;
 import dev.cruxlog.platform.jobs.JobPayloads;

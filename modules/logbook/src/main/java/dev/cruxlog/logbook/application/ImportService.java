@@ -1,11 +1,15 @@
 package dev.cruxlog.logbook.application;
 
-import dev.cruxlog.identity.EightAProfile;
 import java.util.UUID;
 
-import dev.cruxlog.logbook.ImportView;
-import dev.cruxlog.logbook.domain.UploadedFileName;
+import dev.cruxlog.identity.EightAProfile;
 import dev.cruxlog.identity.MountainProjectProfile;
+import dev.cruxlog.logbook.ImportView;
+import dev.cruxlog.logbook.domain.ImportLimits;
+import dev.cruxlog.logbook.domain.ImportRejected;
+import dev.cruxlog.logbook.domain.MountainProjectRows;
+import dev.cruxlog.logbook.domain.SourceFormat;
+import dev.cruxlog.logbook.domain.UploadedFileName;
 import dev.cruxlog.platform.jobs.JobQueue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.cruxlog.logbook.ImportStatus;
 import dev.cruxlog.logbook.ImportView;
+import dev.cruxlog.logbook.domain.ImportWarning;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

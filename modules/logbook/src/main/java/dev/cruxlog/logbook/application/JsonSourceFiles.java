@@ -1,5 +1,7 @@
 package dev.cruxlog.logbook.application;
 
+import dev.cruxlog.logbook.domain.ImportLimits;
+import dev.cruxlog.logbook.domain.SourceRecords;
 import reactor.core.publisher.Mono;
 
 /** Out-port: reads JSON exports (8a.nu ascents, 27crags) into records. */

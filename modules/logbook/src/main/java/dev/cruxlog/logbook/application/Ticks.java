@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.cruxlog.logbook.TickView;
+import dev.cruxlog.logbook.domain.ExportedTick;
+import dev.cruxlog.logbook.domain.TickDraft;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

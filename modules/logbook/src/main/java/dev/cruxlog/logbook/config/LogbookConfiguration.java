@@ -2,11 +2,11 @@ package dev.cruxlog.logbook.config;
 
 import java.time.Duration;
 
-import dev.cruxlog.logbook.adapter.out.mountainproject.WebClientMountainProjectTickExports;
 import dev.cruxlog.logbook.adapter.out.eighta.WebClientEightAProfiles;
+import dev.cruxlog.logbook.adapter.out.mountainproject.WebClientMountainProjectTickExports;
 import dev.cruxlog.logbook.application.EightAProfiles;
-import dev.cruxlog.logbook.application.ImportLimits;
 import dev.cruxlog.logbook.application.MountainProjectTickExports;
+import dev.cruxlog.logbook.domain.ImportLimits;
 import dev.cruxlog.platform.database.ModuleSchema;
 import dev.cruxlog.platform.web.PublicPaths;
 import org.springdoc.core.models.GroupedOpenApi;

@@ -12,6 +12,7 @@ import java.util.UUID;
 import dev.cruxlog.grades.domain.GradeCatalog;
 import dev.cruxlog.logbook.ImportStatus;
 import dev.cruxlog.logbook.ImportView;
+import dev.cruxlog.logbook.domain.ImportWarning;
 import dev.cruxlog.platform.jobs.Job;
 import dev.cruxlog.platform.jobs.JobPayloads;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,7 @@ import dev.cruxlog.grades.domain.GradeCatalog;
 import dev.cruxlog.logbook.AscentStyle;
 import dev.cruxlog.logbook.Discipline;
 import dev.cruxlog.logbook.domain.InvalidTickInput;
+import dev.cruxlog.logbook.domain.TickDraft;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.logbook.ImportView;
-import dev.cruxlog.logbook.application.ImportRejected;
 import dev.cruxlog.logbook.application.ImportService;
+import dev.cruxlog.logbook.domain.ImportRejected;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

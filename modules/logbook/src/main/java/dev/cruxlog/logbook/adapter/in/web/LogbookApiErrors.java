@@ -1,7 +1,7 @@
 package dev.cruxlog.logbook.adapter.in.web;
 
-import dev.cruxlog.logbook.application.ImportLimits;
-import dev.cruxlog.logbook.application.ImportRejected;
+import dev.cruxlog.logbook.domain.ImportLimits;
+import dev.cruxlog.logbook.domain.ImportRejected;
 import dev.cruxlog.platform.web.Problems;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;

@@ -6,12 +6,12 @@ import java.util.UUID;
 
 import dev.cruxlog.identity.CurrentUser;
 import dev.cruxlog.logbook.TickView;
-import dev.cruxlog.logbook.application.CsvExport;
 import dev.cruxlog.logbook.application.TickFilter;
 import dev.cruxlog.logbook.application.TickPageJson;
 import dev.cruxlog.logbook.application.TickService;
-import dev.cruxlog.logbook.application.Ticks;
 import dev.cruxlog.logbook.application.TickSort;
+import dev.cruxlog.logbook.application.Ticks;
+import dev.cruxlog.logbook.domain.CsvExport;
 import dev.cruxlog.logbook.domain.PlainText;
 import dev.cruxlog.platform.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,6 +1,5 @@
 package dev.cruxlog.logbook.adapter.out.eighta;
 
-import dev.cruxlog.identity.EightAProfile;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -11,8 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.cruxlog.identity.EightAProfile;
 import dev.cruxlog.logbook.application.EightAProfiles;
-import dev.cruxlog.logbook.application.ImportRejected;
+import dev.cruxlog.logbook.domain.ImportRejected;
 import io.netty.channel.ChannelOption;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.cruxlog.logbook.application.SourceRecords;
-import dev.cruxlog.logbook.application.ImportLimits;
-import dev.cruxlog.logbook.application.ImportRejected;
 import dev.cruxlog.logbook.application.JsonSourceFiles;
-import dev.cruxlog.logbook.application.SourceRow;
+import dev.cruxlog.logbook.domain.ImportLimits;
+import dev.cruxlog.logbook.domain.ImportRejected;
+import dev.cruxlog.logbook.domain.SourceRecords;
+import dev.cruxlog.logbook.domain.SourceRow;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

@@ -3,9 +3,9 @@ package dev.cruxlog.logbook.adapter.out.mountainproject;
 import java.net.URI;
 import java.time.Duration;
 
-import dev.cruxlog.logbook.application.ImportRejected;
-import dev.cruxlog.logbook.application.MountainProjectTickExports;
 import dev.cruxlog.identity.MountainProjectProfile;
+import dev.cruxlog.logbook.application.MountainProjectTickExports;
+import dev.cruxlog.logbook.domain.ImportRejected;
 import io.netty.channel.ChannelOption;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.buffer.DataBufferLimitException;

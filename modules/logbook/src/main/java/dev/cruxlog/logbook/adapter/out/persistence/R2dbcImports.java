@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import dev.cruxlog.logbook.ImportStatus;
 import dev.cruxlog.logbook.ImportView;
-import dev.cruxlog.logbook.application.ImportWarning;
 import dev.cruxlog.logbook.application.Imports;
+import dev.cruxlog.logbook.domain.ImportWarning;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;

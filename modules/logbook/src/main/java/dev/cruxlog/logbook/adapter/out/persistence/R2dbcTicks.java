@@ -13,14 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import dev.cruxlog.logbook.TickView;
-import dev.cruxlog.logbook.application.ExportedTick;
 import dev.cruxlog.logbook.application.TickCursor;
-import dev.cruxlog.logbook.application.TickDraft;
 import dev.cruxlog.logbook.application.TickFilter;
 import dev.cruxlog.logbook.application.TickPageJson;
 import dev.cruxlog.logbook.application.TickSort;
 import dev.cruxlog.logbook.application.Ticks;
+import dev.cruxlog.logbook.domain.ExportedTick;
 import dev.cruxlog.logbook.domain.PlainText;
+import dev.cruxlog.logbook.domain.TickDraft;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;

@@ -1,8 +1,5 @@
 package dev.cruxlog.logbook.adapter.out.file;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -11,14 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.cruxlog.logbook.application.SourceRecords;
-import dev.cruxlog.logbook.application.ImportLimits;
-import dev.cruxlog.logbook.application.ImportRejected;
-import dev.cruxlog.logbook.application.SourceRow;
+import dev.cruxlog.logbook.domain.ImportLimits;
+import dev.cruxlog.logbook.domain.ImportRejected;
+import dev.cruxlog.logbook.domain.SourceRecords;
+import dev.cruxlog.logbook.domain.SourceRow;
 import dev.cruxlog.platform.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The JSON reader against the shared exports and against files made to exhaust memory (ASVS

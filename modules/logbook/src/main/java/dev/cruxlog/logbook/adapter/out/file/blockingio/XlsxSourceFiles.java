@@ -13,16 +13,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import dev.cruxlog.logbook.application.ImportLimits;
-import dev.cruxlog.logbook.application.ImportRejected;
-import dev.cruxlog.logbook.application.SourceRow;
 import dev.cruxlog.logbook.application.SpreadsheetSourceFiles;
+import dev.cruxlog.logbook.domain.ImportLimits;
+import dev.cruxlog.logbook.domain.ImportRejected;
+import dev.cruxlog.logbook.domain.SourceRow;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;

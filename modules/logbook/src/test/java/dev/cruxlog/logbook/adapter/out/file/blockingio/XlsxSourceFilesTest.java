@@ -1,8 +1,5 @@
 package dev.cruxlog.logbook.adapter.out.file.blockingio;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,11 +12,14 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import dev.cruxlog.logbook.application.ImportLimits;
-import dev.cruxlog.logbook.application.ImportRejected;
-import dev.cruxlog.logbook.application.SourceRow;
+import dev.cruxlog.logbook.domain.ImportLimits;
+import dev.cruxlog.logbook.domain.ImportRejected;
+import dev.cruxlog.logbook.domain.SourceRow;
 import dev.cruxlog.platform.testing.SharedData;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The .xlsx reader against the files climbers export and the files attackers make (issue #15,

@@ -1,4 +1,4 @@
-package dev.cruxlog.logbook.application;
+package dev.cruxlog.logbook.domain;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -18,7 +18,7 @@ import dev.cruxlog.logbook.domain.LocationPath;
  * the gear style names the discipline, "Crag Path" is "Country - Area - ... - Crag", heights
  * are metres, and stars are "*" to "***" (theCrag's 0..3).
  */
-final class TheCragRows {
+public final class TheCragRows {
 
     static final List<String> REQUIRED_COLUMNS = List.of("Route Name", "Ascent Type", "Route Grade", "Ascent Date");
 
@@ -27,7 +27,7 @@ final class TheCragRows {
     private TheCragRows() {
     }
 
-    static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
+    public static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
         Translation t = new Translation(source, grades, today);
         for (SourceRow row : records.rows()) {
             String route = row.get("Route Name");

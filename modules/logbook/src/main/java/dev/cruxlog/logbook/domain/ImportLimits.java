@@ -1,4 +1,4 @@
-package dev.cruxlog.logbook.application;
+package dev.cruxlog.logbook.domain;
 
 /**
  * What one import may contain. Larger files get a clear error before anything is written.

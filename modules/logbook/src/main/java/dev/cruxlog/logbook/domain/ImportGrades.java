@@ -1,4 +1,4 @@
-package dev.cruxlog.logbook.application;
+package dev.cruxlog.logbook.domain;
 
 import java.util.HashMap;
 import java.util.List;
@@ -13,9 +13,9 @@ import dev.cruxlog.grades.Grades;
  * The grade catalog for one import: each distinct grade text is read once. A logbook repeats a
  * few dozen grades over thousands of rows, and reading one was most of an import's CPU (S5
  * profile, docs/benchmarks.md). One per import, used by one thread (the translation), so a
- * plain map; every translator gets it from {@link ImportJob}.
+ * plain map; every translator gets it from the import job.
  */
-final class ImportGrades implements Grades {
+public final class ImportGrades implements Grades {
 
     private record Read(String raw, Object context) {
     }
@@ -24,7 +24,7 @@ final class ImportGrades implements Grades {
     private final Map<Read, Optional<Grade>> parsed = new HashMap<>();
     private final Map<Read, GradeReading> mountainProject = new HashMap<>();
 
-    ImportGrades(Grades catalog) {
+    public ImportGrades(Grades catalog) {
         this.catalog = catalog;
     }
 

@@ -1,4 +1,4 @@
-package dev.cruxlog.logbook.application;
+package dev.cruxlog.logbook.domain;
 
 /** An import that cannot run at all, with the reason a climber can act on. */
 public class ImportRejected extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.cruxlog.logbook.application;
+package dev.cruxlog.logbook.domain;
 
 import java.time.LocalDate;
 import java.util.Locale;
@@ -15,14 +15,14 @@ import dev.cruxlog.logbook.domain.AscentTerms;
  * in the systems the account chose ({@code grading_system_sport}, {@code grading_system_boulder});
  * {@code rating} is 0..3 stars with 0 for "not rated"; deleted ascents are skipped.
  */
-final class TwentySevenCragsAscents {
+public final class TwentySevenCragsAscents {
 
     static final String RECORDS = "/climber/ascents";
 
     private TwentySevenCragsAscents() {
     }
 
-    static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
+    public static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
         Translation t = new Translation(source, grades, today);
         GradeSystem routeSystem = system(records.context("grading_system_sport"));
         GradeSystem boulderSystem = system(records.context("grading_system_boulder"));

@@ -1,4 +1,4 @@
-package dev.cruxlog.logbook.application;
+package dev.cruxlog.logbook.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,7 +17,7 @@ import dev.cruxlog.logbook.domain.LocationPath;
  * its export knows. One builder per export: it also numbers repeated climbs (two laps of a
  * route on one day) so each gets its own stable key.
  */
-final class DraftBuilder {
+public final class DraftBuilder {
 
     /** The source of ticks entered by hand. */
     static final String MANUAL = "manual";
@@ -58,7 +58,7 @@ final class DraftBuilder {
     }
 
     /** Starts a tick the climber enters by hand: it has no source row, so no key a later export could match. */
-    static DraftBuilder manual(String route, LocalDate climbedOn) {
+    public static DraftBuilder manual(String route, LocalDate climbedOn) {
         return new DraftBuilder(MANUAL).start(null, route, climbedOn);
     }
 
@@ -87,19 +87,19 @@ final class DraftBuilder {
         return this;
     }
 
-    DraftBuilder grade(String asLogged, Grade understood) {
+    public DraftBuilder grade(String asLogged, Grade understood) {
         this.gradeText = asLogged;
         this.grade = understood;
         return this;
     }
 
-    DraftBuilder discipline(Discipline discipline, boolean confirmed) {
+    public DraftBuilder discipline(Discipline discipline, boolean confirmed) {
         this.discipline = discipline;
         this.disciplineConfirmed = confirmed;
         return this;
     }
 
-    DraftBuilder style(AscentStyle style, String asLogged) {
+    public DraftBuilder style(AscentStyle style, String asLogged) {
         this.style = style;
         this.sourceStyle = SourceFields.emptyToNull(asLogged);
         return this;
@@ -124,7 +124,7 @@ final class DraftBuilder {
     }
 
     /** The climber's tags; null when the export has no tags column, so the stored ones are left alone. */
-    DraftBuilder tags(List<String> tags) {
+    public DraftBuilder tags(List<String> tags) {
         this.tags = tags;
         return this;
     }
@@ -134,17 +134,17 @@ final class DraftBuilder {
         return this;
     }
 
-    DraftBuilder pitches(Integer pitches) {
+    public DraftBuilder pitches(Integer pitches) {
         this.pitches = pitches == null ? 1 : Math.max(1, pitches);
         return this;
     }
 
-    DraftBuilder lengthFt(Integer lengthFt) {
+    public DraftBuilder lengthFt(Integer lengthFt) {
         this.lengthFt = lengthFt == null || lengthFt <= 0 ? null : lengthFt;
         return this;
     }
 
-    DraftBuilder location(LocationPath location) {
+    public DraftBuilder location(LocationPath location) {
         this.location = location;
         return this;
     }
@@ -154,7 +154,7 @@ final class DraftBuilder {
         return this;
     }
 
-    DraftBuilder notes(String notes) {
+    public DraftBuilder notes(String notes) {
         this.notes = SourceFields.emptyToNull(notes);
         return this;
     }
@@ -170,7 +170,7 @@ final class DraftBuilder {
         return this;
     }
 
-    TickDraft build() {
+    public TickDraft build() {
         return new TickDraft(source, key, route, climbedOn, gradeText,
                 grade == null ? null : grade.system().id(), grade == null ? null : grade.index(),
                 grade == null ? null : grade.level(), grade == null ? null : grade.protection(),

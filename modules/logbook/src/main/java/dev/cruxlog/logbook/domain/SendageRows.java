@@ -1,4 +1,4 @@
-package dev.cruxlog.logbook.application;
+package dev.cruxlog.logbook.domain;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -13,14 +13,14 @@ import dev.cruxlog.logbook.domain.LocationPath;
  * Area, Country, Rating, Comments". Undated rows cannot be placed in a logbook and are
  * skipped, each with a warning.
  */
-final class SendageRows {
+public final class SendageRows {
 
     static final List<String> REQUIRED_COLUMNS = List.of("Date", "Climb", "Grade");
 
     private SendageRows() {
     }
 
-    static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
+    public static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
         Translation t = new Translation(source, grades, today);
         for (SourceRow row : records.rows()) {
             String route = row.get("Climb");

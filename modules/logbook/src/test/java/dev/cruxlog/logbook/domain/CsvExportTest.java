@@ -1,14 +1,14 @@
-package dev.cruxlog.logbook.application;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package dev.cruxlog.logbook.domain;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** OWASP's CSV-injection rule in the export, and its exact inverse when our export is read back. */
 class CsvExportTest {

@@ -1,7 +1,4 @@
-package dev.cruxlog.logbook.application;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package dev.cruxlog.logbook.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -9,6 +6,9 @@ import java.util.List;
 import dev.cruxlog.logbook.adapter.out.file.blockingio.OpenCsvSourceFiles;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SourceFormatTest {
 

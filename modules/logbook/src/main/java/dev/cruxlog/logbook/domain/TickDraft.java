@@ -1,4 +1,4 @@
-package dev.cruxlog.logbook.application;
+package dev.cruxlog.logbook.domain;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.cruxlog.logbook.application;
+package dev.cruxlog.logbook.domain;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -18,14 +18,14 @@ import dev.cruxlog.logbook.domain.LocationPath;
  * the route is {@code zlaggableName} at country > area > crag > sector; {@code rating} is 0..5
  * stars; {@code ascentId} identifies the ascent across exports.
  */
-final class EightAAscents {
+public final class EightAAscents {
 
     static final List<String> PLACEHOLDER_SECTORS = List.of("unknown sector", "unknown");
 
     private EightAAscents() {
     }
 
-    static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
+    public static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
         Translation t = new Translation(source, grades, today);
         for (SourceRow row : records.rows()) {
             String route = row.get("zlaggableName");

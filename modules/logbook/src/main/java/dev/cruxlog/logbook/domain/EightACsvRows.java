@@ -1,4 +1,4 @@
-package dev.cruxlog.logbook.application;
+package dev.cruxlog.logbook.domain;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -15,14 +15,14 @@ import dev.cruxlog.logbook.domain.AscentTerms;
  * Routes are French grades, boulders Font; it has no ascent ids, so a tick is its date,
  * name and crag.
  */
-final class EightACsvRows {
+public final class EightACsvRows {
 
     static final List<String> REQUIRED_COLUMNS = List.of("Route/Boulder Name", "difficulty", "date");
 
     private EightACsvRows() {
     }
 
-    static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
+    public static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
         Translation t = new Translation(source, grades, today);
         for (SourceRow row : records.rows()) {
             String route = row.get("Route/Boulder Name");

@@ -1,4 +1,4 @@
-package dev.cruxlog.logbook.application;
+package dev.cruxlog.logbook.domain;
 
 import java.time.LocalDate;
 import java.time.Month;
@@ -21,7 +21,7 @@ import dev.cruxlog.logbook.domain.LocationPath;
  * "31/May/23"; UKC lets a climber forget the day ("??/Apr/23") or the month ("???/2023"):
  * such ticks are kept on the first of the month or year, with a warning, never dropped.
  */
-final class UkcRows {
+public final class UkcRows {
 
     static final List<String> REQUIRED_CSV_COLUMNS = List.of("Name", "Grade", "Date");
     static final List<String> REQUIRED_XLSX_COLUMNS = List.of("Climb name", "Grade", "Date");
@@ -37,7 +37,7 @@ final class UkcRows {
     record UkcDate(LocalDate date, String assumption) {
     }
 
-    static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
+    public static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
         Translation t = new Translation(source, grades, today);
         for (SourceRow row : records.rows()) {
             String route = first(row, "Name", "Climb name");
