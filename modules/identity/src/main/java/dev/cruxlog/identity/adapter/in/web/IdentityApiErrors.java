@@ -14,7 +14,6 @@ import dev.cruxlog.identity.application.IdentityErrors.WrongSecondFactorCode;
 import dev.cruxlog.identity.application.IdentityErrors.UnknownAccount;
 import dev.cruxlog.identity.application.IdentityErrors.UnknownSession;
 import dev.cruxlog.identity.application.IdentityErrors.WrongPassword;
-import dev.cruxlog.identity.domain.InvalidAccountInput;
 import dev.cruxlog.platform.web.Problems;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -30,11 +29,6 @@ import org.springframework.web.server.ServerWebExchange;
         TwoStepApiController.class})
 @Order(Problems.MODULE_ADVICE_ORDER)
 class IdentityApiErrors {
-
-    @ExceptionHandler(InvalidAccountInput.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidAccountInput error, ServerWebExchange exchange) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "invalid-input", error.getMessage(), error.field(), exchange);
-    }
 
     @ExceptionHandler(UsernameTaken.class)
     ResponseEntity<ProblemDetail> usernameTaken(UsernameTaken error, ServerWebExchange exchange) {
