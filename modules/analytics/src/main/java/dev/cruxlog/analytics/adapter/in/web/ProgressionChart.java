@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.cruxlog.analytics.Pyramids;
 import dev.cruxlog.analytics.application.InsightsService;
 import dev.cruxlog.logbook.AscentStyle;
 import dev.cruxlog.logbook.Discipline;
@@ -24,9 +25,9 @@ import dev.cruxlog.logbook.LogbookStatistics;
  */
 public record ProgressionChart(String id, String name, Map<String, Object> chart) {
 
-    private static final List<String> DISCIPLINE_ORDER = java.util.stream.Stream.of(Discipline.SPORT, Discipline.TRAD,
-            Discipline.BOULDER, Discipline.TOP_ROPE, Discipline.ALPINE, Discipline.ICE, Discipline.MIXED, Discipline.AID,
-            Discipline.SNOW).map(Discipline::id).toList();
+    /** The pages' order of disciplines; snow, which has no pyramid, has a progression and comes last. */
+    private static final List<String> DISCIPLINE_ORDER = java.util.stream.Stream.concat(Pyramids.DISCIPLINES.stream(),
+            java.util.stream.Stream.of(Discipline.SNOW.id())).toList();
 
     /** @param gradeName a grade as the climber reads it, from the grade as logged and its index ({@code ShownGrades::of}) */
     public static List<ProgressionChart> of(InsightsService.Progression progression,

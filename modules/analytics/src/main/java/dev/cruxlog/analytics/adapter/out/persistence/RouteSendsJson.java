@@ -1,6 +1,5 @@
 package dev.cruxlog.analytics.adapter.out.persistence;
 
-import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +26,6 @@ final class RouteSendsJson {
 
     RouteSendsJson(JsonMapper json) {
         this.json = json;
-    }
-
-    String write(List<RouteSend> sends) {
-        StringWriter out = new StringWriter(sends.size() * 160);
-        try (JsonGenerator generator = json.createGenerator(out)) {
-            write(generator, sends);
-        }
-        return out.toString();
     }
 
     /** The sends as the next value of a document being written. */
