@@ -231,13 +231,17 @@ public class SignInService {
                         log.warn("Refresh token reuse for account {}: revoking its token family", stored.accountId());
                         return refreshTokens.revokeFamily(stored.familyId()).then(Mono.error(new InvalidRefreshToken()));
                     }
-                    // The account's lock orders this rotation and a concurrent sign-out everywhere.
+                    // The account's lock orders this rotation and a concurrent sign-out everywhere. Lost to
+                    // another rotation of the same token: reuse, and the revocation must commit, so the
+                    // refusal is raised after the transaction, not inside it (an error would roll it back).
                     return transaction.transactional(accounts.lockSignIns(stored.accountId()).then(refreshTokens.spend(hash))
-                            .flatMap(spent -> spent
-                                    ? accounts.findById(stored.accountId()).filter(StoredAccount::active)
-                                            .switchIfEmpty(Mono.error(new InvalidRefreshToken()))
-                                            .flatMap(account -> issue(account.toCurrentUser(), stored.familyId()))
-                                    : refreshTokens.revokeFamily(stored.familyId()).then(Mono.error(new InvalidRefreshToken()))));
+                                    .flatMap(spent -> spent
+                                            ? accounts.findById(stored.accountId()).filter(StoredAccount::active)
+                                                    .switchIfEmpty(Mono.error(new InvalidRefreshToken()))
+                                                    .flatMap(account -> issue(account.toCurrentUser(), stored.familyId()))
+                                                    .map(Optional::of)
+                                            : refreshTokens.revokeFamily(stored.familyId()).thenReturn(Optional.<TokenPair>empty())))
+                            .flatMap(rotated -> rotated.map(Mono::just).orElseGet(() -> Mono.error(new InvalidRefreshToken())));
                 });
     }
 
