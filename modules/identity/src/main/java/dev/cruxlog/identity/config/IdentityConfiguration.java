@@ -1,6 +1,5 @@
 package dev.cruxlog.identity.config;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import dev.cruxlog.identity.adapter.in.database.AccessTokenCutoffListener;
@@ -23,7 +22,6 @@ import dev.cruxlog.platform.database.ModuleSchema;
 import dev.cruxlog.platform.database.PostgresChannel;
 import org.springdoc.core.models.GroupedOpenApi;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -48,12 +46,6 @@ class IdentityConfiguration {
     ModuleSchema identitySchema() {
         // Before the other modules: their owner columns refer to identity.account (foreign keys).
         return new ModuleSchema("identity", 10);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 
     /** Every instance hears every account's access-token cutoff. */

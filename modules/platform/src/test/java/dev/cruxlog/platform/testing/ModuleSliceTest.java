@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.core.annotation.AliasFor;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
@@ -47,4 +48,8 @@ import org.springframework.test.context.TestPropertySource;
         "logging.level.org.flywaydb=WARN"
 })
 public @interface ModuleSliceTest {
+
+    /** Other modules booted beside this one, by name: reference data only (grades), never a module to fake. */
+    @AliasFor(annotation = ApplicationModuleTest.class, attribute = "extraIncludes")
+    String[] extraIncludes() default {};
 }

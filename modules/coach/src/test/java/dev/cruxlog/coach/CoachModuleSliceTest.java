@@ -1,0 +1,274 @@
+package dev.cruxlog.coach;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.cruxlog.analytics.PyramidView;
+import dev.cruxlog.analytics.Pyramids;
+import dev.cruxlog.coach.application.AnswerService;
+import dev.cruxlog.coach.application.CoachEvent;
+import dev.cruxlog.coach.application.ConversationService;
+import dev.cruxlog.coach.application.Conversations;
+import dev.cruxlog.coach.application.QuotaExhausted;
+import dev.cruxlog.identity.AccountView;
+import dev.cruxlog.identity.Accounts;
+import dev.cruxlog.identity.LengthUnit;
+import dev.cruxlog.identity.Role;
+import dev.cruxlog.identity.Tier;
+import dev.cruxlog.logbook.LogbookStatistics;
+import dev.cruxlog.logbook.RecentTicks;
+import dev.cruxlog.logbook.SendCounting;
+import dev.cruxlog.logbook.TickView;
+import dev.cruxlog.platform.accounts.AccountErased;
+import dev.cruxlog.platform.accounts.ErasesAccountData;
+import dev.cruxlog.platform.database.ModuleSchema;
+import dev.cruxlog.platform.testing.ModuleSliceTest;
+import dev.cruxlog.platform.testing.OwnerAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The coach module alone, where it meets PostgreSQL: conversations, answers, the daily allowance
+ * and erasure, with the model it uses when none is configured (insights from the logbook, which
+ * here is empty). The logbook, analytics and identity modules it asks for context are fakes of
+ * their APIs; grades, reference data, is booted beside it.
+ */
+@ModuleSliceTest(extraIncludes = "grades")
+@TestPropertySource(properties = "cruxlog.coach.daily-questions.free=2")
+class CoachModuleSliceTest {
+
+    @Autowired
+    ConversationService conversations;
+
+    @Autowired
+    AnswerService answers;
+
+    @Autowired
+    List<ErasesAccountData> erasures;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void theSliceHoldsTheCoachAndGradesAndNoOtherModulesBeans() {
+        assertThat(context.getBeansOfType(ModuleSchema.class).values()).extracting(ModuleSchema::name)
+                .containsExactlyInAnyOrder("platform", "coach", "identity");
+        assertThat(context.getBeansOfType(Pyramids.class).values()).singleElement().isInstanceOf(NoPyramids.class);
+    }
+
+    @Test
+    void anAnswerIsStreamedAndStoredWithItsQuestionInTheClimbersConversation() {
+        UUID climber = OwnerAccounts.create(db);
+        Conversations.Conversation conversation = conversations.start(climber, null).block(Duration.ofSeconds(10));
+
+        List<CoachEvent> events = answers.ask(climber, Tier.FREE, conversation.id(), "What should I climb next?")
+                .collectList().block(Duration.ofSeconds(30));
+
+        assertThat(events).first().extracting(CoachEvent::type).isEqualTo("started");
+        assertThat(events).last().satisfies(done -> {
+            assertThat(done.type()).isEqualTo("done");
+            assertThat(done.status()).isEqualTo(AnswerStatus.COMPLETE);
+        });
+        String streamed = events.stream().filter(event -> event.type().equals("token")).map(CoachEvent::text)
+                .reduce("", String::concat);
+        assertThat(streamed).isNotBlank();
+        List<Conversations.Message> stored = conversations.messages(climber, conversation.id()).collectList()
+                .block(Duration.ofSeconds(10));
+        assertThat(stored).extracting(Conversations.Message::content).containsExactly("What should I climb next?", streamed);
+        assertThat(stored).extracting(Conversations.Message::status).containsOnly(AnswerStatus.COMPLETE);
+    }
+
+    @Test
+    void questionsAskedAllAtOnceGetNoMoreThanTheDailyAllowance() {
+        UUID climber = OwnerAccounts.create(db);
+        UUID conversation = conversations.start(climber, null).block(Duration.ofSeconds(10)).id();
+
+        // Five at once against an allowance of two: the counting statement decides, not a read before it.
+        List<String> outcomes = Flux.range(1, 5)
+                .flatMap(n -> answers.ask(climber, Tier.FREE, conversation, "Question " + n).then(Mono.just("answered"))
+                        .onErrorResume(QuotaExhausted.class, refused -> Mono.just("refused")))
+                .collectList().block(Duration.ofSeconds(30));
+
+        assertThat(outcomes).filteredOn("answered"::equals).hasSize(2);
+        assertThat(outcomes).filteredOn("refused"::equals).hasSize(3);
+        assertThat(count("SELECT messages FROM coach.daily_usage WHERE owner_id = :owner", climber)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM coach.message WHERE owner_id = :owner AND role = 'user'", climber)).isEqualTo(2);
+    }
+
+    @Test
+    void anotherClimbersConversationIsNeitherReadNorAnsweredIn() {
+        UUID owner = OwnerAccounts.create(db);
+        UUID stranger = OwnerAccounts.create(db);
+        UUID conversation = conversations.start(owner, null).block(Duration.ofSeconds(10)).id();
+
+        assertThat(conversations.conversation(stranger, conversation).blockOptional(Duration.ofSeconds(10))).isEmpty();
+        assertThat(answers.ask(stranger, Tier.FREE, conversation, "Whose is this?").collectList()
+                .block(Duration.ofSeconds(10))).isEmpty();
+        assertThat(count("SELECT count(*) FROM coach.message WHERE conversation_id = :owner", conversation)).isZero();
+        assertThat(count("SELECT count(*) FROM coach.daily_usage WHERE owner_id = :owner", stranger)).isZero();
+    }
+
+    @Test
+    void erasingAnAccountTakesAllItsCoachRowsAndNoOneElses() {
+        UUID leaving = OwnerAccounts.create(db);
+        UUID staying = OwnerAccounts.create(db);
+        for (UUID climber : List.of(leaving, staying)) {
+            UUID conversation = conversations.start(climber, null).block(Duration.ofSeconds(10)).id();
+            answers.ask(climber, Tier.FREE, conversation, "How was my year?").blockLast(Duration.ofSeconds(30));
+        }
+
+        Flux.fromIterable(erasures).concatMap(erasure -> erasure.erase(new AccountErased(leaving)))
+                .then().block(Duration.ofSeconds(10));
+
+        for (String table : List.of("conversation", "message", "daily_usage")) {
+            assertThat(count("SELECT count(*) FROM coach." + table + " WHERE owner_id = :owner", leaving)).as(table).isZero();
+            assertThat(count("SELECT count(*) FROM coach." + table + " WHERE owner_id = :owner", staying)).as(table).isPositive();
+        }
+    }
+
+    private long count(String sql, UUID owner) {
+        return db.sql(sql).bind("owner", owner).map(row -> ((Number) row.get(0)).longValue()).one()
+                .defaultIfEmpty(0L).block(Duration.ofSeconds(10));
+    }
+
+    /** Analytics as the coach sees it for a climber with no sends yet. */
+    static class NoPyramids implements Pyramids {
+
+        @Override
+        public Mono<PyramidView> pyramid(UUID owner, String discipline, LocalDate from, LocalDate to, int levels,
+                                         boolean includeFollows) {
+            return Mono.empty();
+        }
+
+        @Override
+        public Mono<List<PyramidView>> wholeLogbook(UUID owner, List<String> disciplines, int levels) {
+            return Mono.just(List.of());
+        }
+    }
+
+    /** The logbook's statistics of an empty logbook. */
+    static class EmptyLogbook implements LogbookStatistics, RecentTicks {
+
+        @Override
+        public Flux<TickView> since(UUID owner, LocalDate since, int limit) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Mono<Overview> overview(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+            return Mono.just(new Overview(0, 0, 0, null, 0, 0, 0, Map.of(), List.of(), List.of(), List.of(), 0, 0, Map.of()));
+        }
+
+        @Override
+        public Flux<RouteSend> firstSends(UUID owner, String discipline, SendCounting counting, LocalDate from, LocalDate to) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Flux<MonthSend> hardestSendsByMonth(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Flux<MonthVolume> volumeByMonth(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Flux<Day> days(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Flux<Place> places(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Flux<StyleCount> styles(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Flux<LevelRate> sendRates(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Flux<YearLevel> gradeDistribution(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Flux<UUID> climbersAfter(UUID after, int limit) {
+            return Flux.empty();
+        }
+
+        @Override
+        public Mono<Map<SendCounting, WholeLogbookFigures>> wholeLogbook(UUID owner) {
+            return Mono.just(Map.of());
+        }
+    }
+
+    /** Identity's view of every climber here: free, counting leads and boulders. */
+    static class FreeClimbers implements Accounts {
+
+        @Override
+        public Mono<AccountView> find(UUID accountId) {
+            return Mono.just(new AccountView(accountId, "climber", "climber@example.test", true, Tier.FREE, Set.of(Role.USER),
+                    true, null, null, Map.of(), LengthUnit.FEET, false, OffsetDateTime.now()));
+        }
+
+        @Override
+        public Mono<Boolean> hasTier(UUID accountId, Tier tier) {
+            return Mono.just(tier == Tier.FREE);
+        }
+
+        @Override
+        public Mono<Void> changeTier(UUID accountId, Tier tier) {
+            return Mono.empty();
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class OtherModules {
+
+        /** The coach's tables refer to identity's accounts. */
+        @Bean
+        ModuleSchema identitySchema() {
+            return new ModuleSchema("identity", 10);
+        }
+
+        @Bean
+        NoPyramids pyramids() {
+            return new NoPyramids();
+        }
+
+        @Bean
+        EmptyLogbook logbook() {
+            return new EmptyLogbook();
+        }
+
+        @Bean
+        FreeClimbers accounts() {
+            return new FreeClimbers();
+        }
+    }
+}
