@@ -2,10 +2,8 @@ package dev.cruxlog.coach;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import dev.cruxlog.analytics.PyramidView;
@@ -15,11 +13,9 @@ import dev.cruxlog.coach.application.CoachEvent;
 import dev.cruxlog.coach.application.ConversationService;
 import dev.cruxlog.coach.application.Conversations;
 import dev.cruxlog.coach.application.QuotaExhausted;
-import dev.cruxlog.identity.AccountView;
-import dev.cruxlog.identity.Accounts;
-import dev.cruxlog.identity.LengthUnit;
-import dev.cruxlog.identity.Role;
 import dev.cruxlog.identity.Tier;
+import dev.cruxlog.identity.testing.IdentityStandIn;
+import dev.cruxlog.identity.testing.OwnerAccounts;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.RecentTicks;
 import dev.cruxlog.logbook.SendCounting;
@@ -28,7 +24,6 @@ import dev.cruxlog.platform.accounts.AccountErased;
 import dev.cruxlog.platform.accounts.ErasesAccountData;
 import dev.cruxlog.platform.database.ModuleSchema;
 import dev.cruxlog.platform.testing.ModuleSliceTest;
-import dev.cruxlog.platform.testing.OwnerAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -227,34 +222,8 @@ class CoachModuleSliceTest {
         }
     }
 
-    /** Identity's view of every climber here: free, counting leads and boulders. */
-    static class FreeClimbers implements Accounts {
-
-        @Override
-        public Mono<AccountView> find(UUID accountId) {
-            return Mono.just(new AccountView(accountId, "climber", "climber@example.test", true, Tier.FREE, Set.of(Role.USER),
-                    true, null, null, Map.of(), LengthUnit.FEET, false, OffsetDateTime.now()));
-        }
-
-        @Override
-        public Mono<Boolean> hasTier(UUID accountId, Tier tier) {
-            return Mono.just(tier == Tier.FREE);
-        }
-
-        @Override
-        public Mono<Void> changeTier(UUID accountId, Tier tier) {
-            return Mono.empty();
-        }
-    }
-
     @TestConfiguration(proxyBeanMethods = false)
-    static class OtherModules {
-
-        /** The coach's tables refer to identity's accounts. */
-        @Bean
-        ModuleSchema identitySchema() {
-            return new ModuleSchema("identity", 10);
-        }
+    static class OtherModules extends IdentityStandIn {
 
         @Bean
         NoPyramids pyramids() {
@@ -264,11 +233,6 @@ class CoachModuleSliceTest {
         @Bean
         EmptyLogbook logbook() {
             return new EmptyLogbook();
-        }
-
-        @Bean
-        FreeClimbers accounts() {
-            return new FreeClimbers();
         }
     }
 }

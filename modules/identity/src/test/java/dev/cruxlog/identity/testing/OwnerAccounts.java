@@ -1,4 +1,4 @@
-package dev.cruxlog.platform.testing;
+package dev.cruxlog.identity.testing;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * For module slices without the identity module: the account row every module's tables refer to
- * (their owner foreign keys, issue #15), written with the columns identity requires and nothing
- * else. The identity schema comes from the test declaring {@code new ModuleSchema("identity")}.
+ * For other modules' slices, which boot without the identity module: the account row every
+ * module's tables refer to (their owner foreign keys, issue #15), written with the columns identity
+ * requires and nothing else. The identity schema is migrated by {@link IdentityStandIn}.
  */
 public final class OwnerAccounts {
 

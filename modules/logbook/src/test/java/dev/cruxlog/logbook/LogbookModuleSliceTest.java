@@ -1,0 +1,162 @@
+package dev.cruxlog.logbook;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.cruxlog.identity.testing.IdentityStandIn;
+import dev.cruxlog.identity.testing.OwnerAccounts;
+import dev.cruxlog.logbook.application.ImportService;
+import dev.cruxlog.logbook.application.TickService;
+import dev.cruxlog.logbook.application.TickService.TickInput;
+import dev.cruxlog.platform.accounts.AccountErased;
+import dev.cruxlog.platform.accounts.ErasesAccountData;
+import dev.cruxlog.platform.testing.ModuleSliceTest;
+import dev.cruxlog.platform.testing.SharedData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The logbook module alone, where it meets PostgreSQL: a real export imported row for row through
+ * the platform's job queue, hand-entered ticks kept in step with whoever listens for changes (the
+ * analytics module in the app; a recording listener here), owner scoping and erasure. Identity is
+ * its stand-in; grades, reference data, is booted beside it.
+ */
+@ModuleSliceTest(extraIncludes = "grades")
+class LogbookModuleSliceTest {
+
+    @Autowired
+    ImportService imports;
+
+    @Autowired
+    TickService ticks;
+
+    @Autowired
+    List<ErasesAccountData> erasures;
+
+    @Autowired
+    RecordingListener listener;
+
+    @Autowired
+    DatabaseClient db;
+
+    @BeforeEach
+    void listenerAgrees() {
+        listener.failing.set(false);
+    }
+
+    @Test
+    void aRealExportIsImportedRowForRowThroughTheJobQueueAndItsListenerTold() throws Exception {
+        UUID climber = OwnerAccounts.create(db);
+        byte[] file = Files.readAllBytes(SharedData.file("mountain-project/ticks-sport-trad-567.csv"));
+
+        UUID importId = imports.upload(climber, null, "ticks.csv", file).block(Duration.ofSeconds(30)).id();
+        ImportView done = Flux.interval(Duration.ZERO, Duration.ofMillis(100))
+                .concatMap(tick -> imports.find(climber, importId))
+                .filter(view -> view.status() == ImportStatus.SUCCEEDED || view.status() == ImportStatus.FAILED)
+                .blockFirst(Duration.ofSeconds(60));
+
+        assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(done.rowsRead()).isEqualTo(567);
+        assertThat(done.ticksAdded()).isEqualTo(567);
+        assertThat(count("SELECT count(*) FROM logbook.tick WHERE owner_id = :owner", climber)).isEqualTo(567);
+        assertThat(listener.changed).contains(climber);
+    }
+
+    @Test
+    void aTickIsNotKeptWhenItsListenerFailsSoNoReaderSeesItWithoutItsFigures() {
+        UUID climber = OwnerAccounts.create(db);
+        listener.failing.set(true);
+
+        StepVerifier.create(ticks.create(climber, tick("Refused Route")))
+                .expectErrorMessage("the figures could not follow")
+                .verify(Duration.ofSeconds(10));
+
+        assertThat(count("SELECT count(*) FROM logbook.tick WHERE owner_id = :owner", climber))
+                .as("rolled back with the listener").isZero();
+    }
+
+    @Test
+    void anotherClimbersTickIsNeitherReadNorChangedNorDeleted() {
+        UUID owner = OwnerAccounts.create(db);
+        UUID stranger = OwnerAccounts.create(db);
+        UUID tick = ticks.create(owner, tick("Owned Route")).block(Duration.ofSeconds(10)).id();
+
+        assertThat(ticks.find(stranger, tick).blockOptional(Duration.ofSeconds(10))).isEmpty();
+        assertThat(ticks.update(stranger, tick, tick("Taken Route")).blockOptional(Duration.ofSeconds(10))).isEmpty();
+        assertThat(ticks.delete(stranger, tick).block(Duration.ofSeconds(10))).isFalse();
+        assertThat(ticks.all(stranger).collectList().block(Duration.ofSeconds(10))).isEmpty();
+
+        assertThat(ticks.find(owner, tick).block(Duration.ofSeconds(10)).route()).isEqualTo("Owned Route");
+    }
+
+    @Test
+    void erasingAnAccountTakesAllItsLogbookRowsAndNoOneElses() throws Exception {
+        UUID leaving = OwnerAccounts.create(db);
+        UUID staying = OwnerAccounts.create(db);
+        for (UUID climber : List.of(leaving, staying)) {
+            UUID deleted = ticks.create(climber, tick("Deleted Route")).block(Duration.ofSeconds(10)).id();
+            ticks.delete(climber, deleted).block(Duration.ofSeconds(10));
+            ticks.create(climber, tick("Kept Route")).block(Duration.ofSeconds(10));
+            imports.upload(climber, null, "ticks.csv", Files.readAllBytes(SharedData.file("mountain-project/ticks-small-4.csv")))
+                    .block(Duration.ofSeconds(10));
+        }
+
+        Flux.fromIterable(erasures).concatMap(erasure -> erasure.erase(new AccountErased(leaving)))
+                .then().block(Duration.ofSeconds(30));
+
+        for (String table : List.of("tick", "deleted_tick", "import")) {
+            assertThat(count("SELECT count(*) FROM logbook." + table + " WHERE owner_id = :owner", leaving)).as(table).isZero();
+            assertThat(count("SELECT count(*) FROM logbook." + table + " WHERE owner_id = :owner", staying)).as(table).isPositive();
+        }
+    }
+
+    private static TickInput tick(String route) {
+        return new TickInput(route, LocalDate.of(2024, 5, 1), "5.11a", "sport", "redpoint", 1, 90, "Nevada > Red Rock",
+                "slice", List.of());
+    }
+
+    private long count(String sql, UUID owner) {
+        return db.sql(sql).bind("owner", owner).map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10));
+    }
+
+    /** Whoever keeps figures of a logbook (analytics, in the app): told of every change, or failing on demand. */
+    static class RecordingListener implements LogbookChangeListener {
+
+        final List<UUID> changed = new CopyOnWriteArrayList<>();
+        final AtomicBoolean failing = new AtomicBoolean();
+
+        @Override
+        public Mono<Void> logbookChanged(UUID owner) {
+            return Mono.defer(() -> {
+                if (failing.get()) {
+                    return Mono.error(new IllegalStateException("the figures could not follow"));
+                }
+                changed.add(owner);
+                return Mono.empty();
+            });
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class OtherModules extends IdentityStandIn {
+
+        @Bean
+        RecordingListener figures() {
+            return new RecordingListener();
+        }
+    }
+}
