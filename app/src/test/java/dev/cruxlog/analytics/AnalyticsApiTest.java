@@ -151,10 +151,12 @@ class AnalyticsApiTest {
         assertThat(((Map<String, Object>) pyramid.get("next")).get("summary").toString()).startsWith("For 5.11b:");
     }
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void aHandWrittenLogbookGivesTheHandComputedPyramidAndTheWindowNarrowsIt() {
-        Climber climber = new Climbers(http).verified("hand-pyramid");
+    /**
+     * The hand-written logbook the next tests compute by hand: Rainshadow (5.12a) sent on the third
+     * day, Aqualung (5.11d) onsight, Mojo (5.11c) flashed then repeated, Easy Days (5.11c) on top rope.
+     */
+    private Climber handWrittenLogbook(String name) {
+        Climber climber = new Climbers(http).verified(name);
         tick(climber, "Rainshadow", "2024-05-01", "5.12a", "redpoint");
         tick(climber, "Rainshadow", "2024-04-20", "5.12a", "attempt");
         tick(climber, "Rainshadow", "2024-04-13", "5.12a", "attempt");
@@ -162,6 +164,21 @@ class AnalyticsApiTest {
         tick(climber, "Mojo", "2023-07-01", "5.11c", "flash");
         tick(climber, "Mojo", "2023-09-01", "5.11c", "redpoint");
         tick(climber, "Easy Days", "2023-07-02", "5.11c", "top-rope");
+        return climber;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> firstRouteOfTheSportPyramid(Climber climber) {
+        Map<String, Object> pyramid = http.get().uri("/api/v1/analytics/pyramid?discipline=sport")
+                .header("Authorization", climber.bearer()).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        return ((List<Map<String, Object>>) ((List<Map<String, Object>>) pyramid.get("levels")).get(0).get("routes")).get(0);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aHandWrittenLogbookGivesTheHandComputedPyramidAndTheWindowNarrowsIt() {
+        Climber climber = handWrittenLogbook("hand-pyramid");
         Map<String, Object> pyramid = http.get().uri("/api/v1/analytics/pyramid?discipline=sport&levels=3")
                 .header("Authorization", climber.bearer()).exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
@@ -176,7 +193,11 @@ class AnalyticsApiTest {
                 .header("Authorization", climber.bearer()).exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
         assertThat((List<Map<String, Object>>) recent.get("levels")).extracting(l -> l.get("sends")).containsExactly(1, 0, 0, 0);
+    }
 
+    @Test
+    void theOverviewCountsATopRopeAsAnAscentUntilTheClimberCountsThemAsSends() {
+        Climber climber = handWrittenLogbook("hand-overview");
         http.get().uri("/api/v1/analytics/overview").header("Authorization", climber.bearer()).exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -209,10 +230,12 @@ class AnalyticsApiTest {
                 .jsonPath("$.recentHardSends.length()").isEqualTo(5)
                 .jsonPath("$.recentHardSends[?(@.route == 'Easy Days')].style").isEqualTo("top-rope")
                 .jsonPath("$.sendsByCategory.TIER_2").isEqualTo(3);
-        http.patch().uri("/api/v1/users/me").header("Authorization", climber.bearer()).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("countTopRopesAndFollowsAsSends", false)).exchange().expectStatus().isOk();
+    }
 
-        String routeKey = (String) rainshadow.get("routeKey");
+    @Test
+    void aRoutesCruxIsKeptShownOnThePyramidAndCountedInTheCharacteristics() {
+        Climber climber = handWrittenLogbook("hand-crux");
+        String routeKey = (String) firstRouteOfTheSportPyramid(climber).get("routeKey");
         http.patch().uri("/api/v1/analytics/pyramid/routes").header("Authorization", climber.bearer())
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("routeKey", routeKey, "cruxAngle", "overhang", "cruxEnergy", "power-endurance"))
@@ -225,6 +248,26 @@ class AnalyticsApiTest {
                 .jsonPath("$.levels[0].routes[0].cruxAngle").isEqualTo("overhang")
                 .jsonPath("$.levels[0].routes[0].cruxEnergy").isEqualTo("power-endurance");
 
+        http.get().uri("/api/v1/analytics/characteristics").header("Authorization", climber.bearer()).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                // Of the four sends (Easy Days is a top rope, not a send), Aqualung and Mojo went first try.
+                .jsonPath("$.flashOrOnsightRate.sport").isEqualTo(0.5)
+                .jsonPath("$.attemptsToSend.sport['3']").isEqualTo(1)
+                .jsonPath("$.attemptsToSend.sport['1']").isEqualTo(2)
+                .jsonPath("$.sendRateByLevel[?(@.level == 18)].rate").isEqualTo(1 / 3.0)
+                .jsonPath("$.sendRateByLevel[?(@.level == 18)].grade").isEqualTo("5.12a")
+                .jsonPath("$.cruxMix[0].discipline").isEqualTo("sport")
+                .jsonPath("$.cruxMix[0].routesSent").isEqualTo(3)
+                .jsonPath("$.cruxMix[0].routesDescribed").isEqualTo(1)
+                .jsonPath("$.cruxMix[0].angles.overhang").isEqualTo(1)
+                .jsonPath("$.cruxMix[0].energies['power-endurance']").isEqualTo(1)
+                .jsonPath("$.restDays.histogram['0']").isEqualTo(1);
+    }
+
+    @Test
+    void progressionCalendarAndPlacesAreTheHandComputedOnes() {
+        Climber climber = handWrittenLogbook("hand-progression");
         http.get().uri("/api/v1/analytics/progression").header("Authorization", climber.bearer()).exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -248,23 +291,12 @@ class AnalyticsApiTest {
                 .jsonPath("$[0].hardestGrade").isEqualTo("5.12a")
                 .jsonPath("$[0].lastVisit").isEqualTo("2024-05-01")
                 .jsonPath("$[0].children[0].name").isEqualTo("Red Rocks");
-        http.get().uri("/api/v1/analytics/characteristics").header("Authorization", climber.bearer()).exchange()
-                .expectStatus().isOk()
-                .expectBody()
-                // Of the four sends (Easy Days is a top rope, not a send), Aqualung and Mojo went first try.
-                .jsonPath("$.flashOrOnsightRate.sport").isEqualTo(0.5)
-                .jsonPath("$.attemptsToSend.sport['3']").isEqualTo(1)
-                .jsonPath("$.attemptsToSend.sport['1']").isEqualTo(2)
-                .jsonPath("$.sendRateByLevel[?(@.level == 18)].rate").isEqualTo(1 / 3.0)
-                .jsonPath("$.sendRateByLevel[?(@.level == 18)].grade").isEqualTo("5.12a")
-                .jsonPath("$.cruxMix[0].discipline").isEqualTo("sport")
-                .jsonPath("$.cruxMix[0].routesSent").isEqualTo(3)
-                .jsonPath("$.cruxMix[0].routesDescribed").isEqualTo(1)
-                .jsonPath("$.cruxMix[0].angles.overhang").isEqualTo(1)
-                .jsonPath("$.cruxMix[0].energies['power-endurance']").isEqualTo(1)
-                .jsonPath("$.restDays.histogram['0']").isEqualTo(1);
+    }
 
-        // Editing a tick changes the pyramid at once: nothing to rebuild.
+    @Test
+    @SuppressWarnings("unchecked")
+    void editingATickChangesThePyramidAtOnce() {
+        Climber climber = handWrittenLogbook("hand-edit");
         String aqualung = (String) ((List<Map<String, Object>>) http.get().uri("/api/v1/logbook/ticks?q=Aqualung")
                 .header("Authorization", climber.bearer()).exchange().expectBody(Map.class).returnResult()
                 .getResponseBody().get("items")).get(0).get("id");
@@ -274,7 +306,11 @@ class AnalyticsApiTest {
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.levels[0].grade").isEqualTo("5.12b")
                 .jsonPath("$.levels[0].routes[0].route").isEqualTo("Aqualung");
+    }
 
+    @Test
+    void aPeriodThatEndsBeforeItStartsOrIsNoDateIsAProblemOnEveryEndpoint() {
+        Climber climber = new Climbers(http).verified("bad-periods");
         for (String endpoint : List.of("pyramid", "overview", "progression", "calendar", "locations", "characteristics")) {
             http.get().uri("/api/v1/analytics/" + endpoint + "?from=2024-02-01&to=2024-01-01")
                     .header("Authorization", climber.bearer()).exchange()
@@ -285,7 +321,11 @@ class AnalyticsApiTest {
         http.get().uri("/api/v1/analytics/overview?from=last-tuesday").header("Authorization", climber.bearer()).exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
 
+    @Test
+    void aClimberWithoutTicksSeesNoneOfAnothersFigures() {
+        handWrittenLogbook("hand-owner");
         Climber stranger = new Climbers(http).verified("stranger");
         http.get().uri("/api/v1/analytics/pyramid?discipline=sport").header("Authorization", stranger.bearer()).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.levels.length()").isEqualTo(0);

@@ -63,11 +63,7 @@ class LogbookModuleSliceTest {
         UUID climber = OwnerAccounts.create(db);
         byte[] file = Files.readAllBytes(SharedData.file("mountain-project/ticks-sport-trad-567.csv"));
 
-        UUID importId = imports.upload(climber, null, "ticks.csv", file).block(Duration.ofSeconds(30)).id();
-        ImportView done = Flux.interval(Duration.ZERO, Duration.ofMillis(100))
-                .concatMap(tick -> imports.find(climber, importId))
-                .filter(view -> view.status() == ImportStatus.SUCCEEDED || view.status() == ImportStatus.FAILED)
-                .blockFirst(Duration.ofSeconds(60));
+        ImportView done = finished(climber, imports.upload(climber, null, "ticks.csv", file).block(Duration.ofSeconds(30)).id());
 
         assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo(ImportStatus.SUCCEEDED);
         assertThat(done.rowsRead()).isEqualTo(567);
@@ -111,8 +107,10 @@ class LogbookModuleSliceTest {
             UUID deleted = ticks.create(climber, tick("Deleted Route")).block(Duration.ofSeconds(10)).id();
             ticks.delete(climber, deleted).block(Duration.ofSeconds(10));
             ticks.create(climber, tick("Kept Route")).block(Duration.ofSeconds(10));
-            imports.upload(climber, null, "ticks.csv", Files.readAllBytes(SharedData.file("mountain-project/ticks-small-4.csv")))
-                    .block(Duration.ofSeconds(10));
+            // Finished before the erasure: in the app the account row goes with it, so a job still
+            // running would fail on the owner's foreign key; here the account stays.
+            finished(climber, imports.upload(climber, null, "ticks.csv",
+                    Files.readAllBytes(SharedData.file("mountain-project/ticks-small-4.csv"))).block(Duration.ofSeconds(10)).id());
         }
 
         Flux.fromIterable(erasures).concatMap(erasure -> erasure.erase(new AccountErased(leaving)))
@@ -122,6 +120,14 @@ class LogbookModuleSliceTest {
             assertThat(count("SELECT count(*) FROM logbook." + table + " WHERE owner_id = :owner", leaving)).as(table).isZero();
             assertThat(count("SELECT count(*) FROM logbook." + table + " WHERE owner_id = :owner", staying)).as(table).isPositive();
         }
+    }
+
+    /** The import once the job queue has run it (it polls every 200 ms here). */
+    private ImportView finished(UUID climber, UUID importId) {
+        return Flux.interval(Duration.ZERO, Duration.ofMillis(100))
+                .concatMap(tick -> imports.find(climber, importId))
+                .filter(view -> view.status() == ImportStatus.SUCCEEDED || view.status() == ImportStatus.FAILED)
+                .blockFirst(Duration.ofSeconds(60));
     }
 
     private static TickInput tick(String route) {
