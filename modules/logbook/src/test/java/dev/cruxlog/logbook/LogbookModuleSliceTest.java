@@ -12,7 +12,7 @@ import dev.cruxlog.identity.testing.IdentityStandIn;
 import dev.cruxlog.identity.testing.OwnerAccounts;
 import dev.cruxlog.logbook.application.ImportService;
 import dev.cruxlog.logbook.application.TickService;
-import dev.cruxlog.logbook.application.TickService.TickInput;
+import dev.cruxlog.logbook.domain.HandEnteredTick;
 import dev.cruxlog.platform.accounts.AccountErased;
 import dev.cruxlog.platform.accounts.ErasesAccountData;
 import dev.cruxlog.platform.testing.ModuleSliceTest;
@@ -130,8 +130,8 @@ class LogbookModuleSliceTest {
                 .blockFirst(Duration.ofSeconds(60));
     }
 
-    private static TickInput tick(String route) {
-        return new TickInput(route, LocalDate.of(2024, 5, 1), "5.11a", "sport", "redpoint", 1, 90, "Nevada > Red Rock",
+    private static HandEnteredTick tick(String route) {
+        return new HandEnteredTick(route, LocalDate.of(2024, 5, 1), "5.11a", "sport", "redpoint", 1, 90, "Nevada > Red Rock",
                 "slice", List.of());
     }
 

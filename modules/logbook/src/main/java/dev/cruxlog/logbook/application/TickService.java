@@ -5,16 +5,11 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.cruxlog.grades.Grade;
-import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
-import dev.cruxlog.logbook.AscentStyle;
-import dev.cruxlog.logbook.Discipline;
 import dev.cruxlog.logbook.RecentTicks;
 import dev.cruxlog.logbook.TickView;
-import dev.cruxlog.logbook.domain.DraftBuilder;
 import dev.cruxlog.logbook.domain.ExportedTick;
-import dev.cruxlog.logbook.domain.InvalidTickInput;
-import dev.cruxlog.logbook.domain.LocationPath;
+import dev.cruxlog.logbook.domain.HandEnteredTick;
 import dev.cruxlog.logbook.domain.TickDraft;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -40,11 +35,6 @@ public class TickService implements RecentTicks {
     }
 
     public record Page(List<TickView> items, String nextCursor) {
-    }
-
-    /** What a climber types in the tick form (or sends to the API). */
-    public record TickInput(String route, LocalDate date, String grade, String discipline, String style, Integer pitches,
-                            Integer lengthFt, String location, String notes, List<String> tags) {
     }
 
     public Mono<Page> page(UUID owner, TickFilter filter, TickSort sort, String cursor, int limit) {
@@ -96,8 +86,8 @@ public class TickService implements RecentTicks {
         return ticks.find(owner, id);
     }
 
-    public Mono<TickView> create(UUID owner, TickInput input) {
-        return Mono.fromCallable(() -> draft(input))
+    public Mono<TickView> create(UUID owner, HandEnteredTick input) {
+        return Mono.fromCallable(() -> input.draft(grades))
                 .flatMap(draft -> transaction.transactional(ticks.insert(owner, draft).flatMap(tick -> changed(owner, tick))));
     }
 
@@ -105,8 +95,8 @@ public class TickService implements RecentTicks {
      * A hand edit changes what the climber edits and keeps what came from the source (see
      * {@link Ticks#update}); an imported tick edited by hand stays linked to its source row.
      */
-    public Mono<TickView> update(UUID owner, UUID id, TickInput input) {
-        return Mono.fromCallable(() -> draft(input))
+    public Mono<TickView> update(UUID owner, UUID id, HandEnteredTick input) {
+        return Mono.fromCallable(() -> input.draft(grades))
                 .flatMap(draft -> transaction.transactional(ticks.update(owner, id, draft).flatMap(tick -> changed(owner, tick))));
     }
 
@@ -141,52 +131,5 @@ public class TickService implements RecentTicks {
      */
     public Mono<TickView> confirmDate(UUID owner, UUID id) {
         return ticks.confirmDate(owner, id);
-    }
-
-    /** Longer than the longest alpine routes (the Cassin Ridge is about 9,000 ft of climbing). */
-    static final int MAX_LENGTH_FT = 30_000;
-
-    TickDraft draft(TickInput input) {
-        if (input.route() == null || input.route().isBlank()) {
-            throw new InvalidTickInput("route", "give the route's name.");
-        }
-        if (input.date() == null) {
-            throw new InvalidTickInput("date", "give the day you climbed it.");
-        }
-        Discipline discipline;
-        AscentStyle style;
-        try {
-            discipline = Discipline.fromId(input.discipline());
-        } catch (RuntimeException e) {
-            throw new InvalidTickInput("discipline", "one of sport, trad, tr, boulder, alpine, ice, mixed, aid, snow.");
-        }
-        try {
-            style = AscentStyle.fromId(input.style());
-        } catch (RuntimeException e) {
-            throw new InvalidTickInput("style", "one of onsight, flash, redpoint, pinkpoint, top-rope, follow, solo, repeat, attempt.");
-        }
-        GradeSystem hint = discipline == Discipline.BOULDER ? GradeSystem.V : null;
-        Grade grade = grades.parse(input.grade(), hint)
-                .orElseThrow(() -> new InvalidTickInput("grade", "'" + input.grade() + "' is not a grade Cruxlog understands."));
-        LocationPath location = LocationPath.parse(input.location());
-        int pitches = input.pitches() == null ? 1 : input.pitches();
-        if (pitches < 1 || pitches > 100) {
-            throw new InvalidTickInput("pitches", "between 1 and 100.");
-        }
-        if (input.lengthFt() != null && (input.lengthFt() < 1 || input.lengthFt() > MAX_LENGTH_FT)) {
-            throw new InvalidTickInput("lengthFt", "between 1 and " + MAX_LENGTH_FT + " feet, or left out.");
-        }
-        // Notes are kept as imported notes are: blank is none, the ends trimmed.
-        return DraftBuilder.manual(input.route().trim(), input.date())
-                .grade(input.grade().trim(), grade)
-                .discipline(discipline, true)
-                .style(style, null)
-                .pitches(pitches)
-                .lengthFt(input.lengthFt())
-                .location(location)
-                .notes(input.notes())
-                // A hand edit sets the tags it is given: none given is none, not "leave them alone".
-                .tags(input.tags() == null ? List.of() : input.tags())
-                .build();
     }
 }

@@ -3,8 +3,8 @@ package dev.cruxlog.logbook.adapter.in.web;
 import java.time.LocalDate;
 
 import dev.cruxlog.logbook.TickView;
+import dev.cruxlog.logbook.domain.HandEnteredTick;
 import dev.cruxlog.logbook.domain.InvalidTickInput;
-import dev.cruxlog.logbook.application.TickService;
 
 /** The tick form, as typed: strings, so a bad value comes back to the climber as they wrote it. */
 public record TickForm(String route, String date, String grade, String discipline, String style, String pitches,
@@ -19,8 +19,8 @@ public record TickForm(String route, String date, String grade, String disciplin
                 String.join("; ", tick.tags()));
     }
 
-    TickService.TickInput input(dev.cruxlog.identity.LengthUnit unit) {
-        return new TickService.TickInput(route, parseDate("date", date), grade, discipline, style,
+    HandEnteredTick input(dev.cruxlog.identity.LengthUnit unit) {
+        return new HandEnteredTick(route, parseDate("date", date), grade, discipline, style,
                 parseInteger("pitches", pitches), unit.toFeet(parseInteger("length", length)),
                 location, notes, tags == null || tags.isBlank() ? java.util.List.of()
                         : java.util.Arrays.stream(tags.split(";")).map(String::trim).filter(t -> !t.isEmpty()).toList());

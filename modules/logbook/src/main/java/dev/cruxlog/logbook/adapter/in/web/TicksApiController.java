@@ -12,6 +12,7 @@ import dev.cruxlog.logbook.application.TickService;
 import dev.cruxlog.logbook.application.TickSort;
 import dev.cruxlog.logbook.application.Ticks;
 import dev.cruxlog.logbook.domain.CsvExport;
+import dev.cruxlog.logbook.domain.HandEnteredTick;
 import dev.cruxlog.logbook.domain.PlainText;
 import dev.cruxlog.platform.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
@@ -126,7 +127,7 @@ class TicksApiController {
     @PostMapping("/ticks")
     @Operation(summary = "Log a tick by hand")
     Mono<ResponseEntity<TickView>> create(@AuthenticationPrincipal CurrentUser user,
-                                          @RequestBody TickService.TickInput input) {
+                                          @RequestBody HandEnteredTick input) {
         return ticks.create(user.id(), input).map(tick -> ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.LOCATION, "/api/v1/logbook/ticks/" + tick.id()).body(safe(tick)));
     }
@@ -135,10 +136,10 @@ class TicksApiController {
     @PatchMapping("/ticks/{id}")
     @Operation(summary = "Edit a tick; fields you leave out keep their value")
     Mono<TickView> update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
-                          @RequestBody TickService.TickInput change) {
+                          @RequestBody HandEnteredTick change) {
         return ticks.find(user.id(), id)
                 .switchIfEmpty(notFound())
-                .flatMap(current -> ticks.update(user.id(), id, new TickService.TickInput(
+                .flatMap(current -> ticks.update(user.id(), id, new HandEnteredTick(
                         change.route() != null ? change.route() : current.route(),
                         change.date() != null ? change.date() : current.date(),
                         change.grade() != null ? change.grade() : current.grade(),

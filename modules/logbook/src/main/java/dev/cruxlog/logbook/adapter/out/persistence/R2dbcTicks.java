@@ -426,7 +426,7 @@ class R2dbcTicks implements Ticks {
     }
 
     /**
-     * What a climber edits by hand ({@code TickService.TickInput}) and what follows from it.
+     * What a climber edits by hand ({@code HandEnteredTick}) and what follows from it.
      * Everything else a tick holds came from its source: the route's link and stars, the
      * climber's own stars, the source's style words, the source key and content hash. A hand
      * edit keeps all of it (issue #16: an edit used to erase the Mountain Project link and stars).
