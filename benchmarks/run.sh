@@ -52,7 +52,17 @@ if [ "$CORES" -ge 2 ] && command -v taskset >/dev/null; then APP_CPU="taskset -c
 # server's core alone; the trap below gives it every core back. Off by default: the targets'
 # runs keep the machine as it is.
 PG_CPU=${PG_CPU:-}
-pin_postgres() { for pid in $(pgrep -x postgres); do taskset -a -p -c "$1" "$pid" > /dev/null || true; done; }
+PG_MASKS=""
+# pin_postgres CPUS: every postgres process on this machine (one cluster here), each one's mask kept
+# first so unpin_postgres puts back exactly what it had; fails if any could not be pinned.
+pin_postgres() {
+  local pid
+  for pid in $(pgrep -x postgres); do
+    PG_MASKS="$PG_MASKS $pid:$(taskset -p "$pid" | sed 's/.*: //')"
+    taskset -a -p -c "$1" "$pid" > /dev/null || return 1
+  done
+}
+unpin_postgres() { local entry; for entry in $PG_MASKS; do taskset -a -p "${entry#*:}" "${entry%%:*}" > /dev/null 2>&1 || true; done; }
 LOADGEN_JAR=$ROOT/benchmarks/loadgen/target/loadgen.jar
 LOADGEN="$LOAD_CPU java -Xss512k -jar $LOADGEN_JAR"
 # Reads JFR files of both JDKs (17 and 25).
@@ -90,8 +100,11 @@ psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 
 APP_PID=""; BASE_PID=""; BASE_KIND=""; BASE_JCMD=jcmd; STUB_PID=""; PROXY_PID=""; STREAM_PID=""
 stop() { [ -n "${1:-}" ] && kill "$1" 2>/dev/null && wait "$1" 2>/dev/null || true; }
-trap 'stop "$STREAM_PID"; stop "$APP_PID"; stop "$BASE_PID"; stop "$STUB_PID"; stop "$PROXY_PID"; [ -n "$PG_CPU" ] && pin_postgres "0-$((CORES - 1))"' EXIT
-[ -n "$PG_CPU" ] && pin_postgres "$PG_CPU" && log "PostgreSQL pinned to core $PG_CPU for this run"
+trap 'stop "$STREAM_PID"; stop "$APP_PID"; stop "$BASE_PID"; stop "$STUB_PID"; stop "$PROXY_PID"; unpin_postgres' EXIT
+if [ -n "$PG_CPU" ]; then
+  pin_postgres "$PG_CPU" || { echo "PostgreSQL could not be pinned to core $PG_CPU" >&2; exit 1; }
+  log "PostgreSQL pinned to core $PG_CPU for this run"
+fi
 
 
 # start_app [DB_PORT] [LOG_SUFFIX]: Cruxlog, prod profile; the coach's model is the S8 stub (only
@@ -473,7 +486,7 @@ log "report"
   echo "\"users\":$USERS,\"ticksPerUser\":$TICKS,\"seed\":$SEED,\"secondsPerRun\":$SECONDS_PER_RUN,\"warmup\":$WARMUP,\"jitWarmup\":$JIT_WARMUP,\"pool\":$POOL,"
   echo "\"steps\":{\"start\":$STEP_START,\"factor\":$STEP_FACTOR,\"max\":$STEP_MAX,\"seconds\":$STEP_SECONDS,\"p99LimitMs\":$STEP_P99_MS},"
   echo "\"netDelayMs\":$NET_DELAY_MS,\"scenarios\":\"$SCENARIOS\",\"wallSeconds\":$(( $(date +%s) - STARTED )),"
-  echo "\"pinning\":\"${APP_CPU:-none} (app) / ${LOAD_CPU:-none} (load) / ${PG_CPU:+taskset -c $PG_CPU (PostgreSQL)}\",\"runs\":["
+  echo "\"pinning\":\"${APP_CPU:-none} (app) / ${LOAD_CPU:-none} (load)${PG_CPU:+ / taskset -c $PG_CPU (PostgreSQL)}\",\"runs\":["
   for f in "$OUT"/*.json; do # every run's JSON (empty ones, e.g. a failed curl, left out)
     case $f in */summary.json) continue;; esac
     if [ -s "$f" ]; then cat "$f"; echo ,; fi

@@ -30,6 +30,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,14 +52,15 @@ class BillingModuleSliceTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getPath();
-                if (request.getMethod().equals("GET") && path.startsWith("/v1/subscriptions/sub_")) {
+                boolean canceling = request.getMethod().equals("DELETE");
+                if ((canceling || request.getMethod().equals("GET")) && path.startsWith("/v1/subscriptions/sub_")) {
                     String id = path.substring("/v1/subscriptions/".length());
                     String customer = "cus_" + id.substring("sub_".length());
                     return new MockResponse().setHeader("Content-Type", "application/json").setBody("""
-                            {"id": "%s", "object": "subscription", "customer": "%s", "status": "active",
+                            {"id": "%s", "object": "subscription", "customer": "%s", "status": "%s",
                              "cancel_at_period_end": false,
                              "items": {"object": "list", "data": [{"current_period_end": %d,
-                                       "price": {"id": "price_premium"}}]}}""".formatted(id, customer,
+                                       "price": {"id": "price_premium"}}]}}""".formatted(id, customer, canceling ? "canceled" : "active",
                             Instant.now().plus(Duration.ofDays(30)).getEpochSecond()));
                 }
                 return new MockResponse().setResponseCode(404).setBody("{\"error\": {\"type\": \"invalid_request_error\"}}");
@@ -136,7 +138,7 @@ class BillingModuleSliceTest {
     }
 
     @Test
-    void erasingAnAccountTakesItsCustomerAndSubscriptionAndNoOneElses() {
+    void erasingAnAccountTakesItsCustomerAndSubscriptionAndNoOneElsesAndCancelsItAtStripe() {
         UUID leaving = OwnerAccounts.create(db);
         UUID staying = OwnerAccounts.create(db);
         for (UUID climber : List.of(leaving, staying)) {
@@ -154,13 +156,17 @@ class BillingModuleSliceTest {
             assertThat(count("SELECT count(*) FROM billing." + table + " WHERE owner_id = :key", leaving)).as(table).isZero();
             assertThat(count("SELECT count(*) FROM billing." + table + " WHERE owner_id = :key", staying)).as(table).isOne();
         }
+        // The paid subscription does not outlive its account: Stripe is told to cancel it.
+        String leavingSubscription = "sub_" + leaving.toString().substring(0, 8);
+        assertThat(count("SELECT count(*) FROM platform.job WHERE kind = 'billing.cancel-subscription' "
+                + "AND payload ->> 'subscriptionId' = :key", leavingSubscription)).isOne();
     }
 
     private String outcomeOf(String eventId) {
         // The job queue polls every 200 ms here; the outcome is written when the job has run.
-        return Flux.interval(Duration.ZERO, Duration.ofMillis(100))
-                .concatMap(tick -> records.eventOutcome(eventId))
-                .blockFirst(Duration.ofSeconds(20));
+        return Mono.defer(() -> records.eventOutcome(eventId))
+                .repeatWhenEmpty(200, tries -> tries.delayElements(Duration.ofMillis(100)))
+                .block(Duration.ofSeconds(25));
     }
 
     private long count(String sql, Object key) {

@@ -13,9 +13,12 @@ import dev.cruxlog.coach.application.CoachEvent;
 import dev.cruxlog.coach.application.ConversationService;
 import dev.cruxlog.coach.application.Conversations;
 import dev.cruxlog.coach.application.QuotaExhausted;
+import dev.cruxlog.grades.Grades;
+import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.Tier;
 import dev.cruxlog.identity.testing.IdentityStandIn;
 import dev.cruxlog.identity.testing.OwnerAccounts;
+import dev.cruxlog.identity.testing.RecordingAccounts;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.RecentTicks;
 import dev.cruxlog.logbook.SendCounting;
@@ -62,10 +65,14 @@ class CoachModuleSliceTest {
     ApplicationContext context;
 
     @Test
-    void theSliceHoldsTheCoachAndGradesAndNoOtherModulesBeans() {
+    void theSliceHoldsTheCoachGradesAndTheFakesOfEveryOtherModule() {
+        // Schemas: the coach's and the platform's, and identity's from its stand-in (owner foreign keys).
         assertThat(context.getBeansOfType(ModuleSchema.class).values()).extracting(ModuleSchema::name)
                 .containsExactlyInAnyOrder("platform", "coach", "identity");
+        assertThat(context.getBeansOfType(Grades.class)).as("grades, booted beside the coach").hasSize(1);
         assertThat(context.getBeansOfType(Pyramids.class).values()).singleElement().isInstanceOf(NoPyramids.class);
+        assertThat(context.getBeansOfType(LogbookStatistics.class).values()).singleElement().isInstanceOf(EmptyLogbook.class);
+        assertThat(context.getBeansOfType(Accounts.class).values()).singleElement().isInstanceOf(RecordingAccounts.class);
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.cruxlog.identity;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.cruxlog.identity.application.IdentityErrors.InvalidRefreshToken;
@@ -17,6 +19,8 @@ import dev.cruxlog.notifications.EmailTemplate;
 import dev.cruxlog.notifications.Mailer;
 import dev.cruxlog.platform.database.ModuleSchema;
 import dev.cruxlog.platform.testing.ModuleSliceTest;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The identity module alone, where it meets PostgreSQL: its services, adapters and migrations in a
  * context of their own (no other module's beans), the notifications module's {@link Mailer}
  * replaced by a recording fake. What only the database decides is tested here: a sign-up and its
- * mail in one transaction, one account per address, and a refresh token raced against itself.
+ * mail in one transaction, one account per address, and a refresh token raced against itself
+ * (two refreshes held at the account's lock until both wait there, so the race is the same every run).
  */
 @ModuleSliceTest
 class IdentityModuleSliceTest {
@@ -47,6 +52,9 @@ class IdentityModuleSliceTest {
 
     @Autowired
     DatabaseClient db;
+
+    @Autowired
+    ConnectionFactory connections;
 
     @Autowired
     RecordingMailer mailer;
@@ -95,24 +103,42 @@ class IdentityModuleSliceTest {
     }
 
     @Test
-    void oneRefreshTokenPresentedTwiceAtOnceIssuesOnePairAndRevokesItsFamily() {
+    void oneRefreshTokenPresentedTwiceAtOnceIssuesOnePairAndRevokesItsFamily() throws Exception {
         String login = unique("racer");
         registrations.register(login + "@example.test", login, "a long slice password", "10.1.0.4").block(Duration.ofSeconds(10));
         CurrentUser climber = ((SignInOutcome.SignedIn) signIns.authenticate(login, "a long slice password", "10.1.0.4")
                 .block(Duration.ofSeconds(10))).user();
         TokenPair first = signIns.issueTokens(climber).block(Duration.ofSeconds(10));
 
-        // Both requests read the token unspent; the account's lock and the conditional spend decide.
-        List<Object> outcomes = Flux.merge(refreshOutcome(first.refreshToken()), refreshOutcome(first.refreshToken()))
-                .collectList().block(Duration.ofSeconds(10));
+        // Both requests must read the token unspent, then meet at the account's lock: the test holds
+        // that lock until both wait on it, so the race is the same every run.
+        Connection holder = Mono.from(connections.create()).block(Duration.ofSeconds(10));
+        try {
+            Mono.from(holder.beginTransaction()).block(Duration.ofSeconds(10));
+            Flux.from(holder.createStatement("SELECT id FROM identity.account WHERE id = $1 FOR UPDATE")
+                    .bind("$1", climber.id()).execute()).flatMap(result -> result.map((row, meta) -> 1)).blockLast(Duration.ofSeconds(10));
+            CompletableFuture<List<Object>> racing = Flux.merge(refreshOutcome(first.refreshToken()),
+                    refreshOutcome(first.refreshToken())).collectList().toFuture();
+            Long waiting = Mono.defer(() -> db.sql("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                            + "AND wait_event_type = 'Lock'").map(row -> row.get(0, Long.class)).one())
+                    .filter(count -> count == 2)
+                    .repeatWhenEmpty(400, tries -> tries.delayElements(Duration.ofMillis(25)))
+                    .block(Duration.ofSeconds(15));
+            assertThat(waiting).as("both refreshes wait on the account's lock").isEqualTo(2);
+            Mono.from(holder.commitTransaction()).block(Duration.ofSeconds(10));
 
-        assertThat(outcomes).filteredOn(TokenPair.class::isInstance).hasSize(1);
-        assertThat(outcomes).filteredOn(InvalidRefreshToken.class::isInstance).hasSize(1);
-        TokenPair winner = (TokenPair) outcomes.stream().filter(TokenPair.class::isInstance).findFirst().orElseThrow();
-        // A token used twice is a leaked token: its family, the new pair included, is done.
-        StepVerifier.create(signIns.refresh(winner.refreshToken())).expectError(InvalidRefreshToken.class).verify();
-        assertThat(db.sql("SELECT count(*) FROM identity.refresh_token WHERE account_id = :account AND revoked_at IS NULL")
-                .bind("account", climber.id()).map(row -> row.get(0, Long.class)).one().block()).isZero();
+            List<Object> outcomes = racing.get(15, TimeUnit.SECONDS);
+
+            assertThat(outcomes).filteredOn(TokenPair.class::isInstance).hasSize(1);
+            assertThat(outcomes).filteredOn(InvalidRefreshToken.class::isInstance).hasSize(1);
+            TokenPair winner = (TokenPair) outcomes.stream().filter(TokenPair.class::isInstance).findFirst().orElseThrow();
+            // A token used twice is a leaked token: its family, the winner's new token included, is done.
+            StepVerifier.create(signIns.refresh(winner.refreshToken())).expectError(InvalidRefreshToken.class).verify();
+            assertThat(db.sql("SELECT count(*) FROM identity.refresh_token WHERE account_id = :account AND revoked_at IS NULL")
+                    .bind("account", climber.id()).map(row -> row.get(0, Long.class)).one().block()).isZero();
+        } finally {
+            Mono.from(holder.close()).block(Duration.ofSeconds(10));
+        }
     }
 
     private Mono<Object> refreshOutcome(String token) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
@@ -26,8 +27,9 @@ final class ReadModelFakes {
      */
     static final class Statistics implements LogbookStatistics {
 
-        final List<String> calls = new ArrayList<>();
-        final List<UUID> climbers = new ArrayList<>();
+        // Written by the job queue's workers too when a module slice uses this fake.
+        final List<String> calls = new CopyOnWriteArrayList<>();
+        final List<UUID> climbers = new CopyOnWriteArrayList<>();
         RuntimeException overviewFailure;
         LocalDate latestDay = LocalDate.of(2026, 12, 8);
 

@@ -7,10 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one clock every module reads the time from (UTC), so a test can fix it for all of them.
- * It is the shared platform's, not any domain module's: it was identity's, and every module that
- * asked for a {@link Clock} depended on identity's configuration without saying so (a module slice
- * without identity could not start).
+ * The one clock every module reads the time from (UTC); a test that needs another declares its own
+ * {@code @Primary} {@link Clock}. It is the shared platform's, not any domain module's: it was
+ * identity's, and every module that asked for a {@link Clock} depended on identity's configuration
+ * without saying so (a module slice without identity could not start).
  */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {

@@ -14,7 +14,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * One application module booted alone (Spring Modulith's {@link ApplicationModuleTest}, standalone:
- * the module's own beans and the shared platform, nothing of any other module), against this
+ * the module's own beans and the shared platform, and of other modules only those named in
+ * {@link #extraIncludes}, which slices keep to reference data such as grades), against this
  * JVM's fresh test database. Other modules' APIs the module calls are the test's to provide, as
  * fakes; schemas the module's tables refer to are the test's to declare ({@code ModuleSchema}).
  *
