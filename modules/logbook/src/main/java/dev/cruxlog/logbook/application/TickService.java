@@ -10,7 +10,6 @@ import dev.cruxlog.logbook.RecentTicks;
 import dev.cruxlog.logbook.TickView;
 import dev.cruxlog.logbook.domain.ExportedTick;
 import dev.cruxlog.logbook.domain.HandEnteredTick;
-import dev.cruxlog.logbook.domain.TickDraft;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
