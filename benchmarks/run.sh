@@ -292,7 +292,7 @@ BASE_URL="http://localhost:$BASE_PORT/api/v1/logbook/ticks?limit=50"
 # threads for a minute or more after start (Cruxlog's reactive stack has far more code to compile
 # than the servlet baselines); measuring then charges compilation to the requests. Warm up in
 # slices until the compilers are nearly idle (or JIT_WARMUP_MAX), and record what they still used.
-jit_ticks() { local sum=0 t; for t in /proc/"$1"/task/*; do case $(cat "$t/comm" 2>/dev/null) in C1\ Compi*|C2\ Compi*) sum=$((sum + $(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0))) ;; esac; done; echo $sum; }
+. "$ROOT/benchmarks/jit-ticks.sh"
 warm_up() {
   local spent=0 j0 j1 share
   while :; do

@@ -42,7 +42,8 @@ URL="http://localhost:$PORT${STEADY_PATH:-/api/v1/logbook/ticks?limit=50}"
 [ -n "${STEADY_ACCEPT:-}" ] && export LOADGEN_ACCEPT=$STEADY_ACCEPT
 
 cpu() { awk '{print $14 + $15}' /proc/"$PID"/stat; }
-jit() { local sum=0 t; for t in /proc/"$PID"/task/*; do case $(cat "$t/comm") in C1\ Compi*|C2\ Compi*) sum=$((sum + $(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}' || echo 0))) ;; esac; done; echo $sum; }
+. "$ROOT/benchmarks/jit-ticks.sh"
+jit() { jit_ticks "$PID"; }
 for slice in $(seq 1 12); do
   j0=$(jit); $LOADGEN load "$URL" "$WORK/tokens.txt" 64 10 > /dev/null; j1=$(jit)
   share=$(awk -v a="$j0" -v b="$j1" -v hz="$HZ" 'BEGIN{printf "%.3f", (b-a)/hz/10}')

@@ -110,8 +110,8 @@ class CoachModuleSliceTest {
 
         assertThat(outcomes).filteredOn("answered"::equals).hasSize(2);
         assertThat(outcomes).filteredOn("refused"::equals).hasSize(3);
-        assertThat(count("SELECT messages FROM coach.daily_usage WHERE owner_id = :owner", climber)).isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM coach.message WHERE owner_id = :owner AND role = 'user'", climber)).isEqualTo(2);
+        assertThat(count("SELECT messages FROM coach.daily_usage WHERE owner_id = :key", climber)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM coach.message WHERE owner_id = :key AND role = 'user'", climber)).isEqualTo(2);
     }
 
     @Test
@@ -123,8 +123,8 @@ class CoachModuleSliceTest {
         assertThat(conversations.conversation(stranger, conversation).blockOptional(Duration.ofSeconds(10))).isEmpty();
         assertThat(answers.ask(stranger, Tier.FREE, conversation, "Whose is this?").collectList()
                 .block(Duration.ofSeconds(10))).isEmpty();
-        assertThat(count("SELECT count(*) FROM coach.message WHERE conversation_id = :owner", conversation)).isZero();
-        assertThat(count("SELECT count(*) FROM coach.daily_usage WHERE owner_id = :owner", stranger)).isZero();
+        assertThat(count("SELECT count(*) FROM coach.message WHERE conversation_id = :key", conversation)).isZero();
+        assertThat(count("SELECT count(*) FROM coach.daily_usage WHERE owner_id = :key", stranger)).isZero();
     }
 
     @Test
@@ -140,13 +140,13 @@ class CoachModuleSliceTest {
                 .then().block(Duration.ofSeconds(10));
 
         for (String table : List.of("conversation", "message", "daily_usage")) {
-            assertThat(count("SELECT count(*) FROM coach." + table + " WHERE owner_id = :owner", leaving)).as(table).isZero();
-            assertThat(count("SELECT count(*) FROM coach." + table + " WHERE owner_id = :owner", staying)).as(table).isPositive();
+            assertThat(count("SELECT count(*) FROM coach." + table + " WHERE owner_id = :key", leaving)).as(table).isZero();
+            assertThat(count("SELECT count(*) FROM coach." + table + " WHERE owner_id = :key", staying)).as(table).isPositive();
         }
     }
 
-    private long count(String sql, UUID owner) {
-        return db.sql(sql).bind("owner", owner).map(row -> ((Number) row.get(0)).longValue()).one()
+    private long count(String sql, UUID key) {
+        return db.sql(sql).bind("key", key).map(row -> ((Number) row.get(0)).longValue()).one()
                 .defaultIfEmpty(0L).block(Duration.ofSeconds(10));
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.cruxlog.identity.AccountView;
@@ -20,12 +19,14 @@ import reactor.core.publisher.Mono;
 /**
  * Identity's APIs as other modules call them, in memory: every climber exists, active, on the
  * defaults (free, leads and boulders counted as sends) until a tier is changed; every tier change
- * is recorded as {@code "<id> <tier>"}. Sample-logbook guests are not part of a slice.
+ * is recorded, and a climber's tier is their last change. Sample-logbook guests are not part of a slice.
  */
 public class RecordingAccounts implements Accounts, GuestAccounts {
 
-    private final Map<UUID, Tier> tiers = new ConcurrentHashMap<>();
-    private final List<String> tierChanges = new CopyOnWriteArrayList<>();
+    private record TierChange(UUID accountId, Tier tier) {
+    }
+
+    private final List<TierChange> tierChanges = new CopyOnWriteArrayList<>();
 
     @Override
     public Mono<AccountView> find(UUID accountId) {
@@ -40,10 +41,7 @@ public class RecordingAccounts implements Accounts, GuestAccounts {
 
     @Override
     public Mono<Void> changeTier(UUID accountId, Tier tier) {
-        return Mono.fromRunnable(() -> {
-            tiers.put(accountId, tier);
-            tierChanges.add(accountId + " " + tier);
-        });
+        return Mono.fromRunnable(() -> tierChanges.add(new TierChange(accountId, tier)));
     }
 
     @Override
@@ -53,11 +51,11 @@ public class RecordingAccounts implements Accounts, GuestAccounts {
 
     /** The tier changes asked for one climber, in order. */
     public List<Tier> tierChangesOf(UUID accountId) {
-        return tierChanges.stream().filter(change -> change.startsWith(accountId + " "))
-                .map(change -> Tier.valueOf(change.substring(change.indexOf(' ') + 1))).toList();
+        return tierChanges.stream().filter(change -> change.accountId().equals(accountId)).map(TierChange::tier).toList();
     }
 
     private Tier tier(UUID accountId) {
-        return tiers.getOrDefault(accountId, Tier.FREE);
+        List<Tier> changes = tierChangesOf(accountId);
+        return changes.isEmpty() ? Tier.FREE : changes.get(changes.size() - 1);
     }
 }
