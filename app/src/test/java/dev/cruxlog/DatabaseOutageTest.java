@@ -199,7 +199,8 @@ class DatabaseOutageTest {
             Mono<Void> locked = lock.subscribeOn(Schedulers.parallel()).cache();
             locked.subscribe();
             awaitCount("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
-                    + "WHERE c.relname = 'tick' AND l.mode = 'AccessExclusiveLock' AND l.granted", 1);
+                    + "WHERE l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                    + "AND c.relname = 'tick' AND l.mode = 'AccessExclusiveLock' AND l.granted", 1);
 
             record Answer(int status, String type, long at) {
             }
@@ -210,7 +211,8 @@ class DatabaseOutageTest {
             // Answered when the lock goes (or 503 if one waited for a connection behind another
             // statement on the ticks, such as a sweep's): not what this test is about.
             Flux.merge(page, page).subscribe();
-            awaitCount("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%logbook.%tick%'", 2);
+            awaitCount("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    + "AND wait_event_type = 'Lock' AND query LIKE '%logbook.%tick%'", 2);
             List<Answer> waiters = Flux.merge(page, page).collectList().block(Duration.ofSeconds(30));
 
             assertThat(waiters).allSatisfy(answer -> {

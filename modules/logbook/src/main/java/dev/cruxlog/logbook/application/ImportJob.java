@@ -82,6 +82,17 @@ class ImportJob implements JobHandler {
         return ImportService.JOB_KIND;
     }
 
+    /**
+     * One import per two cores. An import keeps a core busy for seconds (parsing here, then
+     * PostgreSQL's COPY and the read model's refresh); four at once on two cores took the pages'
+     * p99 from 50 ms to over a second, one at a time held it near 270 ms and finished each import
+     * in half the time, as many in the same window (S6 in docs/benchmarks.md).
+     */
+    @Override
+    public int maxConcurrent() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
     /** Written by {@link ImportService}, read here. */
     record Payload(UUID importId) {
     }

@@ -12,5 +12,16 @@ public interface JobHandler {
 
     String kind();
 
+    /**
+     * How many jobs of this kind one instance runs at once, within its worker's
+     * {@code cruxlog.jobs.concurrency}. Unlimited unless a kind says otherwise: one that keeps a
+     * core busy for seconds (an import) declares a limit, so a queue of them neither takes every
+     * slot from the short jobs (mail, webhooks) nor every core from the pages. An operator may
+     * override it per kind ({@code cruxlog.jobs.max-concurrent[kind]}).
+     */
+    default int maxConcurrent() {
+        return Integer.MAX_VALUE;
+    }
+
     Mono<Void> handle(Job job);
 }

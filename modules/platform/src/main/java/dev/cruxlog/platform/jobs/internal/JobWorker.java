@@ -1,8 +1,11 @@
 package dev.cruxlog.platform.jobs.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,6 +26,10 @@ import reactor.core.publisher.Sinks;
  * its own: it is a reactive loop woken by NOTIFY, by a poll tick, or by one of its own
  * jobs finishing. Claims are sequential (one query at a time), runs are concurrent.
  *
+ * <p>A kind with a limit of its own ({@link JobHandler#maxConcurrent()}) is claimed by itself,
+ * up to what it has left, before the unlimited kinds share the remaining slots: four queued
+ * imports take one slot (on two cores), and a sign-up's mail still goes out beside them.
+ *
  * <p>While jobs run, one heartbeat per worker extends all their locks in a single
  * statement. If this instance dies, the locks expire after the visibility timeout and
  * another worker takes the jobs again.
@@ -40,6 +47,11 @@ public class JobWorker implements SmartLifecycle {
     private final RetryBackoff backoff;
 
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Kinds with a limit, and their limit. */
+    private final Map<String, Integer> limits;
+    /** Kinds without one, claimed together. */
+    private final List<String> unlimitedKinds;
+    private final Map<String, AtomicInteger> inFlightByKind = new ConcurrentHashMap<>();
     private final Set<Long> runningIds = ConcurrentHashMap.newKeySet();
     private final Sinks.Many<Object> finished = Sinks.many().multicast().directBestEffort();
     /** Renewed at every start: a disposed composite would cancel every job added to it. */
@@ -55,6 +67,22 @@ public class JobWorker implements SmartLifecycle {
         this.properties = properties;
         this.workerId = workerId;
         this.backoff = new RetryBackoff(properties.backoffBase(), properties.backoffMax());
+        Map<String, Integer> limited = new TreeMap<>();
+        List<String> unlimited = new ArrayList<>();
+        this.handlers.forEach((kind, handler) -> {
+            int limit = properties.maxConcurrent().getOrDefault(kind, handler.maxConcurrent());
+            if (limit < 1) {
+                throw new IllegalArgumentException("Job kind " + kind + " must allow at least one job at once, not " + limit);
+            }
+            if (limit < properties.concurrency()) {
+                limited.put(kind, limit);
+            } else {
+                unlimited.add(kind);
+            }
+            inFlightByKind.put(kind, new AtomicInteger());
+        });
+        this.limits = Map.copyOf(limited);
+        this.unlimitedKinds = List.copyOf(unlimited);
     }
 
     public String workerId() {
@@ -74,7 +102,7 @@ public class JobWorker implements SmartLifecycle {
                 finished.asFlux());
         loop = wakeups
                 .onBackpressureLatest()
-                .concatMap(wakeup -> claimFreeSlots(kinds), 1)
+                .concatMap(wakeup -> claimFreeSlots(), 1)
                 .subscribe(this::run, e -> log.error("Job worker {} stopped", workerId, e));
         // A heartbeat held up past many intervals (a slow or locked database) skips the ticks it
         // overlaps (Periodic); a bare interval ended every later heartbeat, the leases lapsed and
@@ -87,16 +115,31 @@ public class JobWorker implements SmartLifecycle {
                                     return Mono.empty();
                                 }), 1)
                 .subscribe(extended -> { }, e -> log.error("Job worker {} stopped extending its locks", workerId, e));
-        log.info("Job worker {} started for {}", workerId, kinds);
+        log.info("Job worker {} started for {}, at most {} at once{}", workerId, kinds, properties.concurrency(),
+                limits.isEmpty() ? "" : "; of these kinds at most " + limits);
     }
 
-    private Flux<Job> claimFreeSlots(Set<String> kinds) {
-        int free = properties.concurrency() - inFlight.get();
-        if (free <= 0) {
+    /** Each limited kind up to what it has left, then the unlimited kinds with the slots that remain. */
+    private Flux<Job> claimFreeSlots() {
+        Flux<Job> limited = Flux.fromIterable(limits.entrySet())
+                .concatMap(limit -> Flux.defer(() -> claim(List.of(limit.getKey()),
+                        Math.min(freeSlots(), limit.getValue() - inFlightByKind.get(limit.getKey()).get()))));
+        return limited.concatWith(Flux.defer(() -> claim(unlimitedKinds, freeSlots())));
+    }
+
+    private int freeSlots() {
+        return properties.concurrency() - inFlight.get();
+    }
+
+    private Flux<Job> claim(List<String> kinds, int slots) {
+        if (slots <= 0 || kinds.isEmpty()) {
             return Flux.empty();
         }
-        return store.claim(workerId, kinds, free, properties.visibilityTimeout())
-                .doOnNext(job -> inFlight.incrementAndGet())
+        return store.claim(workerId, kinds, slots, properties.visibilityTimeout())
+                .doOnNext(job -> {
+                    inFlight.incrementAndGet();
+                    inFlightByKind.get(job.kind()).incrementAndGet();
+                })
                 .onErrorResume(e -> {
                     log.warn("Job worker {} could not claim jobs: {}", workerId, e.toString());
                     return Flux.empty();
@@ -113,6 +156,7 @@ public class JobWorker implements SmartLifecycle {
         running.add(outcome
                 .doFinally(signal -> {
                     runningIds.remove(job.id());
+                    inFlightByKind.get(job.kind()).decrementAndGet();
                     inFlight.decrementAndGet();
                     finished.tryEmitNext(job);
                 })

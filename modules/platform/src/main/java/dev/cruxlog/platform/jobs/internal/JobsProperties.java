@@ -1,6 +1,7 @@
 package dev.cruxlog.platform.jobs.internal;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoffMax        the longest delay between attempts
  * @param shutdownGrace     on shutdown, how long running jobs may finish before they are abandoned
  * @param workerId          names this instance in {@code locked_by}; generated when empty
+ * @param maxConcurrent     per kind, jobs this instance runs at once (within {@code concurrency});
+ *                          replaces the kind's own {@link dev.cruxlog.platform.jobs.JobHandler#maxConcurrent()}
  */
 @ConfigurationProperties("cruxlog.jobs")
 public record JobsProperties(
@@ -26,9 +29,19 @@ public record JobsProperties(
         @DefaultValue("2s") Duration backoffBase,
         @DefaultValue("10m") Duration backoffMax,
         @DefaultValue("10s") Duration shutdownGrace,
-        String workerId) {
+        String workerId,
+        Map<String, Integer> maxConcurrent) {
 
     public static final String CHANNEL = "cruxlog_jobs";
+
+    public JobsProperties {
+        maxConcurrent = maxConcurrent == null ? Map.of() : Map.copyOf(maxConcurrent);
+        maxConcurrent.forEach((kind, limit) -> {
+            if (limit < 1) {
+                throw new IllegalArgumentException("cruxlog.jobs.max-concurrent[" + kind + "] must be at least 1, was " + limit);
+            }
+        });
+    }
 
     public Duration heartbeatInterval() {
         return visibilityTimeout.dividedBy(3);

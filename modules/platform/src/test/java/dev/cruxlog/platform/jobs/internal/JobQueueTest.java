@@ -1,9 +1,11 @@
 package dev.cruxlog.platform.jobs.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -259,6 +261,72 @@ class JobQueueTest {
         assertThat(status(unknown)).isEqualTo("queued");
     }
 
+    @Test
+    void aKindWithALimitRunsNoMoreThanThatAtOnceAndLeavesTheOtherSlotsToOtherKinds() {
+        Sinks.Empty<Void> release = Sinks.empty();
+        AtomicInteger heavyRunning = new AtomicInteger();
+        AtomicInteger heavyMostAtOnce = new AtomicInteger();
+        Sinks.Many<String> finished = Sinks.many().replay().all();
+        JobHandler heavy = handler("test.heavy", 1, job -> Mono.defer(() -> {
+                    heavyMostAtOnce.accumulateAndGet(heavyRunning.incrementAndGet(), Math::max);
+                    return release.asMono();
+                })
+                .doFinally(signal -> {
+                    heavyRunning.decrementAndGet();
+                    finished.tryEmitNext("heavy");
+                }));
+        JobHandler light = handler("test.light", job -> Mono.fromRunnable(() -> finished.tryEmitNext("light")));
+        startWorker("mixed", settings(3, Duration.ofSeconds(60), Duration.ofSeconds(10)), heavy, light);
+
+        for (int i = 0; i < 3; i++) {
+            queue.enqueue("test.heavy", new Nothing()).block(WAIT);
+        }
+        for (int i = 0; i < 4; i++) {
+            queue.enqueue("test.light", new Nothing()).block(WAIT);
+        }
+
+        // While one heavy job is held, the light ones run through the other two slots.
+        assertThat(finished.asFlux().filter("light"::equals).take(4).count().block(WAIT)).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM platform.job WHERE kind = 'test.heavy' AND status = 'running'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM platform.job WHERE kind = 'test.heavy' AND status = 'queued'")).isEqualTo(2);
+
+        release.tryEmitEmpty();
+        assertThat(finished.asFlux().filter("heavy"::equals).take(3).count().block(WAIT)).isEqualTo(3);
+        awaitCount("SELECT count(*) FROM platform.job WHERE status = 'succeeded'", 7);
+        assertThat(heavyMostAtOnce).hasValue(1);
+    }
+
+    @Test
+    void anOperatorsLimitForAKindReplacesTheKindsOwn() {
+        Sinks.Empty<Void> release = Sinks.empty();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        JobHandler heavy = handler("test.heavy", 1, job -> Mono.defer(() -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            return release.asMono();
+        }).doFinally(signal -> running.decrementAndGet()));
+        JobsProperties twoAtOnce = new JobsProperties(true, 4, Duration.ofMillis(200), Duration.ofSeconds(60), 3,
+                Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10), null, Map.of("test.heavy", 2));
+        startWorker("tuned", twoAtOnce, heavy);
+
+        for (int i = 0; i < 4; i++) {
+            queue.enqueue("test.heavy", new Nothing()).block(WAIT);
+        }
+        awaitCount("SELECT count(*) FROM platform.job WHERE status = 'running'", 2);
+        assertThat(count("SELECT count(*) FROM platform.job WHERE status = 'queued'")).isEqualTo(2);
+
+        release.tryEmitEmpty();
+        awaitCount("SELECT count(*) FROM platform.job WHERE status = 'succeeded'", 4);
+        assertThat(mostAtOnce).hasValue(2);
+    }
+
+    @Test
+    void aLimitBelowOneIsRefused() {
+        assertThatThrownBy(() -> new JobsProperties(true, 4, Duration.ofMillis(200), Duration.ofSeconds(60), 3,
+                Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10), null, Map.of("test.heavy", 0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cruxlog.jobs.max-concurrent[test.heavy]");
+    }
+
     record Label(String label) {
     }
 
@@ -269,8 +337,12 @@ class JobQueueTest {
     record Counted(int n) {
     }
 
-    private JobWorker startWorker(String id, JobsProperties settings, JobHandler handler) {
-        JobWorker worker = new JobWorker(store, Map.of(handler.kind(), handler),
+    private JobWorker startWorker(String id, JobsProperties settings, JobHandler... handlers) {
+        Map<String, JobHandler> byKind = new HashMap<>();
+        for (JobHandler handler : handlers) {
+            byKind.put(handler.kind(), handler);
+        }
+        JobWorker worker = new JobWorker(store, byKind,
                 new PostgresChannel(ConnectionFactories.get(options), JobsProperties.CHANNEL).payloads(Mono.empty()), settings, id);
         workers.add(worker);
         worker.start();
@@ -279,14 +351,24 @@ class JobQueueTest {
 
     private static JobsProperties settings(int concurrency, Duration visibility, Duration grace) {
         return new JobsProperties(true, concurrency, Duration.ofMillis(200), visibility, 3, Duration.ofMillis(10),
-                Duration.ofMillis(50), grace, null);
+                Duration.ofMillis(50), grace, null, Map.of());
     }
 
     private static JobHandler handler(String kind, Function<Job, Mono<Void>> body) {
+        return handler(kind, Integer.MAX_VALUE, body);
+    }
+
+    /** A handler declaring that no more than {@code limit} of its jobs run at once. */
+    private static JobHandler handler(String kind, int limit, Function<Job, Mono<Void>> body) {
         return new JobHandler() {
             @Override
             public String kind() {
                 return kind;
+            }
+
+            @Override
+            public int maxConcurrent() {
+                return limit;
             }
 
             @Override
