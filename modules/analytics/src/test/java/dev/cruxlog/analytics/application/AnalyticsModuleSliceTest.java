@@ -139,6 +139,18 @@ class AnalyticsModuleSliceTest {
         assertThat(rows(staying)).isPositive();
     }
 
+    @Test
+    void figuresAreCompressedWithLz4WhereTheServerHasIt() {
+        Boolean serverHasLz4 = db.sql("SELECT 'lz4' = ANY (enumvals) FROM pg_settings WHERE name = 'default_toast_compression'")
+                .map(row -> row.get(0, Boolean.class)).one().block(Duration.ofSeconds(10));
+        String compression = db.sql("SELECT attcompression::text FROM pg_attribute "
+                        + "WHERE attrelid = 'analytics.logbook_figure'::regclass AND attname = 'body'")
+                .map(row -> row.get(0, String.class)).one().block(Duration.ofSeconds(10));
+
+        // 'l' is lz4; empty is the server's default (pglz).
+        assertThat(compression).isEqualTo(Boolean.TRUE.equals(serverHasLz4) ? "l" : "");
+    }
+
     private long rows(UUID owner) {
         return storedRows(owner).block(Duration.ofSeconds(10));
     }

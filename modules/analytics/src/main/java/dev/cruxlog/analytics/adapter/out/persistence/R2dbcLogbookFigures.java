@@ -1,11 +1,13 @@
 package dev.cruxlog.analytics.adapter.out.persistence;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.cruxlog.analytics.application.LogbookFigures;
@@ -34,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The read model in {@code analytics.logbook_figure}: one row per climber, way of counting and
  * figure, its body the logbook API's records as JSON. A page reads one row by primary key and
- * decodes one document; a refresh replaces all of a climber's rows in one statement.
+ * decodes one document; a refresh replaces each way of counting's rows in one statement.
  */
 @Repository
 class R2dbcLogbookFigures implements LogbookFigures, PyramidSources {
@@ -99,63 +101,81 @@ class R2dbcLogbookFigures implements LogbookFigures, PyramidSources {
     public Mono<Void> replace(UUID owner, Map<SendCounting, LogbookStatistics.WholeLogbookFigures> byCounting,
                               List<LocalDate> laterDays) {
         LocalDate[] later = laterDays.toArray(LocalDate[]::new);
-        // Each counting's document is encoded on a CPU worker, the next while PostgreSQL takes in
-        // the one before it (a 50,000-tick import's documents are 6-7 MB each): the refresh waits
-        // for the slower of the two, not for their sum.
+        // Each counting's figures are encoded on a CPU worker, the next while PostgreSQL takes in
+        // the one before (a 50,000-tick import's are 6-7 MB a counting): the refresh waits for
+        // the slower of the two, not for their sum.
         return Flux.fromIterable(byCounting.entrySet())
-                .flatMapSequential(entry -> Mono.fromCallable(() -> new Document(entry.getKey(), document(entry.getValue())))
+                .flatMapSequential(entry -> Mono.fromCallable(() -> encoded(entry.getValue()))
+                        .map(encoded -> Map.entry(entry.getKey(), encoded))
                         .subscribeOn(Schedulers.parallel()), 2)
-                .concatMap(document -> db.sql("""
-                                INSERT INTO analytics.logbook_figure (owner_id, counting, figure, body, rules_version, valid_through)
-                                SELECT :owner, :counting, f.figure, f.body, :version,
-                                       -- On the eve of a day after tomorrow its ticks become recent.
-                                       (SELECT min(d) - 2 FROM unnest(CAST(:laterDays AS date[])) AS d WHERE d > current_date + 1)
-                                  FROM json_each(CAST(:figures AS json)) AS f(figure, body)
-                                ON CONFLICT (owner_id, counting, figure) DO UPDATE
-                                   SET body = EXCLUDED.body, rules_version = EXCLUDED.rules_version,
-                                       valid_through = EXCLUDED.valid_through, computed_at = clock_timestamp(),
-                                       revision = nextval('analytics.logbook_figure_revision')""")
-                        .bind("owner", owner)
-                        .bind("counting", document.counting().name())
-                        .bind("version", ReadModelRules.VERSION)
-                        .bind("laterDays", later)
-                        .bind("figures", Json.of(document.utf8()))
-                        .fetch().rowsUpdated())
+                .concatMap(counting -> store(owner, counting.getKey(), counting.getValue(), later))
                 .then();
     }
 
-    private record Document(SendCounting counting, byte[] utf8) {
-    }
-
     /**
-     * One JSON object of every figure, written as UTF-8 by one generator and bound as JSON: not
-     * a text[] whose every element the driver escapes character by character (a tenth of the
-     * 50,000-tick climber's refresh), nor a string per figure copied into a larger one.
+     * One statement, each figure's body a JSON parameter of its own: PostgreSQL only checks each
+     * body is JSON and stores it. One JSON object of every figure taken apart by
+     * {@code json_each} cost it 300-550 ms of the 50,000-tick climber's refresh, parsing 15 MB
+     * into values and copying each out; one binding per figure took a round trip each, 22 ms
+     * more for every 500-tick climber; a text[] would have the driver escape every character
+     * (docs/benchmarks.md, eleventh session).
      */
-    private byte[] document(LogbookStatistics.WholeLogbookFigures figures) {
-        ByteArrayBuilder out = new ByteArrayBuilder(64 * 1024);
-        try (JsonGenerator generator = json.createGenerator(out)) {
-            generator.writeStartObject();
-            figures.firstSends().forEach((discipline, sends) -> {
-                generator.writeName(FIRST_SENDS + discipline);
-                routeSends.write(generator, sends);
-            });
-            member(generator, OVERVIEW, figures.overview());
-            member(generator, HARDEST_SENDS_BY_MONTH, figures.hardestSendsByMonth());
-            member(generator, VOLUME_BY_MONTH, figures.volumeByMonth());
-            member(generator, DAYS, figures.days());
-            member(generator, PLACES, figures.places());
-            member(generator, STYLES, figures.styles());
-            member(generator, SEND_RATES, figures.sendRates());
-            member(generator, GRADE_DISTRIBUTION, figures.gradeDistribution());
-            generator.writeEndObject();
+    private Mono<Long> store(UUID owner, SendCounting counting, List<EncodedFigure> figures, LocalDate[] later) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < figures.size(); i++) {
+            rows.append(i == 0 ? "" : ", ").append("(:figure").append(i).append(", CAST(:body").append(i).append(" AS json))");
         }
-        return out.toByteArray();
+        DatabaseClient.GenericExecuteSpec upsert = db.sql("""
+                        INSERT INTO analytics.logbook_figure (owner_id, counting, figure, body, rules_version, valid_through)
+                        SELECT :owner, :counting, f.figure, f.body, :version,
+                               -- On the eve of a day after tomorrow its ticks become recent.
+                               (SELECT min(d) - 2 FROM unnest(CAST(:laterDays AS date[])) AS d WHERE d > current_date + 1)
+                          FROM (VALUES %s) AS f (figure, body)
+                        ON CONFLICT (owner_id, counting, figure) DO UPDATE
+                           SET body = EXCLUDED.body, rules_version = EXCLUDED.rules_version,
+                               valid_through = EXCLUDED.valid_through, computed_at = clock_timestamp(),
+                               revision = nextval('analytics.logbook_figure_revision')""".formatted(rows))
+                .bind("owner", owner)
+                .bind("counting", counting.name())
+                .bind("version", ReadModelRules.VERSION)
+                .bind("laterDays", later);
+        for (int i = 0; i < figures.size(); i++) {
+            upsert = upsert.bind("figure" + i, figures.get(i).name()).bind("body" + i, Json.of(figures.get(i).utf8()));
+        }
+        return upsert.fetch().rowsUpdated();
     }
 
-    private void member(JsonGenerator generator, String name, Object body) {
-        generator.writeName(name);
-        json.writeValue(generator, body);
+    /** A figure's name and its body as UTF-8 JSON. */
+    private record EncodedFigure(String name, byte[] utf8) {
+    }
+
+    /** Every figure of one way of counting, each written by its own generator into one reused buffer. */
+    private List<EncodedFigure> encoded(LogbookStatistics.WholeLogbookFigures figures) {
+        ByteArrayBuilder out = new ByteArrayBuilder(64 * 1024);
+        List<EncodedFigure> encoded = new ArrayList<>();
+        figures.firstSends().forEach((discipline, sends) ->
+                encoded.add(encode(out, FIRST_SENDS + discipline, generator -> routeSends.write(generator, sends))));
+        encoded.add(encode(out, OVERVIEW, figures.overview()));
+        encoded.add(encode(out, HARDEST_SENDS_BY_MONTH, figures.hardestSendsByMonth()));
+        encoded.add(encode(out, VOLUME_BY_MONTH, figures.volumeByMonth()));
+        encoded.add(encode(out, DAYS, figures.days()));
+        encoded.add(encode(out, PLACES, figures.places()));
+        encoded.add(encode(out, STYLES, figures.styles()));
+        encoded.add(encode(out, SEND_RATES, figures.sendRates()));
+        encoded.add(encode(out, GRADE_DISTRIBUTION, figures.gradeDistribution()));
+        return encoded;
+    }
+
+    private EncodedFigure encode(ByteArrayBuilder out, String name, Object body) {
+        return encode(out, name, generator -> json.writeValue(generator, body));
+    }
+
+    private EncodedFigure encode(ByteArrayBuilder out, String name, Consumer<JsonGenerator> body) {
+        out.reset();
+        try (JsonGenerator generator = json.createGenerator(out)) {
+            body.accept(generator);
+        }
+        return new EncodedFigure(name, out.toByteArray());
     }
 
     @Override
