@@ -16,8 +16,10 @@ public interface JobHandler {
      * How many jobs of this kind one instance runs at once, within its worker's
      * {@code cruxlog.jobs.concurrency}. Unlimited unless a kind says otherwise: one that keeps a
      * core busy for seconds (an import) declares a limit, so a queue of them neither takes every
-     * slot from the short jobs (mail, webhooks) nor every core from the pages. An operator may
-     * override it per kind ({@code cruxlog.jobs.max-concurrent[kind]}).
+     * slot from the short jobs (mail, webhooks) nor every core from the pages. A declared limit is
+     * held below the worker's concurrency, so such a kind never takes every slot. An operator may
+     * override it per kind ({@code cruxlog.jobs.max-concurrent[kind]}; a kind no handler runs
+     * stops the start).
      */
     default int maxConcurrent() {
         return Integer.MAX_VALUE;

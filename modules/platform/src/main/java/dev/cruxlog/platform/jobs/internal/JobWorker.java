@@ -2,10 +2,12 @@ package dev.cruxlog.platform.jobs.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,9 +28,10 @@ import reactor.core.publisher.Sinks;
  * its own: it is a reactive loop woken by NOTIFY, by a poll tick, or by one of its own
  * jobs finishing. Claims are sequential (one query at a time), runs are concurrent.
  *
- * <p>A kind with a limit of its own ({@link JobHandler#maxConcurrent()}) is claimed by itself,
- * up to what it has left, before the unlimited kinds share the remaining slots: four queued
- * imports take one slot (on two cores), and a sign-up's mail still goes out beside them.
+ * <p>A kind with a limit of its own ({@link JobHandler#maxConcurrent()}, at most one less than
+ * {@code concurrency}, or an operator's {@code cruxlog.jobs.max-concurrent[kind]}) is claimed by
+ * itself, up to what it has left, before the unlimited kinds share the remaining slots: four
+ * queued imports take one slot (on two cores), and a sign-up's mail still goes out beside them.
  *
  * <p>While jobs run, one heartbeat per worker extends all their locks in a single
  * statement. If this instance dies, the locks expire after the visibility timeout and
@@ -67,10 +70,23 @@ public class JobWorker implements SmartLifecycle {
         this.properties = properties;
         this.workerId = workerId;
         this.backoff = new RetryBackoff(properties.backoffBase(), properties.backoffMax());
+        Set<String> unknown = new TreeSet<>(properties.maxConcurrent().keySet());
+        unknown.removeAll(this.handlers.keySet());
+        if (!unknown.isEmpty()) {
+            // A typo, or an environment variable whose kind lost its hyphen on the way in, would
+            // otherwise leave the kind unlimited without a word.
+            throw new IllegalArgumentException("cruxlog.jobs.max-concurrent names kinds no handler runs: " + unknown
+                    + "; the kinds are " + new TreeSet<>(this.handlers.keySet()));
+        }
         Map<String, Integer> limited = new TreeMap<>();
         List<String> unlimited = new ArrayList<>();
         this.handlers.forEach((kind, handler) -> {
-            int limit = properties.maxConcurrent().getOrDefault(kind, handler.maxConcurrent());
+            Integer configured = properties.maxConcurrent().get(kind);
+            // A kind that declares a limit never takes every slot (on eight cores an import's one
+            // per two cores would be the whole default of four); an operator's figure is taken as given.
+            int limit = configured != null ? configured
+                    : handler.maxConcurrent() == Integer.MAX_VALUE ? Integer.MAX_VALUE
+                    : Math.min(handler.maxConcurrent(), Math.max(1, properties.concurrency() - 1));
             if (limit < 1) {
                 throw new IllegalArgumentException("Job kind " + kind + " must allow at least one job at once, not " + limit);
             }
@@ -81,7 +97,9 @@ public class JobWorker implements SmartLifecycle {
             }
             inFlightByKind.put(kind, new AtomicInteger());
         });
-        this.limits = Map.copyOf(limited);
+        // In kind order, every start the same; limited kinds are claimed before the unlimited ones,
+        // which gives them the first pick of free slots (each within its limit).
+        this.limits = Collections.unmodifiableMap(limited);
         this.unlimitedKinds = List.copyOf(unlimited);
     }
 

@@ -35,12 +35,15 @@ public record JobsProperties(
     public static final String CHANNEL = "cruxlog_jobs";
 
     public JobsProperties {
-        maxConcurrent = maxConcurrent == null ? Map.of() : Map.copyOf(maxConcurrent);
+        if (maxConcurrent == null) {
+            maxConcurrent = Map.of();
+        }
         maxConcurrent.forEach((kind, limit) -> {
-            if (limit < 1) {
+            if (limit == null || limit < 1) {
                 throw new IllegalArgumentException("cruxlog.jobs.max-concurrent[" + kind + "] must be at least 1, was " + limit);
             }
         });
+        maxConcurrent = Map.copyOf(maxConcurrent);
     }
 
     public Duration heartbeatInterval() {

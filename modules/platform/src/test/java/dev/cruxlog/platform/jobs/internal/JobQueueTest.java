@@ -321,6 +321,37 @@ class JobQueueTest {
     }
 
     @Test
+    void aKindsOwnLimitNeverTakesEverySlot() {
+        Sinks.Empty<Void> release = Sinks.empty();
+        Sinks.Many<String> finished = Sinks.many().replay().all();
+        JobHandler heavy = handler("test.heavy", 5, job -> release.asMono());
+        JobHandler light = handler("test.light", job -> Mono.fromRunnable(() -> finished.tryEmitNext("light")));
+        startWorker("two-slots", settings(2, Duration.ofSeconds(60), Duration.ofSeconds(10)), heavy, light);
+
+        for (int i = 0; i < 3; i++) {
+            queue.enqueue("test.heavy", new Nothing()).block(WAIT);
+        }
+        awaitCount("SELECT count(*) FROM platform.job WHERE kind = 'test.heavy' AND status = 'running'", 1);
+        queue.enqueue("test.light", new Nothing()).block(WAIT);
+
+        // A declared 5 against two slots is one: the other slot stays free for the light job.
+        assertThat(finished.asFlux().next().block(WAIT)).isEqualTo("light");
+        assertThat(count("SELECT count(*) FROM platform.job WHERE kind = 'test.heavy' AND status = 'running'")).isEqualTo(1);
+        release.tryEmitEmpty();
+        awaitCount("SELECT count(*) FROM platform.job WHERE status = 'succeeded'", 4);
+    }
+
+    @Test
+    void aLimitForAKindNoHandlerRunsStopsTheStart() {
+        JobsProperties misspelt = new JobsProperties(true, 4, Duration.ofMillis(200), Duration.ofSeconds(60), 3,
+                Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10), null, Map.of("test.heavvy", 1));
+
+        assertThatThrownBy(() -> new JobWorker(store, Map.of("test.heavy", handler("test.heavy", job -> Mono.empty())),
+                Flux.empty(), misspelt, "misspelt"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("test.heavvy").hasMessageContaining("test.heavy");
+    }
+
+    @Test
     void aLimitBelowOneIsRefused() {
         assertThatThrownBy(() -> new JobsProperties(true, 4, Duration.ofMillis(200), Duration.ofSeconds(60), 3,
                 Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10), null, Map.of("test.heavy", 0)))

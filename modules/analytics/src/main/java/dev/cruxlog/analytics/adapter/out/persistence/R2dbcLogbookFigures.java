@@ -115,10 +115,11 @@ class R2dbcLogbookFigures implements LogbookFigures, PyramidSources {
     /**
      * One statement, each figure's body a JSON parameter of its own: PostgreSQL only checks each
      * body is JSON and stores it. One JSON object of every figure taken apart by
-     * {@code json_each} cost it 300-550 ms of the 50,000-tick climber's refresh, parsing 15 MB
+     * {@code json_each} cost it 400-540 ms of the 50,000-tick climber's refresh, parsing 15 MB
      * into values and copying each out; one binding per figure took a round trip each, 22 ms
      * more for every 500-tick climber; a text[] would have the driver escape every character
-     * (docs/benchmarks.md, eleventh session).
+     * (docs/benchmarks.md, eleventh session). The text varies only with the number of figures,
+     * fixed by the disciplines, so PostgreSQL and the driver keep one prepared statement for it.
      */
     private Mono<Long> store(UUID owner, SendCounting counting, List<EncodedFigure> figures, LocalDate[] later) {
         StringBuilder rows = new StringBuilder();
