@@ -15,6 +15,7 @@ import dev.cruxlog.logbook.application.TickService;
 import dev.cruxlog.logbook.domain.HandEnteredTick;
 import dev.cruxlog.platform.accounts.AccountErased;
 import dev.cruxlog.platform.accounts.ErasesAccountData;
+import dev.cruxlog.platform.testing.Eventually;
 import dev.cruxlog.platform.testing.ModuleSliceTest;
 import dev.cruxlog.platform.testing.SharedData;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,10 +125,8 @@ class LogbookModuleSliceTest {
 
     /** The import once the job queue has run it (it polls every 200 ms here). */
     private ImportView finished(UUID climber, UUID importId) {
-        return Mono.defer(() -> imports.find(climber, importId))
-                .filter(view -> view.status() == ImportStatus.SUCCEEDED || view.status() == ImportStatus.FAILED)
-                .repeatWhenEmpty(600, tries -> tries.delayElements(Duration.ofMillis(100)))
-                .block(Duration.ofSeconds(65));
+        return Eventually.answer(() -> imports.find(climber, importId),
+                view -> view.status() == ImportStatus.SUCCEEDED || view.status() == ImportStatus.FAILED, Duration.ofSeconds(65));
     }
 
     private static HandEnteredTick tick(String route) {

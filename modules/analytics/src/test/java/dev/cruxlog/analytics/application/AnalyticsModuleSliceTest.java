@@ -10,6 +10,7 @@ import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
 import dev.cruxlog.platform.accounts.AccountErased;
 import dev.cruxlog.platform.accounts.ErasesAccountData;
+import dev.cruxlog.platform.testing.Eventually;
 import dev.cruxlog.platform.testing.ModuleSliceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,13 +65,8 @@ class AnalyticsModuleSliceTest {
     @BeforeEach
     void startupRebuildDone() {
         sweep.sweep().block(Duration.ofSeconds(10));
-        Long pending = Mono.defer(() -> db.sql("SELECT count(*) FROM platform.job WHERE kind = :kind "
-                                + "AND status IN ('queued', 'running')").bind("kind", ReadModelRebuild.KIND)
-                        .map(row -> row.get(0, Long.class)).one())
-                .filter(count -> count == 0)
-                .repeatWhenEmpty(200, tries -> tries.delayElements(Duration.ofMillis(50)))
-                .block(Duration.ofSeconds(20));
-        assertThat(pending).as("the start-up rebuild has run").isZero();
+        Eventually.answer(() -> db.sql("SELECT count(*) FROM platform.job WHERE kind = :kind AND status IN ('queued', 'running')")
+                .bind("kind", ReadModelRebuild.KIND).map(row -> row.get(0, Long.class)).one(), pending -> pending == 0, Duration.ofSeconds(20));
     }
 
     @Test
@@ -115,10 +111,8 @@ class AnalyticsModuleSliceTest {
         transaction.transactional(rebuild.start()).block(Duration.ofSeconds(10));
 
         // The job queue polls every 200 ms here; each climber is refreshed in a transaction of its own.
-        Flux.fromIterable(climbers).concatMap(this::storedRows).filter(count -> count == 0).count()
-                .filter(missing -> missing == 0)
-                .repeatWhenEmpty(300, tries -> tries.delayElements(Duration.ofMillis(100)))
-                .block(Duration.ofSeconds(40));
+        Eventually.answer(() -> Flux.fromIterable(climbers).concatMap(this::storedRows).filter(count -> count == 0).count(),
+                missing -> missing == 0, Duration.ofSeconds(40));
         for (UUID climber : climbers) {
             assertThat(rows(climber)).as("figures of %s", climber).isEqualTo(2 * rowsPerCounting(climber)).isPositive();
         }

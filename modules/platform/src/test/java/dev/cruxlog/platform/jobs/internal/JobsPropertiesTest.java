@@ -1,6 +1,7 @@
 package dev.cruxlog.platform.jobs.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
@@ -24,6 +25,13 @@ class JobsPropertiesTest {
     @Test
     void withoutOneEveryKindKeepsItsOwnLimit() {
         assertThat(bind(Map.of()).maxConcurrent()).isEmpty();
+    }
+
+    @Test
+    void aLimitBelowOneIsRefused() {
+        assertThatThrownBy(() -> bind(Map.of("CRUXLOG_JOBS_MAXCONCURRENT_LOGBOOK_IMPORT", "0")))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .rootCause().hasMessageContaining("cruxlog.jobs.max-concurrent[logbook.import]");
     }
 
     private static JobsProperties bind(Map<String, Object> variables) {
