@@ -294,17 +294,21 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
 
     @Override
     public Flux<Place> places(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+        // One pass, the hardest send taken by an ordered aggregate. It was a join of the ticks with
+        // their hardest send per place, and right after a big import (before ANALYZE has seen the
+        // climber's rows) the planner expects one row and sorts the hardest sends once per tick:
+        // 6-9 s for 10,000 ticks, against 35 ms this way, whatever the estimate.
         return bind(db.sql("WITH t AS (" + WINDOW + """
-                        ), hardest AS (
-                            SELECT DISTINCT ON (location_path) location_path, grade, grade_index FROM t
-                             WHERE counts_as_send AND grade_index IS NOT NULL ORDER BY location_path, grade_index DESC, grade COLLATE "C")
-                        SELECT t.location_path, count(*) AS ticks, sum(pitches) AS pitches,
-                               count(*) FILTER (WHERE counts_as_send) AS sends, min(climbed_on) AS first_visit,
-                               max(climbed_on) AS last_visit, h.grade AS hardest_grade, h.grade_index AS hardest_index
-                          FROM t LEFT JOIN hardest h ON h.location_path = t.location_path
-                         WHERE cardinality(t.location_path) > 0
-                         GROUP BY t.location_path, h.grade, h.grade_index
-                         ORDER BY t.location_path COLLATE "C\""""), owner, counting, from, to)
+                        ) SELECT location_path, count(*) AS ticks, sum(pitches) AS pitches,
+                                 count(*) FILTER (WHERE counts_as_send) AS sends, min(climbed_on) AS first_visit,
+                                 max(climbed_on) AS last_visit,
+                                 (array_agg(grade ORDER BY grade_index DESC, grade COLLATE "C")
+                                     FILTER (WHERE counts_as_send AND grade_index IS NOT NULL))[1] AS hardest_grade,
+                                 max(grade_index) FILTER (WHERE counts_as_send) AS hardest_index
+                            FROM t
+                           WHERE cardinality(location_path) > 0
+                           GROUP BY location_path
+                           ORDER BY location_path COLLATE "C\""""), owner, counting, from, to)
                 .map(row -> new Place(List.of(row.get("location_path", String[].class)), row.get("ticks", Long.class),
                         row.get("pitches", Long.class), row.get("sends", Long.class), row.get("hardest_grade", String.class),
                         row.get("hardest_index", Integer.class), row.get("first_visit", LocalDate.class),
