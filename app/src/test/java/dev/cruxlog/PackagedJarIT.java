@@ -2,16 +2,32 @@ package dev.cruxlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import com.opencsv.CSVReader;
+import com.opencsv.CSVWriter;
 import dev.cruxlog.platform.testing.TestDatabase;
 import dev.cruxlog.support.AuthenticatorApp;
 import dev.cruxlog.support.Climbers;
 import dev.cruxlog.support.RunningJar;
 import dev.cruxlog.support.SharedExports;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
@@ -22,72 +38,193 @@ import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * The runnable jar itself, as the README starts it: a separate JVM on its own database.
- * It must start, migrate every module, and serve a sign-up, an import and a pyramid. Catches
- * what in-process tests cannot: a library missing from the jar, a resource left out of it.
+ * The runnable jar itself, as the README starts it: separate JVMs on a database of their own,
+ * two instances of it as a deployment runs them. Catches what in-process tests cannot (a library
+ * missing from the jar, a resource left out of it) and what only real processes show (an
+ * instance killed outright). The two instances serve both tests: a jar start costs the suite
+ * some 15 s of its two cores, and each test needs only the other instance to have started the
+ * same way. The kill ends an instance, so that test runs last.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackagedJarIT {
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void theRunnableJarStartsMigratesAndServesAnImportAndAPyramid() throws Exception {
+    private static final int COPIES = 60;
+
+    private TestDatabase database;
+    private Instance one;
+    private Instance two;
+
+    /** A running jar: its worker id (what {@code platform.job.locked_by} names), its process and a client for it. */
+    private record Instance(String worker, Process process, WebTestClient http) {
+    }
+
+    @BeforeAll
+    void twoInstancesOnOneDatabase() throws Exception {
         assertThat(RunningJar.jar()).exists();
-        TestDatabase database = TestDatabase.create(TestDatabase.defaultServers());
-        int port = RunningJar.freePort();
-        Path log = Path.of("target", "packaged-jar.log");
-        Process app = RunningJar.start(database.url().toUrlString(), port, log, Map.of("JOBS_POLL_INTERVAL", "500ms"));
-        try {
-            WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
-                    .responseTimeout(Duration.ofSeconds(30)).build();
-            String health = RunningJar.awaitHealthy(http, app, Duration.ofSeconds(120));
-            assertThat(health).as("the jar did not become healthy; see " + log).contains("\"status\":\"UP\"");
+        database = TestDatabase.create(TestDatabase.defaultServers());
+        one = start("one");
+        // The second starts once the first has migrated, as a second instance would.
+        two = start("two");
+    }
 
-            http.get().uri("/api/v1/platform/info").exchange().expectStatus().isUnauthorized();
-            http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("email", "jar@example.test", "username", "jar-climber", "password", "packaged and running"))
-                    .exchange().expectStatus().isCreated();
-            // The platform's info is for administrators, and administration takes two-step sign-in:
-            // the climber turns it on, then an operator grants the role.
-            Climbers climbers = new Climbers(http);
-            Climbers.Tokens first = climbers.tokens("jar-climber", "packaged and running");
-            AuthenticatorApp authenticator = AuthenticatorApp.turnOn(http, new Climbers.Climber("jar-climber", "jar@example.test",
-                    "packaged and running", first.accessToken(), first.refreshToken())).app();
-            TestDatabase.execute(database.url(), "UPDATE identity.account SET roles = ARRAY['USER', 'ADMIN'] "
-                    + "WHERE username = 'jar-climber'");
-            String bearer = "Bearer " + climbers.secondStep(climbers.secondStepChallenge("jar-climber", "packaged and running"),
-                    authenticator.codeOfNextStep()).accessToken();
-            http.get().uri("/api/v1/platform/info").header("Authorization", bearer).exchange().expectStatus().isOk().expectBody()
-                    .jsonPath("$.schemaVersions.identity").isEqualTo(latestMigration("identity"))
-                    .jsonPath("$.schemaVersions.logbook").isEqualTo(latestMigration("logbook"))
-                    .jsonPath("$.schemaVersions.analytics").isEqualTo(latestMigration("analytics"));
-
-            MultipartBodyBuilder body = new MultipartBodyBuilder();
-            body.part("file", new ByteArrayResource(SharedExports.bytes("mountain-project/ticks-small-4.csv")) {
-                @Override
-                public String getFilename() {
-                    return "ticks.csv";
-                }
-            });
-            Map<String, Object> started = http.post().uri("/api/v1/logbook/imports").header("Authorization", bearer)
-                    .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()))
-                    .exchange().expectStatus().isAccepted()
-                    .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
-            Map<String, Object> done = Flux.interval(Duration.ZERO, Duration.ofMillis(300))
-                    .publishOn(Schedulers.boundedElastic())
-                    .map(tick -> http.get().uri("/api/v1/logbook/imports/" + started.get("id")).header("Authorization", bearer)
-                            .exchange().expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                            .returnResult().getResponseBody())
-                    .filter(found -> "succeeded".equals(found.get("status")) || "failed".equals(found.get("status")))
-                    .blockFirst(Duration.ofSeconds(60));
-            assertThat(done).containsEntry("status", "succeeded").containsEntry("ticksAdded", 4);
-            http.get().uri("/api/v1/analytics/pyramid?discipline=trad").header("Authorization", bearer).exchange()
-                    .expectStatus().isOk().expectBody().jsonPath("$.levels[0].grade").isEqualTo("5.9");
-            http.get().uri("/webjars/chart.js/4.4.1/dist/chart.umd.js").exchange().expectStatus().isOk();
-            http.get().uri("/").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk();
-        } finally {
-            RunningJar.stop(app);
+    @AfterAll
+    void stopThem() throws InterruptedException {
+        for (Instance instance : new Instance[] {one, two}) {
+            if (instance != null) {
+                RunningJar.stop(instance.process());
+            }
+        }
+        if (database != null) {
             database.drop();
         }
+    }
+
+    /** It must start, migrate every module, and serve a sign-up, an import and a pyramid. */
+    @Test
+    @Order(1)
+    void theRunnableJarStartsMigratesAndServesAnImportAndAPyramid() throws Exception {
+        WebTestClient http = one.http();
+        http.get().uri("/api/v1/platform/info").exchange().expectStatus().isUnauthorized();
+        http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", "jar@example.test", "username", "jar-climber", "password", "packaged and running"))
+                .exchange().expectStatus().isCreated();
+        // The platform's info is for administrators, and administration takes two-step sign-in:
+        // the climber turns it on, then an operator grants the role.
+        Climbers climbers = new Climbers(http);
+        Climbers.Tokens first = climbers.tokens("jar-climber", "packaged and running");
+        AuthenticatorApp authenticator = AuthenticatorApp.turnOn(http, new Climbers.Climber("jar-climber", "jar@example.test",
+                "packaged and running", first.accessToken(), first.refreshToken())).app();
+        TestDatabase.execute(database.url(), "UPDATE identity.account SET roles = ARRAY['USER', 'ADMIN'] "
+                + "WHERE username = 'jar-climber'");
+        String bearer = "Bearer " + climbers.secondStep(climbers.secondStepChallenge("jar-climber", "packaged and running"),
+                authenticator.codeOfNextStep()).accessToken();
+        http.get().uri("/api/v1/platform/info").header("Authorization", bearer).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.schemaVersions.identity").isEqualTo(latestMigration("identity"))
+                .jsonPath("$.schemaVersions.logbook").isEqualTo(latestMigration("logbook"))
+                .jsonPath("$.schemaVersions.analytics").isEqualTo(latestMigration("analytics"));
+
+        Map<String, Object> started = startImport(http, bearer, SharedExports.bytes("mountain-project/ticks-small-4.csv"));
+        Map<String, Object> done = Flux.interval(Duration.ZERO, Duration.ofMillis(300))
+                .publishOn(Schedulers.boundedElastic())
+                .map(tick -> http.get().uri("/api/v1/logbook/imports/" + started.get("id")).header("Authorization", bearer)
+                        .exchange().expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                        .returnResult().getResponseBody())
+                .filter(found -> "succeeded".equals(found.get("status")) || "failed".equals(found.get("status")))
+                .blockFirst(Duration.ofSeconds(60));
+        assertThat(done).containsEntry("status", "succeeded").containsEntry("ticksAdded", 4);
+        http.get().uri("/api/v1/analytics/pyramid?discipline=trad").header("Authorization", bearer).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.levels[0].grade").isEqualTo("5.9");
+        http.get().uri("/webjars/chart.js/4.4.1/dist/chart.umd.js").exchange().expectStatus().isOk();
+        http.get().uri("/").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk();
+    }
+
+    /**
+     * Issue #18 (R2) in small: the instance running an import is killed with SIGKILL while the
+     * import's ticks are being written (its COPY in flight). The other takes the job over once
+     * its lease runs out and the import ends with exactly the file's ticks: the cut transaction
+     * left nothing, the rerun wrote everything once.
+     */
+    @Test
+    @Order(2)
+    void anImportCutWithItsInstanceIsTakenOverAndEndsWithExactlyTheFilesTicks() throws Exception {
+        WebTestClient http = one.http();
+        http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", "cut@example.test", "username", "cut-import", "password", "killed mid copy"))
+                .exchange().expectStatus().isCreated();
+        String bearer = "Bearer " + new Climbers(http).tokens("cut-import", "killed mid copy").accessToken();
+        byte[] file = manyCopies(SharedExports.bytes("mountain-project/ticks-sport-trad-567.csv"));
+        String importId = (String) startImport(http, bearer, file).get("id");
+
+        // Whichever instance claimed the job is killed while the ticks are being written.
+        String copying = Flux.interval(Duration.ZERO, Duration.ofMillis(20))
+                .publishOn(Schedulers.boundedElastic())
+                .map(tick -> TestDatabase.strings(database.url(), "SELECT count(*) FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND query LIKE 'COPY logbook.tick%' AND state = 'active'").get(0))
+                .filter(count -> !"0".equals(count))
+                .blockFirst(Duration.ofSeconds(90));
+        assertThat(copying).as("the import's COPY was seen in flight").isNotNull();
+        String claimedBy = TestDatabase.strings(database.url(), "SELECT locked_by FROM platform.job "
+                + "WHERE kind = 'logbook.import' AND payload ->> 'importId' = '" + importId + "'").get(0);
+        assertThat(claimedBy).isIn(one.worker(), two.worker());
+        Instance doomed = claimedBy.equals(one.worker()) ? one : two;
+        Instance survivor = doomed == one ? two : one;
+        doomed.process().destroyForcibly();
+        assertThat(doomed.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(TestDatabase.strings(database.url(), "SELECT status FROM logbook.import WHERE id = '" + importId + "'"))
+                .as("cut, not finished").containsExactly("running");
+
+        String status = Flux.interval(Duration.ZERO, Duration.ofMillis(250))
+                .publishOn(Schedulers.boundedElastic())
+                .map(tick -> TestDatabase.strings(database.url(), "SELECT status FROM logbook.import WHERE id = '"
+                        + importId + "'").get(0))
+                .filter(found -> found.equals("succeeded") || found.equals("failed"))
+                .blockFirst(Duration.ofSeconds(120));
+        assertThat(status).isEqualTo("succeeded");
+        int rows = COPIES * 567;
+        assertThat(TestDatabase.strings(database.url(), "SELECT count(*) FROM logbook.tick WHERE import_id = '"
+                + importId + "'")).containsExactly(String.valueOf(rows));
+        // Every row of the file is a new tick (the fixture's 567 rows make 567 ticks).
+        assertThat(TestDatabase.strings(database.url(), "SELECT rows_read || ' ' || ticks_added FROM logbook.import "
+                + "WHERE id = '" + importId + "'")).containsExactly(rows + " " + rows);
+        assertThat(TestDatabase.strings(database.url(), "SELECT status || ' ' || attempts FROM platform.job "
+                + "WHERE kind = 'logbook.import' AND payload ->> 'importId' = '" + importId + "'"))
+                .containsExactly("succeeded 2");
+        // And the survivor serves it.
+        survivor.http().get().uri("/api/v1/logbook/imports/" + importId).header("Authorization", bearer).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.ticksAdded").isEqualTo(rows);
+    }
+
+    private Instance start(String worker) throws Exception {
+        int port = RunningJar.freePort();
+        Path log = Path.of("target", "instance-" + worker + ".log");
+        // A dead instance's job is claimable again once its lease (the visibility timeout) ends.
+        // 15 s, not 5: the survivor's own heartbeat (a third of it) must not fall a whole lease
+        // behind while two JVMs, PostgreSQL and this test share two slow cores, or the survivor
+        // claims its own running import again ("succeeded 3", CI on 2026-12-02 at 5 s).
+        Process process = RunningJar.start(database.url().toUrlString(), port, log,
+                Map.of("JOBS_WORKER_ID", worker, "JOBS_VISIBILITY_TIMEOUT", "15s", "JOBS_POLL_INTERVAL", "1s"), "-Xmx512m");
+        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(60)).build();
+        assertThat(RunningJar.awaitHealthy(http, process, Duration.ofSeconds(120)))
+                .as("instance %s did not become healthy; see %s", worker, log).contains("\"status\":\"UP\"");
+        return new Instance(worker, process, http);
+    }
+
+    /** Uploads {@code file} as a Mountain Project CSV; the import's accepted answer. */
+    private static Map<String, Object> startImport(WebTestClient http, String bearer, byte[] file) {
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("file", new ByteArrayResource(file) {
+            @Override
+            public String getFilename() {
+                return "ticks.csv";
+            }
+        });
+        return http.post().uri("/api/v1/logbook/imports").header("Authorization", bearer)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()))
+                .exchange().expectStatus().isAccepted()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+    }
+
+    /** The export's rows {@link #COPIES} times, each copy's routes renamed so every row is a new tick. */
+    private static byte[] manyCopies(byte[] export) throws Exception {
+        List<String[]> rows;
+        try (CSVReader reader = new CSVReader(new InputStreamReader(new java.io.ByteArrayInputStream(export), StandardCharsets.UTF_8))) {
+            rows = reader.readAll();
+        }
+        int route = Arrays.asList(rows.get(0)).indexOf("Route");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CSVWriter writer = new CSVWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            writer.writeNext(rows.get(0));
+            for (int copy = 0; copy < COPIES; copy++) {
+                for (String[] row : rows.subList(1, rows.size())) {
+                    String[] renamed = row.clone();
+                    renamed[route] = row[route] + " (copy " + copy + ")";
+                    writer.writeNext(renamed);
+                }
+            }
+        }
+        return out.toByteArray();
     }
 
     /** The newest migration a module ships, read from its sources: the jar must have applied every one. */

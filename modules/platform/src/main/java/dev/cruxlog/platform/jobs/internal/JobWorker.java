@@ -124,7 +124,7 @@ public class JobWorker implements SmartLifecycle {
                 .subscribe(this::run, e -> log.error("Job worker {} stopped", workerId, e));
         // A heartbeat held up past many intervals (a slow or locked database) skips the ticks it
         // overlaps (Periodic); a bare interval ended every later heartbeat, the leases lapsed and
-        // another attempt of each running job started beside it (InstanceKilledMidImportIT).
+        // another attempt of each running job started beside it (PackagedJarIT).
         heartbeat = Periodic.every(properties.heartbeatInterval(), properties.heartbeatInterval())
                 .concatMap(tick -> runningIds.isEmpty() ? Mono.empty()
                         : store.heartbeat(runningIds, workerId, properties.visibilityTimeout())
