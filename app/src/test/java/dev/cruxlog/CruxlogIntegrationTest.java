@@ -19,7 +19,9 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The test profile leaves the API description out; this context is where it is served and tested.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"springdoc.api-docs.enabled=true", "springdoc.swagger-ui.enabled=true"})
 @AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = {TestDatabaseInitializer.class, TestMailInitializer.class})

@@ -1,7 +1,11 @@
 package dev.cruxlog.platform.web;
 
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.client.ReactorResourceFactory;
 
 /**
@@ -16,14 +20,20 @@ import org.springframework.http.client.ReactorResourceFactory;
  * hangs; those were a Reactor Netty keep-alive bug, see the root pom and
  * KeepAliveConnectionsTest.) In production there is one context, so this changes nothing but
  * the threads' names.
+ *
+ * <p>Boot's own factory, which this one replaces, takes its shutdown quiet period from
+ * {@code spring.reactor.netty.shutdown-quiet-period}; this one does too (the test profile sets
+ * none, so the suite's many contexts do not each wait out the 2 s default on closing).
  */
 @Configuration(proxyBeanMethods = false)
 class EventLoopConfiguration {
 
     @Bean
-    ReactorResourceFactory reactorResourceFactory() {
+    ReactorResourceFactory reactorResourceFactory(Environment environment) {
         ReactorResourceFactory factory = new ReactorResourceFactory();
         factory.setUseGlobalResources(false);
+        Binder.get(environment).bind("spring.reactor.netty.shutdown-quiet-period", Duration.class)
+                .ifBound(factory::setShutdownQuietPeriod);
         return factory;
     }
 }

@@ -26,7 +26,8 @@ import org.springframework.test.context.TestPropertySource;
  * here only part of it is on the class path.
  *
  * <p>What application.yml gives the app and a slice needs is set here: small pools (each test
- * JVM keeps its contexts open on one PostgreSQL), fast password hashing, no internet.
+ * JVM keeps its contexts open on one PostgreSQL), fast password hashing, no internet, and no
+ * 2 s quiet period for the event loops when the context closes.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -41,6 +42,7 @@ import org.springframework.test.context.TestPropertySource;
         "spring.r2dbc.pool.max-acquire-time=10s",
         "spring.r2dbc.pool.max-idle-time=15s",
         "spring.reactor.context-propagation=limited",
+        "spring.reactor.netty.shutdown-quiet-period=0s",
         "cruxlog.jobs.poll-interval=200ms",
         "cruxlog.identity.bcrypt-strength=4",
         "cruxlog.identity.breached-passwords.url=",
