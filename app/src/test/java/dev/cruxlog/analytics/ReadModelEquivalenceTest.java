@@ -375,8 +375,8 @@ class ReadModelEquivalenceTest {
             }
         }
         questions.addAll(List.of("overview", "progression", "calendar", "locations", "characteristics"));
-        // Asked four at a time (each answer compared here, on the test's thread): one at a time left
-        // a core of the suite's two idle while the client waited, and this is the suite's longest test.
+        // Asked four at a time, each answer compared here on the test's thread: asked one at a time,
+        // a core of the suite's two sat idle while the client waited for each of the 106 answers.
         List<BothAnswers> answers = Flux.fromIterable(questions)
                 .flatMapSequential(question -> Mono.fromCallable(() -> new BothAnswers(question,
                                 body("/api/v1/analytics/" + question, climber),

@@ -22,8 +22,8 @@ import org.springframework.http.client.ReactorResourceFactory;
  * the threads' names.
  *
  * <p>Boot's own factory, which this one replaces, takes its shutdown quiet period from
- * {@code spring.reactor.netty.shutdown-quiet-period}; this one does too (the test profile sets
- * none, so the suite's many contexts do not each wait out the 2 s default on closing).
+ * {@code spring.reactor.netty.shutdown-quiet-period}; this one does too (the test profile sets it
+ * to 0 s, so the suite's many contexts do not each wait out the 2 s default on closing).
  */
 @Configuration(proxyBeanMethods = false)
 class EventLoopConfiguration {
