@@ -204,6 +204,27 @@ class OtherLogbooksImportTest {
         assertThat(deathChute.get("grade")).isEqualTo("V4");
     }
 
+    /**
+     * A tick entered by hand is the climber's own word: an import of the same climb on the same
+     * day is not linked to it as a duplicate, and it is not linked to the import's.
+     */
+    @Test
+    void aHandEnteredClimbIsNeverLinkedAsADuplicateOfAnImportedOne() {
+        Climber climber = climbers.verified("by-hand");
+        http.post().uri("/api/v1/logbook/ticks").header("Authorization", climber.bearer())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("route", "Caveman Finish", "date", "2023-06-01", "grade", "V3", "discipline", "boulder",
+                        "style", "flash"))
+                .exchange().expectStatus().isCreated();
+        imports.upload(climber, SharedExports.bytes("other-logbooks/thecrag-export.csv"), "thecrag.csv", null);
+
+        List<Map<String, Object>> cavemen = imports.ticks(climber).stream()
+                .filter(tick -> "Caveman Finish".equals(tick.get("route"))).toList();
+        assertThat(cavemen).extracting(tick -> tick.get("source")).containsExactlyInAnyOrder("manual", "thecrag");
+        assertThat(cavemen).allSatisfy(tick -> assertThat(tick.get("alsoLoggedIn")).as("linked to nothing")
+                .isIn(null, List.of()));
+    }
+
     @Test
     void aClimbLoggedInTwoSourcesIsShownOnceWithBothKeptAndOnlyItsOwnerSeesIt() {
         Climber climber = climbers.verified("two-sources");

@@ -19,8 +19,8 @@ import dev.cruxlog.logbook.domain.LocationPath;
  */
 public final class DraftBuilder {
 
-    /** The source of ticks entered by hand. */
-    static final String MANUAL = "manual";
+    /** The source of ticks entered by hand: the climber's own word, never linked as a duplicate. */
+    public static final String MANUAL = "manual";
 
     private final String source;
     private final Map<String, Integer> occurrences = new HashMap<>();

@@ -18,6 +18,7 @@ import dev.cruxlog.logbook.application.TickFilter;
 import dev.cruxlog.logbook.application.TickPageJson;
 import dev.cruxlog.logbook.application.TickSort;
 import dev.cruxlog.logbook.application.Ticks;
+import dev.cruxlog.logbook.domain.DraftBuilder;
 import dev.cruxlog.logbook.domain.ExportedTick;
 import dev.cruxlog.logbook.domain.PlainText;
 import dev.cruxlog.logbook.domain.TickDraft;
@@ -222,16 +223,16 @@ class R2dbcTicks implements Ticks {
                               FROM logbook.tick t
                               JOIN logbook.tick p ON p.owner_id = t.owner_id AND p.climbed_on = t.climbed_on
                                                  AND p.route_match_key = t.route_match_key AND p.source <> t.source
-                                                 AND p.duplicate_of IS NULL AND p.source <> 'manual'
+                                                 AND p.duplicate_of IS NULL AND p.source <> :manual
                                                  AND (p.created_at, p.id) < (t.created_at, t.id)
-                             WHERE t.owner_id = :owner AND t.duplicate_of IS NULL AND t.source <> 'manual'
+                             WHERE t.owner_id = :owner AND t.duplicate_of IS NULL AND t.source <> :manual
                                AND t.route_match_key <> ''
                              ORDER BY t.id, p.created_at, p.id)
                         UPDATE logbook.tick t SET duplicate_of = c.original
                           FROM candidate c
                          WHERE t.id = c.id AND t.owner_id = :owner
                            AND NOT EXISTS (SELECT 1 FROM logbook.tick d WHERE d.duplicate_of = t.id)""")
-                .bind("owner", owner).fetch().rowsUpdated();
+                .bind("owner", owner).bind("manual", DraftBuilder.MANUAL).fetch().rowsUpdated();
     }
 
     @Override
