@@ -42,8 +42,8 @@ import reactor.core.scheduler.Schedulers;
  * two instances of it as a deployment runs them. Catches what in-process tests cannot (a library
  * missing from the jar, a resource left out of it) and what only real processes show (an
  * instance killed outright). The two instances serve both tests: a jar start costs the suite
- * some 15 s of its two cores, and each test needs only the other instance to have started the
- * same way. The kill ends an instance, so that test runs last.
+ * some 15 s of its two cores, and neither test needs instances of its own. The kill ends an
+ * instance, so that test runs last.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
