@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVWriter;
+import dev.cruxlog.platform.testing.Eventually;
 import dev.cruxlog.platform.testing.TestDatabase;
 import dev.cruxlog.support.AuthenticatorApp;
 import dev.cruxlog.support.Climbers;
@@ -35,6 +36,7 @@ import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -105,13 +107,10 @@ class PackagedJarIT {
                 .jsonPath("$.schemaVersions.analytics").isEqualTo(latestMigration("analytics"));
 
         Map<String, Object> started = startImport(http, bearer, SharedExports.bytes("mountain-project/ticks-small-4.csv"));
-        Map<String, Object> done = Flux.interval(Duration.ZERO, Duration.ofMillis(300))
-                .publishOn(Schedulers.boundedElastic())
-                .map(tick -> http.get().uri("/api/v1/logbook/imports/" + started.get("id")).header("Authorization", bearer)
-                        .exchange().expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
-                        .returnResult().getResponseBody())
-                .filter(found -> "succeeded".equals(found.get("status")) || "failed".equals(found.get("status")))
-                .blockFirst(Duration.ofSeconds(60));
+        Map<String, Object> done = Eventually.answer(() -> blocking(() -> http.get().uri("/api/v1/logbook/imports/" + started.get("id"))
+                        .header("Authorization", bearer).exchange()
+                        .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody()),
+                found -> "succeeded".equals(found.get("status")) || "failed".equals(found.get("status")), Duration.ofSeconds(60));
         assertThat(done).containsEntry("status", "succeeded").containsEntry("ticksAdded", 4);
         http.get().uri("/api/v1/analytics/pyramid?discipline=trad").header("Authorization", bearer).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.levels[0].grade").isEqualTo("5.9");
@@ -136,7 +135,8 @@ class PackagedJarIT {
         byte[] file = manyCopies(SharedExports.bytes("mountain-project/ticks-sport-trad-567.csv"));
         String importId = (String) startImport(http, bearer, file).get("id");
 
-        // Whichever instance claimed the job is killed while the ticks are being written.
+        // Whichever instance claimed the job is killed while the ticks are being written (looked
+        // for every 20 ms, not Eventually's 100: the COPY lasts about a second).
         String copying = Flux.interval(Duration.ZERO, Duration.ofMillis(20))
                 .publishOn(Schedulers.boundedElastic())
                 .map(tick -> TestDatabase.strings(database.url(), "SELECT count(*) FROM pg_stat_activity "
@@ -154,12 +154,9 @@ class PackagedJarIT {
         assertThat(TestDatabase.strings(database.url(), "SELECT status FROM logbook.import WHERE id = '" + importId + "'"))
                 .as("cut, not finished").containsExactly("running");
 
-        String status = Flux.interval(Duration.ZERO, Duration.ofMillis(250))
-                .publishOn(Schedulers.boundedElastic())
-                .map(tick -> TestDatabase.strings(database.url(), "SELECT status FROM logbook.import WHERE id = '"
-                        + importId + "'").get(0))
-                .filter(found -> found.equals("succeeded") || found.equals("failed"))
-                .blockFirst(Duration.ofSeconds(120));
+        String status = Eventually.answer(() -> blocking(() -> TestDatabase.strings(database.url(),
+                        "SELECT status FROM logbook.import WHERE id = '" + importId + "'").get(0)),
+                found -> found.equals("succeeded") || found.equals("failed"), Duration.ofSeconds(120));
         assertThat(status).isEqualTo("succeeded");
         int rows = COPIES * 567;
         assertThat(TestDatabase.strings(database.url(), "SELECT count(*) FROM logbook.tick WHERE import_id = '"
@@ -189,6 +186,11 @@ class PackagedJarIT {
         assertThat(RunningJar.awaitHealthy(http, process, Duration.ofSeconds(120)))
                 .as("instance %s did not become healthy; see %s", worker, log).contains("\"status\":\"UP\"");
         return new Instance(worker, process, http);
+    }
+
+    /** A blocking look (an HTTP call, a query on a connection of its own) off Reactor's timer thread. */
+    private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> look) {
+        return Mono.fromCallable(look).subscribeOn(Schedulers.boundedElastic());
     }
 
     /** Uploads {@code file} as a Mountain Project CSV; the import's accepted answer. */

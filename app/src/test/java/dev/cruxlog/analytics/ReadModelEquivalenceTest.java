@@ -20,6 +20,7 @@ import dev.cruxlog.analytics.application.WholeLogbookReadModel;
 import dev.cruxlog.analytics.domain.ReadModelRules;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
+import dev.cruxlog.platform.testing.Eventually;
 import dev.cruxlog.platform.testing.TestDatabase;
 import dev.cruxlog.support.Climbers;
 import dev.cruxlog.support.Climbers.Climber;
@@ -221,26 +222,18 @@ class ReadModelEquivalenceTest {
         assertThat(rebuildSweep.sweep().block(Duration.ofSeconds(10))).as("claimed once").isZero();
         // Until rebuilt, no climber's stored figures are trusted: the pages compute from the ticks.
         assertThat(body("/api/v1/analytics/overview", climber)).isEqualTo(before);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (versionOf(owner) != ReadModelRules.VERSION && System.nanoTime() < deadline) {
-            Mono.delay(Duration.ofMillis(100)).block();
-        }
-        assertThat(versionOf(owner)).isEqualTo(ReadModelRules.VERSION);
+        Eventually.answer(() -> versionOf(owner), version -> version == ReadModelRules.VERSION, Duration.ofSeconds(60));
         assertTheReadModelMatchesTheTicks(climber, "after the rebuild");
         // The rebuild covers every climber of the suite's database, and until it ends every page
         // computes from the ticks. It ends here, so no later test runs beside it: the 10,000-tick
         // logbook's reads timed out behind it in a full run on a slow machine.
-        long everyone = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (rebuildJobsLeft() > 0 && System.nanoTime() < everyone) {
-            Mono.delay(Duration.ofMillis(200)).block();
-        }
-        assertThat(rebuildJobsLeft()).as("the whole rebuild ended").isZero();
+        Eventually.answer(this::rebuildJobsLeft, left -> left == 0, Duration.ofSeconds(180));
     }
 
-    private long rebuildJobsLeft() {
+    private Mono<Long> rebuildJobsLeft() {
         return db.sql("SELECT count(*) AS n FROM platform.job WHERE kind = 'analytics.rebuild-read-model' "
                         + "AND status IN ('queued', 'running')")
-                .map(row -> row.get("n", Long.class)).one().block(Duration.ofSeconds(5));
+                .map(row -> row.get("n", Long.class)).one();
     }
 
     @Test
@@ -422,10 +415,10 @@ class ReadModelEquivalenceTest {
                 .map(row -> row.get("id", UUID.class)).one().block(Duration.ofSeconds(5));
     }
 
-    private int versionOf(UUID owner) {
+    private Mono<Integer> versionOf(UUID owner) {
         return db.sql("SELECT coalesce(min(rules_version), 0) AS v FROM analytics.logbook_figure WHERE owner_id = :owner")
                 .bind("owner", owner)
-                .map(row -> row.get("v", Integer.class)).one().block(Duration.ofSeconds(5));
+                .map(row -> row.get("v", Integer.class)).one();
     }
 
     private List<String> tickIds(Climber climber) {

@@ -82,11 +82,8 @@ public class JobWorker implements SmartLifecycle {
         List<String> unlimited = new ArrayList<>();
         this.handlers.forEach((kind, handler) -> {
             Integer configured = properties.maxConcurrent().get(kind);
-            // A kind that declares a limit never takes every slot (on eight cores an import's one
-            // per two cores would be the whole default of four); an operator's figure is taken as given.
-            int limit = configured != null ? configured
-                    : handler.maxConcurrent() == Integer.MAX_VALUE ? Integer.MAX_VALUE
-                    : Math.min(handler.maxConcurrent(), Math.max(1, properties.concurrency() - 1));
+            // An operator's figure is taken as given.
+            int limit = configured != null ? configured : declaredLimit(handler, properties.concurrency());
             if (limit < 1) {
                 throw new IllegalArgumentException("Job kind " + kind + " must allow at least one job at once, not " + limit);
             }
@@ -101,6 +98,15 @@ public class JobWorker implements SmartLifecycle {
         // which gives them the first pick of free slots (each within its limit).
         this.limits = Collections.unmodifiableMap(limited);
         this.unlimitedKinds = List.copyOf(unlimited);
+    }
+
+    /**
+     * A kind's own limit, held below the worker's concurrency so it never takes every slot (on
+     * eight cores an import's one per two cores would be the whole default of four).
+     */
+    private static int declaredLimit(JobHandler handler, int concurrency) {
+        int declared = handler.maxConcurrent();
+        return declared == Integer.MAX_VALUE ? declared : Math.min(declared, Math.max(1, concurrency - 1));
     }
 
     public String workerId() {
