@@ -90,8 +90,9 @@ class EmbeddedDatabaseJarIT {
         if (ROOT) {
             command.addAll(List.of(setpriv.toString(), "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"));
         }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + home.resolve("tmp"),
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(RunningJar.SHORT_RUN_JVM_OPTIONS);
+        command.addAll(List.of("-Djava.io.tmpdir=" + home.resolve("tmp"),
                 // Java takes the home folder from the passwd entry (nobody's is /nonexistent), not from HOME.
                 "-Duser.home=" + home, "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());

@@ -19,19 +19,28 @@ public final class RunningJar {
     private RunningJar() {
     }
 
+    /**
+     * JVM options for a jar that lives for a test's minute: C1 only and the serial collector, as
+     * for the test JVMs (the root pom's {@code test.jvm.args}). C2 compiling a start-up's code
+     * and G1's concurrent threads cost more CPU than such a run ever wins back, on cores the test
+     * and PostgreSQL share with it; what the jar does is the same either way.
+     */
+    public static final List<String> SHORT_RUN_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     /** The packaged jar the build made (failsafe runs in {@code app/}). */
     public static Path jar() {
         return Path.of(System.getProperty("cruxlog.jar", "target/cruxlog-exec.jar"));
     }
 
     /**
-     * Starts the jar as the README does, on that database and port, hermetic (fast password
+     * Starts the jar as the README does (with {@link #SHORT_RUN_JVM_OPTIONS}), on that database and port, hermetic (fast password
      * hashing, no lookup of breached passwords on the internet), with {@code environment} added;
      * its output goes to {@code log}.
      */
     public static Process start(String databaseUrl, int port, Path log, Map<String, String> environment,
                                 String... jvmOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(SHORT_RUN_JVM_OPTIONS);
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-jar", jar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
