@@ -18,6 +18,7 @@ import dev.cruxlog.support.LogbookImports;
 import dev.cruxlog.support.SecondInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,6 +47,7 @@ import reactor.core.scheduler.Schedulers;
         "cruxlog.jobs.enabled=false"})
 @AutoConfigureWebTestClient(timeout = "20s")
 @ActiveProfiles("test")
+@Isolated("locks the ticks table for seconds and counts the database's waiting statements")
 class DatabaseOutageTest {
 
     private static final TestDatabase database = TestDatabase.shared();

@@ -105,6 +105,9 @@ class EmbeddedDatabaseJarIT {
         env.put("BCRYPT_STRENGTH", "4");
         // Hermetic: no lookup of new passwords on the internet (BreachedPasswordsTest covers it).
         env.put("BREACHED_PASSWORDS_URL", "");
+        // Building the API description at start-up costs some 15 s of CPU beside the test, twice;
+        // PackagedJarIT reads it from the jar, this test is about the database.
+        env.put("OPENAPI_ENABLED", "false");
         Path log = Path.of("target", "embedded-jar-" + run + ".log").toAbsolutePath();
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         return builder.start();

@@ -2,7 +2,6 @@ package dev.cruxlog.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,21 +14,16 @@ import java.util.stream.Stream;
 
 import dev.cruxlog.CruxlogIntegrationTest;
 import dev.cruxlog.analytics.application.LogbookFigures;
-import dev.cruxlog.analytics.application.ReadModelRebuildSweep;
-import dev.cruxlog.analytics.application.WholeLogbookReadModel;
-import dev.cruxlog.analytics.domain.ReadModelRules;
-import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
-import dev.cruxlog.platform.testing.Eventually;
-import dev.cruxlog.platform.testing.TestDatabase;
 import dev.cruxlog.support.Climbers;
 import dev.cruxlog.support.Climbers.Climber;
 import dev.cruxlog.support.LogbookImports;
-import dev.cruxlog.support.SharedExports;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -37,21 +31,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Issue #17: the analytics read model answers exactly as the from-scratch computation over the
- * ticks. Two oracles: the figures the logbook's API computes now ({@link WholeLogbookReadModel#compute}
- * against what the read model stored, both ways of counting), and every analytics endpoint
- * asked about the whole logbook (the read model) against the same endpoint asked for a window
- * wider than any tick (always computed from the ticks).
+ * ticks ({@link ReadModelOracle}) for every shared export, a 10,000-tick logbook and a seeded
+ * random sequence of writes. The versioned rebuild is {@link ReadModelRebuildTest}.
  */
 @CruxlogIntegrationTest
 class ReadModelEquivalenceTest {
-
-    /** A window that holds every tick a logbook can have, and so is computed from the ticks. */
-    private static final String EVERY_DAY = "from=0001-01-01&to=9999-12-31";
 
     @Autowired
     WebTestClient http;
@@ -60,19 +47,20 @@ class ReadModelEquivalenceTest {
     DatabaseClient db;
 
     @Autowired
-    JsonMapper json;
-
-    @Autowired
-    WholeLogbookReadModel readModel;
+    ApplicationContext application;
 
     @Autowired
     LogbookFigures stored;
 
     @Autowired
-    ReadModelRebuildSweep rebuildSweep;
-
-    @Autowired
     dev.cruxlog.analytics.application.LapsedFiguresSweep lapsedSweep;
+
+    private ReadModelOracle oracle;
+
+    @BeforeEach
+    void askTheOracle() {
+        oracle = ReadModelOracle.of(application);
+    }
 
     static Stream<String> sharedExports() {
         return Stream.of("mountain-project/ticks-small-4.csv", "mountain-project/ticks-sport-trad-567.csv",
@@ -89,9 +77,9 @@ class ReadModelEquivalenceTest {
         Climber climber = new Climbers(http).verified("read-model");
         new LogbookImports(http).importShared(climber, export);
 
-        assertTheReadModelMatchesTheTicks(climber, export);
+        oracle.assertTheReadModelMatchesTheTicks(climber, export);
         setCountTopRopesAndFollows(climber, true);
-        assertTheEndpointsMatch(climber, export + ", top ropes and follows counted");
+        oracle.assertTheEndpointsMatch(climber, export + ", top ropes and follows counted");
     }
 
     @Test
@@ -103,7 +91,7 @@ class ReadModelEquivalenceTest {
         assertThat(((Number) result.get("rowsRead")).intValue()).isEqualTo(10_000);
         assertThat(tickIds(climber)).hasSize(((Number) result.get("ticksAdded")).intValue()).hasSizeGreaterThan(9_900);
 
-        assertTheReadModelMatchesTheTicks(climber, "10,000 generated ticks");
+        oracle.assertTheReadModelMatchesTheTicks(climber, "10,000 generated ticks");
     }
 
     /**
@@ -158,9 +146,9 @@ class ReadModelEquivalenceTest {
                         .exchange().expectStatus().isOk();
                 did = "restore " + id;
             }
-            assertTheFiguresMatch(climber, "step " + step + " (" + did + ")");
+            oracle.assertTheFiguresMatch(climber, "step " + step + " (" + did + ")");
         }
-        assertTheEndpointsMatch(climber, "after the random sequence");
+        oracle.assertTheEndpointsMatch(climber, "after the random sequence");
     }
 
     @Test
@@ -179,7 +167,7 @@ class ReadModelEquivalenceTest {
                 .then().block(Duration.ofSeconds(60));
 
         assertThat(tickIds(climber)).hasSize(4 + 12);
-        assertTheFiguresMatch(climber, "after 12 concurrent creates");
+        oracle.assertTheFiguresMatch(climber, "after 12 concurrent creates");
     }
 
     /** Without this, both sides of the comparisons above could be the ticks. */
@@ -187,7 +175,7 @@ class ReadModelEquivalenceTest {
     void wholeLogbookAnswersAreReadFromTheReadModelAndWindowsFromTheTicks() {
         Climber climber = new Climbers(http).verified("read-model-source");
         new LogbookImports(http).importShared(climber, "mountain-project/ticks-sport-trad-567.csv");
-        UUID owner = owner(climber);
+        UUID owner = oracle.owner(climber);
         assertThat(routesIn(pyramid(climber, ""))).isPositive();
 
         // As a write would: a new revision, which every instance's decoded copy yields to.
@@ -196,44 +184,7 @@ class ReadModelEquivalenceTest {
                 .bind("owner", owner).fetch().rowsUpdated().block(Duration.ofSeconds(5));
 
         assertThat(routesIn(pyramid(climber, ""))).as("the whole logbook, from the read model").isZero();
-        assertThat(routesIn(pyramid(climber, "&" + EVERY_DAY))).as("a window, from the ticks").isPositive();
-    }
-
-    /**
-     * A climber whose figures were computed under other rules is answered from the ticks; the
-     * rebuild (started by the sweep when the rules are newer than its last run, or when an
-     * operator asks) replaces them through the job queue.
-     */
-    @Test
-    void figuresOfOtherRulesAreNotReadAndTheRebuildReplacesThem() {
-        Climber climber = new Climbers(http).verified("read-model-rebuild");
-        new LogbookImports(http).importShared(climber, "mountain-project/ticks-sport-trad-567.csv");
-        UUID owner = owner(climber);
-        JsonNode before = body("/api/v1/analytics/overview", climber);
-        db.sql("UPDATE analytics.logbook_figure SET rules_version = rules_version - 1, "
-                        + "body = CASE WHEN figure = 'overview' THEN CAST('{\"ticks\": 1}' AS json) ELSE body END WHERE owner_id = :owner")
-                .bind("owner", owner).fetch().rowsUpdated().block(Duration.ofSeconds(5));
-
-        assertThat(body("/api/v1/analytics/overview", climber)).as("older rules: computed from the ticks").isEqualTo(before);
-
-        // The operator's command asks; the next sweep starts it.
-        requestARebuildAsTheOperatorDoes();
-        assertThat(rebuildSweep.sweep().block(Duration.ofSeconds(10))).isEqualTo(1L);
-        assertThat(rebuildSweep.sweep().block(Duration.ofSeconds(10))).as("claimed once").isZero();
-        // Until rebuilt, no climber's stored figures are trusted: the pages compute from the ticks.
-        assertThat(body("/api/v1/analytics/overview", climber)).isEqualTo(before);
-        Eventually.answer(() -> versionOf(owner), version -> version == ReadModelRules.VERSION, Duration.ofSeconds(60));
-        assertTheReadModelMatchesTheTicks(climber, "after the rebuild");
-        // The rebuild covers every climber of the suite's database, and until it ends every page
-        // computes from the ticks. It ends here, so no later test runs beside it: the 10,000-tick
-        // logbook's reads timed out behind it in a full run on a slow machine.
-        Eventually.answer(this::rebuildJobsLeft, left -> left == 0, Duration.ofSeconds(180));
-    }
-
-    private Mono<Long> rebuildJobsLeft() {
-        return db.sql("SELECT count(*) AS n FROM platform.job WHERE kind = 'analytics.rebuild-read-model' "
-                        + "AND status IN ('queued', 'running')")
-                .map(row -> row.get("n", Long.class)).one();
+        assertThat(routesIn(pyramid(climber, "&" + ReadModelOracle.EVERY_DAY))).as("a window, from the ticks").isPositive();
     }
 
     @Test
@@ -241,7 +192,7 @@ class ReadModelEquivalenceTest {
         Climber climber = new Climbers(http).verified("read-model-reimport");
         LogbookImports imports = new LogbookImports(http);
         imports.importShared(climber, "mountain-project/ticks-small-4.csv");
-        UUID owner = owner(climber);
+        UUID owner = oracle.owner(climber);
         long revision = latestRevision(owner);
 
         imports.importShared(climber, "mountain-project/ticks-small-4.csv");
@@ -249,7 +200,7 @@ class ReadModelEquivalenceTest {
 
         imports.importShared(climber, "mountain-project/ticks-boulder-267.csv");
         assertThat(latestRevision(owner)).isGreaterThan(revision);
-        assertTheFiguresMatch(climber, "after a second file");
+        oracle.assertTheFiguresMatch(climber, "after a second file");
     }
 
     private long latestRevision(UUID owner) {
@@ -284,122 +235,28 @@ class ReadModelEquivalenceTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(tick).exchange().expectStatus().isCreated();
 
         List<LocalDate> validThrough = db.sql("SELECT DISTINCT valid_through FROM analytics.logbook_figure WHERE owner_id = :owner")
-                .bind("owner", owner(climber)).map(row -> row.get("valid_through", LocalDate.class)).all().collectList()
+                .bind("owner", oracle.owner(climber)).map(row -> row.get("valid_through", LocalDate.class)).all().collectList()
                 .block(Duration.ofSeconds(5));
         assertThat(validThrough).containsExactly(today.plusDays(4));
-        assertTheReadModelMatchesTheTicks(climber, "a tick next week");
+        oracle.assertTheReadModelMatchesTheTicks(climber, "a tick next week");
 
         // Days pass (the figures' last day moved back, as the calendar would): the sweep refreshes them.
         db.sql("UPDATE analytics.logbook_figure SET valid_through = current_date - 1 WHERE owner_id = :owner")
-                .bind("owner", owner(climber)).fetch().rowsUpdated().block(Duration.ofSeconds(5));
-        assertThat(stored.overview(owner(climber), SendCounting.LEADS_AND_BOULDERS).blockOptional(Duration.ofSeconds(5)))
+                .bind("owner", oracle.owner(climber)).fetch().rowsUpdated().block(Duration.ofSeconds(5));
+        assertThat(stored.overview(oracle.owner(climber), SendCounting.LEADS_AND_BOULDERS).blockOptional(Duration.ofSeconds(5)))
                 .as("a lapsed figure is not read").isEmpty();
         assertThat(lapsedSweep.sweep().block(Duration.ofSeconds(30))).isPositive();
         assertThat(db.sql("SELECT DISTINCT valid_through FROM analytics.logbook_figure WHERE owner_id = :owner")
-                .bind("owner", owner(climber)).map(row -> row.get("valid_through", LocalDate.class)).all().collectList()
+                .bind("owner", oracle.owner(climber)).map(row -> row.get("valid_through", LocalDate.class)).all().collectList()
                 .block(Duration.ofSeconds(5))).containsExactly(today.plusDays(4));
-        assertThat(stored.overview(owner(climber), SendCounting.LEADS_AND_BOULDERS).blockOptional(Duration.ofSeconds(5)))
+        assertThat(stored.overview(oracle.owner(climber), SendCounting.LEADS_AND_BOULDERS).blockOptional(Duration.ofSeconds(5)))
                 .as("read from the read model again").isPresent();
-    }
-
-    private void requestARebuildAsTheOperatorDoes() {
-        ProcessBuilder command = new ProcessBuilder("bash", Path.of("ops/rebuild-analytics.sh").toAbsolutePath().toString())
-                .redirectErrorStream(true);
-        command.environment().put("DATABASE_URL", TestDatabase.shared().url().toUrlString());
-        try {
-            Process process = command.start();
-            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as(output).isZero();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        assertThat(db.sql("SELECT requested_at IS NOT NULL AS asked FROM analytics.read_model_rebuild")
-                .map(row -> row.get("asked", Boolean.class)).one().block(Duration.ofSeconds(5))).isTrue();
-    }
-
-    // --- the comparisons ----------------------------------------------------------------------
-
-    private void assertTheReadModelMatchesTheTicks(Climber climber, String what) {
-        assertTheFiguresMatch(climber, what);
-        assertTheEndpointsMatch(climber, what);
-    }
-
-    /** Every stored figure, both ways of counting, equal to the logbook API's answer now. */
-    private void assertTheFiguresMatch(Climber climber, String what) {
-        UUID owner = owner(climber);
-        for (SendCounting counting : SendCounting.values()) {
-            LogbookStatistics.WholeLogbookFigures fromTicks = readModel.compute(owner, counting).block(Duration.ofSeconds(30));
-            LogbookStatistics.WholeLogbookFigures fromReadModel = storedFigures(owner, counting);
-            assertThat(fromReadModel).as("%s, %s", what, counting).isNotNull();
-            assertThat(fromReadModel.firstSends()).as("%s, %s: first sends", what, counting).isEqualTo(fromTicks.firstSends());
-            assertThat(fromReadModel).as("%s, %s", what, counting).isEqualTo(fromTicks);
-        }
-    }
-
-    private LogbookStatistics.WholeLogbookFigures storedFigures(UUID owner, SendCounting counting) {
-        Mono<Map<String, List<dev.cruxlog.logbook.LogbookStatistics.RouteSend>>> firstSends = Flux.fromIterable(Pyramids.DISCIPLINES)
-                .concatMap(discipline -> stored.firstSends(owner, counting, discipline).map(sends -> Map.entry(discipline, sends)))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-        return Mono.zip(firstSends, stored.overview(owner, counting), stored.hardestSendsByMonth(owner, counting),
-                        stored.volumeByMonth(owner, counting), stored.days(owner, counting), stored.places(owner, counting),
-                        stored.styles(owner, counting), stored.sendRates(owner, counting))
-                .zipWith(stored.gradeDistribution(owner, counting), (all, grades) -> new LogbookStatistics.WholeLogbookFigures(all.getT1(), all.getT2(),
-                        all.getT3(), all.getT4(), all.getT5(), all.getT6(), all.getT7(), all.getT8(), grades))
-                .block(Duration.ofSeconds(10));
-    }
-
-    /**
-     * Every analytics endpoint about the whole logbook (read model) against the same endpoint
-     * for a window that holds every tick (from the ticks): pyramids of every discipline at 3 to
-     * 8 levels, with and without follows, and the overview, progression, calendar, places and
-     * characteristics, under the climber's current setting.
-     */
-    private void assertTheEndpointsMatch(Climber climber, String what) {
-        List<String> questions = new ArrayList<>();
-        for (String discipline : Pyramids.DISCIPLINES) {
-            for (int levels = 3; levels <= 8; levels++) {
-                for (boolean follows : new boolean[] {false, true}) {
-                    questions.add("pyramid?discipline=" + discipline + "&levels=" + levels + "&includeFollows=" + follows);
-                }
-            }
-        }
-        questions.addAll(List.of("overview", "progression", "calendar", "locations", "characteristics"));
-        // Asked four at a time, each answer compared here on the test's thread: asked one at a time,
-        // a core of the suite's two sat idle while the client waited for each of the 106 answers.
-        List<BothAnswers> answers = Flux.fromIterable(questions)
-                .flatMapSequential(question -> Mono.fromCallable(() -> new BothAnswers(question,
-                                body("/api/v1/analytics/" + question, climber),
-                                body("/api/v1/analytics/" + question + (question.contains("?") ? "&" : "?") + EVERY_DAY, climber)))
-                        .subscribeOn(Schedulers.boundedElastic()), 4)
-                .collectList().block(Duration.ofSeconds(120));
-        assertThat(answers).hasSameSizeAs(questions);
-        for (BothAnswers answer : answers) {
-            if (answer.question().startsWith("pyramid")) {
-                ((ObjectNode) answer.whole()).remove(List.of("from", "to"));
-                ((ObjectNode) answer.window()).remove(List.of("from", "to"));
-            }
-            assertThat(answer.whole()).as("%s: %s", what, answer.question()).isEqualTo(answer.window());
-        }
-    }
-
-    /** One analytics question asked about the whole logbook (the read model) and about a window holding every tick (the ticks). */
-    private record BothAnswers(String question, JsonNode whole, JsonNode window) {
     }
 
     // --- helpers ------------------------------------------------------------------------------
 
-    private JsonNode body(String uri, Climber climber) {
-        byte[] body = http.get().uri(uri).header("Authorization", climber.bearer()).exchange().expectStatus().isOk()
-                .expectBody(byte[].class).returnResult().getResponseBody();
-        return json.readTree(body);
-    }
-
     private JsonNode pyramid(Climber climber, String query) {
-        return body("/api/v1/analytics/pyramid?discipline=sport&levels=8" + query, climber);
+        return oracle.body("/api/v1/analytics/pyramid?discipline=sport&levels=8" + query, climber);
     }
 
     private static int routesIn(JsonNode pyramid) {
@@ -410,17 +267,6 @@ class ReadModelEquivalenceTest {
         return routes;
     }
 
-    private UUID owner(Climber climber) {
-        return db.sql("SELECT id FROM identity.account WHERE username = :name").bind("name", climber.username())
-                .map(row -> row.get("id", UUID.class)).one().block(Duration.ofSeconds(5));
-    }
-
-    private Mono<Integer> versionOf(UUID owner) {
-        return db.sql("SELECT coalesce(min(rules_version), 0) AS v FROM analytics.logbook_figure WHERE owner_id = :owner")
-                .bind("owner", owner)
-                .map(row -> row.get("v", Integer.class)).one();
-    }
-
     private List<String> tickIds(Climber climber) {
         return db.sql("SELECT t.id FROM logbook.tick t JOIN identity.account a ON a.id = t.owner_id WHERE a.username = :name "
                         + "ORDER BY t.id")
@@ -429,7 +275,7 @@ class ReadModelEquivalenceTest {
     }
 
     private List<String> deletedIds(Climber climber) {
-        JsonNode deleted = body("/api/v1/logbook/deleted-ticks", climber);
+        JsonNode deleted = oracle.body("/api/v1/logbook/deleted-ticks", climber);
         List<String> ids = new ArrayList<>();
         deleted.forEach(tick -> ids.add(tick.get("id").asString()));
         return ids;

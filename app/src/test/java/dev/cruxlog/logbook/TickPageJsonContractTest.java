@@ -26,6 +26,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetric;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -41,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * must cover the logbook exactly once, in order.
  */
 @CruxlogIntegrationTest
+@Isolated("measures the JVM's pooled direct memory, which every other test's requests use too")
 class TickPageJsonContractTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
