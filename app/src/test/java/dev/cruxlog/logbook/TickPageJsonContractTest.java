@@ -2,10 +2,6 @@ package dev.cruxlog.logbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,19 +12,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.cruxlog.CruxlogIntegrationTest;
-import dev.cruxlog.logbook.application.ServedNotes;
 import dev.cruxlog.support.Climbers;
 import dev.cruxlog.support.Climbers.Climber;
 import dev.cruxlog.support.DatabaseRows;
 import dev.cruxlog.support.LogbookImports;
 import dev.cruxlog.support.SharedExports;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufAllocatorMetric;
-import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -42,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
  * must cover the logbook exactly once, in order.
  */
 @CruxlogIntegrationTest
-@Isolated("measures the JVM's pooled direct memory, which every other test's requests use too")
 class TickPageJsonContractTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -52,12 +41,6 @@ class TickPageJsonContractTest {
 
     @Autowired
     DatabaseClient db;
-
-    @Autowired
-    ServedNotes servedNotes;
-
-    @LocalServerPort
-    int port;
 
     @Test
     void everyPageItemIsTheTickAsJacksonWritesItAndPagesCoverTheLogbookOnceInOrder() {
@@ -149,56 +132,6 @@ class TickPageJsonContractTest {
                 .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
     }
 
-    /**
-     * The page's items are the database driver's own buffer, written without a copy; the
-     * response must give it back. A page of 200 ticks holds about 130 KB of the driver's direct
-     * memory, so a thousand pages that kept theirs would hold 130 MB; given back, the pool's
-     * direct memory in use stays where it was.
-     */
-    @Test
-    void everyPageGivesTheDriversBufferBackOnceWritten() {
-        Climber climber = new Climbers(http).verified("pagejson-bufs");
-        new LogbookImports(http).importShared(climber, "mountain-project/ticks-sport-trad-567.csv");
-        assertThat(ByteBufAllocator.DEFAULT).isInstanceOf(ByteBufAllocatorMetricProvider.class);
-        ByteBufAllocatorMetric pool = ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT).metric();
-        for (int i = 0; i < 50; i++) {
-            firstPageOf200(climber);
-        }
-        long before = pool.usedDirectMemory();
-        for (int i = 0; i < 1_000; i++) {
-            assertThat(firstPageOf200(climber)).hasSize(200);
-        }
-        assertThat(pool.usedDirectMemory() - before).as("direct memory held after 1,000 pages").isLessThan(16L << 20);
-
-        // Clients that go away before reading the answer: the page is released on the write's
-        // failure or cancellation too.
-        for (int i = 0; i < 300; i++) {
-            try (Socket socket = new Socket("localhost", port)) {
-                socket.getOutputStream().write(("GET /api/v1/logbook/ticks?limit=200 HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Authorization: " + climber.bearer() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        // The abandoned requests queue for the connection pool; until they have drained, a page
-        // may be turned away with 503 once its acquire timeout passes (what an overloaded
-        // instance answers: CI's slower machine met it). Twenty pages served means they drained.
-        int served = 0;
-        for (int attempt = 0; attempt < 200 && served < 20; attempt++) {
-            if (http.get().uri("/api/v1/logbook/ticks?limit=200").header("Authorization", climber.bearer()).exchange()
-                    .expectBody().returnResult().getStatus().value() == 200) {
-                served++;
-            }
-        }
-        assertThat(served).as("pages served after the abandoned ones").isEqualTo(20);
-        assertThat(pool.usedDirectMemory() - before).as("direct memory held after 300 abandoned pages").isLessThan(16L << 20);
-    }
-
-    private JsonNode firstPageOf200(Climber climber) {
-        return http.get().uri("/api/v1/logbook/ticks?limit=200").header("Authorization", climber.bearer()).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody().get("items");
-    }
-
     @Test
     void anEmptyLogbookIsAnEmptyLastPage() {
         Climber climber = new Climbers(http).verified("pagejson-empty");
@@ -222,32 +155,6 @@ class TickPageJsonContractTest {
                 body.jsonPath("$.errors[0].field").isEqualTo(bad[1]);
             }
         }
-    }
-
-    /**
-     * A tick logged before served notes existed, whose note holds markup characters (migration V4
-     * copies only notes without them): served without its note, never with its markup, until the
-     * start-up pass cleans it.
-     */
-    @Test
-    void notesLoggedBeforeServedNotesExistedAreCleanedByTheStartUpPass() {
-        Climber climber = new Climbers(http).verified("pagejson-old");
-        String id = http.post().uri("/api/v1/logbook/ticks").header("Authorization", climber.bearer())
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("route", "Old Tick", "date", "2019-06-01", "grade", "5.9", "discipline", "trad",
-                        "style", "redpoint", "notes", "plain"))
-                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody()
-                .get("id").asString();
-        // As the row looks after V4 on a database from before it: a note as logged, no served note.
-        db.sql("UPDATE logbook.tick SET notes = :notes, notes_plain = NULL WHERE id = :id")
-                .bind("notes", "<i>Old</i> &quot;beta&quot;").bind("id", UUID.fromString(id))
-                .fetch().rowsUpdated().block(Duration.ofSeconds(10));
-        assertThat(pages(climber, "")).singleElement().satisfies(t -> assertThat(t.get("notes").isNull()).isTrue());
-
-        assertThat(servedNotes.cleanAll().block(Duration.ofSeconds(30))).isGreaterThanOrEqualTo(1L);
-
-        assertThat(pages(climber, "")).singleElement().satisfies(t -> assertThat(t.get("notes").asString()).isEqualTo("Old \"beta\""));
-        assertThat(servedNotes.cleanAll().block(Duration.ofSeconds(30))).isZero();
     }
 
     private List<JsonNode> pages(Climber climber, String query) {

@@ -28,26 +28,56 @@ class ServerConnections implements NettyServerCustomizer {
     private static final Map<String, StringBuilder> CONNECTIONS = new ConcurrentHashMap<>();
     private static final Map<String, Instant> LAST_ACTIVE = new ConcurrentHashMap<>();
 
+    private static final Duration SHOWN_FOR = Duration.ofSeconds(60);
+    private static final int SHOWN_PER_CONNECTION = 1500;
+
     static String describe() {
         StringBuilder text = new StringBuilder("Server connections active in the last 60 s:\n");
-        Instant since = Instant.now().minus(Duration.ofSeconds(60));
+        Instant since = Instant.now().minus(SHOWN_FOR);
         LAST_ACTIVE.forEach((channel, last) -> {
             if (last.isAfter(since)) {
-                String events = CONNECTIONS.getOrDefault(channel, new StringBuilder()).toString();
+                String events = recent(CONNECTIONS.get(channel));
                 text.append("  ").append(channel).append(": ")
-                        .append(events.length() > 1500 ? "..." + events.substring(events.length() - 1500) : events).append('\n');
+                        .append(events.length() > SHOWN_PER_CONNECTION ? "..." + events.substring(events.length() - SHOWN_PER_CONNECTION) : events).append('\n');
             }
         });
         return text.toString();
     }
 
+    private static String recent(StringBuilder events) {
+        if (events == null) {
+            return "";
+        }
+        synchronized (events) {
+            return events.toString();
+        }
+    }
+
     private static void note(ChannelHandlerContext context, String event) {
         String channel = context.channel().remoteAddress() + " (" + context.channel().id().asShortText() + ")";
-        LAST_ACTIVE.put(channel, Instant.now());
+        Instant now = Instant.now();
+        LAST_ACTIVE.put(channel, now);
         StringBuilder events = CONNECTIONS.computeIfAbsent(channel, key -> new StringBuilder());
         synchronized (events) {
-            events.append(" | ").append(Instant.now().toString().substring(11, 23)).append(' ').append(event);
+            events.append(" | ").append(now.toString().substring(11, 23)).append(' ').append(event);
+            // Only the tail is ever printed: a keep-alive connection of the whole suite's run
+            // would otherwise hold every request it carried.
+            if (events.length() > 2 * SHOWN_PER_CONNECTION) {
+                events.delete(0, events.length() - SHOWN_PER_CONNECTION);
+            }
         }
+        if (CONNECTIONS.size() > 512) {
+            forgetConnectionsIdleSince(now.minus(SHOWN_FOR));
+        }
+    }
+
+    private static void forgetConnectionsIdleSince(Instant since) {
+        LAST_ACTIVE.forEach((channel, last) -> {
+            if (last.isBefore(since)) {
+                LAST_ACTIVE.remove(channel, last);
+                CONNECTIONS.remove(channel);
+            }
+        });
     }
 
     @Override
