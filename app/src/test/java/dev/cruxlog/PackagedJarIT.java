@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -184,7 +185,7 @@ class PackagedJarIT {
         // 15 s, not 5: the survivor's own heartbeat (a third of it) must not fall a whole lease
         // behind while two JVMs, PostgreSQL and this test share two slow cores, or the survivor
         // claims its own running import again ("succeeded 3", CI on 2026-12-02 at 5 s).
-        Map<String, String> settings = new java.util.HashMap<>(environment);
+        Map<String, String> settings = new HashMap<>(environment);
         settings.putAll(Map.of("JOBS_WORKER_ID", worker, "JOBS_VISIBILITY_TIMEOUT", "15s", "JOBS_POLL_INTERVAL", "1s"));
         Process process = RunningJar.start(database.url().toUrlString(), port, log, settings, "-Xmx512m");
         WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
