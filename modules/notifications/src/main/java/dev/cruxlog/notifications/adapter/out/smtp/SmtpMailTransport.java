@@ -16,6 +16,16 @@ import reactor.core.scheduler.Scheduler;
  */
 public class SmtpMailTransport implements MailTransport {
 
+    /**
+     * Jakarta Mail looks its stream provider up anew for every multipart it makes or reads (a
+     * message with text and HTML makes three): a system property first, then a ServiceLoader walk
+     * over every jar on the class path, 1.4 % of the CPU of the app's tests (docs/benchmarks.md,
+     * "Thirteenth session"). Naming Angus Mail's provider skips the walk; an operator's own
+     * choice is kept. A name, not a class: Angus Mail is a runtime dependency.
+     */
+    static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+    static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
     private final JavaMailSender sender;
     private final String from;
     private final Scheduler blocking;
@@ -24,6 +34,9 @@ public class SmtpMailTransport implements MailTransport {
         this.sender = sender;
         this.from = from;
         this.blocking = blocking;
+        if (System.getProperty(STREAM_PROVIDER_PROPERTY) == null) {
+            System.setProperty(STREAM_PROVIDER_PROPERTY, ANGUS_STREAM_PROVIDER);
+        }
     }
 
     @Override
