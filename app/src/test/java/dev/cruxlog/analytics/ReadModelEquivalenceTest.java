@@ -227,6 +227,7 @@ class ReadModelEquivalenceTest {
     @Test
     void figuresWithATickDatedAfterTomorrowHoldThroughTheDayBeforeItsEve() {
         Climber climber = new Climbers(http).verified("read-model-future");
+        UUID owner = oracle.owner(climber);
         LocalDate today = db.sql("SELECT current_date AS today").map(row -> row.get("today", LocalDate.class)).one()
                 .block(Duration.ofSeconds(5));
         Map<String, Object> tick = new LinkedHashMap<>(Map.of("route", "Next Week", "date", today.plusDays(6).toString(),
@@ -235,21 +236,21 @@ class ReadModelEquivalenceTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(tick).exchange().expectStatus().isCreated();
 
         List<LocalDate> validThrough = db.sql("SELECT DISTINCT valid_through FROM analytics.logbook_figure WHERE owner_id = :owner")
-                .bind("owner", oracle.owner(climber)).map(row -> row.get("valid_through", LocalDate.class)).all().collectList()
+                .bind("owner", owner).map(row -> row.get("valid_through", LocalDate.class)).all().collectList()
                 .block(Duration.ofSeconds(5));
         assertThat(validThrough).containsExactly(today.plusDays(4));
         oracle.assertTheReadModelMatchesTheTicks(climber, "a tick next week");
 
         // Days pass (the figures' last day moved back, as the calendar would): the sweep refreshes them.
         db.sql("UPDATE analytics.logbook_figure SET valid_through = current_date - 1 WHERE owner_id = :owner")
-                .bind("owner", oracle.owner(climber)).fetch().rowsUpdated().block(Duration.ofSeconds(5));
-        assertThat(stored.overview(oracle.owner(climber), SendCounting.LEADS_AND_BOULDERS).blockOptional(Duration.ofSeconds(5)))
+                .bind("owner", owner).fetch().rowsUpdated().block(Duration.ofSeconds(5));
+        assertThat(stored.overview(owner, SendCounting.LEADS_AND_BOULDERS).blockOptional(Duration.ofSeconds(5)))
                 .as("a lapsed figure is not read").isEmpty();
         assertThat(lapsedSweep.sweep().block(Duration.ofSeconds(30))).isPositive();
         assertThat(db.sql("SELECT DISTINCT valid_through FROM analytics.logbook_figure WHERE owner_id = :owner")
-                .bind("owner", oracle.owner(climber)).map(row -> row.get("valid_through", LocalDate.class)).all().collectList()
+                .bind("owner", owner).map(row -> row.get("valid_through", LocalDate.class)).all().collectList()
                 .block(Duration.ofSeconds(5))).containsExactly(today.plusDays(4));
-        assertThat(stored.overview(oracle.owner(climber), SendCounting.LEADS_AND_BOULDERS).blockOptional(Duration.ofSeconds(5)))
+        assertThat(stored.overview(owner, SendCounting.LEADS_AND_BOULDERS).blockOptional(Duration.ofSeconds(5)))
                 .as("read from the read model again").isPresent();
     }
 

@@ -3,8 +3,6 @@ package dev.cruxlog.logbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,6 +10,7 @@ import dev.cruxlog.CruxlogIntegrationTest;
 import dev.cruxlog.logbook.application.ServedNotes;
 import dev.cruxlog.support.Climbers;
 import dev.cruxlog.support.Climbers.Climber;
+import dev.cruxlog.support.LogbookImports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,19 +56,12 @@ class ServedNotesStartUpPassTest {
         db.sql("UPDATE logbook.tick SET notes = :notes, notes_plain = NULL WHERE id = :id")
                 .bind("notes", "<i>Old</i> &quot;beta&quot;").bind("id", UUID.fromString(id))
                 .fetch().rowsUpdated().block(Duration.ofSeconds(10));
-        assertThat(items(climber)).singleElement().satisfies(t -> assertThat(t.get("notes").isNull()).isTrue());
+        LogbookImports logbook = new LogbookImports(http);
+        assertThat(logbook.ticks(climber)).singleElement().satisfies(tick -> assertThat(tick).containsEntry("notes", null));
 
         assertThat(servedNotes.cleanAll().block(Duration.ofSeconds(30))).isGreaterThanOrEqualTo(1L);
 
-        assertThat(items(climber)).singleElement().satisfies(t -> assertThat(t.get("notes").asString()).isEqualTo("Old \"beta\""));
+        assertThat(logbook.ticks(climber)).singleElement().satisfies(tick -> assertThat(tick).containsEntry("notes", "Old \"beta\""));
         assertThat(servedNotes.cleanAll().block(Duration.ofSeconds(30))).isZero();
-    }
-
-    private List<JsonNode> items(Climber climber) {
-        JsonNode page = http.get().uri("/api/v1/logbook/ticks").header("Authorization", climber.bearer()).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-        List<JsonNode> items = new ArrayList<>();
-        page.get("items").forEach(items::add);
-        return items;
     }
 }

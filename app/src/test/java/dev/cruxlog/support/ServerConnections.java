@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -25,59 +26,62 @@ import reactor.netty.http.server.HttpServer;
 @Component
 class ServerConnections implements NettyServerCustomizer {
 
-    private static final Map<String, StringBuilder> CONNECTIONS = new ConcurrentHashMap<>();
-    private static final Map<String, Instant> LAST_ACTIVE = new ConcurrentHashMap<>();
-
+    /** What describe() prints: connections active in the last minute, the tail of each one's events. */
     private static final Duration SHOWN_FOR = Duration.ofSeconds(60);
     private static final int SHOWN_PER_CONNECTION = 1500;
+
+    private static final Map<String, ConnectionLog> CONNECTIONS = new ConcurrentHashMap<>();
+    private static final AtomicLong NEXT_SWEEP_NANOS = new AtomicLong(System.nanoTime());
+
+    /** One connection's events, only their printed tail kept: a keep-alive connection may carry a whole run's requests. */
+    private static final class ConnectionLog {
+        private final StringBuilder events = new StringBuilder();
+        private Instant lastActive = Instant.now();
+
+        synchronized void add(Instant at, String event) {
+            lastActive = at;
+            events.append(" | ").append(at.toString().substring(11, 23)).append(' ').append(event);
+            if (events.length() > 2 * SHOWN_PER_CONNECTION) {
+                events.delete(0, events.length() - SHOWN_PER_CONNECTION);
+            }
+        }
+
+        synchronized Instant lastActive() {
+            return lastActive;
+        }
+
+        synchronized String tail() {
+            return events.length() > SHOWN_PER_CONNECTION
+                    ? "..." + events.substring(events.length() - SHOWN_PER_CONNECTION) : events.toString();
+        }
+    }
 
     static String describe() {
         StringBuilder text = new StringBuilder("Server connections active in the last 60 s:\n");
         Instant since = Instant.now().minus(SHOWN_FOR);
-        LAST_ACTIVE.forEach((channel, last) -> {
-            if (last.isAfter(since)) {
-                String events = recent(CONNECTIONS.get(channel));
-                text.append("  ").append(channel).append(": ")
-                        .append(events.length() > SHOWN_PER_CONNECTION ? "..." + events.substring(events.length() - SHOWN_PER_CONNECTION) : events).append('\n');
+        CONNECTIONS.forEach((channel, log) -> {
+            if (log.lastActive().isAfter(since)) {
+                text.append("  ").append(channel).append(": ").append(log.tail()).append('\n');
             }
         });
         return text.toString();
     }
 
-    private static String recent(StringBuilder events) {
-        if (events == null) {
-            return "";
-        }
-        synchronized (events) {
-            return events.toString();
-        }
-    }
-
     private static void note(ChannelHandlerContext context, String event) {
         String channel = context.channel().remoteAddress() + " (" + context.channel().id().asShortText() + ")";
         Instant now = Instant.now();
-        LAST_ACTIVE.put(channel, now);
-        StringBuilder events = CONNECTIONS.computeIfAbsent(channel, key -> new StringBuilder());
-        synchronized (events) {
-            events.append(" | ").append(now.toString().substring(11, 23)).append(' ').append(event);
-            // Only the tail is ever printed: a keep-alive connection of the whole suite's run
-            // would otherwise hold every request it carried.
-            if (events.length() > 2 * SHOWN_PER_CONNECTION) {
-                events.delete(0, events.length() - SHOWN_PER_CONNECTION);
-            }
-        }
-        if (CONNECTIONS.size() > 512) {
-            forgetConnectionsIdleSince(now.minus(SHOWN_FOR));
-        }
+        CONNECTIONS.computeIfAbsent(channel, key -> new ConnectionLog()).add(now, event);
+        forgetIdleConnectionsNowAndThen(now);
     }
 
-    private static void forgetConnectionsIdleSince(Instant since) {
-        LAST_ACTIVE.forEach((channel, last) -> {
-            if (last.isBefore(since)) {
-                LAST_ACTIVE.remove(channel, last);
-                CONNECTIONS.remove(channel);
-            }
-        });
+    /** Every ten seconds at most, connections idle for longer than describe() looks back are dropped. */
+    private static void forgetIdleConnectionsNowAndThen(Instant now) {
+        long due = NEXT_SWEEP_NANOS.get();
+        if (System.nanoTime() - due < 0 || !NEXT_SWEEP_NANOS.compareAndSet(due, System.nanoTime() + 10_000_000_000L)) {
+            return;
+        }
+        Instant idleSince = now.minus(SHOWN_FOR);
+        CONNECTIONS.values().removeIf(log -> log.lastActive().isBefore(idleSince));
     }
 
     @Override
