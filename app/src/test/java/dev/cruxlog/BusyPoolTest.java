@@ -9,12 +9,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.cruxlog.platform.testing.TestDatabase;
 import dev.cruxlog.support.Climbers;
 import dev.cruxlog.support.SecondInstance;
+import io.r2dbc.spi.ConnectionFactories;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,19 +23,24 @@ import reactor.core.scheduler.Schedulers;
 /**
  * A pool whose every connection waits on a lock answers the requests that queue behind it in
  * time. The lock is on the whole ticks table and the test counts the database's waiting
- * statements, so this class runs alone.
+ * statements, so the instance under test runs on a database of its own: the other classes,
+ * which run beside this one, neither wait for the lock nor add to the count.
  */
-@CruxlogIntegrationTest
-@Isolated("locks the ticks table for seconds and counts the database's waiting statements")
 class BusyPoolTest {
 
-    private static final TestDatabase database = TestDatabase.shared();
+    private TestDatabase database;
+    private DatabaseClient db;
 
-    @Autowired
-    WebTestClient http;
+    @BeforeEach
+    void databaseOfItsOwn() {
+        database = TestDatabase.scratch("busy_pool");
+        db = DatabaseClient.create(ConnectionFactories.get(TestDatabase.options(database.url())));
+    }
 
-    @Autowired
-    DatabaseClient db;
+    @AfterEach
+    void dropIt() {
+        database.drop();
+    }
 
     /**
      * Issue #18 (R4) in small: every connection of the pool is held by a statement waiting for
@@ -46,10 +51,10 @@ class BusyPoolTest {
      */
     @Test
     void requestsWaitingForABusyPoolAreAnswered503AtTheAcquireTimeoutNotTwiceIt() {
-        Climbers.Climber climber = new Climbers(http).admin("pool-waits", db);
         try (SecondInstance small = SecondInstance.on(database.url().toUrlString(),
                 "--spring.r2dbc.pool.initial-size=2", "--spring.r2dbc.pool.max-size=2",
                 "--spring.r2dbc.pool.max-acquire-time=3s", "--cruxlog.database.lock-wait-timeout=30s")) {
+            Climbers.Climber climber = new Climbers(small.http()).admin("pool-waits", db);
             WebClient client = WebClient.create("http://localhost:" + small.port());
             // The ticks table locked for 6 s. Holders take both connections at about 0.5 s and
             // wait; waiters ask at about 1 s: answered at about 4 s with the deadline, after 6 s

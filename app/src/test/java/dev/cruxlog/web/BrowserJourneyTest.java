@@ -455,7 +455,8 @@ class BrowserJourneyTest {
     }
 
     private <T> void waitFor(java.util.function.Function<WebDriver, T> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(condition::apply);
+        // Polled every 25 ms, not Selenium's default 500: the journey waits some thirty times.
+        new WebDriverWait(browser, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(25)).until(condition::apply);
     }
 
     private void shot(String name) throws IOException {

@@ -136,10 +136,12 @@ class BillingModuleSliceTest {
     @Test
     void anEventOfACustomerNobodyHasIsProcessedAndChangesNoTier() {
         byte[] event = event("evt_stranger", "customer.subscription.updated", "cus_nobody", "sub_nobody");
+        int asked = STRIPE.getRequestCount();
 
         webhooks.receive(event, signed(event)).block(Duration.ofSeconds(10));
 
         assertThat(outcomeOf("evt_stranger")).isEqualTo("ignored: unknown customer cus_nobody");
+        assertThat(STRIPE.getRequestCount()).as("Stripe is not asked about a customer nobody has").isEqualTo(asked);
         assertThat(count("SELECT count(*) FROM billing.subscription WHERE stripe_subscription_id = :key", "sub_nobody"))
                 .isZero();
     }

@@ -182,8 +182,9 @@ class JobQueueTest {
     @Test
     void aHeartbeatHeldUpForManyIntervalsCarriesOnAndKeepsTheLease() {
         Sinks.One<Long> started = Sinks.one();
-        // A 600 ms lease is extended every 200 ms: the 8 s hold below spans 40 heartbeats.
-        startWorker("held-up", settings(1, Duration.ofMillis(600), Duration.ZERO),
+        // A 450 ms lease is extended every 150 ms: the 6 s hold below spans 40 heartbeats, more
+        // than the 32 a bare interval queues before it fails.
+        startWorker("held-up", settings(1, Duration.ofMillis(450), Duration.ZERO),
                 handler("test.slow", job -> {
                     started.tryEmitValue(job.id());
                     return Mono.never();
@@ -192,12 +193,12 @@ class JobQueueTest {
         assertThat(started.asMono().block(WAIT)).isEqualTo(id);
 
         Mono<Void> hold = transactions.transactional(db.sql("SELECT id FROM platform.job WHERE id = :id FOR UPDATE")
-                .bind("id", id).fetch().rowsUpdated().then(Mono.delay(Duration.ofSeconds(8))).then());
+                .bind("id", id).fetch().rowsUpdated().then(Mono.delay(Duration.ofSeconds(6))).then());
         hold.block(WAIT);
 
         // Released: the lease is extended again and stays live (sampled over two seconds; the
         // worker is busy with this job, so nothing else claims it).
-        awaitCount("SELECT count(*) FROM platform.job WHERE id = " + id + " AND locked_until > now() + interval '300 milliseconds'", 1);
+        awaitCount("SELECT count(*) FROM platform.job WHERE id = " + id + " AND locked_until > now() + interval '250 milliseconds'", 1);
         for (int sample = 0; sample < 10; sample++) {
             Mono.delay(Duration.ofMillis(200)).block(WAIT);
             assertThat(count("SELECT count(*) FROM platform.job WHERE id = " + id + " AND locked_until > now()"))

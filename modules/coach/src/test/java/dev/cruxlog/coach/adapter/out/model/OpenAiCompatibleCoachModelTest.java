@@ -1,0 +1,172 @@
+package dev.cruxlog.coach.adapter.out.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import dev.cruxlog.coach.application.CoachModel;
+import dev.cruxlog.coach.application.CoachUnavailable;
+import dev.cruxlog.coach.domain.ChatTurn;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The adapter alone against an OpenAI-compatible provider on loopback: MockWebServer speaking
+ * the streaming wire format ({@code data: {...chunk...}} events, then {@code data: [DONE]}).
+ * What used to take the whole application to see (a retried 429, a provider that is down or
+ * silent) is seen here without starting it.
+ */
+class OpenAiCompatibleCoachModelTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> ANSWER = List.of("Build ", "your ", "7a ", "base ", "first.");
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final CoachModel.Prompt PROMPT = new CoachModel.Prompt(
+            List.of(ChatTurn.system("You are a climbing coach."), ChatTurn.user("How do I climb 7b?")), null);
+
+    private MockWebServer provider;
+    private OpenAiCompatibleCoachModel model;
+
+    @BeforeEach
+    void start() throws IOException {
+        provider = new MockWebServer();
+        provider.start();
+        model = model(provider);
+    }
+
+    /** The first token within two seconds, every next one within 150 ms; two retries 10 ms apart. */
+    private static OpenAiCompatibleCoachModel model(MockWebServer provider) {
+        return new OpenAiCompatibleCoachModel(WebClient.builder(), JSON, new OpenAiCompatibleCoachModel.Settings(
+                provider.url("/v1/").toString(), "stub-coach", "sk-test", Duration.ofSeconds(2), Duration.ofMillis(150),
+                2, Duration.ofMillis(10), 4));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        model.close();
+        provider.shutdown();
+    }
+
+    @Test
+    void theAnswerStreamsChunkByChunkFromAStreamedChatCompletionsRequest() throws InterruptedException {
+        provider.enqueue(stream(ANSWER));
+
+        StepVerifier.create(model.answer(PROMPT)).expectNextSequence(ANSWER).expectComplete().verify(WAIT);
+
+        RecordedRequest sent = provider.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(sent.getMethod()).isEqualTo("POST");
+        assertThat(sent.getPath()).isEqualTo("/v1/chat/completions");
+        assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer sk-test");
+        assertThat(sent.getHeader("Accept")).contains("text/event-stream");
+        JsonNode body = JSON.readTree(sent.getBody().readUtf8());
+        assertThat(body.path("model").asString()).isEqualTo("stub-coach");
+        assertThat(body.path("stream").asBoolean()).isTrue();
+        assertThat(body.path("messages").findValuesAsString("role")).containsExactly("system", "user");
+        assertThat(body.path("messages").path(1).path("content").asString()).isEqualTo("How do I climb 7b?");
+        assertThat(model.name()).isEqualTo("model:stub-coach");
+    }
+
+    @Test
+    void aRateLimitedProviderIsAskedAgainAndTheAnswerCompletes() {
+        provider.enqueue(new MockResponse().setResponseCode(429).addHeader("Retry-After", "0"));
+        provider.enqueue(stream(ANSWER));
+
+        StepVerifier.create(model.answer(PROMPT)).expectNextSequence(ANSWER).expectComplete().verify(WAIT);
+        assertThat(provider.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aProviderThatStaysDownIsTriedThreeTimesThenNamedWithItsStatus() {
+        for (int i = 0; i < 3; i++) {
+            provider.enqueue(new MockResponse().setResponseCode(503).setBody("{\"error\":{\"message\":\"overloaded\"}}"));
+        }
+
+        StepVerifier.create(model.answer(PROMPT))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
+                        .hasMessageContaining("having trouble (503)"))
+                .verify(WAIT);
+        assertThat(provider.getRequestCount()).as("the first try and two retries").isEqualTo(3);
+    }
+
+    @Test
+    void aRefusedKeyIsTheOperatorsToFixAndIsNotRetried() {
+        provider.enqueue(new MockResponse().setResponseCode(401));
+
+        StepVerifier.create(model.answer(PROMPT))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
+                        .hasMessageContaining("refused Cruxlog's API key (401)")
+                        .hasMessageContaining("cruxlog.coach.api-key"))
+                .verify(WAIT);
+        assertThat(provider.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aSilentProviderTimesOutBeforeItsFirstToken() {
+        for (int i = 0; i < 3; i++) {
+            provider.enqueue(stream(ANSWER).setHeadersDelay(4, TimeUnit.SECONDS));
+        }
+
+        StepVerifier.create(model.answer(PROMPT))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
+                        .hasMessageContaining("did not answer in time"))
+                .verify(WAIT);
+    }
+
+    /** A retry after the first token would write the answer's start twice: a stall mid-answer ends it. */
+    @Test
+    void aStallAfterTheFirstTokenEndsTheAnswerWithoutAskingAgain() {
+        // The body in two-chunk parts 400 ms apart (MockWebServer waits before each part, the
+        // first too): the first token well within its two seconds, the next part past 150 ms.
+        String firstTwo = event("Build ") + event("your ");
+        provider.enqueue(stream(ANSWER).throttleBody(firstTwo.length(), 400, TimeUnit.MILLISECONDS));
+        provider.enqueue(stream(ANSWER));
+
+        StepVerifier.create(model.answer(PROMPT))
+                .expectNext("Build ", "your ")
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
+                        .hasMessageContaining("did not answer in time"))
+                .verify(WAIT);
+        assertThat(provider.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anErrorChunkOrSomethingThatIsNotAStreamEndsTheAnswerWithAReason() {
+        provider.enqueue(new MockResponse().setHeader("Content-Type", "text/event-stream")
+                .setBody(event("Build ") + "data: {\"error\":{\"message\":\"context too long\"}}\n\n"));
+        StepVerifier.create(model.answer(PROMPT))
+                .expectNext("Build ")
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
+                        .hasMessageContaining("stopped with an error: context too long"))
+                .verify(WAIT);
+
+        provider.enqueue(new MockResponse().setHeader("Content-Type", "text/event-stream").setBody("data: <html>\n\n"));
+        StepVerifier.create(model.answer(PROMPT))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
+                        .hasMessageContaining("not a chat-completions stream"))
+                .verify(WAIT);
+    }
+
+    /** The provider's streamed answer: one chunk per piece of text, then {@code [DONE]}. */
+    private static MockResponse stream(List<String> pieces) {
+        return new MockResponse().setHeader("Content-Type", "text/event-stream")
+                .setBody(pieces.stream().map(OpenAiCompatibleCoachModelTest::event).collect(Collectors.joining())
+                        + "data: [DONE]\n\n");
+    }
+
+    private static String event(String text) {
+        return "data: " + JSON.writeValueAsString(java.util.Map.of("choices",
+                List.of(java.util.Map.of("index", 0, "delta", java.util.Map.of("content", text))))) + "\n\n";
+    }
+}
