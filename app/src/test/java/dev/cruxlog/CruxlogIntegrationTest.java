@@ -20,8 +20,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 // The test profile leaves the API description out; this context is where it is served and tested.
+// A metrics scrape token is set here, not on OperatorEndpointsTest alone, so that test shares this
+// context instead of starting one of its own; no test relies on the token being absent.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"springdoc.api-docs.enabled=true", "springdoc.swagger-ui.enabled=true"})
+        properties = {"springdoc.api-docs.enabled=true", "springdoc.swagger-ui.enabled=true",
+                "cruxlog.web.metrics-token=" + OperatorEndpointsTest.SCRAPE_TOKEN})
 @AutoConfigureWebTestClient(timeout = "30s")
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = {TestDatabaseInitializer.class, TestMailInitializer.class})

@@ -5,7 +5,6 @@ import dev.cruxlog.support.Climbers.Climber;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -13,9 +12,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * for administrators (and metrics for a scraper holding METRICS_TOKEN, which opens nothing else).
  */
 @CruxlogIntegrationTest
-@TestPropertySource(properties = "cruxlog.web.metrics-token=" + OperatorEndpointsTest.SCRAPE_TOKEN)
 class OperatorEndpointsTest {
 
+    /** Set for every whole-app test context ({@link CruxlogIntegrationTest}). */
     static final String SCRAPE_TOKEN = "scrape-8d1f0c2e7a6b4c39a1d5e0f2b3c4d5e6";
 
     @Autowired

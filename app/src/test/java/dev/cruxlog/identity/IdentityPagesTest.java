@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.cruxlog.CruxlogIntegrationTest;
-import dev.cruxlog.platform.testing.TestDatabase;
 import dev.cruxlog.support.Browser;
 import dev.cruxlog.support.Browser.Page;
 import dev.cruxlog.support.Climbers;
@@ -155,27 +154,25 @@ class IdentityPagesTest {
         String session = browser.cookies().get("CRUXLOG_SESSION");
         assertThat(session).isNotBlank();
 
-        try (SecondInstance second = SecondInstance.on(TestDatabase.shared().url().toUrlString())) {
-            WebTestClient other = second.http();
-            other.get().uri("/account").accept(MediaType.TEXT_HTML).cookie("CRUXLOG_SESSION", session)
-                    .exchange().expectStatus().isOk()
-                    .expectBody(String.class).value(html -> assertThat(html).contains(climber.username()));
+        WebTestClient other = SecondInstance.onTheSharedDatabase().http();
+        other.get().uri("/account").accept(MediaType.TEXT_HTML).cookie("CRUXLOG_SESSION", session)
+                .exchange().expectStatus().isOk()
+                .expectBody(String.class).value(html -> assertThat(html).contains(climber.username()));
 
-            // The refresh token made here is rotated there; its new access token works here, and
-            // the old refresh token, reused here, is refused as reuse of a rotated one.
-            Climbers.Tokens rotated = other.post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("refresh_token", climber.refreshToken())).exchange().expectStatus().isOk()
-                    .expectBody(Climbers.Tokens.class).returnResult().getResponseBody();
-            http.get().uri("/api/v1/logbook/ticks").header("Authorization", "Bearer " + rotated.accessToken())
-                    .exchange().expectStatus().isOk();
-            other.get().uri("/api/v1/logbook/ticks").header("Authorization", climber.bearer())
-                    .exchange().expectStatus().isOk();
-            http.post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("refresh_token", climber.refreshToken())).exchange().expectStatus().isUnauthorized();
-            // Reuse revoked the whole family, on every instance.
-            other.post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("refresh_token", rotated.refreshToken())).exchange().expectStatus().isUnauthorized();
-        }
+        // The refresh token made here is rotated there; its new access token works here, and
+        // the old refresh token, reused here, is refused as reuse of a rotated one.
+        Climbers.Tokens rotated = other.post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("refresh_token", climber.refreshToken())).exchange().expectStatus().isOk()
+                .expectBody(Climbers.Tokens.class).returnResult().getResponseBody();
+        http.get().uri("/api/v1/logbook/ticks").header("Authorization", "Bearer " + rotated.accessToken())
+                .exchange().expectStatus().isOk();
+        other.get().uri("/api/v1/logbook/ticks").header("Authorization", climber.bearer())
+                .exchange().expectStatus().isOk();
+        http.post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("refresh_token", climber.refreshToken())).exchange().expectStatus().isUnauthorized();
+        // Reuse revoked the whole family, on every instance.
+        other.post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("refresh_token", rotated.refreshToken())).exchange().expectStatus().isUnauthorized();
     }
 
     @Test

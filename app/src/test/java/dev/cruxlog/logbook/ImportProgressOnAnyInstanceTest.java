@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.cruxlog.CruxlogIntegrationTest;
-import dev.cruxlog.platform.testing.TestDatabase;
 import dev.cruxlog.support.Climbers;
 import dev.cruxlog.support.Climbers.Climber;
 import dev.cruxlog.support.SecondInstance;
@@ -42,33 +41,31 @@ class ImportProgressOnAnyInstanceTest {
     @Test
     void aWatcherOnAnInstanceThatRunsNoJobsSeesTheImportFinish() {
         Climber climber = new Climbers(http).verified("progress-elsewhere");
-        try (SecondInstance second = SecondInstance.on(TestDatabase.shared().url().toUrlString())) {
-            WebTestClient other = second.http();
-            MultipartBodyBuilder body = new MultipartBodyBuilder();
-            body.part("file", new ByteArrayResource(SharedExports.bytes("mountain-project/ticks-sport-trad-567.csv")) {
-                @Override
-                public String getFilename() {
-                    return "ticks.csv";
-                }
-            });
-            Map<String, Object> started = http.post().uri("/api/v1/logbook/imports").header("Authorization", climber.bearer())
-                    .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()))
-                    .exchange().expectStatus().isAccepted().expectBody(MAP).returnResult().getResponseBody();
+        WebTestClient other = SecondInstance.onTheSharedDatabase().http();
+        MultipartBodyBuilder body = new MultipartBodyBuilder();
+        body.part("file", new ByteArrayResource(SharedExports.bytes("mountain-project/ticks-sport-trad-567.csv")) {
+            @Override
+            public String getFilename() {
+                return "ticks.csv";
+            }
+        });
+        Map<String, Object> started = http.post().uri("/api/v1/logbook/imports").header("Authorization", climber.bearer())
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()))
+                .exchange().expectStatus().isAccepted().expectBody(MAP).returnResult().getResponseBody();
 
-            List<ServerSentEvent<Map<String, Object>>> events = other.get()
-                    .uri("/api/v1/logbook/imports/" + started.get("id") + "/events")
-                    .header("Authorization", climber.bearer()).accept(MediaType.TEXT_EVENT_STREAM)
-                    .exchange().expectStatus().isOk().returnResult(EVENT).getResponseBody()
-                    .collectList().block(Duration.ofSeconds(90));
+        List<ServerSentEvent<Map<String, Object>>> events = other.get()
+                .uri("/api/v1/logbook/imports/" + started.get("id") + "/events")
+                .header("Authorization", climber.bearer()).accept(MediaType.TEXT_EVENT_STREAM)
+                .exchange().expectStatus().isOk().returnResult(EVENT).getResponseBody()
+                .collectList().block(Duration.ofSeconds(90));
 
-            ServerSentEvent<Map<String, Object>> last = events.get(events.size() - 1);
-            assertThat(last.event()).isEqualTo("done");
-            assertThat(last.data().get("status")).isEqualTo("succeeded");
-            Map<String, Object> here = http.get().uri("/api/v1/logbook/imports/" + started.get("id"))
-                    .header("Authorization", climber.bearer()).exchange().expectStatus().isOk()
-                    .expectBody(MAP).returnResult().getResponseBody();
-            assertThat(last.data().get("ticksAdded")).isEqualTo(here.get("ticksAdded"));
-            assertThat(((Number) here.get("ticksAdded")).intValue()).isGreaterThan(500);
-        }
+        ServerSentEvent<Map<String, Object>> last = events.get(events.size() - 1);
+        assertThat(last.event()).isEqualTo("done");
+        assertThat(last.data().get("status")).isEqualTo("succeeded");
+        Map<String, Object> here = http.get().uri("/api/v1/logbook/imports/" + started.get("id"))
+                .header("Authorization", climber.bearer()).exchange().expectStatus().isOk()
+                .expectBody(MAP).returnResult().getResponseBody();
+        assertThat(last.data().get("ticksAdded")).isEqualTo(here.get("ticksAdded"));
+        assertThat(((Number) here.get("ticksAdded")).intValue()).isGreaterThan(500);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.cruxlog.CruxlogApplication;
+import dev.cruxlog.platform.testing.TestDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -15,6 +16,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * no jobs, so whatever a job does happens on the test's own instance.
  */
 public final class SecondInstance implements AutoCloseable {
+
+    private static SecondInstance shared;
 
     private final ConfigurableApplicationContext context;
     private final WebTestClient http;
@@ -33,6 +36,18 @@ public final class SecondInstance implements AutoCloseable {
         all.addAll(List.of(arguments));
         return new SecondInstance(new SpringApplicationBuilder(CruxlogApplication.class).profiles("test")
                 .run(all.toArray(String[]::new)));
+    }
+
+    /**
+     * The one instance on this JVM's shared test database, started by the first test that asks
+     * and closed with the JVM (Spring's shutdown hook): a start costs some 5 s of CPU, and the
+     * tests that ask for it need no settings of their own. Not to be closed by a test.
+     */
+    public static synchronized SecondInstance onTheSharedDatabase() {
+        if (shared == null) {
+            shared = on(TestDatabase.shared().url().toUrlString());
+        }
+        return shared;
     }
 
     /** Its HTTP port, for clients other than {@link #http()}. */
