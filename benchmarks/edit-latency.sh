@@ -4,6 +4,8 @@
 # a 500-tick one, one after another, the app pinned to one core. Uses the data run.sh loaded into
 # cruxlog_bench and the built app jar.
 #   benchmarks/edit-latency.sh      -> benchmarks/results/edits-<timestamp>.txt
+# JAR picks another build of the app (default app/target/cruxlog-exec.jar); JOPTS adds JVM options to it
+# (a JFR recording of the refreshes, say).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="benchmarks/results/edits-$(date -u +%Y%m%dT%H%M%SZ).txt"
@@ -14,7 +16,7 @@ psql -qtA -d "$DB" -F ' ' -c "SELECT id, 'bench' || n FROM bench.owner WHERE n I
 java -jar benchmarks/loadgen/target/loadgen.jar tokens "$SECRET" "$WORK/owners.txt" > "$WORK/tokens.txt"
 env DATABASE_URL="postgresql://$PGUSER@127.0.0.1:5432/$DB" SERVER_PORT=$PORT SPRING_PROFILES_ACTIVE=prod \
   CRUXLOG_TOKEN_SECRET="$SECRET" LOG_LEVEL=WARN SECURE_COOKIES=false \
-  taskset -c 0 java -Xmx1g -jar app/target/cruxlog-exec.jar > "$WORK/app.log" 2>&1 &
+  taskset -c 0 java -Xmx1g ${JOPTS:-} -jar "${JAR:-app/target/cruxlog-exec.jar}" > "$WORK/app.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 1; done

@@ -31,6 +31,7 @@ import dev.cruxlog.logbook.LogbookStatistics.StyleCount;
 import dev.cruxlog.logbook.LogbookStatistics.WholeLogbookFigures;
 import dev.cruxlog.logbook.LogbookStatistics.YearLevel;
 import dev.cruxlog.logbook.SendCounting;
+import dev.cruxlog.logbook.domain.FigureNumbering.NumberedTick;
 
 /**
  * Every figure of a whole logbook under one way of counting sends, folded from its ticks in
@@ -57,8 +58,11 @@ public final class WholeLogbookFold {
     private final boolean ropeFromAbove;
     private final LocalDate latestRecentDay;
 
+    /** Shared with the folds of the other ways of counting the same ticks ({@link WholeLogbookFolds}). */
+    private final FigureNumbering numbering;
+
     private LocalDate day;
-    private final List<FigureTick> dayTicks = new ArrayList<>();
+    private final List<NumberedTick> dayTicks = new ArrayList<>();
 
     // The overview.
     private long ticks;
@@ -73,17 +77,20 @@ public final class WholeLogbookFold {
     private long projectAttempts;
     private final Map<DifficultyCategory, Long> sendsByCategory = new EnumMap<>(DifficultyCategory.class);
 
-    // Tries and categories: what earlier days left behind.
+    // Tries and categories: what earlier days left behind. By the numbers of FigureNumbering.
     private final Map<String, Integer> hardestSentLevel = new HashMap<>();
-    private final Map<String, Long> routeTicksBefore = new HashMap<>();
-    private final Map<RouteOf, RouteProgress> routes = new HashMap<>();
+    /** By route key: tries on earlier days, then (only while a day is folded) that day's failed ones. */
+    private long[] routeTicksBefore = new long[256];
+    private long[] failedToday = new long[256];
+    /** By route (discipline and key); null for a route of no graded try yet. */
+    private final List<RouteProgress> routes = new ArrayList<>();
 
     // The other figures.
     private final Map<String, long[]> monthVolumes = new TreeMap<>();
     private final Map<MonthStyle, FigureTick> monthHardest = new HashMap<>();
     private final List<Day> days = new ArrayList<>();
-    /** By the path's parts in one string (a list's hash is not cached; see {@link #placeKey}). */
-    private final Map<String, PlaceProgress> places = new HashMap<>();
+    /** By place number. */
+    private final List<PlaceProgress> places = new ArrayList<>();
     private LocalDate monthOf;
     private String month;
     private final Map<DisciplineStyle, Long> styles = new HashMap<>();
@@ -95,12 +102,23 @@ public final class WholeLogbookFold {
      *              yet, so it is not a recent hard send (as in the SQL, which reads {@code current_date})
      */
     public WholeLogbookFold(SendCounting counting, LocalDate today) {
+        this(counting, today, new FigureNumbering());
+    }
+
+    WholeLogbookFold(SendCounting counting, LocalDate today, FigureNumbering numbering) {
         this.ropeFromAbove = counting.countsRopeFromAbove();
         this.latestRecentDay = today.plusDays(1);
+        this.numbering = numbering;
     }
 
     /** The next tick: none may be dated before one already added. */
     public void add(FigureTick tick) {
+        add(numbering.number(tick));
+    }
+
+    /** The next tick, numbered by this fold's numbering. */
+    void add(NumberedTick numbered) {
+        FigureTick tick = numbered.tick();
         if (day != null && tick.climbedOn().isBefore(day)) {
             throw new IllegalArgumentException("Ticks must come in date order: " + tick.climbedOn() + " after " + day);
         }
@@ -108,7 +126,12 @@ public final class WholeLogbookFold {
             foldDay();
             day = tick.climbedOn();
         }
-        dayTicks.add(tick);
+        if (routeTicksBefore.length < numbering.routeKeys()) {
+            int length = Math.max(numbering.routeKeys(), routeTicksBefore.length * 2);
+            routeTicksBefore = Arrays.copyOf(routeTicksBefore, length);
+            failedToday = Arrays.copyOf(failedToday, length);
+        }
+        dayTicks.add(numbered);
     }
 
     private boolean countsAsSend(FigureTick tick) {
@@ -132,7 +155,8 @@ public final class WholeLogbookFold {
         monthVolume[2]++;
         long dayPitches = 0;
         boolean daySent = false;
-        for (FigureTick tick : dayTicks) {
+        for (NumberedTick numbered : dayTicks) {
+            FigureTick tick = numbered.tick();
             boolean sent = countsAsSend(tick);
             ticks++;
             pitches += tick.pitches();
@@ -155,8 +179,7 @@ public final class WholeLogbookFold {
                 if (region != null && !region.isEmpty()) {
                     regions.add(region);
                 }
-                PlaceProgress place = places.computeIfAbsent(placeKey(tick.locationPath()),
-                        p -> new PlaceProgress(tick.locationPath(), day));
+                PlaceProgress place = placeOf(numbered);
                 place.ticks++;
                 place.pitches += tick.pitches();
                 place.lastVisit = day;
@@ -191,21 +214,25 @@ public final class WholeLogbookFold {
 
     /** The figures that measure the day's graded tries against earlier days, then the day joins them. */
     private void foldTries() {
-        List<FigureTick> tries = dayTicks.stream().filter(t -> t.gradeLevel() != null && triedOrCounted(t)).toList();
-        Map<String, Long> failedToday = new HashMap<>();
-        Map<RouteOf, List<FigureTick>> byRoute = new LinkedHashMap<>();
-        for (FigureTick tick : tries) {
-            if (!countsAsSend(tick)) {
-                failedToday.merge(tick.routeKey(), 1L, Long::sum);
+        List<NumberedTick> tries = new ArrayList<>();
+        for (NumberedTick numbered : dayTicks) {
+            if (numbered.tick().gradeLevel() != null && triedOrCounted(numbered.tick())) {
+                tries.add(numbered);
             }
-            byRoute.computeIfAbsent(new RouteOf(tick.discipline(), tick.routeKey()), r -> new ArrayList<>()).add(tick);
         }
-        for (FigureTick tick : tries) {
+        Map<Integer, List<NumberedTick>> byRoute = new LinkedHashMap<>();
+        for (NumberedTick numbered : tries) {
+            if (!countsAsSend(numbered.tick())) {
+                failedToday[numbered.routeKey()]++;
+            }
+            byRoute.computeIfAbsent(numbered.route(), r -> new ArrayList<>()).add(numbered);
+        }
+        for (NumberedTick numbered : tries) {
+            FigureTick tick = numbered.tick();
             Integer hardestBefore = hardestSentLevel.get(tick.discipline());
             int levelsBelow = (hardestBefore != null ? hardestBefore : tick.gradeLevel()) - tick.gradeLevel();
             if (countsAsSend(tick)) {
-                long attempts = routeTicksBefore.getOrDefault(tick.routeKey(), 0L)
-                        + failedToday.getOrDefault(tick.routeKey(), 0L) + 1;
+                long attempts = routeTicksBefore[numbered.routeKey()] + failedToday[numbered.routeKey()] + 1;
                 sendsByCategory.merge(DifficultyCategory.of(levelsBelow), 1L, Long::sum);
                 if (levelsBelow <= 2 && !tick.climbedOn().isAfter(latestRecentDay)) {
                     hardSends.add(new HardSend(tick.discipline(), tick.route(), tick.grade(), tick.gradeIndex(),
@@ -221,24 +248,60 @@ public final class WholeLogbookFold {
         // First sends: per discipline and route, the tries of earlier days on it, that day's failed
         // ones and the send; the route's days up to it; all its sends.
         byRoute.forEach((route, routeTicks) -> {
-            RouteProgress progress = routes.computeIfAbsent(route, r -> new RouteProgress());
+            RouteProgress progress = routeOf(route, routeTicks.get(0).tick());
             progress.days++;
-            long failed = routeTicks.stream().filter(t -> !countsAsSend(t)).count();
-            List<FigureTick> sent = routeTicks.stream().filter(this::countsAsSend).toList();
-            if (progress.firstSend == null && !sent.isEmpty()) {
-                progress.firstSend = sent.stream().min(FIRST_OF_A_DAY).orElseThrow();
+            long failed = 0;
+            FigureTick firstSend = null;
+            int sent = 0;
+            for (NumberedTick numbered : routeTicks) {
+                if (countsAsSend(numbered.tick())) {
+                    sent++;
+                    if (firstSend == null || FIRST_OF_A_DAY.compare(numbered.tick(), firstSend) < 0) {
+                        firstSend = numbered.tick();
+                    }
+                } else {
+                    failed++;
+                }
+            }
+            if (progress.firstSend == null && firstSend != null) {
+                progress.firstSend = firstSend;
                 progress.attempts = progress.ticksBefore + failed + 1;
                 progress.daysToSend = progress.days;
             }
-            progress.sends += sent.size();
+            progress.sends += sent;
             progress.ticksBefore += routeTicks.size();
         });
-        for (FigureTick tick : tries) {
-            routeTicksBefore.merge(tick.routeKey(), 1L, Long::sum);
-            if (countsAsSend(tick)) {
-                hardestSentLevel.merge(tick.discipline(), tick.gradeLevel(), Math::max);
+        for (NumberedTick numbered : tries) {
+            routeTicksBefore[numbered.routeKey()]++;
+            failedToday[numbered.routeKey()] = 0;
+            if (countsAsSend(numbered.tick())) {
+                hardestSentLevel.merge(numbered.tick().discipline(), numbered.tick().gradeLevel(), Math::max);
             }
         }
+    }
+
+    private RouteProgress routeOf(int number, FigureTick tick) {
+        while (routes.size() <= number) {
+            routes.add(null);
+        }
+        RouteProgress progress = routes.get(number);
+        if (progress == null) {
+            progress = new RouteProgress(tick.discipline(), tick.routeKey());
+            routes.set(number, progress);
+        }
+        return progress;
+    }
+
+    private PlaceProgress placeOf(NumberedTick numbered) {
+        while (places.size() <= numbered.place()) {
+            places.add(null);
+        }
+        PlaceProgress place = places.get(numbered.place());
+        if (place == null) {
+            place = new PlaceProgress(numbered.tick().locationPath(), day);
+            places.set(numbered.place(), place);
+        }
+        return place;
     }
 
     private void keepRecentHardSends() {
@@ -251,10 +314,10 @@ public final class WholeLogbookFold {
         foldDay();
         keepRecentHardSends();
         Map<String, List<RouteSend>> firstSends = new HashMap<>();
-        routes.forEach((route, progress) -> {
-            if (progress.firstSend != null) {
+        routes.forEach(progress -> {
+            if (progress != null && progress.firstSend != null) {
                 FigureTick send = progress.firstSend;
-                firstSends.computeIfAbsent(route.discipline(), d -> new ArrayList<>()).add(new RouteSend(route.routeKey(),
+                firstSends.computeIfAbsent(progress.discipline, d -> new ArrayList<>()).add(new RouteSend(progress.routeKey,
                         send.route(), send.location(), send.climbedOn(), send.grade(), send.gradeIndex(), send.gradeLevel(),
                         send.style(), (int) progress.attempts, (int) progress.daysToSend, (int) progress.sends));
             }
@@ -280,8 +343,7 @@ public final class WholeLogbookFold {
                 .toList();
         List<MonthVolume> volumes = monthVolumes.entrySet().stream()
                 .map(e -> new MonthVolume(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
-        List<Place> placeList = places.values().stream()
-                .sorted(Comparator.comparing(p -> p.path, CodePoints.LIST_ORDER))
+        List<Place> placeList = Arrays.stream(numbering.placesInPathOrder()).mapToObj(places::get)
                 .map(p -> new Place(p.path, p.ticks, p.pitches, p.sends, p.hardest == null ? null : p.hardest.grade(),
                         p.hardest == null ? null : p.hardest.gradeIndex(), p.firstVisit, p.lastVisit))
                 .toList();
@@ -300,21 +362,6 @@ public final class WholeLogbookFold {
                 .toList();
         return new WholeLogbookFigures(firstSends, overview, months, volumes, List.copyOf(days), placeList, styleList, rates,
                 distribution);
-    }
-
-    /**
-     * Each part after a NUL and a mark, T for text or N for a null part (an array may hold one):
-     * PostgreSQL's text cannot hold NUL, so no two paths share a key.
-     */
-    private static String placeKey(List<String> path) {
-        StringBuilder key = new StringBuilder(96);
-        for (String part : path) {
-            key.append('\u0000').append(part == null ? 'N' : 'T');
-            if (part != null) {
-                key.append(part);
-            }
-        }
-        return key.toString();
     }
 
     private static FigureTick better(FigureTick kept, FigureTick candidate, Comparator<FigureTick> bestFirst) {
@@ -376,9 +423,6 @@ public final class WholeLogbookFold {
         return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
-    private record RouteOf(String discipline, String routeKey) {
-    }
-
     private record MonthStyle(String month, String discipline, String style) {
     }
 
@@ -392,12 +436,19 @@ public final class WholeLogbookFold {
     }
 
     private static final class RouteProgress {
+        final String discipline;
+        final String routeKey;
         long ticksBefore;
         long days;
         long sends;
         FigureTick firstSend;
         long attempts;
         long daysToSend;
+
+        RouteProgress(String discipline, String routeKey) {
+            this.discipline = discipline;
+            this.routeKey = routeKey;
+        }
     }
 
     private static final class PlaceProgress {

@@ -2,6 +2,7 @@ package dev.cruxlog.logbook.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -151,6 +152,54 @@ class WholeLogbookFoldTest {
         assertThat(figures.places().get(1).hardestGrade()).isEqualTo("5.10");
         assertThat(figures.places().get(1).ticks()).isEqualTo(2);
         assertThat(figures.overview().regions()).isEqualTo(1);
+    }
+
+    @Test
+    void aRouteClimbedInTwoDisciplinesIsTwoFirstSendsWhileItsRecentSendsCountEveryTry() {
+        List<String> path = List.of("Nevada", "Red Rock");
+        List<FigureTick> ticks = List.of(
+                tick(MAY_1, "Crimson", "sport", "attempt", false, 11, path),
+                tick(MAY_1.plusDays(1), "Crimson", "trad", "redpoint", true, 11, path),
+                tick(MAY_1.plusDays(2), "Crimson", "sport", "redpoint", true, 11, path));
+
+        WholeLogbookFigures figures = fold(SendCounting.LEADS_AND_BOULDERS, ticks);
+
+        assertThat(figures.firstSends().get("trad")).singleElement()
+                .satisfies(send -> assertThat(send.attempts()).as("first sends are by discipline and route").isEqualTo(1));
+        assertThat(figures.firstSends().get("sport")).singleElement().satisfies(send -> {
+            assertThat(send.attempts()).isEqualTo(2);
+            assertThat(send.days()).isEqualTo(2);
+        });
+        assertThat(figures.overview().recentHardSends()).extracting(h -> h.discipline(), h -> h.attempts())
+                .as("a recent send's tries are by route key, whatever the discipline, as in the SQL")
+                .containsExactly(tuple("sport", 3), tuple("trad", 2));
+    }
+
+    @Test
+    void foldingEveryCountingInOnePassGivesWhatEachCountingsOwnFoldGives() {
+        Random random = new Random(11);
+        String[] styles = {"onsight", "flash", "redpoint", "attempt", "top-rope", "follow"};
+        List<FigureTick> ticks = new ArrayList<>();
+        LocalDate day = MAY_1;
+        for (int i = 0; i < 3_000; i++) {
+            day = day.plusDays(random.nextInt(3) == 0 ? 1 : 0);
+            String style = styles[random.nextInt(styles.length)];
+            // 600 routes and 300 places: more than the fold's first arrays hold, so they grow.
+            List<String> path = random.nextInt(20) == 0 ? List.of() : List.of("Nevada", "Area " + random.nextInt(300));
+            ticks.add(tick(day, "Route " + random.nextInt(600), random.nextBoolean() ? "sport" : "trad", style,
+                    style.equals("onsight") || style.equals("flash") || style.equals("redpoint"), 8 + random.nextInt(6), path));
+        }
+
+        WholeLogbookFolds everyCounting = new WholeLogbookFolds(TODAY);
+        ticks.forEach(everyCounting::add);
+        var together = everyCounting.result();
+
+        for (SendCounting counting : SendCounting.values()) {
+            assertThat(together.get(counting)).as(counting.name()).isEqualTo(fold(counting, ticks));
+        }
+        assertThat(together.get(SendCounting.LEADS_AND_BOULDERS).overview().sends())
+                .as("the countings differ on these ticks, so the comparison can tell them apart")
+                .isLessThan(together.get(SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS).overview().sends());
     }
 
     @Test

@@ -14,7 +14,7 @@ import dev.cruxlog.logbook.DifficultyCategory;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
 import dev.cruxlog.logbook.domain.FigureTick;
-import dev.cruxlog.logbook.domain.WholeLogbookFold;
+import dev.cruxlog.logbook.domain.WholeLogbookFolds;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
@@ -379,20 +379,8 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                         // Off the driver's event loop, which every connection of the pool shares: a
                         // logbook of hundreds of thousands of ticks folds for seconds.
                         .publishOn(Schedulers.parallel())
-                        .collect(() -> folds(today), (folds, tick) -> folds.values().forEach(fold -> fold.add(tick)))
-                        .map(folds -> {
-                            Map<SendCounting, WholeLogbookFigures> figures = new EnumMap<>(SendCounting.class);
-                            folds.forEach((counting, fold) -> figures.put(counting, fold.result()));
-                            return figures;
-                        }));
-    }
-
-    private static Map<SendCounting, WholeLogbookFold> folds(LocalDate today) {
-        Map<SendCounting, WholeLogbookFold> folds = new EnumMap<>(SendCounting.class);
-        for (SendCounting counting : SendCounting.values()) {
-            folds.put(counting, new WholeLogbookFold(counting, today));
-        }
-        return folds;
+                        .collect(() -> new WholeLogbookFolds(today), WholeLogbookFolds::add)
+                        .map(WholeLogbookFolds::result));
     }
 
     @Override
