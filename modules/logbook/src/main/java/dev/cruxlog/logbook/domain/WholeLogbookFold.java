@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.cruxlog.logbook.AscentStyle;
@@ -281,27 +282,24 @@ public final class WholeLogbookFold {
     }
 
     private RouteProgress routeOf(int number, FigureTick tick) {
-        while (routes.size() <= number) {
-            routes.add(null);
-        }
-        RouteProgress progress = routes.get(number);
-        if (progress == null) {
-            progress = new RouteProgress(tick.discipline(), tick.routeKey());
-            routes.set(number, progress);
-        }
-        return progress;
+        return numbered(routes, number, () -> new RouteProgress(tick.discipline(), tick.routeKey()));
     }
 
     private PlaceProgress placeOf(NumberedTick numbered) {
-        while (places.size() <= numbered.place()) {
-            places.add(null);
+        return numbered(places, numbered.place(), () -> new PlaceProgress(numbered.tick().locationPath(), day));
+    }
+
+    /** The entry for a number, made when the number is first met (a route without tries has none). */
+    private static <T> T numbered(List<T> byNumber, int number, Supplier<T> first) {
+        while (byNumber.size() <= number) {
+            byNumber.add(null);
         }
-        PlaceProgress place = places.get(numbered.place());
-        if (place == null) {
-            place = new PlaceProgress(numbered.tick().locationPath(), day);
-            places.set(numbered.place(), place);
+        T entry = byNumber.get(number);
+        if (entry == null) {
+            entry = first.get();
+            byNumber.set(number, entry);
         }
-        return place;
+        return entry;
     }
 
     private void keepRecentHardSends() {
