@@ -4,7 +4,9 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -54,6 +56,9 @@ class LogbookModuleSliceTest {
     @Autowired
     DatabaseClient db;
 
+    @Autowired
+    LogbookStatistics statistics;
+
     @BeforeEach
     void listenerAgrees() {
         listener.failing.set(false);
@@ -71,6 +76,55 @@ class LogbookModuleSliceTest {
         assertThat(done.ticksAdded()).isEqualTo(567);
         assertThat(count("SELECT count(*) FROM logbook.tick WHERE owner_id = :owner", climber)).isEqualTo(567);
         assertThat(listener.changed).contains(climber);
+    }
+
+    /**
+     * An import that only adds folds the logbook's figures while its rows are copied (ADR 0023):
+     * what it hands its listener must be what reading the logbook afterwards gives, with ticks it
+     * already held on the same day, and route keys lower-cased by PostgreSQL, whose rules for
+     * "İ" and a final "Σ" are not Java's.
+     */
+    @Test
+    void anImportThatOnlyAddsHandsOverTheFiguresAReadOfTheLogbookGives() throws Exception {
+        UUID climber = OwnerAccounts.create(db);
+        ticks.create(climber, tick("Owned Route")).block(Duration.ofSeconds(10));
+        String ukc = """
+                Name,Grade,Style,Partner(empty),Notes,Date,Crag,County,Region,Country,Pitches,Type
+                "ΣΟΦΟΣ",5.10a,Lead RP,,,02/May/24,"Kalymnos Grande",,Dodecanese,Greece,1,Sport
+                "ΣΟΦΟΣ",5.10a,Lead dnf,,,01/May/24,"Kalymnos Grande",,Dodecanese,Greece,1,Sport
+                "İnce Yol",5.9,Lead O/S,,,01/May/24,"Geyikbayırı",,Antalya,Turkey,1,Sport
+                "Five Gallon Buckets",5.8,Lead,,,30/Apr/24,"Smith Rock","OR Smith Rocks",Oregon,USA,1,Sport
+                """;
+
+        for (byte[] file : List.of(ukc.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Files.readAllBytes(SharedData.file("mountain-project/ticks-sport-trad-567.csv")))) {
+            listener.handedOver.remove(climber);
+            ImportView done = finished(climber, imports.upload(climber, null, "logbook.csv", file).block(Duration.ofSeconds(30)).id());
+            assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo(ImportStatus.SUCCEEDED);
+
+            assertThat(listener.handedOver.get(climber)).as("figures handed over by an import that only added")
+                    .isNotNull()
+                    .isEqualTo(statistics.wholeLogbook(climber).block(Duration.ofSeconds(30)));
+        }
+        assertThat(listener.handedOver.get(climber).get(SendCounting.LEADS_AND_BOULDERS).firstSends().get("sport"))
+                .extracting(LogbookStatistics.RouteSend::routeKey)
+                .as("keyed as the database lower-cases, not as Java does")
+                .contains("σοφοσ|Dodecanese, Greece", "ince yol|Antalya, Turkey")
+                .doesNotContain("σοφος|Dodecanese, Greece", "i\u0307nce yol|Antalya, Turkey");
+    }
+
+    @Test
+    void everyWriteAnnouncesItselfBeforeItChangesTheLogbook() throws Exception {
+        UUID climber = OwnerAccounts.create(db);
+        UUID tick = ticks.create(climber, tick("Announced Route")).block(Duration.ofSeconds(10)).id();
+        ticks.update(climber, tick, tick("Renamed Route")).block(Duration.ofSeconds(10));
+        ticks.delete(climber, tick).block(Duration.ofSeconds(10));
+        finished(climber, imports.upload(climber, null, "ticks.csv",
+                Files.readAllBytes(SharedData.file("mountain-project/ticks-small-4.csv"))).block(Duration.ofSeconds(10)).id());
+
+        assertThat(listener.events.stream().filter(event -> event.endsWith(climber.toString())).map(e -> e.split(" ")[0]))
+                .as("create, edit, delete, import: each announced, then told")
+                .containsExactly("changing", "changed", "changing", "changed", "changing", "changed", "changing", "folded");
     }
 
     @Test
@@ -142,15 +196,32 @@ class LogbookModuleSliceTest {
     static class RecordingListener implements LogbookChangeListener {
 
         final List<UUID> changed = new CopyOnWriteArrayList<>();
+        final List<String> events = new CopyOnWriteArrayList<>();
+        final Map<UUID, Map<SendCounting, LogbookStatistics.WholeLogbookFigures>> handedOver = new ConcurrentHashMap<>();
         final AtomicBoolean failing = new AtomicBoolean();
 
         @Override
+        public Mono<Void> logbookChanging(UUID owner) {
+            return Mono.fromRunnable(() -> events.add("changing " + owner));
+        }
+
+        @Override
         public Mono<Void> logbookChanged(UUID owner) {
+            return told(owner, "changed");
+        }
+
+        @Override
+        public Mono<Void> logbookChanged(UUID owner, Map<SendCounting, LogbookStatistics.WholeLogbookFigures> wholeLogbook) {
+            return told(owner, "folded").doOnSuccess(done -> handedOver.put(owner, wholeLogbook));
+        }
+
+        private Mono<Void> told(UUID owner, String how) {
             return Mono.defer(() -> {
                 if (failing.get()) {
                     return Mono.error(new IllegalStateException("the figures could not follow"));
                 }
                 changed.add(owner);
+                events.add(how + " " + owner);
                 return Mono.empty();
             });
         }

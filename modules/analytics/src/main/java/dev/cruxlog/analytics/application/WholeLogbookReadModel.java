@@ -37,15 +37,35 @@ public class WholeLogbookReadModel implements LogbookChangeListener {
         this.clock = clock;
     }
 
-    /** Inside the writing transaction: waits for another refresh of the climber, then refreshes. */
+    /**
+     * Before the write touches the ticks: waits for another write of the climber to commit. Its
+     * refresh then reads what that write committed, and an import that reads the logbook before
+     * it copies new ticks in reads what is still true at its commit.
+     */
     @Override
-    public Mono<Void> logbookChanged(UUID owner) {
-        return figures.lockClimber(owner).then(refresh(owner));
+    public Mono<Void> logbookChanging(UUID owner) {
+        return figures.lockClimber(owner);
     }
 
-    private Mono<Void> refresh(UUID owner) {
-        LocalDate today = LocalDate.now(clock);
-        return statistics.wholeLogbook(owner).flatMap(folded -> {
+    /**
+     * Inside the writing transaction: waits for another refresh of the climber, then refreshes.
+     * (The lock is the one {@link #logbookChanging} took; taking it again here also covers a
+     * caller that did not announce its write, and costs one round trip.)
+     */
+    @Override
+    public Mono<Void> logbookChanged(UUID owner) {
+        return figures.lockClimber(owner).then(statistics.wholeLogbook(owner)).flatMap(folded -> store(owner, folded));
+    }
+
+    /** The figures the write folded (an import's new ticks with the rest): stored without reading the ticks. */
+    @Override
+    public Mono<Void> logbookChanged(UUID owner, Map<SendCounting, LogbookStatistics.WholeLogbookFigures> wholeLogbook) {
+        return figures.lockClimber(owner).then(store(owner, wholeLogbook));
+    }
+
+    private Mono<Void> store(UUID owner, Map<SendCounting, LogbookStatistics.WholeLogbookFigures> folded) {
+        return Mono.defer(() -> {
+            LocalDate today = LocalDate.now(clock);
             Map<SendCounting, LogbookStatistics.WholeLogbookFigures> byCounting = new EnumMap<>(SendCounting.class);
             folded.forEach((counting, whole) -> byCounting.put(counting, forPyramids(whole)));
             // The days out are the same under either counting (only whether a day had a send differs).

@@ -44,6 +44,29 @@ class WholeLogbookReadModelTest {
     }
 
     @Test
+    void aWriteAnnouncedLocksTheClimberBeforeItTouchesTheTicks() {
+        StepVerifier.create(readModel.logbookChanging(CLIMBER)).verifyComplete();
+
+        assertThat(figures.calls).containsExactly("lock " + CLIMBER);
+        assertThat(statistics.calls).as("nothing read yet").isEmpty();
+    }
+
+    @Test
+    void figuresTheWriteFoldedAreStoredWithoutReadingTheTicks() {
+        var folded = statistics.wholeLogbook(CLIMBER).block();
+        statistics.calls.clear();
+
+        StepVerifier.create(readModel.logbookChanged(CLIMBER, folded)).verifyComplete();
+
+        assertThat(statistics.calls).as("the ticks are not read again").isEmpty();
+        assertThat(figures.calls).containsExactly("lock " + CLIMBER, "replace " + CLIMBER + " LEADS_AND_BOULDERS",
+                "replace " + CLIMBER + " LEADS_TOP_ROPES_AND_FOLLOWS");
+        assertThat(figures.stored.get(CLIMBER + "/LEADS_TOP_ROPES_AND_FOLLOWS").overview().sends()).isEqualTo(2);
+        assertThat(figures.stored.get(CLIMBER + "/LEADS_AND_BOULDERS").firstSends())
+                .as("stored as for pyramids: every discipline").containsOnlyKeys(dev.cruxlog.analytics.Pyramids.DISCIPLINES);
+    }
+
+    @Test
     void aFigureThatFailsFailsTheChangeAndStoresNothingSoTheWriteRollsBack() {
         statistics.overviewFailure = new IllegalStateException("statement timeout");
 

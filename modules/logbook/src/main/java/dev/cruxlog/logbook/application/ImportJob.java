@@ -5,11 +5,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.cruxlog.grades.Grades;
 import dev.cruxlog.identity.EightAProfile;
+import dev.cruxlog.logbook.LogbookStatistics.WholeLogbookFigures;
+import dev.cruxlog.logbook.SendCounting;
 import dev.cruxlog.logbook.domain.CsvExport;
 import dev.cruxlog.logbook.domain.EightAAscents;
 import dev.cruxlog.logbook.domain.EightACsvRows;
@@ -18,6 +21,7 @@ import dev.cruxlog.logbook.domain.ImportLimits;
 import dev.cruxlog.logbook.domain.ImportRejected;
 import dev.cruxlog.logbook.domain.ImportWarning;
 import dev.cruxlog.logbook.domain.MountainProjectRows;
+import dev.cruxlog.logbook.domain.NewTick;
 import dev.cruxlog.logbook.domain.SendageRows;
 import dev.cruxlog.logbook.domain.SourceFormat;
 import dev.cruxlog.logbook.domain.SourceRecords;
@@ -26,6 +30,7 @@ import dev.cruxlog.logbook.domain.TickDraft;
 import dev.cruxlog.logbook.domain.TranslatedFile;
 import dev.cruxlog.logbook.domain.TwentySevenCragsAscents;
 import dev.cruxlog.logbook.domain.UkcRows;
+import dev.cruxlog.logbook.domain.WholeLogbookFolds;
 import dev.cruxlog.platform.jobs.Job;
 import dev.cruxlog.platform.jobs.JobHandler;
 import dev.cruxlog.platform.jobs.JobPayloads;
@@ -170,47 +175,85 @@ class ImportJob implements JobHandler {
     }
 
     private Mono<Void> apply(Imports.Job found, int rowsRead, TranslatedFile result) {
-        return transaction.transactional(Mono.zip(ticks.contentHashes(found.owner(), found.source()),
+        // Announced before anything is read: the logbook read below must stay true until the commit.
+        return transaction.transactional(changes.changing(found.owner())
+                .then(Mono.zip(ticks.contentHashes(found.owner(), found.source()),
                         ticks.deletedSourceKeys(found.owner(), found.source()),
-                        (existing, deletedKeys) -> write(found, rowsRead, result, existing, deletedKeys))
+                        (existing, deletedKeys) -> write(found, rowsRead, result, existing, deletedKeys)))
                 .flatMap(writing -> writing));
     }
 
     /** Adds the file's new ticks, updates the changed ones and links duplicates, against what the logbook holds. */
     private Mono<Void> write(Imports.Job found, int rowsRead, TranslatedFile result, Map<String, String> existing,
                              Set<String> deletedKeys) {
-        List<TickDraft> added = new ArrayList<>();
-        List<TickDraft> changed = new ArrayList<>();
-        long unchanged = 0;
-        long keptDeleted = 0;
-        for (TickDraft draft : result.drafts()) {
-            String hash = existing.get(draft.sourceKey());
-            if (hash == null && deletedKeys.contains(draft.sourceKey())) {
-                // The climber deleted this tick: a re-import does not bring it back.
-                keptDeleted++;
-            } else if (hash == null) {
-                added.add(draft);
-            } else if (!hash.equals(draft.contentHash()) && !hash.equals(draft.contentHashBeforeUserGrade())) {
-                changed.add(draft);
-            } else {
-                unchanged++;
+        UUID owner = found.owner();
+        // New ticks get their ids here (ADR 0023) from SecureRandom, as gen_random_uuid() would
+        // have given them; it may read /dev/urandom, so not on a non-blocking thread.
+        return Mono.fromCallable(() -> Sorted.of(result.drafts(), existing, deletedKeys))
+                .subscribeOn(Schedulers.boundedElastic())
+                // One after another: the links must see this import's rows.
+                .flatMap(sorted -> insertAndUpdate(owner, found.id(), sorted.added(), sorted.changed())
+                        .flatMap(written -> ticks.linkCrossSourceDuplicates(owner)
+                                // The read model follows in this transaction: a page never shows
+                                // figures of half an import. A re-import that added, changed and
+                                // linked nothing changed no figure; links change which ticks
+                                // count, so figures folded before them are not the logbook's.
+                                .flatMap(linked -> written.inserted() + written.updated() + linked == 0 ? Mono.just(linked)
+                                        : (linked == 0 && written.folded().isPresent()
+                                                ? changes.changed(owner, written.folded().get())
+                                                : changes.changed(owner)).thenReturn(linked))
+                                .flatMap(linked -> imports.succeed(found.id(), rowsRead, written.inserted(), written.updated(),
+                                        sorted.unchanged(), result.skipped(), sorted.keptDeleted(),
+                                        withNotes(result.warnings(), linked, sorted.keptDeleted())))));
+    }
+
+    /** The file's drafts against what the logbook holds: new (with their ids), changed, unchanged, deleted by the climber. */
+    private record Sorted(List<NewTick> added, List<TickDraft> changed, long unchanged, long keptDeleted) {
+
+        static Sorted of(List<TickDraft> drafts, Map<String, String> existing, Set<String> deletedKeys) {
+            List<NewTick> added = new ArrayList<>();
+            List<TickDraft> changed = new ArrayList<>();
+            long unchanged = 0;
+            long keptDeleted = 0;
+            for (TickDraft draft : drafts) {
+                String hash = existing.get(draft.sourceKey());
+                if (hash == null && deletedKeys.contains(draft.sourceKey())) {
+                    // The climber deleted this tick: a re-import does not bring it back.
+                    keptDeleted++;
+                } else if (hash == null) {
+                    added.add(NewTick.of(draft));
+                } else if (!hash.equals(draft.contentHash()) && !hash.equals(draft.contentHashBeforeUserGrade())) {
+                    changed.add(draft);
+                } else {
+                    unchanged++;
+                }
             }
+            return new Sorted(added, changed, unchanged, keptDeleted);
         }
-        long same = unchanged;
-        long deleted = keptDeleted;
-        // One after another: the links must see this import's rows.
-        return ticks.insertAll(found.owner(), found.id(), added)
-                .flatMap(inserted -> ticks.updateAll(found.owner(), found.id(), changed)
-                        .flatMap(updated -> ticks.linkCrossSourceDuplicates(found.owner())
-                                // The read model follows in this transaction: a
-                                // page never shows figures of half an import. A
-                                // re-import that added, changed and linked nothing
-                                // changed no figure.
-                                .flatMap(linked -> inserted + updated + linked == 0 ? Mono.just(linked)
-                                        : changes.changed(found.owner()).thenReturn(linked))
-                                .flatMap(linked -> imports.succeed(found.id(), rowsRead, inserted, updated, same,
-                                        result.skipped(), deleted,
-                                        withNotes(result.warnings(), linked, deleted)))));
+    }
+
+    /**
+     * @param folded the whole logbook's figures with this import's ticks, when the import only
+     *               adds: folded on a CPU worker while PostgreSQL copies the rows (ADR 0023)
+     */
+    private record Written(long inserted, long updated, Optional<Map<SendCounting, WholeLogbookFigures>> folded) {
+    }
+
+    private Mono<Written> insertAndUpdate(UUID owner, UUID importId, List<NewTick> added, List<TickDraft> changed) {
+        if (added.isEmpty() || !changed.isEmpty()) {
+            return ticks.insertAll(owner, importId, added)
+                    .flatMap(inserted -> ticks.updateAll(owner, importId, changed)
+                            .map(updated -> new Written(inserted, updated, Optional.empty())));
+        }
+        // Only new ticks: what the logbook holds now (read under the lock taken in apply) plus
+        // them is what it will hold, so its figures are folded while the COPY runs rather than
+        // read back and folded after it, on a CPU worker beside the connection's wait.
+        List<String> names = NewTick.unlinkedRouteNames(added);
+        return Mono.zip(ticks.figureTicks(owner), ticks.lowerCased(names))
+                .flatMap(before -> Mono.zip(ticks.insertAll(owner, importId, added),
+                        Mono.fromCallable(() -> WholeLogbookFolds.withAdded(before.getT1(),
+                                NewTick.figureTicks(added, names, before.getT2()))).subscribeOn(Schedulers.parallel())))
+                .map(done -> new Written(done.getT1(), 0, Optional.of(done.getT2())));
     }
 
     private static List<ImportWarning> withNotes(List<ImportWarning> warnings, long linked, long keptDeleted) {

@@ -1,9 +1,13 @@
 package dev.cruxlog.logbook.application;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import dev.cruxlog.logbook.LogbookChangeListener;
+import dev.cruxlog.logbook.LogbookStatistics.WholeLogbookFigures;
+import dev.cruxlog.logbook.SendCounting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,9 +16,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Tells every {@link LogbookChangeListener} of a changed logbook, one after another, inside the
- * caller's transaction. Listeners are looked up on first use: they live in modules built on the
- * logbook (analytics), whose beans need the logbook's own beans first.
+ * Tells every {@link LogbookChangeListener} of a changing and then changed logbook, one after
+ * another, inside the caller's transaction. Listeners are looked up on first use: they live in
+ * modules built on the logbook (analytics), whose beans need the logbook's own beans first.
  */
 @Component
 public class LogbookChanges {
@@ -28,9 +32,26 @@ public class LogbookChanges {
         this.provider = provider;
     }
 
+    /** Call inside the writing transaction, before reading or writing the climber's ticks. */
+    public Mono<Void> changing(UUID owner) {
+        return tell(listener -> listener.logbookChanging(owner));
+    }
+
     /** Call inside the writing transaction, after the write. */
     public Mono<Void> changed(UUID owner) {
-        Mono<Void> told = Flux.fromIterable(listeners()).concatMap(listener -> listener.logbookChanged(owner)).then();
+        return timed(tell(listener -> listener.logbookChanged(owner)));
+    }
+
+    /** {@link #changed(UUID)}, handing over the whole logbook's figures the write has folded. */
+    public Mono<Void> changed(UUID owner, Map<SendCounting, WholeLogbookFigures> wholeLogbook) {
+        return timed(tell(listener -> listener.logbookChanged(owner, wholeLogbook)));
+    }
+
+    private Mono<Void> tell(Function<LogbookChangeListener, Mono<Void>> call) {
+        return Flux.fromIterable(listeners()).concatMap(call).then();
+    }
+
+    private static Mono<Void> timed(Mono<Void> told) {
         if (!log.isDebugEnabled()) {
             return told;
         }

@@ -87,7 +87,7 @@ public class TickService implements RecentTicks {
 
     public Mono<TickView> create(UUID owner, HandEnteredTick input) {
         return Mono.fromCallable(() -> input.draft(grades))
-                .flatMap(draft -> transaction.transactional(ticks.insert(owner, draft).flatMap(tick -> changed(owner, tick))));
+                .flatMap(draft -> transaction.transactional(changes.changing(owner).then(ticks.insert(owner, draft)).flatMap(tick -> changed(owner, tick))));
     }
 
     /**
@@ -96,11 +96,11 @@ public class TickService implements RecentTicks {
      */
     public Mono<TickView> update(UUID owner, UUID id, HandEnteredTick input) {
         return Mono.fromCallable(() -> input.draft(grades))
-                .flatMap(draft -> transaction.transactional(ticks.update(owner, id, draft).flatMap(tick -> changed(owner, tick))));
+                .flatMap(draft -> transaction.transactional(changes.changing(owner).then(ticks.update(owner, id, draft)).flatMap(tick -> changed(owner, tick))));
     }
 
     public Mono<Boolean> delete(UUID owner, UUID id) {
-        return transaction.transactional(ticks.delete(owner, id)
+        return transaction.transactional(changes.changing(owner).then(ticks.delete(owner, id))
                 .flatMap(deleted -> deleted ? changed(owner, true) : Mono.just(false)));
     }
 
@@ -114,12 +114,15 @@ public class TickService implements RecentTicks {
      * source if there is one; empty when the climber has no such deletion.
      */
     public Mono<TickView> restore(UUID owner, UUID id) {
-        return transaction.transactional(ticks.restore(owner, id)
+        return transaction.transactional(changes.changing(owner).then(ticks.restore(owner, id))
                 .flatMap(tick -> ticks.linkCrossSourceDuplicates(owner).then(ticks.find(owner, tick.id())))
                 .flatMap(tick -> changed(owner, tick)));
     }
 
-    /** Tells the logbook's listeners (the analytics read model) in this write's transaction. */
+    /**
+     * Tells the logbook's listeners (the analytics read model) in this write's transaction; each
+     * write above announced itself first ({@link LogbookChanges#changing}).
+     */
     private <T> Mono<T> changed(UUID owner, T result) {
         return changes.changed(owner).thenReturn(result);
     }

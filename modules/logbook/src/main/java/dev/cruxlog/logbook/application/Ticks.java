@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import dev.cruxlog.logbook.TickView;
 import dev.cruxlog.logbook.domain.ExportedTick;
+import dev.cruxlog.logbook.domain.FigureTicks;
+import dev.cruxlog.logbook.domain.NewTick;
 import dev.cruxlog.logbook.domain.TickDraft;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,8 +18,17 @@ public interface Ticks {
     /** Source key to content hash, for every tick of one source. */
     Mono<Map<String, String>> contentHashes(UUID owner, String source);
 
-    /** Writes many ticks in one round trip per few thousand rows. */
-    Mono<Long> insertAll(UUID owner, UUID importId, List<TickDraft> drafts);
+    /** Writes many ticks in one stream, each with the id it was given. */
+    Mono<Long> insertAll(UUID owner, UUID importId, List<NewTick> ticks);
+
+    /** The database's date and the climber's counted ticks (no duplicates) as the figures read them, in date order. */
+    Mono<FigureTicks> figureTicks(UUID owner);
+
+    /**
+     * Each name lower-cased by the database, in order: how a route without a link is keyed
+     * (its case rules are the database's, which need not be Java's).
+     */
+    Mono<List<String>> lowerCased(List<String> names);
 
     Mono<Long> updateAll(UUID owner, UUID importId, List<TickDraft> drafts);
 

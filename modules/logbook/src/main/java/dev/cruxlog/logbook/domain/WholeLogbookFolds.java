@@ -1,7 +1,10 @@
 package dev.cruxlog.logbook.domain;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.cruxlog.logbook.LogbookStatistics.WholeLogbookFigures;
@@ -23,6 +26,29 @@ public final class WholeLogbookFolds {
         for (SendCounting counting : SendCounting.values()) {
             folds.put(counting, new WholeLogbookFold(counting, today, numbering));
         }
+    }
+
+    /**
+     * The figures of a logbook after it gained ticks: what it held, in date order, merged with
+     * the new ticks in any order. Ticks of one day may come in any order (the database's date
+     * order does not order them either; the folds do not depend on it).
+     */
+    public static Map<SendCounting, WholeLogbookFigures> withAdded(FigureTicks before, List<FigureTick> added) {
+        List<FigureTick> sortedAdded = new ArrayList<>(added);
+        sortedAdded.sort(Comparator.comparing(FigureTick::climbedOn));
+        List<FigureTick> held = before.inDateOrder();
+        WholeLogbookFolds folds = new WholeLogbookFolds(before.today());
+        int h = 0;
+        for (FigureTick next : sortedAdded) {
+            while (h < held.size() && !held.get(h).climbedOn().isAfter(next.climbedOn())) {
+                folds.add(held.get(h++));
+            }
+            folds.add(next);
+        }
+        while (h < held.size()) {
+            folds.add(held.get(h++));
+        }
+        return folds.result();
     }
 
     /** The next tick: none may be dated before one already added. */

@@ -202,6 +202,41 @@ class WholeLogbookFoldTest {
                 .isLessThan(together.get(SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS).overview().sends());
     }
 
+    /**
+     * What an import that only adds hands the read model (ADR 0023): the ticks held, in date
+     * order, merged with new ones in any order, folded as if all had been read in date order,
+     * including days that both hold.
+     */
+    @Test
+    void aLogbookThatGainedTicksFoldsAsTheWholeLogbookReadInDateOrder() {
+        Random random = new Random(23);
+        String[] styles = {"onsight", "flash", "redpoint", "attempt", "top-rope", "follow"};
+        List<FigureTick> held = new ArrayList<>();
+        List<FigureTick> added = new ArrayList<>();
+        LocalDate day = MAY_1;
+        for (int i = 0; i < 2_000; i++) {
+            day = day.plusDays(random.nextInt(4) == 0 ? 1 : 0);
+            String style = styles[random.nextInt(styles.length)];
+            FigureTick tick = tick(day, "Route " + random.nextInt(150), "sport", style,
+                    style.equals("onsight") || style.equals("flash") || style.equals("redpoint"), 8 + random.nextInt(6),
+                    List.of("Nevada", "Area " + random.nextInt(40)));
+            (random.nextInt(3) == 0 ? held : added).add(tick);
+        }
+        List<FigureTick> all = new ArrayList<>(held);
+        all.addAll(added);
+        all.sort(java.util.Comparator.comparing(FigureTick::climbedOn));
+        Collections.shuffle(added, random);
+
+        var merged = WholeLogbookFolds.withAdded(new FigureTicks(TODAY, held), added);
+
+        WholeLogbookFolds read = new WholeLogbookFolds(TODAY);
+        all.forEach(read::add);
+        assertThat(merged).isEqualTo(read.result());
+        assertThat(merged.get(SendCounting.LEADS_AND_BOULDERS).overview().ticks()).isEqualTo(2_000);
+        assertThat(WholeLogbookFolds.withAdded(new FigureTicks(TODAY, List.of()), added))
+                .as("held ticks count: leaving them out changes the figures").isNotEqualTo(merged);
+    }
+
     @Test
     void textIsOrderedByCodePointAsPostgresqlsCCollationOrdersIt() {
         assertThat(WholeLogbookFold.CodePoints.compare("a", "B")).as("lower case after upper").isPositive();

@@ -13,7 +13,6 @@ import dev.cruxlog.logbook.AscentStyle;
 import dev.cruxlog.logbook.DifficultyCategory;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
-import dev.cruxlog.logbook.domain.FigureTick;
 import dev.cruxlog.logbook.domain.WholeLogbookFolds;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
@@ -350,32 +349,14 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
     }
 
     /**
-     * One statement for the ticks' narrow columns in date order, folded for both ways of counting
-     * as the rows arrive (ADR 0016: forty statements, one per figure and counting, cost an import
-     * of 50,000 ticks seconds). The route key is the database's, so routes group exactly as in
-     * the per-figure SQL; so is the date that decides what is recent.
+     * One statement for the ticks' narrow columns in date order ({@link FigureTickRows}), folded
+     * for both ways of counting as the rows arrive (ADR 0016: forty statements, one per figure
+     * and counting, cost an import of 50,000 ticks seconds).
      */
     @Override
     public Mono<Map<SendCounting, WholeLogbookFigures>> wholeLogbook(UUID owner) {
-        return db.sql("SELECT current_date AS today").map(row -> row.get("today", LocalDate.class)).one()
-                .flatMap(today -> db.sql("""
-                                SELECT id, route, coalesce(route_url, lower(route) || '|' || coalesce(location, '')) AS route_key,
-                                       location, location_path, discipline, grade, grade_index, grade_level, style, send, pitches,
-                                       length_ft,
-                                       -- The day as a number: parsing 50,000 dates from text was a fifth of the rows' decoding.
-                                       climbed_on - DATE '1970-01-01' AS epoch_day
-                                  FROM logbook.tick
-                                 WHERE owner_id = :owner AND duplicate_of IS NULL
-                                 ORDER BY climbed_on""")
-                        .bind("owner", owner)
-                        .map(row -> new FigureTick(row.get("id", UUID.class), row.get("route_key", String.class),
-                                row.get("route", String.class), row.get("location", String.class),
-                                Arrays.asList(row.get("location_path", String[].class)), LocalDate.ofEpochDay(row.get("epoch_day", Integer.class)),
-                                row.get("discipline", String.class), row.get("grade", String.class),
-                                row.get("grade_index", Integer.class), row.get("grade_level", Integer.class),
-                                row.get("style", String.class), Boolean.TRUE.equals(row.get("send", Boolean.class)),
-                                row.get("pitches", Integer.class), row.get("length_ft", Integer.class)))
-                        .all()
+        return FigureTickRows.today(db)
+                .flatMap(today -> FigureTickRows.inDateOrder(db, owner)
                         // Off the driver's event loop, which every connection of the pool shares: a
                         // logbook of hundreds of thousands of ticks folds for seconds.
                         .publishOn(Schedulers.parallel())

@@ -20,6 +20,8 @@ import dev.cruxlog.logbook.application.TickSort;
 import dev.cruxlog.logbook.application.Ticks;
 import dev.cruxlog.logbook.domain.DraftBuilder;
 import dev.cruxlog.logbook.domain.ExportedTick;
+import dev.cruxlog.logbook.domain.FigureTicks;
+import dev.cruxlog.logbook.domain.NewTick;
 import dev.cruxlog.logbook.domain.PlainText;
 import dev.cruxlog.logbook.domain.TickDraft;
 import io.netty.buffer.ByteBuf;
@@ -35,6 +37,7 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The tick table. Bulk writes send each column as one array and {@code unnest} them
@@ -112,21 +115,29 @@ class R2dbcTicks implements Ticks {
      * application sends text, not one bound array per column (ADR 0012).
      */
     @Override
-    public Mono<Long> insertAll(UUID owner, UUID importId, List<TickDraft> drafts) {
-        if (drafts.isEmpty()) {
+    public Mono<Long> insertAll(UUID owner, UUID importId, List<NewTick> ticks) {
+        if (ticks.isEmpty()) {
             return Mono.just(0L);
         }
-        String sql = "COPY logbook.tick (owner_id, import_id, " + String.join(", ", COLUMNS.stream().map(Column::name).toList())
+        String sql = "COPY logbook.tick (id, owner_id, import_id, " + String.join(", ", COLUMNS.stream().map(Column::name).toList())
                 + ") FROM STDIN";
-        return db.inConnection(connection -> postgres(connection).copyIn(sql, Flux.fromIterable(chunks(drafts))
-                .map(chunk -> Unpooled.wrappedBuffer(copyRows(owner, importId, chunk).getBytes(StandardCharsets.UTF_8)))));
+        // Every row encoded before the COPY starts, on a CPU worker: the driver's event loop then
+        // only writes, so PostgreSQL is fed at its own pace even while the same core folds the
+        // figures of these ticks beside it (ADR 0023), and the loop's other queries do not wait
+        // behind the encoding.
+        return Mono.fromCallable(() -> chunks(ticks).stream()
+                        .map(chunk -> copyRows(owner, importId, chunk).getBytes(StandardCharsets.UTF_8)).toList())
+                .subscribeOn(Schedulers.parallel())
+                .flatMap(encoded -> db.inConnection(connection -> postgres(connection)
+                        .copyIn(sql, Flux.fromIterable(encoded).map(Unpooled::wrappedBuffer))));
     }
 
-    /** One COPY text line per draft, in {@link #COLUMNS}' order after the owner and import. */
-    static String copyRows(UUID owner, UUID importId, List<TickDraft> chunk) {
-        CopyText rows = new CopyText(chunk.size() * 400);
-        for (TickDraft draft : chunk) {
-            rows.value(owner).value(importId);
+    /** One COPY text line per tick: its id, the owner and import, then {@link #COLUMNS} in order. */
+    static String copyRows(UUID owner, UUID importId, List<NewTick> chunk) {
+        CopyText rows = new CopyText(chunk.size() * 440);
+        for (NewTick tick : chunk) {
+            TickDraft draft = tick.draft();
+            rows.value(tick.id()).value(owner).value(importId);
             for (Column column : COLUMNS) {
                 switch (column.name()) {
                     case "location_path" -> rows.array(draft.locationPath());
@@ -137,6 +148,24 @@ class R2dbcTicks implements Ticks {
             rows.endRow();
         }
         return rows.toString();
+    }
+
+    @Override
+    public Mono<FigureTicks> figureTicks(UUID owner) {
+        return FigureTickRows.today(db)
+                .flatMap(today -> FigureTickRows.inDateOrder(db, owner).collectList().map(held -> new FigureTicks(today, held)));
+    }
+
+    @Override
+    public Mono<List<String>> lowerCased(List<String> names) {
+        if (names.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return db.sql("SELECT lower(name) AS lowered FROM unnest(CAST(:names AS text[])) WITH ORDINALITY AS n(name, i) ORDER BY i")
+                .bind("names", names.toArray(String[]::new))
+                .map(row -> row.get("lowered", String.class))
+                .all()
+                .collectList();
     }
 
     /** The driver's own connection under Spring's proxy, the pool's and the validation window's wrappers. */
@@ -202,10 +231,10 @@ class R2dbcTicks implements Ticks {
         return spec;
     }
 
-    private static List<List<TickDraft>> chunks(List<TickDraft> drafts) {
-        List<List<TickDraft>> chunks = new ArrayList<>();
-        for (int i = 0; i < drafts.size(); i += CHUNK) {
-            chunks.add(drafts.subList(i, Math.min(drafts.size(), i + CHUNK)));
+    private static <T> List<List<T>> chunks(List<T> rows) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i += CHUNK) {
+            chunks.add(rows.subList(i, Math.min(rows.size(), i + CHUNK)));
         }
         return chunks;
     }
