@@ -249,11 +249,12 @@ class ImportJob implements JobHandler {
         // them is what it will hold, so its figures are folded while the COPY runs rather than
         // read back and folded after it, on a CPU worker beside the connection's wait.
         List<String> names = NewTick.unlinkedRouteNames(added);
-        return Mono.zip(ticks.figureTicks(owner), ticks.lowerCased(names))
-                .flatMap(before -> Mono.zip(ticks.insertAll(owner, importId, added),
-                        Mono.fromCallable(() -> WholeLogbookFolds.withAdded(before.getT1(),
-                                NewTick.figureTicks(added, names, before.getT2()))).subscribeOn(Schedulers.parallel())))
-                .map(done -> new Written(done.getT1(), 0, Optional.of(done.getT2())));
+        return Mono.zip(ticks.figureTicks(owner), ticks.lowerCased(names), (held, lowered) -> Mono.zip(
+                        ticks.insertAll(owner, importId, added),
+                        Mono.fromCallable(() -> WholeLogbookFolds.withAdded(held, NewTick.figureTicks(added, names, lowered)))
+                                .subscribeOn(Schedulers.parallel()),
+                        (inserted, folded) -> new Written(inserted, 0, Optional.of(folded))))
+                .flatMap(writing -> writing);
     }
 
     private static List<ImportWarning> withNotes(List<ImportWarning> warnings, long linked, long keptDeleted) {
