@@ -29,8 +29,8 @@ B="http://localhost:$PORT"
 echo "request floor, $(date -u +%FT%TZ), build $(git rev-parse --short HEAD), $SECONDS_PER_RUN s per run, 16 connections" | tee "$OUT"
 for url in "$B/actuator/health" "$B/api/v1/grades/systems" "$B/api/v1/analytics/pyramid?discipline=sport" "$B/api/v1/analytics/overview"; do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(head -1 "$WORK/token.txt")" "$url")
-  $LOADGEN load "$url" "$WORK/token.txt" 16 20 > /dev/null   # warm-up
-  for round in 1 2; do
+  $LOADGEN load "$url" "$WORK/token.txt" 16 "${WARM:-60}" > /dev/null   # warm-up (JIT)
+  for round in 1 2 3; do
     echo "$url (HTTP $code) round $round: $($LOADGEN load "$url" "$WORK/token.txt" 16 "$SECONDS_PER_RUN")" | tee -a "$OUT"
   done
 done
