@@ -49,8 +49,9 @@ public class WholeLogbookReadModel implements LogbookChangeListener {
 
     /**
      * Inside the writing transaction: waits for another refresh of the climber, then refreshes.
-     * (The lock is the one {@link #logbookChanging} took; taking it again here also covers a
-     * caller that did not announce its write, and costs one round trip.)
+     * (For a logbook write the lock is the one {@link #logbookChanging} took; taking it again costs
+     * one round trip and covers the refreshes that are no write: {@code ReadModelRebuild} and
+     * {@code LapsedFiguresSweep}.)
      */
     @Override
     public Mono<Void> logbookChanged(UUID owner) {

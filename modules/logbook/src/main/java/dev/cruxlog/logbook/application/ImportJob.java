@@ -194,17 +194,23 @@ class ImportJob implements JobHandler {
                 // One after another: the links must see this import's rows.
                 .flatMap(sorted -> insertAndUpdate(owner, found.id(), sorted.added(), sorted.changed())
                         .flatMap(written -> ticks.linkCrossSourceDuplicates(owner)
-                                // The read model follows in this transaction: a page never shows
-                                // figures of half an import. A re-import that added, changed and
-                                // linked nothing changed no figure; links change which ticks
-                                // count, so figures folded before them are not the logbook's.
-                                .flatMap(linked -> written.inserted() + written.updated() + linked == 0 ? Mono.just(linked)
-                                        : (linked == 0 && written.folded().isPresent()
-                                                ? changes.changed(owner, written.folded().get())
-                                                : changes.changed(owner)).thenReturn(linked))
+                                .flatMap(linked -> tellListeners(owner, written, linked).thenReturn(linked))
                                 .flatMap(linked -> imports.succeed(found.id(), rowsRead, written.inserted(), written.updated(),
                                         sorted.unchanged(), result.skipped(), sorted.keptDeleted(),
                                         withNotes(result.warnings(), linked, sorted.keptDeleted())))));
+    }
+
+    /**
+     * The read model follows in this transaction: a page never shows figures of half an import.
+     * A re-import that added, changed and linked nothing changed no figure; links change which
+     * ticks count, so figures folded before them are not the logbook's, and the listeners read it.
+     */
+    private Mono<Void> tellListeners(UUID owner, Written written, long linked) {
+        if (written.inserted() + written.updated() + linked == 0) {
+            return Mono.empty();
+        }
+        return linked == 0 && written.folded().isPresent() ? changes.changed(owner, written.folded().get())
+                : changes.changed(owner);
     }
 
     /** The file's drafts against what the logbook holds: new (with their ids), changed, unchanged, deleted by the climber. */

@@ -55,6 +55,12 @@ public record NewTick(UUID id, TickDraft draft) {
         for (int i = 0; i < names.size(); i++) {
             lowerCased.put(names.get(i), lowered.get(i));
         }
-        return ticks.stream().map(tick -> tick.figureTick(lowerCased.get(tick.draft().route()))).toList();
+        return ticks.stream().map(tick -> {
+            String name = lowerCased.get(tick.draft().route());
+            if (name == null && tick.draft().routeUrl() == null) {
+                throw new IllegalArgumentException("No lower-cased name for '" + tick.draft().route() + "'");
+            }
+            return tick.figureTick(name);
+        }).toList();
     }
 }

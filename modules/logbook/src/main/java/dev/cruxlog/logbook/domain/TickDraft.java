@@ -19,10 +19,28 @@ public record TickDraft(String source, String sourceKey, String route, LocalDate
                         List<String> locationPath, String routeUrl, String notes, BigDecimal routeStars,
                         BigDecimal userStars, Integer sourceRatingCode, String sourceUserGrade, List<String> tags) {
 
-    /** {@code tags} null means "leave the stored tags alone" (imports of files without tags). */
+    /**
+     * {@code tags} null means "leave the stored tags alone" (imports of files without tags). Every
+     * text is made {@link WellFormedText well-formed}: what is stored is then exactly the draft.
+     */
     public TickDraft {
-        locationPath = locationPath == null ? List.of() : List.copyOf(locationPath);
-        tags = tags == null ? null : tags.stream().map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();
+        source = WellFormedText.of(source);
+        sourceKey = WellFormedText.of(sourceKey);
+        route = WellFormedText.of(route);
+        grade = WellFormedText.of(grade);
+        gradeSystem = WellFormedText.of(gradeSystem);
+        protection = WellFormedText.of(protection);
+        aidGrade = WellFormedText.of(aidGrade);
+        sourceStyle = WellFormedText.of(sourceStyle);
+        sourceLeadStyle = WellFormedText.of(sourceLeadStyle);
+        sourceRouteType = WellFormedText.of(sourceRouteType);
+        location = WellFormedText.of(location);
+        routeUrl = WellFormedText.of(routeUrl);
+        notes = WellFormedText.of(notes);
+        sourceUserGrade = WellFormedText.of(sourceUserGrade);
+        locationPath = locationPath == null ? List.of() : List.copyOf(WellFormedText.of(locationPath));
+        tags = tags == null ? null
+                : WellFormedText.of(tags).stream().map(String::trim).filter(t -> !t.isEmpty()).distinct().toList();
     }
 
     /** Changes when anything the source says about the tick changes: the re-import test. */

@@ -48,6 +48,9 @@ class NewTickTest {
 
         assertThatThrownBy(() -> NewTick.figureTicks(List.of(named), List.of("Crimson"), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NewTick.figureTicks(List.of(named), List.of("Other"), List.of("other")))
+                .as("a route without a link and without its lower-cased name is not keyed as \"null|...\"")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Crimson");
         assertThat(new NewTick(UUID.randomUUID(), named.draft()).id()).isNotEqualTo(named.id());
     }
 }
