@@ -170,6 +170,53 @@ class ReadModelEquivalenceTest {
         oracle.assertTheFiguresMatch(climber, "after 12 concurrent creates");
     }
 
+    /**
+     * An import that only adds folds its figures from what the logbook held when it began (ADR
+     * 0023), so it must not begin while another write of the climber is uncommitted: that write
+     * would commit under the import's figures and be lost from them. Here the other write is a
+     * transaction holding the read model's per-climber lock (as every write does from its
+     * announcement on) and renaming a held tick; the import waits for it, then folds the renamed
+     * tick. (Without the lock taken at the announcement, the import read the old name before its
+     * COPY and stored figures without the rename: this test failed.)
+     */
+    @Test
+    void anImportWaitsForAnUncommittedWriteOfTheClimberAndFoldsWhatItCommitted() {
+        Climber climber = new Climbers(http).verified("rm-import-waits");
+        LogbookImports imports = new LogbookImports(http);
+        imports.importShared(climber, "mountain-project/ticks-small-4.csv");
+        UUID owner = db.sql("SELECT id FROM identity.account WHERE username = :name").bind("name", climber.username())
+                .map(row -> row.get("id", UUID.class)).one().block(Duration.ofSeconds(10));
+        String renamed = tickIds(climber).get(0);
+        io.r2dbc.spi.Connection other = Mono.from(application.getBean(io.r2dbc.spi.ConnectionFactory.class).create())
+                .block(Duration.ofSeconds(10));
+        try {
+            Mono.from(other.beginTransaction()).block(Duration.ofSeconds(10));
+            execute(other, "SELECT pg_advisory_xact_lock(hashtext('analytics.logbook_figure'), hashtext('" + owner + "'))");
+            execute(other, "UPDATE logbook.tick SET route = 'Renamed While Importing' WHERE id = '" + renamed + "'");
+
+            String importId = imports.start(climber, generatedExport(new Random(2323), 2_000), "ticks.csv", null);
+            String status = Flux.interval(Duration.ofMillis(100)).publishOn(Schedulers.boundedElastic())
+                    .map(tick -> imports.status(climber, importId))
+                    .filter(now -> !now.equals("queued")).blockFirst(Duration.ofSeconds(30));
+            // Long enough for an import that did not wait to read the held ticks and copy 2,000 rows.
+            Mono.delay(Duration.ofSeconds(2)).block();
+            assertThat(imports.status(climber, importId)).as("waiting for the other write (was %s)", status)
+                    .isEqualTo("running");
+
+            Mono.from(other.commitTransaction()).block(Duration.ofSeconds(10));
+            assertThat(imports.awaitFinished(climber, importId).get("status")).isEqualTo("succeeded");
+        } finally {
+            Mono.from(other.close()).block(Duration.ofSeconds(10));
+        }
+
+        oracle.assertTheFiguresMatch(climber, "an import that waited for an uncommitted rename");
+    }
+
+    private static void execute(io.r2dbc.spi.Connection connection, String sql) {
+        Flux.from(connection.createStatement(sql).execute()).flatMap(io.r2dbc.spi.Result::getRowsUpdated)
+                .then().block(Duration.ofSeconds(10));
+    }
+
     /** Without this, both sides of the comparisons above could be the ticks. */
     @Test
     void wholeLogbookAnswersAreReadFromTheReadModelAndWindowsFromTheTicks() {

@@ -36,6 +36,11 @@ public final class LogbookImports {
 
     /** Uploads a file (source may be null: detected) and waits for the import to finish. */
     public Map<String, Object> upload(Climber climber, byte[] content, String fileName, String source) {
+        return awaitFinished(climber, start(climber, content, fileName, source));
+    }
+
+    /** Uploads a file (source may be null: detected) and returns the queued import's id without waiting. */
+    public String start(Climber climber, byte[] content, String fileName, String source) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
         body.part("file", new ByteArrayResource(content) {
             @Override
@@ -49,7 +54,13 @@ public final class LogbookImports {
         Map<String, Object> started = http.post().uri("/api/v1/logbook/imports").header("Authorization", climber.bearer())
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(body.build()))
                 .exchange().expectStatus().isAccepted().expectBody(MAP).returnResult().getResponseBody();
-        return awaitFinished(climber, started.get("id").toString());
+        return started.get("id").toString();
+    }
+
+    /** The import's status now: queued, running, succeeded or failed. */
+    public String status(Climber climber, String id) {
+        return String.valueOf(http.get().uri("/api/v1/logbook/imports/" + id).header("Authorization", climber.bearer())
+                .exchange().expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody().get("status"));
     }
 
     /** Starts an import from a profile ({"source":..., ...}) and waits for it to finish. */
