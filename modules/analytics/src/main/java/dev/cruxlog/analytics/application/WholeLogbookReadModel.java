@@ -58,10 +58,14 @@ public class WholeLogbookReadModel implements LogbookChangeListener {
         return figures.lockClimber(owner).then(statistics.wholeLogbook(owner)).flatMap(folded -> store(owner, folded));
     }
 
-    /** The figures the write folded (an import's new ticks with the rest): stored without reading the ticks. */
+    /**
+     * The figures the write folded (an import's new ticks with the rest): stored without reading
+     * the ticks. The climber's lock is already held, since {@link #logbookChanging}: the figures
+     * were folded under it, and taking it only now could not make them current.
+     */
     @Override
     public Mono<Void> logbookChanged(UUID owner, Map<SendCounting, LogbookStatistics.WholeLogbookFigures> wholeLogbook) {
-        return figures.lockClimber(owner).then(store(owner, wholeLogbook));
+        return store(owner, wholeLogbook);
     }
 
     private Mono<Void> store(UUID owner, Map<SendCounting, LogbookStatistics.WholeLogbookFigures> folded) {

@@ -253,11 +253,12 @@ class ImportJob implements JobHandler {
         }
         // Only new ticks: what the logbook holds now (read under the lock taken in apply) plus
         // them is what it will hold, so its figures are folded while the COPY runs rather than
-        // read back and folded after it, on a CPU worker beside the connection's wait.
-        List<String> names = NewTick.unlinkedRouteNames(added);
-        return Mono.zip(ticks.figureTicks(owner), ticks.lowerCased(names), (held, lowered) -> Mono.zip(
+        // read back and folded after it, on a CPU worker beside the connection's wait. Routes
+        // without a link are keyed by the database, as the statistics key them.
+        List<NewTick.Unlinked> unlinked = NewTick.unlinkedRoutes(added);
+        return Mono.zip(ticks.figureTicks(owner), ticks.routeKeys(unlinked), (held, keys) -> Mono.zip(
                         ticks.insertAll(owner, importId, added),
-                        Mono.fromCallable(() -> WholeLogbookFolds.withAdded(held, NewTick.figureTicks(added, names, lowered)))
+                        Mono.fromCallable(() -> WholeLogbookFolds.withAdded(held, NewTick.figureTicks(added, unlinked, keys)))
                                 .subscribeOn(Schedulers.parallel()),
                         (inserted, folded) -> new Written(inserted, 0, Optional.of(folded))))
                 .flatMap(writing -> writing);

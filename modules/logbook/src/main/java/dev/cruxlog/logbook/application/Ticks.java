@@ -25,10 +25,10 @@ public interface Ticks {
     Mono<FigureTicks> figureTicks(UUID owner);
 
     /**
-     * Each name lower-cased by the database, in order: how a route without a link is keyed
-     * (its case rules are the database's, which need not be Java's).
+     * The route key of each route without a link, in order, as the statistics key routes (its
+     * lower-cased name at its location; the case rules are the database's, not Java's).
      */
-    Mono<List<String>> lowerCased(List<String> names);
+    Mono<List<String>> routeKeys(List<NewTick.Unlinked> routes);
 
     Mono<Long> updateAll(UUID owner, UUID importId, List<TickDraft> drafts);
 

@@ -21,46 +21,49 @@ public record NewTick(UUID id, TickDraft draft) {
         return new NewTick(UUID.randomUUID(), draft);
     }
 
+    /** A route without a link: its key is made from its name and location (by the database). */
+    public record Unlinked(String route, String location) {
+    }
+
     /**
      * The tick as the figures will read it once stored.
      *
-     * @param lowerCasedRoute the route name lower-cased by the database ({@code lower(route)}),
-     *                        which keys a route that has no link
+     * @param unlinkedKey the key the database gives the route when the tick has no link
      */
-    public FigureTick figureTick(String lowerCasedRoute) {
-        String routeKey = draft.routeUrl() != null ? draft.routeUrl()
-                : lowerCasedRoute + "|" + (draft.location() == null ? "" : draft.location());
+    public FigureTick figureTick(String unlinkedKey) {
+        String routeKey = draft.routeUrl() != null ? draft.routeUrl() : unlinkedKey;
         return new FigureTick(id, routeKey, draft.route(), draft.location(), draft.locationPath(), draft.climbedOn(),
                 draft.discipline().id(), draft.grade(), draft.gradeIndex(), draft.gradeLevel(), draft.style().id(),
                 draft.style().isSend(), draft.pitches(), draft.lengthFt());
     }
 
-    /** The distinct route names of the ticks without a link: those a route key is made from. */
-    public static List<String> unlinkedRouteNames(List<NewTick> ticks) {
-        return ticks.stream().map(NewTick::draft).filter(draft -> draft.routeUrl() == null).map(TickDraft::route)
-                .distinct().toList();
+    /** The distinct routes without a link among these ticks: those the database keys. */
+    public static List<Unlinked> unlinkedRoutes(List<NewTick> ticks) {
+        return ticks.stream().map(NewTick::draft).filter(draft -> draft.routeUrl() == null)
+                .map(draft -> new Unlinked(draft.route(), draft.location())).distinct().toList();
     }
 
     /**
      * Every tick as the figures will read it.
      *
-     * @param names   {@link #unlinkedRouteNames} of these ticks
-     * @param lowered the same names lower-cased by the database, in the same order
+     * @param unlinked {@link #unlinkedRoutes} of these ticks
+     * @param keys     the database's key of each, in the same order
      */
-    public static List<FigureTick> figureTicks(List<NewTick> ticks, List<String> names, List<String> lowered) {
-        if (names.size() != lowered.size()) {
-            throw new IllegalArgumentException(names.size() + " names but " + lowered.size() + " lower-cased");
+    public static List<FigureTick> figureTicks(List<NewTick> ticks, List<Unlinked> unlinked, List<String> keys) {
+        if (unlinked.size() != keys.size()) {
+            throw new IllegalArgumentException(unlinked.size() + " routes but " + keys.size() + " keys");
         }
-        Map<String, String> lowerCased = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            lowerCased.put(names.get(i), lowered.get(i));
+        Map<Unlinked, String> keyOf = new HashMap<>();
+        for (int i = 0; i < unlinked.size(); i++) {
+            keyOf.put(unlinked.get(i), keys.get(i));
         }
         return ticks.stream().map(tick -> {
-            String name = lowerCased.get(tick.draft().route());
-            if (name == null && tick.draft().routeUrl() == null) {
-                throw new IllegalArgumentException("No lower-cased name for '" + tick.draft().route() + "'");
+            TickDraft draft = tick.draft();
+            String key = draft.routeUrl() != null ? null : keyOf.get(new Unlinked(draft.route(), draft.location()));
+            if (key == null && draft.routeUrl() == null) {
+                throw new IllegalArgumentException("No key for the route '" + draft.route() + "' at " + draft.location());
             }
-            return tick.figureTick(name);
+            return tick.figureTick(key);
         }).toList();
     }
 }

@@ -11,7 +11,7 @@ import dev.cruxlog.logbook.AscentStyle;
 import dev.cruxlog.logbook.Discipline;
 import org.junit.jupiter.api.Test;
 
-/** A new tick as the figures will read it once stored: keyed as the database keys routes. */
+/** A new tick as the figures will read it once stored: a link keys its route, else the database's key. */
 class NewTickTest {
 
     private static TickDraft draft(String route, String location, String routeUrl) {
@@ -21,18 +21,20 @@ class NewTickTest {
     }
 
     @Test
-    void aRouteWithALinkIsKeyedByItAndOneWithoutByItsLowerCasedNameAndLocation() {
+    void aRouteWithALinkIsKeyedByItAndOneWithoutByTheKeyTheDatabaseGaveItsNameAndPlace() {
         NewTick linked = NewTick.of(draft("ΣΟΦΟΣ", "Kalymnos", "https://www.mountainproject.com/route/1/sofos"));
         NewTick named = NewTick.of(draft("ΣΟΦΟΣ", "Kalymnos", null));
+        NewTick again = NewTick.of(draft("ΣΟΦΟΣ", "Kalymnos", null));
         NewTick nowhere = NewTick.of(draft("ΣΟΦΟΣ", null, null));
-        List<NewTick> ticks = List.of(linked, named, nowhere);
+        List<NewTick> ticks = List.of(linked, named, again, nowhere);
 
-        List<String> names = NewTick.unlinkedRouteNames(ticks);
-        List<FigureTick> read = NewTick.figureTicks(ticks, names, List.of("σοφοσ"));
+        List<NewTick.Unlinked> unlinked = NewTick.unlinkedRoutes(ticks);
+        List<FigureTick> read = NewTick.figureTicks(ticks, unlinked, List.of("key of Kalymnos", "key of nowhere"));
 
-        assertThat(names).as("each name once, only where there is no link").containsExactly("ΣΟΦΟΣ");
+        assertThat(unlinked).as("each route without a link once").containsExactly(
+                new NewTick.Unlinked("ΣΟΦΟΣ", "Kalymnos"), new NewTick.Unlinked("ΣΟΦΟΣ", null));
         assertThat(read).extracting(FigureTick::routeKey).containsExactly(
-                "https://www.mountainproject.com/route/1/sofos", "σοφοσ|Kalymnos", "σοφοσ|");
+                "https://www.mountainproject.com/route/1/sofos", "key of Kalymnos", "key of Kalymnos", "key of nowhere");
         assertThat(read.get(1)).satisfies(tick -> {
             assertThat(tick.id()).isEqualTo(named.id());
             assertThat(tick.discipline()).isEqualTo("sport");
@@ -43,13 +45,14 @@ class NewTickTest {
     }
 
     @Test
-    void namesAndTheirLowerCasedFormsMustPairUp() {
+    void routesAndTheirKeysMustPairUpAndEveryUnlinkedRouteHaveOne() {
         NewTick named = NewTick.of(draft("Crimson", "Red Rock", null));
 
-        assertThatThrownBy(() -> NewTick.figureTicks(List.of(named), List.of("Crimson"), List.of()))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> NewTick.figureTicks(List.of(named), List.of("Other"), List.of("other")))
-                .as("a route without a link and without its lower-cased name is not keyed as \"null|...\"")
+        assertThatThrownBy(() -> NewTick.figureTicks(List.of(named), List.of(new NewTick.Unlinked("Crimson", "Red Rock")),
+                List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NewTick.figureTicks(List.of(named), List.of(new NewTick.Unlinked("Other", "Red Rock")),
+                List.of("other|red rock")))
+                .as("a route without a link and without its key is not keyed as null")
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Crimson");
         assertThat(new NewTick(UUID.randomUUID(), named.draft()).id()).isNotEqualTo(named.id());
     }

@@ -16,6 +16,13 @@ import reactor.core.publisher.Mono;
  */
 final class FigureTickRows {
 
+    /**
+     * What makes ticks one route, for every figure that groups by route (first sends, tries):
+     * its Mountain Project page, or its lower-cased name at its location. Written once: the
+     * per-figure SQL, the fold's read and the key of an import's new ticks all use it.
+     */
+    static final String ROUTE_KEY = "coalesce(route_url, lower(route) || '|' || coalesce(location, ''))";
+
     private FigureTickRows() {
     }
 
@@ -25,14 +32,14 @@ final class FigureTickRows {
 
     static Flux<FigureTick> inDateOrder(DatabaseClient db, UUID owner) {
         return db.sql("""
-                        SELECT id, route, coalesce(route_url, lower(route) || '|' || coalesce(location, '')) AS route_key,
+                        SELECT id, route, %s AS route_key,
                                location, location_path, discipline, grade, grade_index, grade_level, style, send, pitches,
                                length_ft,
                                -- The day as a number: parsing 50,000 dates from text was a fifth of the rows' decoding.
                                climbed_on - DATE '1970-01-01' AS epoch_day
                           FROM logbook.tick
                          WHERE owner_id = :owner AND duplicate_of IS NULL
-                         ORDER BY climbed_on""")
+                         ORDER BY climbed_on""".formatted(ROUTE_KEY))
                 .bind("owner", owner)
                 .map(row -> new FigureTick(row.get("id", UUID.class), row.get("route_key", String.class),
                         row.get("route", String.class), row.get("location", String.class),

@@ -44,13 +44,13 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
     private static final String A_TRY_OR_COUNTED =
             "(send OR CAST(:ropeFromAbove AS boolean) OR style NOT IN " + ROPE_FROM_ABOVE + ")";
 
-    /** Ticks of one owner in the window; a route is its Mountain Project page, or its name at its location. */
+    /** Ticks of one owner in the window, with their route's key ({@link FigureTickRows#ROUTE_KEY}). */
     private static final String WINDOW = """
-            SELECT coalesce(route_url, lower(route) || '|' || coalesce(location, '')) AS route_key, %s, *
+            SELECT %s AS route_key, %s, *
               FROM logbook.tick
              WHERE owner_id = :owner AND duplicate_of IS NULL
                AND (CAST(:from AS date) IS NULL OR climbed_on >= CAST(:from AS date))
-               AND (CAST(:to AS date) IS NULL OR climbed_on <= CAST(:to AS date))""".formatted(COUNTS_AS_SEND);
+               AND (CAST(:to AS date) IS NULL OR climbed_on <= CAST(:to AS date))""".formatted(FigureTickRows.ROUTE_KEY, COUNTS_AS_SEND);
 
     /**
      * Every graded tick with how far below the climber's hardest send on an earlier day (same
@@ -61,7 +61,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
             WITH all_ticks AS (
                 -- Only the columns the figures below read: the categorised rows are kept once for
                 -- all three (a CTE read three times is materialised), so their width is memory.
-                SELECT coalesce(route_url, lower(route) || '|' || coalesce(location, '')) AS route_key, %s,
+                SELECT %s AS route_key, %s,
                        discipline, route, grade, grade_index, grade_level, climbed_on, style
                   FROM logbook.tick WHERE owner_id = :owner AND duplicate_of IS NULL AND grade_level IS NOT NULL
                    AND %s),
@@ -83,7 +83,7 @@ class R2dbcLogbookStatistics implements LogbookStatistics {
                        (CAST(:from AS date) IS NULL OR climbed_on >= CAST(:from AS date))
                            AND (CAST(:to AS date) IS NULL OR climbed_on <= CAST(:to AS date)) AS in_window
                   FROM all_ticks)
-            """.formatted(COUNTS_AS_SEND, A_TRY_OR_COUNTED);
+            """.formatted(FigureTickRows.ROUTE_KEY, COUNTS_AS_SEND, A_TRY_OR_COUNTED);
 
     private final DatabaseClient db;
 

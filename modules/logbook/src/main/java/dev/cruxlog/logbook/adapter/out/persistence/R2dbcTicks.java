@@ -157,13 +157,18 @@ class R2dbcTicks implements Ticks {
     }
 
     @Override
-    public Mono<List<String>> lowerCased(List<String> names) {
-        if (names.isEmpty()) {
+    public Mono<List<String>> routeKeys(List<NewTick.Unlinked> routes) {
+        if (routes.isEmpty()) {
             return Mono.just(List.of());
         }
-        return db.sql("SELECT lower(name) AS lowered FROM unnest(CAST(:names AS text[])) WITH ORDINALITY AS n(name, i) ORDER BY i")
-                .bind("names", names.toArray(String[]::new))
-                .map(row -> row.get("lowered", String.class))
+        return db.sql("""
+                        SELECT %s AS route_key
+                          FROM unnest(CAST(:routes AS text[]), CAST(:locations AS text[])) WITH ORDINALITY AS t(route, location, i),
+                               LATERAL (SELECT CAST(NULL AS text) AS route_url) unlinked
+                         ORDER BY i""".formatted(FigureTickRows.ROUTE_KEY))
+                .bind("routes", routes.stream().map(NewTick.Unlinked::route).toArray(String[]::new))
+                .bind("locations", routes.stream().map(NewTick.Unlinked::location).toArray(String[]::new))
+                .map(row -> row.get("route_key", String.class))
                 .all()
                 .collectList();
     }
