@@ -36,5 +36,5 @@ for i in 1 2 3; do
   if [ "$i" = 3 ] && [ -n "${AP_LIB:-}" ]; then
     java benchmarks/results/s8-questions-20261202/Ap.java "$PID" "$AP_LIB" "stop,collapsed,threads,file=${AP_OUT:-/tmp/import3.collapsed}"
   fi
-  echo "$st" | python3 -c "import sys,json; from datetime import datetime as D; d=json.load(sys.stdin); a=D.fromisoformat(d['createdAt'].replace('Z','+00:00')); b=D.fromisoformat(d['finishedAt'].replace('Z','+00:00')); print('import', $i, d['status'], d['ticksAdded'], 'ticks; createdAt->finishedAt', (b-a).total_seconds(), 's; upload to finished', round($t1-$t0,2), 's')" | tee -a "$OUT"
+  echo "$st" | python3 -c "import sys,json; from datetime import datetime as D; d=json.load(sys.stdin); a=D.fromisoformat(d['createdAt'].replace('Z','+00:00')); b=D.fromisoformat(d['finishedAt'].replace('Z','+00:00')); print('import', $i, d['status'], d['ticksAdded'], 'ticks; createdAt->finishedAt', (b-a).total_seconds(), 's; upload to finished', round($t1-$t0,2), 's; from', d['createdAt'], 'to', d['finishedAt'])" | tee -a "$OUT"
 done

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.cruxlog.grades.Grades;
 import dev.cruxlog.identity.EightAProfile;
@@ -128,12 +129,21 @@ class ImportJob implements JobHandler {
                     }
                     return records(format, bytes).map(records -> new Read(format, records));
                 })
-                .flatMap(read -> imports.markRunning(found.id(), read.records().rows().size())
-                        // Pure CPU work over every row: on a CPU worker, not on the database
-                        // driver's event loop, which every other request's queries share.
-                        .then(Mono.fromCallable(() -> translate(read.format(), found.source(), read.records()))
-                                .subscribeOn(Schedulers.parallel()))
-                        .flatMap(result -> apply(found, read.records().rows().size(), result)));
+                .flatMap(read -> {
+                    int rowsRead = read.records().rows().size();
+                    // The translation takes the rows and drops them. Held by this chain's
+                    // lambdas, a 50,000-row file's rows stayed live through the whole write,
+                    // and every young collection copied them (docs/benchmarks.md, seventeenth session).
+                    AtomicReference<Read> untranslated = new AtomicReference<>(read);
+                    return imports.markRunning(found.id(), rowsRead)
+                            // Pure CPU work over every row: on a CPU worker, not on the database
+                            // driver's event loop, which every other request's queries share.
+                            .then(Mono.fromCallable(() -> {
+                                        Read taken = untranslated.getAndSet(null);
+                                        return translate(taken.format(), found.source(), taken.records());
+                                    }).subscribeOn(Schedulers.parallel()))
+                            .flatMap(result -> apply(found, rowsRead, result));
+                });
     }
 
     private record Read(SourceFormat format, SourceRecords records) {

@@ -33,7 +33,7 @@ class ImportJobFailuresTest {
     private static final UUID CLIMBER = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
     private static final UUID IMPORT = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
 
-    private final InMemoryImports imports = new InMemoryImports();
+    private final InMemoryImports imports = new InMemoryImports(IMPORT);
     private final List<String> logbookCalls = new ArrayList<>();
     private final JobPayloads payloads = new JobPayloads(JsonMapper.builder().build());
     private final ImportJob job = new ImportJob(imports, untouchedTicks(), null, null, null, null, null, new GradeCatalog(),
@@ -96,66 +96,5 @@ class ImportJobFailuresTest {
             logbookCalls.add(method.getName());
             throw new AssertionError("a failed import touched the logbook: " + method.getName());
         });
-    }
-
-    private static final class InMemoryImports implements Imports {
-
-        Job job;
-        byte[] file;
-        boolean markRunningFails;
-        int markedRunning;
-        final List<String> failed = new ArrayList<>();
-
-        @Override
-        public Mono<Job> forJob(UUID importId) {
-            return Mono.justOrEmpty(importId.equals(IMPORT) ? job : null);
-        }
-
-        @Override
-        public Mono<byte[]> file(UUID importId) {
-            return Mono.justOrEmpty(file);
-        }
-
-        @Override
-        public Mono<Void> markRunning(UUID importId, int rowsRead) {
-            return markRunningFails ? Mono.error(new IllegalStateException("connection reset"))
-                    : Mono.fromRunnable(() -> markedRunning++);
-        }
-
-        @Override
-        public Mono<Void> fail(UUID importId, String error, List<ImportWarning> warnings) {
-            return Mono.fromRunnable(() -> failed.add(error));
-        }
-
-        @Override
-        public Mono<Void> succeed(UUID importId, int rowsRead, long added, long updated, long unchanged, int skipped,
-                                  long keptDeleted, List<ImportWarning> warnings) {
-            return Mono.error(new AssertionError("a failure path succeeded"));
-        }
-
-        @Override
-        public Mono<UUID> create(UUID owner, String source, String fileName, String profileUrl) {
-            return Mono.error(new UnsupportedOperationException());
-        }
-
-        @Override
-        public Mono<Void> saveFile(UUID importId, byte[] content) {
-            return Mono.error(new UnsupportedOperationException());
-        }
-
-        @Override
-        public Mono<ImportView> find(UUID owner, UUID importId) {
-            return Mono.error(new UnsupportedOperationException());
-        }
-
-        @Override
-        public Flux<ImportView> list(UUID owner, int limit) {
-            return Flux.error(new UnsupportedOperationException());
-        }
-
-        @Override
-        public Mono<Void> eraseOwnedBy(UUID owner) {
-            return Mono.error(new UnsupportedOperationException());
-        }
     }
 }

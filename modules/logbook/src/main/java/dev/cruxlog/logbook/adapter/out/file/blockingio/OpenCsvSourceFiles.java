@@ -6,9 +6,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
@@ -17,6 +15,7 @@ import com.opencsv.exceptions.CsvException;
 import dev.cruxlog.logbook.application.CsvSourceFiles;
 import dev.cruxlog.logbook.domain.ImportLimits;
 import dev.cruxlog.logbook.domain.ImportRejected;
+import dev.cruxlog.logbook.domain.SourceColumns;
 import dev.cruxlog.logbook.domain.SourceRow;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -86,6 +85,7 @@ public class OpenCsvSourceFiles implements CsvSourceFiles {
             if (columns.size() > ImportLimits.MAX_COLUMNS) {
                 throw ImportLimits.tooManyColumns();
             }
+            SourceColumns table = SourceColumns.of(columns);
             List<SourceRow> rows = new ArrayList<>();
             long fields = 0;
             long recordStart = csv.getLinesRead() + 1;
@@ -114,20 +114,20 @@ public class OpenCsvSourceFiles implements CsvSourceFiles {
                 if (fields > ImportLimits.MAX_FIELDS) {
                     throw ImportLimits.tooManyFields();
                 }
-                Map<String, String> byColumn = new LinkedHashMap<>();
-                for (int i = 0; i < columns.size() && i < record.length; i++) {
+                for (int i = 0; i < record.length; i++) {
                     if (record[i].length() > limits.maxFieldChars()) {
                         throw new ImportRejected("Line " + recordStart + ": the " + columns.get(i) + " field is longer than "
                                 + limits.maxFieldChars() + " characters.");
                     }
-                    if (SWALLOWED_ROW.matcher(record[i]).find()) {
+                    // The pattern starts at a line break: a field without one cannot match, and
+                    // nearly every field has none (the search was a regular expression per field).
+                    if (hasLineBreak(record[i]) && SWALLOWED_ROW.matcher(record[i]).find()) {
                         throw new ImportRejected("Line " + recordStart + ": the " + columns.get(i) + " field runs over a "
                                 + "line break into what looks like the next row (a date and a comma): a quote is probably "
                                 + "not closed. Nothing was imported; fix that line or export the file again.");
                     }
-                    byColumn.put(columns.get(i), record[i]);
                 }
-                rows.add(new SourceRow((int) recordStart, byColumn));
+                rows.add(table.row((int) recordStart, record));
                 recordStart = csv.getLinesRead() + 1;
             }
             return rows;
@@ -135,6 +135,10 @@ public class OpenCsvSourceFiles implements CsvSourceFiles {
             throw new ImportRejected("The file could not be read as CSV: " + e.getMessage()
                     + ". It may be truncated or have an unclosed quote.");
         }
+    }
+
+    private static boolean hasLineBreak(String field) {
+        return field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
     }
 
     private static boolean endsWithLineBreak(byte[] content) {

@@ -1,0 +1,119 @@
+package dev.cruxlog.logbook.application;
+
+import java.lang.ref.WeakReference;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.cruxlog.grades.domain.GradeCatalog;
+import dev.cruxlog.logbook.ImportStatus;
+import dev.cruxlog.logbook.LogbookChangeListener;
+import dev.cruxlog.logbook.adapter.out.file.blockingio.OpenCsvSourceFiles;
+import dev.cruxlog.logbook.domain.FigureTicks;
+import dev.cruxlog.logbook.domain.NewTick;
+import dev.cruxlog.logbook.domain.SourceRow;
+import dev.cruxlog.platform.jobs.Job;
+import dev.cruxlog.platform.jobs.JobPayloads;
+import dev.cruxlog.platform.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.transaction.reactive.TransactionCallback;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an import holds while it writes: the file's rows are dropped once they are drafts. A
+ * 50,000-row file's rows held through the write were copied by every young collection of the
+ * import (docs/benchmarks.md, seventeenth session); here the job runs against in-memory ports and
+ * the logbook's write looks whether anything still reaches a row.
+ */
+class ImportJobMemoryTest {
+
+    private static final UUID CLIMBER = UUID.fromString("00000000-0000-0000-0000-0000000000c2");
+    private static final UUID IMPORT = UUID.fromString("00000000-0000-0000-0000-0000000000a2");
+
+    private final InMemoryImports imports = new InMemoryImports(IMPORT);
+    private volatile WeakReference<SourceRow> aRow;
+    private volatile Boolean rowReachableDuringWrite;
+    private volatile int ticksWritten;
+
+    @Test
+    void theFilesRowsAreNoLongerHeldWhileItsTicksAreWritten() throws Exception {
+        imports.job = new Imports.Job(IMPORT, CLIMBER, "mountain-project", ImportStatus.QUEUED, null);
+        imports.file = Files.readAllBytes(SharedData.dir().resolve("mountain-project/ticks-sport-trad-567.csv"));
+        CsvSourceFiles rowsWatched = (content, required, limits) -> new OpenCsvSourceFiles().read(content, required, limits)
+                .doOnNext(rows -> aRow = new WeakReference<>(rows.get(rows.size() / 2)));
+        ImportJob job = new ImportJob(imports, writingTicks(), rowsWatched, null, null, null, null, new GradeCatalog(),
+                new JobPayloads(JsonMapper.builder().build()), passThrough(),
+                new LogbookChanges(new StaticListableBeanFactory().getBeanProvider(LogbookChangeListener.class)),
+                Clock.fixed(Instant.parse("2026-12-04T08:00:00Z"), ZoneOffset.UTC));
+
+        StepVerifier.create(job.handle(new Job(9, ImportService.JOB_KIND, "{\"importId\":\"" + IMPORT + "\"}", 1, 3)))
+                .verifyComplete();
+
+        assertThat(imports.failed).isEmpty();
+        assertThat(ticksWritten).as("the file's ticks reached the write").isGreaterThan(500);
+        assertThat(imports.succeeded).containsExactly((long) ticksWritten);
+        assertThat(rowReachableDuringWrite).as("a row of the file was still reachable while its ticks were written").isFalse();
+    }
+
+    /** A logbook holding nothing, whose write of new ticks collects garbage and looks for the watched row. */
+    private Ticks writingTicks() {
+        return (Ticks) Proxy.newProxyInstance(Ticks.class.getClassLoader(), new Class<?>[] {Ticks.class}, (proxy, method, args) ->
+                switch (method.getName()) {
+                    case "contentHashes" -> Mono.just(Map.of());
+                    case "deletedSourceKeys" -> Mono.just(Set.of());
+                    case "figureTicks" -> Mono.just(new FigureTicks(LocalDate.of(2026, 12, 4), List.of()));
+                    case "routeKeys" -> Mono.fromCallable(() -> ((List<?>) args[0]).stream()
+                            .map(route -> "key:" + route).toList());
+                    case "insertAll" -> Mono.fromCallable(() -> {
+                        @SuppressWarnings("unchecked")
+                        List<NewTick> added = (List<NewTick>) args[2];
+                        ticksWritten = added.size();
+                        rowReachableDuringWrite = stillReachable(aRow);
+                        return (long) added.size();
+                    });
+                    case "linkCrossSourceDuplicates" -> Mono.just(0L);
+                    default -> throw new AssertionError("an import of new ticks called " + method.getName());
+                });
+    }
+
+    /** Whether a full collection leaves the referent (System.gc() is a request; asked a few times). */
+    private static boolean stillReachable(WeakReference<?> reference) {
+        for (int attempt = 0; attempt < 5 && reference.get() != null; attempt++) {
+            System.gc();
+        }
+        return reference.get() != null;
+    }
+
+    private static TransactionalOperator passThrough() {
+        return new TransactionalOperator() {
+            @Override
+            public <T> Flux<T> execute(TransactionCallback<T> action) {
+                return Flux.error(new UnsupportedOperationException());
+            }
+
+            @Override
+            public <T> Mono<T> transactional(Mono<T> mono) {
+                return mono;
+            }
+
+            @Override
+            public <T> Flux<T> transactional(Flux<T> flux) {
+                return flux;
+            }
+        };
+    }
+}
