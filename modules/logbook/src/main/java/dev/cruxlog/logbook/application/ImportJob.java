@@ -134,12 +134,12 @@ class ImportJob implements JobHandler {
                     // The translation takes the rows and drops them. Held by this chain's
                     // lambdas, a 50,000-row file's rows stayed live through the whole write,
                     // and every young collection copied them (docs/benchmarks.md, seventeenth session).
-                    AtomicReference<Read> untranslated = new AtomicReference<>(read);
+                    Untranslated untranslated = new Untranslated(read);
                     return imports.markRunning(found.id(), rowsRead)
                             // Pure CPU work over every row: on a CPU worker, not on the database
                             // driver's event loop, which every other request's queries share.
                             .then(Mono.fromCallable(() -> {
-                                        Read taken = untranslated.getAndSet(null);
+                                        Read taken = untranslated.take();
                                         return translate(taken.format(), found.source(), taken.records());
                                     }).subscribeOn(Schedulers.parallel()))
                             .flatMap(result -> apply(found, rowsRead, result));
@@ -147,6 +147,24 @@ class ImportJob implements JobHandler {
     }
 
     private record Read(SourceFormat format, SourceRecords records) {
+    }
+
+    /** A file's records, handed to its translation once and no longer held here after. */
+    private static final class Untranslated {
+
+        private final AtomicReference<Read> read;
+
+        Untranslated(Read read) {
+            this.read = new AtomicReference<>(read);
+        }
+
+        Read take() {
+            Read taken = read.getAndSet(null);
+            if (taken == null) {
+                throw new IllegalStateException("The file's records were already translated");
+            }
+            return taken;
+        }
     }
 
     private Mono<byte[]> content(Imports.Job found) {

@@ -1,9 +1,7 @@
 package dev.cruxlog.logbook.domain;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.cruxlog.grades.Grade;
@@ -147,11 +145,17 @@ public final class CsvExport {
         if (rows.isEmpty() || !rows.get(0).fields().containsKey(ID_COLUMN)) {
             return rows;
         }
+        // The rows of one table share its header, and so do the restored ones (SourceColumns).
+        List<String> columns = List.copyOf(rows.get(0).fields().keySet());
+        SourceColumns table = SourceColumns.of(columns);
         List<SourceRow> restored = new ArrayList<>(rows.size());
         for (SourceRow row : rows) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            row.fields().forEach((column, value) -> fields.put(column, value == null ? null : restored(value)));
-            restored.add(new SourceRow(row.line(), fields));
+            String[] values = new String[columns.size()];
+            for (int i = 0; i < values.length; i++) {
+                String value = row.fields().get(columns.get(i));
+                values[i] = value == null ? null : restored(value);
+            }
+            restored.add(table.row(row.line(), values));
         }
         return restored;
     }

@@ -2,6 +2,7 @@ package dev.cruxlog.logbook.domain;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -13,30 +14,31 @@ import java.util.Set;
  * The header of a table export, shared by all its rows: each row is then its values alone, read
  * by column name through this one index. A map per row (a {@code LinkedHashMap} of 17 entries)
  * held about a kilobyte more per row than its values, and a 50,000-row file's rows are all held
- * while it is translated: copying them from young to old generation was 40 % of a warm import's
+ * while it is translated: copying them from young to old generation was 44 % of a warm import's
  * time before its COPY began (docs/benchmarks.md, seventeenth session).
  */
 public final class SourceColumns {
 
     private final List<String> names;
-    private final Map<String, Integer> indexes;
+    /** By name, the column a row's value is read from: a name given twice reads as its last column. */
+    private final Map<String, Integer> valueColumns;
+    /** Whether a column is the first of its name: a row lists each name once, where it first appears. */
+    private final boolean[] listed;
 
     private SourceColumns(List<String> names) {
         this.names = List.copyOf(names);
         Map<String, Integer> byName = new HashMap<>();
+        this.listed = new boolean[this.names.size()];
         for (int i = 0; i < this.names.size(); i++) {
-            // A name given twice reads as its last column, as a map filled in column order did.
-            byName.put(this.names.get(i), i);
+            // As a map filled in column order: the last value, at the name's first place.
+            listed[i] = byName.put(this.names.get(i), i) == null;
         }
-        this.indexes = Map.copyOf(byName);
+        // Not Map.copyOf: a row is asked for any key, and null is not a column.
+        this.valueColumns = Collections.unmodifiableMap(byName);
     }
 
     public static SourceColumns of(List<String> names) {
         return new SourceColumns(names);
-    }
-
-    public int size() {
-        return names.size();
     }
 
     /**
@@ -47,32 +49,32 @@ public final class SourceColumns {
         if (values.length != names.size()) {
             throw new IllegalArgumentException("A row of " + names.size() + " columns has " + values.length + " values");
         }
-        return new SourceRow(line, new Values(values));
+        return new SourceRow(line, new RowFields(values));
     }
 
-    /** One row's values as a read-only map by column name, in column order. */
-    private final class Values extends AbstractMap<String, String> {
+    /** One row's values as a read-only map by column name, in the order the header first names them. */
+    private final class RowFields extends AbstractMap<String, String> {
 
         private final String[] values;
 
-        private Values(String[] values) {
+        private RowFields(String[] values) {
             this.values = values;
         }
 
         @Override
         public String get(Object column) {
-            Integer index = indexes.get(column);
+            Integer index = valueColumns.get(column);
             return index == null ? null : values[index];
         }
 
         @Override
         public boolean containsKey(Object column) {
-            return indexes.containsKey(column);
+            return valueColumns.containsKey(column);
         }
 
         @Override
         public int size() {
-            return indexes.size();
+            return valueColumns.size();
         }
 
         @Override
@@ -81,7 +83,7 @@ public final class SourceColumns {
                 @Override
                 public Iterator<Entry<String, String>> iterator() {
                     return new Iterator<>() {
-                        private int next = nextOwnColumn(0);
+                        private int next = nextListed(0);
 
                         @Override
                         public boolean hasNext() {
@@ -93,24 +95,23 @@ public final class SourceColumns {
                             if (!hasNext()) {
                                 throw new NoSuchElementException();
                             }
-                            int column = next;
-                            next = nextOwnColumn(column + 1);
-                            return new SimpleImmutableEntry<>(names.get(column), values[column]);
+                            String name = names.get(next);
+                            next = nextListed(next + 1);
+                            return new SimpleImmutableEntry<>(name, values[valueColumns.get(name)]);
                         }
                     };
                 }
 
                 @Override
                 public int size() {
-                    return indexes.size();
+                    return valueColumns.size();
                 }
             };
         }
 
-        /** The next column from {@code from} that is its name's own (a repeated name's last one). */
-        private int nextOwnColumn(int from) {
+        private int nextListed(int from) {
             int column = from;
-            while (column < names.size() && indexes.get(names.get(column)) != column) {
+            while (column < names.size() && !listed[column]) {
                 column++;
             }
             return column;

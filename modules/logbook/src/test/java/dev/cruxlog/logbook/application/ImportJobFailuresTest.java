@@ -11,13 +11,10 @@ import java.util.UUID;
 
 import dev.cruxlog.grades.domain.GradeCatalog;
 import dev.cruxlog.logbook.ImportStatus;
-import dev.cruxlog.logbook.ImportView;
-import dev.cruxlog.logbook.domain.ImportWarning;
 import dev.cruxlog.platform.jobs.Job;
 import dev.cruxlog.platform.jobs.JobPayloads;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +35,11 @@ class ImportJobFailuresTest {
     private final JobPayloads payloads = new JobPayloads(JsonMapper.builder().build());
     private final ImportJob job = new ImportJob(imports, untouchedTicks(), null, null, null, null, null, new GradeCatalog(),
             payloads, null, null, Clock.fixed(Instant.parse("2026-12-02T08:00:00Z"), ZoneOffset.UTC));
+
+    @AfterEach
+    void noFailurePathSucceeded() {
+        assertThat(imports.succeeded).as("a failure path succeeded").isEmpty();
+    }
 
     @Test
     void aFileThatIsGoneFailsTheImportSayingSo() {

@@ -46,6 +46,8 @@ class ImportJobMemoryTest {
 
     private final InMemoryImports imports = new InMemoryImports(IMPORT);
     private volatile WeakReference<SourceRow> aRow;
+    private volatile WeakReference<Map<String, String>> aRowsFields;
+    /** Null until the write looked: a test that never reached the write fails on it. */
     private volatile Boolean rowReachableDuringWrite;
     private volatile int ticksWritten;
 
@@ -54,7 +56,10 @@ class ImportJobMemoryTest {
         imports.job = new Imports.Job(IMPORT, CLIMBER, "mountain-project", ImportStatus.QUEUED, null);
         imports.file = Files.readAllBytes(SharedData.dir().resolve("mountain-project/ticks-sport-trad-567.csv"));
         CsvSourceFiles rowsWatched = (content, required, limits) -> new OpenCsvSourceFiles().read(content, required, limits)
-                .doOnNext(rows -> aRow = new WeakReference<>(rows.get(rows.size() / 2)));
+                .doOnNext(rows -> {
+                    aRow = new WeakReference<>(rows.get(rows.size() / 2));
+                    aRowsFields = new WeakReference<>(rows.get(rows.size() / 2).fields());
+                });
         ImportJob job = new ImportJob(imports, writingTicks(), rowsWatched, null, null, null, null, new GradeCatalog(),
                 new JobPayloads(JsonMapper.builder().build()), passThrough(),
                 new LogbookChanges(new StaticListableBeanFactory().getBeanProvider(LogbookChangeListener.class)),
@@ -82,7 +87,7 @@ class ImportJobMemoryTest {
                         @SuppressWarnings("unchecked")
                         List<NewTick> added = (List<NewTick>) args[2];
                         ticksWritten = added.size();
-                        rowReachableDuringWrite = stillReachable(aRow);
+                        rowReachableDuringWrite = stillReachable(aRow) || stillReachable(aRowsFields);
                         return (long) added.size();
                     });
                     case "linkCrossSourceDuplicates" -> Mono.just(0L);

@@ -48,8 +48,11 @@ class SourceColumnsTest {
 
         assertThat(row).isEqualTo(filled).hasSize(3);
         assertThat(row.get("Notes")).isEqualTo("last notes");
-        assertThat(row.keySet()).containsExactlyInAnyOrder("Date", "Notes", "Route");
+        assertThat(row.keySet()).containsExactlyElementsOf(filled.keySet());
+        assertThat(row.entrySet()).containsExactlyElementsOf(filled.entrySet());
         assertThat(row.hashCode()).isEqualTo(filled.hashCode());
+        assertThat(row.get(null)).isNull();
+        assertThat(row.containsKey(null)).isFalse();
     }
 
     @Test
