@@ -10,15 +10,16 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 STARTED=$(date +%s)
 SCENARIOS=${*:-S3 S2 S1 S4 S5 S6 S7 S8 S1N S2N}
-SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}   # measured seconds per run (and pgbench -T)
-WARMUP=${WARMUP:-3}                      # unmeasured seconds before each run
-JIT_WARMUP=${JIT_WARMUP:-15}             # 64-connection warm-up slices after each server start, repeated ...
-JIT_WARMUP_MAX=${JIT_WARMUP_MAX:-75}     # ... until the JIT compilers use under JIT_QUIET of a core, or this long
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-8}    # measured seconds per run (and pgbench -T)
+WARMUP=${WARMUP:-2}                      # unmeasured seconds before each run
+JIT_WARMUP=${JIT_WARMUP:-10}             # 64-connection warm-up slices after each server start, repeated ...
+JIT_WARMUP_MAX=${JIT_WARMUP_MAX:-70}     # ... until the JIT compilers use under JIT_QUIET of a core, or this long
 JIT_QUIET=${JIT_QUIET:-0.05}
-STEP_START=${STEP_START:-200}            # S2/S2N: first open-model rate (req/s) ...
+JIT_WARMUP_CPUS=${JIT_WARMUP_CPUS:-0,1}  # a pinned server may use these cores while it warms up (empty: its own core only)
+STEP_START=${STEP_START:-500}            # S2/S2N: first open-model rate (req/s; a first step that fails steps down) ...
 STEP_FACTOR=${STEP_FACTOR:-1.25}         # ... multiplied after each step that held ...
 STEP_MAX=${STEP_MAX:-12}                 # ... at most this many steps ...
-STEP_SECONDS=${STEP_SECONDS:-8}          # ... of this length ...
+STEP_SECONDS=${STEP_SECONDS:-6}          # ... of this length (at 500 req/s and up, 3,000 requests: p99 from 30 above it) ...
 STEP_WARMUP=${STEP_WARMUP:-3}            # ... after this warm-up at the first rate;
 STEP_P99_MS=${STEP_P99_MS:-250}          # a step holds with p99 <= this and no error
 NET_DELAY_MS=${NET_DELAY_MS:-1}          # S1N/S2N: added each way between server and PostgreSQL
@@ -28,6 +29,7 @@ S8_TOKENS_PER_SECOND=${S8_TOKENS_PER_SECOND:-20}
 S8_ANSWER_SECONDS=${S8_ANSWER_SECONDS:-10}
 S8_WARMUP_STREAMS=${S8_WARMUP_STREAMS:-100}
 ALLOC=${ALLOC:-true}                     # JFR allocation counters, bytes per request in closed loops
+HISTORIC_CEILINGS=${HISTORIC_CEILINGS:-false} # also the pgbench ceilings older reports compare with (simple protocol; the pyramid from ticks)
 USERS=${USERS:-1000}
 TICKS=${TICKS:-500}
 SEED=${SEED:-0.42}
@@ -40,6 +42,8 @@ POOL=15
 JDK25_HOME=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 OUT="$ROOT/benchmarks/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
+# The run's own log beside its results: when each part started says where the wall time went.
+exec > >(tee -a "$OUT/run.log") 2>&1
 export PGHOST=localhost PGPORT=5432 PGUSER=${PGUSER:-postgres}
 SECRET=$(head -c 32 /dev/urandom | base64 -w0)
 CORES=$(nproc)
@@ -47,6 +51,9 @@ HZ=$(getconf CLK_TCK)
 # Pin the load generator away from the app where cores allow (2 cores: app on 0, load on 1;
 # PostgreSQL and the latency proxy float). The report records it.
 if [ "$CORES" -ge 2 ] && command -v taskset >/dev/null; then APP_CPU="taskset -c 0"; LOAD_CPU="taskset -c 1"; else APP_CPU=""; LOAD_CPU=""; fi
+# A pinned server's JVM is told its one core outright: it would count the cores it may run on
+# each time it is asked (pools sized on first use), and warm_up lets it onto more for a while.
+SERVER_CPUS_OPT=""; [ -n "$APP_CPU" ] && SERVER_CPUS_OPT="-XX:ActiveProcessorCount=1"
 # PG_CPU=1 also pins PostgreSQL (the postmaster, so every backend it forks, and the processes
 # already running) to that core for the run, as a database on a host of its own would leave the
 # server's core alone; the trap below gives it every core back. Off by default: the targets'
@@ -115,7 +122,7 @@ start_app() {
     CRUXLOG_TOKEN_SECRET="$SECRET" LOG_LEVEL=WARN SECURE_COOKIES=false \
     CRUXLOG_COACH_BASE_URL="http://127.0.0.1:$STUB_PORT/v1" CRUXLOG_COACH_PREMIUM_QUESTIONS_PER_DAY=-1 \
     CRUXLOG_ANALYTICS_REBUILD_CHECK_INTERVAL=2s \
-    $APP_CPU java -Xmx1g -Dlogging.level.dev.cruxlog.logbook.application.LogbookChanges=DEBUG $JFR_OPTS ${APP_JAVA_OPTS:-} -jar app/target/cruxlog-exec.jar > "$OUT/app$suffix.log" 2>&1 &
+    $APP_CPU java -Xmx1g $SERVER_CPUS_OPT -Dlogging.level.dev.cruxlog.logbook.application.LogbookChanges=DEBUG $JFR_OPTS ${APP_JAVA_OPTS:-} -jar app/target/cruxlog-exec.jar > "$OUT/app$suffix.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
     curl -sf "http://localhost:$APP_PORT/actuator/health" >/dev/null 2>&1 && return 0
@@ -140,7 +147,7 @@ start_baseline() {
   BASELINE_MODE=$mode JDBC_URL="jdbc:postgresql://127.0.0.1:$dbport/$DB" SERVER_PORT=$BASE_PORT POOL_MAX=$POOL \
     CRUXLOG_TOKEN_SECRET="$SECRET" VIRTUAL_THREADS=$virtual TOMCAT_MAX_THREADS=$threads \
     TICKS_PAGE_SQL="$ROOT/benchmarks/sql/ticks-page.sql" COACH_BASE_URL="http://127.0.0.1:$STUB_PORT/v1" \
-    $APP_CPU "$java" -Xmx1g $JFR_OPTS ${BASE_JAVA_OPTS:-} -jar benchmarks/baseline/target/baseline.jar > "$OUT/baseline-$kind.log" 2>&1 &
+    $APP_CPU "$java" -Xmx1g $SERVER_CPUS_OPT $JFR_OPTS ${BASE_JAVA_OPTS:-} -jar benchmarks/baseline/target/baseline.jar > "$OUT/baseline-$kind.log" 2>&1 &
   BASE_PID=$!; BASE_KIND=$kind; BASE_JCMD=$jcmd
   for _ in $(seq 1 120); do
     curl -s -o /dev/null "http://localhost:$BASE_PORT/api/v1/logbook/ticks" && return 0
@@ -293,17 +300,25 @@ BASE_URL="http://localhost:$BASE_PORT/api/v1/logbook/ticks?limit=50"
 # than the servlet baselines); measuring then charges compilation to the requests. Warm up in
 # slices until the compilers are nearly idle (or JIT_WARMUP_MAX), and record what they still used.
 . "$ROOT/benchmarks/jit-ticks.sh"
+# The server starts pinned (its JVM sizes its compilers, collector and event loops for one core)
+# and is let onto JIT_WARMUP_CPUS only while it warms up: the compile queue drains on the second
+# core instead of for a minute beside the requests (seven starts held the whole run over its 20
+# minutes, up to 75 s each). Then every thread is pinned back before anything is measured.
 warm_up() {
-  local spent=0 j0 j1 share
+  local spent=0 j0 j1 share wide=""
+  if [ -n "$APP_CPU" ] && [ -n "$JIT_WARMUP_CPUS" ]; then
+    taskset -a -p -c "$JIT_WARMUP_CPUS" "$2" > /dev/null && wide=1
+  fi
   while :; do
     j0=$(jit_ticks "$2")
     $LOADGEN load "$1" "$OUT/tokens.txt" 64 "$JIT_WARMUP" > /dev/null
     j1=$(jit_ticks "$2"); spent=$((spent + JIT_WARMUP))
     share=$(awk -v a="$j0" -v b="$j1" -v hz="$HZ" -v s="$JIT_WARMUP" 'BEGIN{printf "%.3f", (b-a)/hz/s}')
-    echo "{\"server\":\"$1\",\"warmedSeconds\":$spent,\"jitShareLastSlice\":$share}" >> "$OUT/jit-warmup.jsonl"
+    echo "{\"server\":\"$1\",\"warmedSeconds\":$spent,\"jitShareLastSlice\":$share,\"cpus\":\"${wide:+$JIT_WARMUP_CPUS}\"}" >> "$OUT/jit-warmup.jsonl"
     awk -v x="$share" -v q="$JIT_QUIET" 'BEGIN{exit !(x < q)}' && break
     [ "$spent" -ge "$JIT_WARMUP_MAX" ] && break
   done
+  if [ -n "$wide" ]; then taskset -a -p -c "${APP_CPU#taskset -c }" "$2" > /dev/null; fi
 }
 log "warming up Cruxlog (${JIT_WARMUP} s)"
 warm_up "$TICKS_URL" "$APP_PID"
@@ -337,7 +352,8 @@ S1)
   for c in 64 256 1000; do run "S1-app-c$c" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" $c; done
   pgbench_run "S1-pgbench-c$POOL" "$OUT/ticks-page.pgbench" $POOL
   pgbench_run "S1-pgbench-c64" "$OUT/ticks-page.pgbench" 64
-  pgbench_run "S1-pgbench-simple-c$POOL" "$OUT/ticks-page.pgbench" $POOL simple ;;
+  # Reports before 2026-11-30 (evening) used pgbench's simple protocol.
+  if [ "$HISTORIC_CEILINGS" = true ]; then pgbench_run "S1-pgbench-simple-c$POOL" "$OUT/ticks-page.pgbench" $POOL simple; fi ;;
 S4)
   stop_baseline
   log "S4: pyramid and overview of the 10,000-tick climber"
@@ -363,7 +379,9 @@ S4)
   pgbench_run "S4-pgbench-pyramid-c$POOL" benchmarks/sql/pyramid.pgbench $POOL
   pgbench_run "S4-pgbench-overview-c$POOL" benchmarks/sql/overview.pgbench $POOL
   # Before the read model, for the report's before/after: the pyramid's SQL over the ticks.
-  pgbench_run "S4-pgbench-pyramid-from-ticks-c$POOL" benchmarks/sql/pyramid-from-ticks.pgbench $POOL ;;
+  if [ "$HISTORIC_CEILINGS" = true ]; then
+    pgbench_run "S4-pgbench-pyramid-from-ticks-c$POOL" benchmarks/sql/pyramid-from-ticks.pgbench $POOL
+  fi ;;
 S5)
   stop_baseline
   log "S5: import a 50,000-row Mountain Project export, against psql \\copy of the same rows"
