@@ -14,8 +14,8 @@ import java.util.Set;
  * The header of a table export, shared by all its rows: each row is then its values alone, read
  * by column name through this one index. A map per row (a {@code LinkedHashMap} of 17 entries)
  * held about a kilobyte more per row than its values, and a 50,000-row file's rows are all held
- * while it is translated: copying them from young to old generation was 44 % of a warm import's
- * time before its COPY began (docs/benchmarks.md, seventeenth session).
+ * while it is translated: the collector's pauses, which copy them from young to old generation,
+ * were 44 % of a warm import's time before its COPY began (docs/benchmarks.md, seventeenth session).
  */
 public final class SourceColumns {
 
