@@ -16,6 +16,8 @@ import java.util.Set;
  * held about a kilobyte more per row than its values, and a 50,000-row file's rows are all held
  * while it is translated: the collector's pauses, which copy them from young to old generation,
  * were 44 % of a warm import's time before its COPY began (docs/benchmarks.md, seventeenth session).
+ * The CSV and spreadsheet readers build their rows here; a JSON export's records keep a map each,
+ * since every record names its own fields.
  */
 public final class SourceColumns {
 

@@ -5,9 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +19,7 @@ import javax.xml.stream.XMLStreamReader;
 import dev.cruxlog.logbook.application.SpreadsheetSourceFiles;
 import dev.cruxlog.logbook.domain.ImportLimits;
 import dev.cruxlog.logbook.domain.ImportRejected;
+import dev.cruxlog.logbook.domain.SourceColumns;
 import dev.cruxlog.logbook.domain.SourceRow;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -180,6 +179,7 @@ public class XlsxSourceFiles implements SpreadsheetSourceFiles {
         private final ImportLimits limits;
         private final List<SourceRow> rows = new ArrayList<>();
         private List<String> columns;
+        private SourceColumns table;
         private long fieldsKept;
 
         SheetReader(List<String> shared, List<String> requiredColumns, ImportLimits limits) {
@@ -281,6 +281,7 @@ public class XlsxSourceFiles implements SpreadsheetSourceFiles {
                     throw new ImportRejected("The spreadsheet is missing the column(s) " + String.join(", ", missing)
                             + ". Its columns are: " + String.join(", ", columns) + ".");
                 }
+                table = SourceColumns.of(columns);
                 return;
             }
             if (cells.values().stream().allMatch(String::isBlank)) {
@@ -293,11 +294,11 @@ public class XlsxSourceFiles implements SpreadsheetSourceFiles {
             if (fieldsKept > ImportLimits.MAX_FIELDS) {
                 throw ImportLimits.tooManyFields();
             }
-            Map<String, String> fields = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                fields.put(columns.get(i), cells.getOrDefault(i, ""));
+            String[] values = new String[columns.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = cells.getOrDefault(i, "");
             }
-            rows.add(new SourceRow(line, fields));
+            rows.add(table.row(line, values));
         }
 
         private String cellValue(String type, String raw, int line) {

@@ -1,4 +1,7 @@
-# GC pauses (log with -Xlog:gc:file=F:time) inside each import's createdAt..finishedAt window of a repeat-imports output
+# The collector's pauses inside each import of a repeat-imports.sh run:
+#   JOPTS=-Xlog:gc:file=GC:time benchmarks/repeat-imports.sh > REP
+#   python3 benchmarks/import-gc-pauses.py REP GC
+# sums the pauses the GC log (wall-clock times) shows within each import's createdAt..finishedAt.
 import sys,re,datetime as D
 rep,gc=sys.argv[1],sys.argv[2]
 wins=[]
