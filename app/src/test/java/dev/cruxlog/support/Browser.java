@@ -28,7 +28,22 @@ public final class Browser {
         this.http = http;
     }
 
-    public record Page(HttpStatusCode status, String location, Document document) {
+    /** One answer. {@code requestId} finds its lines in the application's log. */
+    public record Page(HttpStatusCode status, String location, Document document, String requestId) {
+
+        /**
+         * Short enough for an assertion's description: where a redirect was expected and a page
+         * came, its status, heading and message say why, and the request id finds the log lines.
+         */
+        @Override
+        public String toString() {
+            if (location != null) {
+                return status.value() + " to " + location + " (request " + requestId + ")";
+            }
+            String said = (document.select("h1").text() + " " + document.select(".flash, .error, main p").text()).trim();
+            return status.value() + " " + (said.length() > 300 ? said.substring(0, 300) + "..." : said)
+                    + " (request " + requestId + ")";
+        }
     }
 
     public Page get(String path) {
@@ -97,6 +112,6 @@ public final class Browser {
         }
         String location = result.getResponseHeaders().getLocation() == null ? null
                 : result.getResponseHeaders().getLocation().toString();
-        return new Page(result.getStatus(), location, document);
+        return new Page(result.getStatus(), location, document, result.getResponseHeaders().getFirst("X-Request-Id"));
     }
 }
