@@ -165,13 +165,17 @@ if maxima:
     for name, r in maxima:
         lines.append(f"| {name} | {r.get('maxRps')} | {r.get('failedAtRps') or '-'} | {r.get('steps')} | "
                      f"{fmt(r.get('heldP99'), 1)} | {fmt(r.get('heldCpuUsPerRequest'), 0)} |")
-    lines += ["", "| step | rate | req/s | p50 ms | p99 ms | max ms | errors | held | server CPU (cores) | CPU µs/req | threads |",
-              "|---|---|---|---|---|---|---|---|---|---|---|"]
+    # Beside the server's CPU, the machine's: a step a server fails while using part of its core was
+    # bound by what shares the machine with it (PostgreSQL, the load generator, the proxy).
+    lines += ["", "| step | rate | req/s | p50 ms | p99 ms | max ms | errors | held | server CPU (cores) | CPU µs/req | threads "
+              "| PostgreSQL (cores) | load generator (cores) | machine busy / idle (cores) |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, r in sorted(runs.items(), key=lambda kv: (kv[1].get("server", ""), kv[0].split("-r")[0], kv[1].get("step", 0))):
         if "step" in r:
             lines.append(f"| {name} | {r['rate']} | {fmt(r['rps'], 0)} | {fmt(r['p50'], 1)} | {fmt(r['p99'], 1)} | "
                          f"{fmt(r['max'], 1)} | {r['errors']} | {'yes' if r['held'] else 'no'} | {fmt(r.get('appCpuCores'))} | "
-                         f"{fmt(r.get('cpuUsPerRequest'), 0)} | {r.get('appThreads', '')} |")
+                         f"{fmt(r.get('cpuUsPerRequest'), 0)} | {r.get('appThreads', '')} | {fmt(r.get('postgresCores'))} | "
+                         f"{fmt(r.get('loadgenCores'))} | {fmt(r.get('machineBusyCores'))} / {fmt(r.get('machineIdleCores'))} |")
 
 streams = [(n, r) for n, r in sorted(runs.items()) if n.startswith("S8-") and "streams" in r]
 if streams:

@@ -34,7 +34,8 @@ import org.HdrHistogram.Histogram;
  *       searches the maximum sustainable throughput: open-model steps of STEP_SECONDS, the rate multiplied by
  *       FACTOR after each step that held (p99 at most P99_LIMIT_MS and no error), until one does not or
  *       MAX_STEPS ran (if the first step already fails, the rate is divided by FACTOR until one holds).
- *       One JSON line per step (with the server's CPU, RSS and threads from /proc/PID when given), then a
+ *       One JSON line per step (with the server's CPU, RSS and threads from /proc/PID when given, and the
+ *       machine's, PostgreSQL's and this generator's CPU over the step: {@link MachineCpu}), then a
  *       summary line with {@code maxRps}, the highest rate that held;</li>
  *   <li>{@code idle HOST PORT CONNECTIONS SECONDS} opens keep-alive connections, makes one request on each,
  *       and holds them idle;</li>
@@ -95,7 +96,10 @@ public final class LoadGenerator {
 
     static void load(String url, List<String> tokens, int connections, int seconds, double rate) throws Exception {
         try (RawHttpLoad engine = new RawHttpLoad(url, tokens)) {
-            System.out.println(json(phase(engine, 0, connections, seconds, rate)));
+            MachineCpu before = MachineCpu.now();
+            Map<String, Object> result = phase(engine, 0, connections, seconds, rate);
+            MachineCpu.now().addSince(before, result);
+            System.out.println(json(result));
         }
         System.exit(0);
     }
@@ -142,8 +146,10 @@ public final class LoadGenerator {
         while (steps < maxSteps) {
             steps++;
             long[] before = procStats(pid);
+            MachineCpu machineBefore = MachineCpu.now();
             Map<String, Object> step = phase(engine, token, connections, stepSeconds, rate);
             long[] after = procStats(pid);
+            MachineCpu.now().addSince(machineBefore, step);
             token += (int) (rate * stepSeconds);
             boolean ok = ((Long) step.get("errors")) == 0 && ((Double) step.get("p99")) <= p99LimitMs;
             step.put("step", steps);
