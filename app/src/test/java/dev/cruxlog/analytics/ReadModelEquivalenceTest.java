@@ -195,13 +195,20 @@ class ReadModelEquivalenceTest {
             execute(other, "UPDATE logbook.tick SET route = 'Renamed While Importing' WHERE id = '" + renamed + "'");
 
             String importId = imports.start(climber, generatedExport(new Random(2323), 2_000), "ticks.csv", null);
-            String status = Flux.interval(Duration.ofMillis(100)).publishOn(Schedulers.boundedElastic())
-                    .map(tick -> imports.status(climber, importId))
-                    .filter(now -> !now.equals("queued")).blockFirst(Duration.ofSeconds(30));
-            // Long enough for an import that did not wait to read the held ticks and copy 2,000 rows.
-            Mono.delay(Duration.ofSeconds(2)).block();
-            assertThat(imports.status(climber, importId)).as("waiting for the other write (was %s)", status)
-                    .isEqualTo("running");
+            // Seen from the database rather than waited out: the import's own statement waits
+            // for the climber's lock, which the other transaction holds.
+            Long waiting = Flux.interval(Duration.ofMillis(50)).onBackpressureDrop()
+                    .concatMap(tick -> db.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+                                    + "AND classid = CAST(hashtext('analytics.logbook_figure') AS oid) "
+                                    + "AND objid = CAST(hashtext(:owner) AS oid) AND objsubid = 2")
+                            .bind("owner", owner.toString()).map(row -> row.get(0, Long.class)).one())
+                    .filter(count -> count > 0).next()
+                    .timeout(Duration.ofSeconds(30), Mono.just(0L)).block(Duration.ofSeconds(40));
+            assertThat(waiting).as("the import waits for the climber's lock").isEqualTo(1L);
+            assertThat(imports.status(climber, importId)).isEqualTo("running");
+            assertThat(db.sql("SELECT count(*) FROM logbook.tick WHERE import_id = CAST(:id AS uuid)").bind("id", importId)
+                    .map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10)))
+                    .as("nothing of the import is written while it waits").isZero();
 
             Mono.from(other.commitTransaction()).block(Duration.ofSeconds(10));
             assertThat(imports.awaitFinished(climber, importId).get("status")).isEqualTo("succeeded");
