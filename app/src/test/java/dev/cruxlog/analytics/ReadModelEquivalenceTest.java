@@ -204,11 +204,11 @@ class ReadModelEquivalenceTest {
                             .bind("owner", owner.toString()).map(row -> row.get(0, Long.class)).one())
                     .filter(count -> count > 0).next()
                     .timeout(Duration.ofSeconds(30), Mono.just(0L)).block(Duration.ofSeconds(40));
-            assertThat(waiting).as("the import waits for the climber's lock").isEqualTo(1L);
+            assertThat(waiting).as("the import waits for the climber's lock").isPositive();
             assertThat(imports.status(climber, importId)).isEqualTo("running");
             assertThat(db.sql("SELECT count(*) FROM logbook.tick WHERE import_id = CAST(:id AS uuid)").bind("id", importId)
                     .map(row -> row.get(0, Long.class)).one().block(Duration.ofSeconds(10)))
-                    .as("nothing of the import is written while it waits").isZero();
+                    .as("no tick of the import is committed while it waits").isZero();
 
             Mono.from(other.commitTransaction()).block(Duration.ofSeconds(10));
             assertThat(imports.awaitFinished(climber, importId).get("status")).isEqualTo("succeeded");
