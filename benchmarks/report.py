@@ -167,15 +167,19 @@ if maxima:
                      f"{fmt(r.get('heldP99'), 1)} | {fmt(r.get('heldCpuUsPerRequest'), 0)} |")
     # Beside the server's CPU, the machine's: a step a server fails while using part of its core was
     # bound by what shares the machine with it (PostgreSQL, the load generator, the proxy).
+    def per_core(r):
+        cores = [r[f"core{i}BusyCores"] for i in range(64) if f"core{i}BusyCores" in r]
+        return f" ({', '.join(fmt(c) for c in cores)})" if cores else ""
+
     lines += ["", "| step | rate | req/s | p50 ms | p99 ms | max ms | errors | held | server CPU (cores) | CPU µs/req | threads "
-              "| PostgreSQL (cores) | load generator (cores) | machine busy / idle (cores) |",
+              "| PostgreSQL (cores) | load generator (cores) | machine busy / idle (cores; each core busy) |",
               "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, r in sorted(runs.items(), key=lambda kv: (kv[1].get("server", ""), kv[0].split("-r")[0], kv[1].get("step", 0))):
         if "step" in r:
             lines.append(f"| {name} | {r['rate']} | {fmt(r['rps'], 0)} | {fmt(r['p50'], 1)} | {fmt(r['p99'], 1)} | "
                          f"{fmt(r['max'], 1)} | {r['errors']} | {'yes' if r['held'] else 'no'} | {fmt(r.get('appCpuCores'))} | "
                          f"{fmt(r.get('cpuUsPerRequest'), 0)} | {r.get('appThreads', '')} | {fmt(r.get('postgresCores'))} | "
-                         f"{fmt(r.get('loadgenCores'))} | {fmt(r.get('machineBusyCores'))} / {fmt(r.get('machineIdleCores'))} |")
+                         f"{fmt(r.get('loadgenCores'))} | {fmt(r.get('machineBusyCores'))} / {fmt(r.get('machineIdleCores'))}{per_core(r)} |")
 
 streams = [(n, r) for n, r in sorted(runs.items()) if n.startswith("S8-") and "streams" in r]
 if streams:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces every figure in docs/benchmarks.md:
-#   benchmarks/run.sh                 all scenarios (19.6 minutes in the last full run on 2 cores; README.md's budget)
+#   benchmarks/run.sh                 all scenarios (19.6-20.5 minutes in the last runs on 2 cores, with the machine's speed; README.md's budget)
 #   benchmarks/run.sh S1 S2           only those (S1N/S2N always run last: they restart the app behind a proxy)
 # Needs: PostgreSQL on localhost:5432 (trust auth, as on CI), pgbench, Java 17 (java, jcmd), and for the
 # virtual-thread baseline the Temurin 25 JDK (JDK25_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64).
@@ -15,8 +15,12 @@ WARMUP=${WARMUP:-2}                      # unmeasured seconds before each run
 JIT_WARMUP=${JIT_WARMUP:-10}             # 64-connection warm-up slices after each server start, repeated ...
 JIT_WARMUP_MAX=${JIT_WARMUP_MAX:-70}     # ... until the JIT compilers use under JIT_QUIET of a core, or this long
 JIT_QUIET=${JIT_QUIET:-0.05}
+JIT_SIMMER=${JIT_SIMMER:-0.25}          # ... or until two slices in a row, each under this share of a core, did not bring the
+JIT_PLATEAU=${JIT_PLATEAU:-0.9}          # compilers' share below this fraction of the slice before (the servlet baselines
+                                         # recompile at 0.12-0.19 of a core from about 20 s on, however long they warm:
+                                         # 20261204T100100Z; above the simmer a share may still drop, as one did at 60 s there)
 JIT_WARMUP_CPUS=${JIT_WARMUP_CPUS:-0,1}  # a pinned server may use these cores while it warms up (empty: its own core only)
-STEP_START=${STEP_START:-500}            # S2/S2N: first open-model rate (req/s; a first step that fails steps down) ...
+STEP_START=${STEP_START:-800}            # S2/S2N: first open-model rate (req/s; a first step that fails steps down) ...
 STEP_FACTOR=${STEP_FACTOR:-1.25}         # ... multiplied after each step that held ...
 STEP_MAX=${STEP_MAX:-12}                 # ... at most this many steps ...
 STEP_SECONDS=${STEP_SECONDS:-6}          # ... of this length (at 500 req/s and up, 3,000 requests: p99 from 30 above it) ...
@@ -305,7 +309,7 @@ BASE_URL="http://localhost:$BASE_PORT/api/v1/logbook/ticks?limit=50"
 # core instead of for a minute beside the requests (seven starts held the whole run over its 20
 # minutes, up to 75 s each). Then every thread is pinned back before anything is measured.
 warm_up() {
-  local spent=0 j0 j1 share wide=""
+  local spent=0 j0 j1 share previous="" flat=0 wide=""
   if [ -n "$APP_CPU" ] && [ -n "$JIT_WARMUP_CPUS" ]; then
     taskset -a -p -c "$JIT_WARMUP_CPUS" "$2" > /dev/null && wide=1
   fi
@@ -317,6 +321,14 @@ warm_up() {
     echo "{\"server\":\"$1\",\"warmedSeconds\":$spent,\"jitShareLastSlice\":$share,\"cpus\":\"${wide:+$JIT_WARMUP_CPUS}\"}" >> "$OUT/jit-warmup.jsonl"
     awk -v x="$share" -v q="$JIT_QUIET" 'BEGIN{exit !(x < q)}' && break
     [ "$spent" -ge "$JIT_WARMUP_MAX" ] && break
+    # Compilers that stopped quieting down: more warm-up would not make the measured server any warmer.
+    if [ -n "$previous" ] && awk -v x="$share" -v p="$previous" -v f="$JIT_PLATEAU" -v m="$JIT_SIMMER" \
+        'BEGIN{exit !(x < m && x >= p * f)}'; then
+      flat=$((flat + 1)); [ "$flat" -ge 2 ] && break
+    else
+      flat=0
+    fi
+    previous=$share
   done
   if [ -n "$wide" ]; then taskset -a -p -c "${APP_CPU#taskset -c }" "$2" > /dev/null; fi
 }
