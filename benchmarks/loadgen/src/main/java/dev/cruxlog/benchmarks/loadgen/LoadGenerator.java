@@ -143,8 +143,8 @@ public final class LoadGenerator {
         if (warmupSeconds > 0) {
             // Repeated while the server's compilers are busy: a servlet baseline started for this
             // search alone recompiled at half a core through its first steps at 1,000 connections
-            // (its warm-up at 64 had ended quiet), which cost it a step (docs/benchmarks.md,
-            // "Eighteenth session"). A server already warm gets the one slice, as before.
+            // (its warm-up at 64 had ended with them at an eighth of one), which cost it a step
+            // (docs/benchmarks.md, "Eighteenth session"). A server already warm gets the one slice.
             do {
                 long[] before = procStats(pid);
                 phase(engine, token, connections, warmupSeconds, startRate);
