@@ -232,7 +232,7 @@ ramp_search() {
   local label=$1 prefix=$2 pid=$3 url=$4 start=${5:-$STEP_START}
   local steps="$OUT/$prefix-steps-$label.jsonl" line rate summary=""
   $LOADGEN ramp "$url" "$OUT/tokens.txt" 1000 "$start" "$STEP_FACTOR" "$STEP_MAX" "$STEP_SECONDS" "$STEP_WARMUP" \
-    "$STEP_P99_MS" "$pid" > "$steps" || true
+    "$STEP_P99_MS" "$pid" "$JIT_QUIET" > "$steps" || true
   while IFS= read -r line; do
     case $line in
       *'"summary":true'*) summary=$line ;;

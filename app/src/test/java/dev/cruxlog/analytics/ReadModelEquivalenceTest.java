@@ -179,6 +179,13 @@ class ReadModelEquivalenceTest {
      * tick. (Without the lock taken at the announcement, the import read the old name before its
      * COPY and stored figures without the rename: this test failed.)
      */
+    /**
+     * The first key of the read model's per-climber lock, as R2dbcLogbookFigures takes it (the
+     * second is the climber's id). Were it renamed there, the import would no longer wait for
+     * this test's transaction and the test would fail, not pass.
+     */
+    private static final String CLIMBER_LOCK = "analytics.logbook_figure";
+
     @Test
     void anImportWaitsForAnUncommittedWriteOfTheClimberAndFoldsWhatItCommitted() {
         Climber climber = new Climbers(http).verified("rm-import-waits");
@@ -191,7 +198,7 @@ class ReadModelEquivalenceTest {
                 .block(Duration.ofSeconds(10));
         try {
             Mono.from(other.beginTransaction()).block(Duration.ofSeconds(10));
-            execute(other, "SELECT pg_advisory_xact_lock(hashtext('analytics.logbook_figure'), hashtext('" + owner + "'))");
+            execute(other, "SELECT pg_advisory_xact_lock(hashtext('" + CLIMBER_LOCK + "'), hashtext('" + owner + "'))");
             execute(other, "UPDATE logbook.tick SET route = 'Renamed While Importing' WHERE id = '" + renamed + "'");
 
             String importId = imports.start(climber, generatedExport(new Random(2323), 2_000), "ticks.csv", null);
@@ -199,7 +206,7 @@ class ReadModelEquivalenceTest {
             // for the climber's lock, which the other transaction holds.
             Long waiting = Flux.interval(Duration.ofMillis(50)).onBackpressureDrop()
                     .concatMap(tick -> db.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
-                                    + "AND classid = CAST(hashtext('analytics.logbook_figure') AS oid) "
+                                    + "AND classid = CAST(hashtext('" + CLIMBER_LOCK + "') AS oid) "
                                     + "AND objid = CAST(hashtext(:owner) AS oid) AND objsubid = 2")
                             .bind("owner", owner.toString()).map(row -> row.get(0, Long.class)).one())
                     .filter(count -> count > 0).next()

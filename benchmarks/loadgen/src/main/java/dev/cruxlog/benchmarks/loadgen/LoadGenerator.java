@@ -30,9 +30,9 @@ import org.HdrHistogram.Histogram;
  *       (no RATE), or an open model: requests scheduled at RATE per second, each timed from the moment
  *       it was due, so a slow server cannot hide its queueing (no coordinated omission); at most
  *       CONNECTIONS in flight. Prints one JSON line: requests, errors, throughput, p50..p99.9, max;</li>
- *   <li>{@code ramp URL TOKENS_FILE CONNECTIONS START_RATE FACTOR MAX_STEPS STEP_SECONDS WARMUP_SECONDS P99_LIMIT_MS [PID]}
+ *   <li>{@code ramp URL TOKENS_FILE CONNECTIONS START_RATE FACTOR MAX_STEPS STEP_SECONDS WARMUP_SECONDS P99_LIMIT_MS [PID [JIT_QUIET]]}
  *       searches the maximum sustainable throughput, after WARMUP_SECONDS at START_RATE (repeated, up to 30 s, while the
- *       server's JIT compilers use 5 % of a core or more): open-model steps of STEP_SECONDS, the rate multiplied by
+ *       server's JIT compilers use JIT_QUIET of a core or more, 0.05 unless given): open-model steps of STEP_SECONDS, the rate multiplied by
  *       FACTOR after each step that held (p99 at most P99_LIMIT_MS and no error), until one does not or
  *       MAX_STEPS ran (if the first step already fails, the rate is divided by FACTOR until one holds).
  *       One JSON line per step (with the server's CPU, RSS and threads from /proc/PID when given, and the
@@ -61,7 +61,7 @@ public final class LoadGenerator {
             case "ramp" -> ramp(args[1], Files.readAllLines(Path.of(args[2])), Integer.parseInt(args[3]),
                     Double.parseDouble(args[4]), Double.parseDouble(args[5]), Integer.parseInt(args[6]),
                     Integer.parseInt(args[7]), Integer.parseInt(args[8]), Double.parseDouble(args[9]),
-                    args.length > 10 ? Long.parseLong(args[10]) : 0);
+                    args.length > 10 ? Long.parseLong(args[10]) : 0, args.length > 11 ? Double.parseDouble(args[11]) : 0.05);
             case "idle" -> idle(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "proxy" -> LatencyProxy.run(Integer.parseInt(args[1]), args[2], Integer.parseInt(args[3]),
                     Long.parseLong(args[4]), Integer.parseInt(args[5]));
@@ -129,14 +129,12 @@ public final class LoadGenerator {
         return result;
     }
 
-    /** A ramp's warm-up ends once the server's compilers use less than this share of a core ... */
-    static final double RAMP_WARMUP_QUIET = 0.05;
-    /** ... or after this long. */
+    /** A ramp's warm-up ends once the server's compilers are quiet (run.sh's JIT_QUIET), or after this long. */
     static final double RAMP_WARMUP_MAX_SECONDS = 30;
 
     /** The maximum sustainable throughput: open-model steps, see the class comment. */
     static void ramp(String url, List<String> tokens, int connections, double startRate, double factor, int maxSteps,
-                     int stepSeconds, int warmupSeconds, double p99LimitMs, long pid) throws Exception {
+                     int stepSeconds, int warmupSeconds, double p99LimitMs, long pid, double jitQuiet) throws Exception {
         RawHttpLoad engine = new RawHttpLoad(url, tokens);
         int token = 0;
         double warmed = 0;
@@ -152,7 +150,7 @@ public final class LoadGenerator {
                 token += (int) (startRate * warmupSeconds);
                 warmed += warmupSeconds;
                 double compilers = (after[3] - before[3]) / 100.0 / warmupSeconds;
-                if (pid <= 0 || compilers < RAMP_WARMUP_QUIET) {
+                if (pid <= 0 || compilers < jitQuiet) {
                     break;
                 }
             } while (warmed < RAMP_WARMUP_MAX_SECONDS);
@@ -225,11 +223,11 @@ public final class LoadGenerator {
         if (pid <= 0) {
             return new long[4];
         }
+        ProcStat stat = ProcStat.of(pid);
+        if (stat == null) {
+            return new long[4];
+        }
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            // Fields after the command name, which is in parentheses and may hold spaces.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
             long rss = 0;
             long threads = 0;
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
@@ -239,7 +237,7 @@ public final class LoadGenerator {
                     threads = Long.parseLong(line.replaceAll("\\D", ""));
                 }
             }
-            return new long[] {ticks, rss, threads, compilerTicks(pid)};
+            return new long[] {stat.ticks(), rss, threads, compilerTicks(pid)};
         } catch (IOException | RuntimeException e) {
             return new long[4];
         }
@@ -252,12 +250,10 @@ public final class LoadGenerator {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     String comm = Files.readString(task.resolve("comm")).trim();
-                    if (comm.startsWith("C1 Compi") || comm.startsWith("C2 Compi")) {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        sum += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    }
-                } catch (IOException | RuntimeException gone) {
+                    ProcStat stat = comm.startsWith("C1 Compi") || comm.startsWith("C2 Compi")
+                            ? ProcStat.read(task.resolve("stat")) : null;
+                    sum += stat == null ? 0 : stat.ticks();
+                } catch (IOException gone) {
                     // the thread ended between listing and reading
                 }
             }

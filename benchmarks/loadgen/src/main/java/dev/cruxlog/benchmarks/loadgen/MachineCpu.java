@@ -86,17 +86,17 @@ record MachineCpu(long nanos, long busyTicks, long idleTicks, long[] coreBusyTic
             return -1;
         }
         for (int attempt = 0; attempt < 5; attempt++) {
-            long[] own = stat(postmaster);
+            ProcStat own = ProcStat.of(postmaster);
             if (own == null) {
                 return -1;
             }
             long children = runningChildren(postmaster);
-            long[] after = stat(postmaster);
+            ProcStat after = ProcStat.of(postmaster);
             if (children < 0 || after == null) {
                 return -1;
             }
-            if (after[3] + after[4] == own[3] + own[4]) {
-                return after[1] + after[2] + after[3] + after[4] + children;
+            if (after.cutime() + after.cstime() == own.cutime() + own.cstime()) {
+                return after.ticks() + after.cutime() + after.cstime() + children;
             }
         }
         return -1;
@@ -110,9 +110,9 @@ record MachineCpu(long nanos, long busyTicks, long idleTicks, long[] coreBusyTic
                 if (!name.chars().allMatch(Character::isDigit)) {
                     continue;
                 }
-                long[] child = stat(Long.parseLong(name));
-                if (child != null && child[0] == postmaster) {
-                    sum += child[1] + child[2];
+                ProcStat child = ProcStat.of(Long.parseLong(name));
+                if (child != null && child.ppid() == postmaster) {
+                    sum += child.ticks();
                 }
             }
         } catch (IOException e) {
@@ -140,20 +140,7 @@ record MachineCpu(long nanos, long busyTicks, long idleTicks, long[] coreBusyTic
     }
 
     private static long own() {
-        long[] self = stat(ProcessHandle.current().pid());
-        return self == null ? -1 : self[1] + self[2];
-    }
-
-    /** ppid, utime, stime, cutime, cstime of a process; null once it has gone. */
-    private static long[] stat(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            // Fields after the command name, which is in parentheses and may hold spaces.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]), Long.parseLong(f[12]),
-                    Long.parseLong(f[13]), Long.parseLong(f[14])};
-        } catch (IOException | RuntimeException gone) {
-            return null;
-        }
+        ProcStat self = ProcStat.of(ProcessHandle.current().pid());
+        return self == null ? -1 : self.ticks();
     }
 }
