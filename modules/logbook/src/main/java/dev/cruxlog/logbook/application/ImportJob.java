@@ -8,15 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.cruxlog.grades.Grades;
 import dev.cruxlog.identity.EightAProfile;
 import dev.cruxlog.logbook.LogbookStatistics.WholeLogbookFigures;
 import dev.cruxlog.logbook.SendCounting;
+import dev.cruxlog.logbook.domain.AddedTicks;
 import dev.cruxlog.logbook.domain.CsvExport;
 import dev.cruxlog.logbook.domain.EightAAscents;
 import dev.cruxlog.logbook.domain.EightACsvRows;
+import dev.cruxlog.logbook.domain.FigureTicks;
+import dev.cruxlog.logbook.domain.FileTranslation;
 import dev.cruxlog.logbook.domain.ImportGrades;
 import dev.cruxlog.logbook.domain.ImportLimits;
 import dev.cruxlog.logbook.domain.ImportRejected;
@@ -26,9 +28,9 @@ import dev.cruxlog.logbook.domain.NewTick;
 import dev.cruxlog.logbook.domain.SendageRows;
 import dev.cruxlog.logbook.domain.SourceFormat;
 import dev.cruxlog.logbook.domain.SourceRecords;
+import dev.cruxlog.logbook.domain.SourceRow;
 import dev.cruxlog.logbook.domain.TheCragRows;
 import dev.cruxlog.logbook.domain.TickDraft;
-import dev.cruxlog.logbook.domain.TranslatedFile;
 import dev.cruxlog.logbook.domain.TwentySevenCragsAscents;
 import dev.cruxlog.logbook.domain.UkcRows;
 import dev.cruxlog.logbook.domain.WholeLogbookFolds;
@@ -39,6 +41,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -103,6 +106,13 @@ class ImportJob implements JobHandler {
     record Payload(UUID importId) {
     }
 
+    /**
+     * Rows read, translated and written together: small enough that a chunk's rows and drafts
+     * die young (about 12 MB allocated per thousand rows), large enough that a chunk's COPY data
+     * (about 0.4 MB) is written in a few socket writes.
+     */
+    static final int CHUNK_ROWS = 1_000;
+
     @Override
     public Mono<Void> handle(Job job) {
         UUID importId = payloads.read(job, Payload.class).importId();
@@ -127,44 +137,8 @@ class ImportJob implements JobHandler {
                         return Mono.error(new ImportRejected("Expected " + (fromEightAProfile ? "8a.nu ascent JSON"
                                 : SourceFormat.forSourceDescription(found.source())) + ", got " + format.description() + "."));
                     }
-                    return records(format, bytes).map(records -> new Read(format, records));
-                })
-                .flatMap(read -> {
-                    int rowsRead = read.records().rows().size();
-                    // The translation takes the rows and drops them. Held by this chain's
-                    // lambdas, a 50,000-row file's rows stayed live through the whole write,
-                    // and every young collection copied them (docs/benchmarks.md, seventeenth session).
-                    Untranslated untranslated = new Untranslated(read);
-                    return imports.markRunning(found.id(), rowsRead)
-                            // Pure CPU work over every row: on a CPU worker, not on the database
-                            // driver's event loop, which every other request's queries share.
-                            .then(Mono.fromCallable(() -> {
-                                        Read taken = untranslated.take();
-                                        return translate(taken.format(), found.source(), taken.records());
-                                    }).subscribeOn(Schedulers.parallel()))
-                            .flatMap(result -> apply(found, rowsRead, result));
+                    return apply(found, format, bytes);
                 });
-    }
-
-    private record Read(SourceFormat format, SourceRecords records) {
-    }
-
-    /** A file's records, handed to its translation once and no longer held here after. */
-    private static final class Untranslated {
-
-        private final AtomicReference<Read> read;
-
-        Untranslated(Read read) {
-            this.read = new AtomicReference<>(read);
-        }
-
-        Read take() {
-            Read taken = read.getAndSet(null);
-            if (taken == null) {
-                throw new IllegalStateException("The file's records were already translated");
-            }
-            return taken;
-        }
     }
 
     private Mono<byte[]> content(Imports.Job found) {
@@ -177,55 +151,106 @@ class ImportJob implements JobHandler {
         return mountainProject.fetch(found.profileUrl());
     }
 
-    private Mono<SourceRecords> records(SourceFormat format, byte[] bytes) {
+    /**
+     * The file is read, translated and written in one pass inside the transaction: each chunk of
+     * rows becomes drafts, the drafts are sorted against the logbook, and the new ones go on to
+     * PostgreSQL's COPY while the next chunk is read. Nothing holds the whole file as rows or as
+     * drafts (a 50,000-row file's drafts, all held through the write, were what every young
+     * collection of an import copied: docs/benchmarks.md, nineteenth session), and PostgreSQL
+     * works through the COPY while the app is still translating. A row refused halfway (a limit,
+     * a broken quote) rolls the transaction back: the logbook is as it was.
+     */
+    private Mono<Void> apply(Imports.Job found, SourceFormat format, byte[] bytes) {
+        UUID owner = found.owner();
+        // Announced before anything is read: the logbook read below must stay true until the commit.
+        return transaction.transactional(changes.changing(owner)
+                .then(Mono.zip(ticks.contentHashes(owner, found.source()), ticks.deletedSourceKeys(owner, found.source())))
+                .flatMap(logbook -> {
+                    Map<String, String> existing = logbook.getT1();
+                    // A source the logbook holds nothing of can only gain ticks: the logbook's
+                    // figures are then folded from what it holds and the new ticks rather than
+                    // read back after the write (ADR 0023). A re-import may change ticks, and
+                    // its figures are read back.
+                    Mono<Optional<FigureTicks>> held = existing.isEmpty()
+                            ? ticks.figureTicks(owner).map(Optional::of) : Mono.just(Optional.empty());
+                    return held.flatMap(logbookFigures -> rows(format, bytes).flatMap(rows ->
+                            write(found, translation(format, found.source(), rows.settings()), rows.chunks(),
+                                    new Sorting(existing, logbook.getT2()), logbookFigures)));
+                }));
+    }
+
+    /** A file's rows as they are read, and the settings a JSON export gives all of them (27crags' grade systems). */
+    private record Rows(SourceRecords settings, Flux<List<SourceRow>> chunks) {
+    }
+
+    private Mono<Rows> rows(SourceFormat format, byte[] bytes) {
         ImportLimits limits = ImportLimits.DEFAULT;
+        SourceRecords noSettings = SourceRecords.table(List.of());
         return switch (format.container()) {
-            case CSV -> csv.read(bytes, format.requiredColumns(), limits).map(SourceRecords::table);
-            case XLSX -> spreadsheets.read(bytes, format.requiredColumns(), limits).map(SourceRecords::table);
-            case JSON -> json.read(bytes, format.recordsPointer(), limits);
+            case CSV -> Mono.just(new Rows(noSettings, csv.rows(bytes, format.requiredColumns(), limits, CHUNK_ROWS)));
+            // A spreadsheet or a JSON document is read whole (their readers build a tree), then
+            // handed on a chunk at a time like a CSV's rows.
+            case XLSX -> spreadsheets.read(bytes, format.requiredColumns(), limits)
+                    .map(table -> new Rows(noSettings, RowChunks.of(table, CHUNK_ROWS)));
+            case JSON -> json.read(bytes, format.recordsPointer(), limits)
+                    .map(records -> new Rows(new SourceRecords(records.context(), List.of()), RowChunks.of(records.rows(), CHUNK_ROWS)));
         };
     }
 
-    /** Pure work on rows already in memory; the tick source is the import's. */
-    private TranslatedFile translate(SourceFormat format, String source, SourceRecords records) {
-        LocalDate today = LocalDate.now(clock);
-        Grades grades = new ImportGrades(this.grades);
+    /** The file's translation, a chunk of rows at a time; the tick source is the import's. */
+    private FileTranslation translation(SourceFormat format, String source, SourceRecords settings) {
+        return translation(format, source, settings, new ImportGrades(grades), LocalDate.now(clock));
+    }
+
+    static FileTranslation translation(SourceFormat format, String source, SourceRecords settings, Grades grades,
+                                       LocalDate today) {
         return switch (format) {
             // Cruxlog's own export is a Mountain Project CSV with formula-like fields neutralised.
-            case MOUNTAIN_PROJECT_CSV -> MountainProjectRows.toDrafts(CsvExport.restored(records.rows()), grades, today);
-            case EIGHT_A_JSON -> EightAAscents.translate(source, records, grades, today);
-            case EIGHT_A_CSV -> EightACsvRows.translate(source, records, grades, today);
-            case THECRAG_CSV -> TheCragRows.translate(source, records, grades, today);
-            case UKC_CSV, UKC_XLSX -> UkcRows.translate(source, records, grades, today);
-            case TWENTY_SEVEN_CRAGS_JSON -> TwentySevenCragsAscents.translate(source, records, grades, today);
-            case SENDAGE_CSV -> SendageRows.translate(source, records, grades, today);
+            case MOUNTAIN_PROJECT_CSV -> MountainProjectRows.translation(grades, today).preparing(CsvExport::restored);
+            case EIGHT_A_JSON -> EightAAscents.translation(source, settings, grades, today);
+            case EIGHT_A_CSV -> EightACsvRows.translation(source, settings, grades, today);
+            case THECRAG_CSV -> TheCragRows.translation(source, settings, grades, today);
+            case UKC_CSV, UKC_XLSX -> UkcRows.translation(source, settings, grades, today);
+            case TWENTY_SEVEN_CRAGS_JSON -> TwentySevenCragsAscents.translation(source, settings, grades, today);
+            case SENDAGE_CSV -> SendageRows.translation(source, settings, grades, today);
         };
-    }
-
-    private Mono<Void> apply(Imports.Job found, int rowsRead, TranslatedFile result) {
-        // Announced before anything is read: the logbook read below must stay true until the commit.
-        return transaction.transactional(changes.changing(found.owner())
-                .then(Mono.zip(ticks.contentHashes(found.owner(), found.source()),
-                        ticks.deletedSourceKeys(found.owner(), found.source()),
-                        (existing, deletedKeys) -> write(found, rowsRead, result, existing, deletedKeys)))
-                .flatMap(writing -> writing));
     }
 
     /** Adds the file's new ticks, updates the changed ones and links duplicates, against what the logbook holds. */
-    private Mono<Void> write(Imports.Job found, int rowsRead, TranslatedFile result, Map<String, String> existing,
-                             Set<String> deletedKeys) {
+    private Mono<Void> write(Imports.Job found, FileTranslation translation, Flux<List<SourceRow>> chunks, Sorting sorting,
+                             Optional<FigureTicks> held) {
         UUID owner = found.owner();
-        // New ticks get their ids here (ADR 0023) from SecureRandom, as gen_random_uuid() would
-        // have given them; it may read /dev/urandom, so not on a non-blocking thread.
-        return Mono.fromCallable(() -> Sorted.of(result.drafts(), existing, deletedKeys))
-                .subscribeOn(Schedulers.boundedElastic())
-                // One after another: the links must see this import's rows.
-                .flatMap(sorted -> insertAndUpdate(owner, found.id(), sorted.added(), sorted.changed())
-                        .flatMap(written -> ticks.linkCrossSourceDuplicates(owner)
-                                .flatMap(linked -> tellListeners(owner, written, linked).thenReturn(linked))
-                                .flatMap(linked -> imports.succeed(found.id(), rowsRead, written.inserted(), written.updated(),
-                                        sorted.unchanged(), result.skipped(), sorted.keptDeleted(),
-                                        withNotes(result.warnings(), linked, sorted.keptDeleted())))));
+        Flux<List<NewTick>> added = chunks
+                .map(rows -> sorting.sort(rows.size(), translation.next(rows), held.isPresent()))
+                // New ticks get their ids here (ADR 0023) from SecureRandom, as gen_random_uuid()
+                // would have given them; it may read /dev/urandom, so not on a non-blocking
+                // thread. Translating is CPU work, never on the driver's event loop.
+                .subscribeOn(Schedulers.boundedElastic());
+        // One after another: the updates and the links must see this import's rows.
+        return ticks.insertAll(owner, found.id(), added)
+                .flatMap(inserted -> ticks.updateAll(owner, found.id(), sorting.changed())
+                        .map(updated -> new Written(inserted, updated)))
+                .flatMap(written -> linkAndFold(owner, held, sorting, written)
+                        .flatMap(linked -> tellListeners(owner, written, linked).thenReturn(linked))
+                        .flatMap(linked -> imports.succeed(found.id(), sorting.rowsRead(), written.inserted(), written.updated(),
+                                sorting.unchanged(), translation.skipped(), sorting.keptDeleted(),
+                                withNotes(translation.warnings(), linked.count(), sorting.keptDeleted()))));
+    }
+
+    /**
+     * Links the logbook's cross-source duplicates; for an import that only added, folds the
+     * logbook's figures with its new ticks on a CPU worker while PostgreSQL links.
+     */
+    private Mono<Linked> linkAndFold(UUID owner, Optional<FigureTicks> held, Sorting sorting, Written written) {
+        if (held.isEmpty() || written.inserted() == 0) {
+            return ticks.linkCrossSourceDuplicates(owner).map(linked -> new Linked(linked, Optional.empty()));
+        }
+        AddedTicks added = sorting.added();
+        return ticks.routeKeys(added.unlinkedRoutes())
+                .flatMap(keys -> Mono.zip(ticks.linkCrossSourceDuplicates(owner),
+                        Mono.fromCallable(() -> WholeLogbookFolds.withAdded(held.get(), added.keyed(keys)))
+                                .subscribeOn(Schedulers.parallel()),
+                        (linked, folded) -> new Linked(linked, Optional.of(folded))));
     }
 
     /**
@@ -233,63 +258,86 @@ class ImportJob implements JobHandler {
      * A re-import that added, changed and linked nothing changed no figure; links change which
      * ticks count, so figures folded before them are not the logbook's, and the listeners read it.
      */
-    private Mono<Void> tellListeners(UUID owner, Written written, long linked) {
-        if (written.inserted() + written.updated() + linked == 0) {
+    private Mono<Void> tellListeners(UUID owner, Written written, Linked linked) {
+        if (written.inserted() + written.updated() + linked.count() == 0) {
             return Mono.empty();
         }
-        return linked == 0 && written.folded().isPresent() ? changes.changed(owner, written.folded().get())
+        return linked.count() == 0 && linked.folded().isPresent() ? changes.changed(owner, linked.folded().get())
                 : changes.changed(owner);
     }
 
-    /** The file's drafts against what the logbook holds: new (with their ids), changed, unchanged, deleted by the climber. */
-    private record Sorted(List<NewTick> added, List<TickDraft> changed, long unchanged, long keptDeleted) {
+    /**
+     * The file's drafts against what the logbook holds, a chunk at a time: new (with their ids),
+     * changed, unchanged, deleted by the climber. Called for one chunk after another, never at
+     * once; read once the chunks are done.
+     */
+    private static final class Sorting {
 
-        static Sorted of(List<TickDraft> drafts, Map<String, String> existing, Set<String> deletedKeys) {
-            List<NewTick> added = new ArrayList<>();
-            List<TickDraft> changed = new ArrayList<>();
-            long unchanged = 0;
-            long keptDeleted = 0;
+        private final Map<String, String> existing;
+        private final Set<String> deletedKeys;
+        private final List<TickDraft> changed = new ArrayList<>();
+        private final AddedTicks added = new AddedTicks();
+        private int rowsRead;
+        private long unchanged;
+        private long keptDeleted;
+
+        Sorting(Map<String, String> existing, Set<String> deletedKeys) {
+            this.existing = existing;
+            this.deletedKeys = deletedKeys;
+        }
+
+        /** The new ticks among one chunk's drafts; with {@code folding}, also kept as the figures will read them. */
+        List<NewTick> sort(int rows, List<TickDraft> drafts, boolean folding) {
+            rowsRead += rows;
+            List<NewTick> fresh = new ArrayList<>();
             for (TickDraft draft : drafts) {
                 String hash = existing.get(draft.sourceKey());
                 if (hash == null && deletedKeys.contains(draft.sourceKey())) {
                     // The climber deleted this tick: a re-import does not bring it back.
                     keptDeleted++;
                 } else if (hash == null) {
-                    added.add(NewTick.of(draft));
+                    fresh.add(NewTick.of(draft));
                 } else if (!hash.equals(draft.contentHash()) && !hash.equals(draft.contentHashBeforeUserGrade())) {
                     changed.add(draft);
                 } else {
                     unchanged++;
                 }
             }
-            return new Sorted(added, changed, unchanged, keptDeleted);
+            if (folding) {
+                added.add(fresh);
+            }
+            return fresh;
         }
+
+        int rowsRead() {
+            return rowsRead;
+        }
+
+        List<TickDraft> changed() {
+            return changed;
+        }
+
+        AddedTicks added() {
+            return added;
+        }
+
+        long unchanged() {
+            return unchanged;
+        }
+
+        long keptDeleted() {
+            return keptDeleted;
+        }
+    }
+
+    private record Written(long inserted, long updated) {
     }
 
     /**
      * @param folded the whole logbook's figures with this import's ticks, when the import only
-     *               adds: folded on a CPU worker while PostgreSQL copies the rows (ADR 0023)
+     *               added: folded on a CPU worker while PostgreSQL linked (ADR 0023)
      */
-    private record Written(long inserted, long updated, Optional<Map<SendCounting, WholeLogbookFigures>> folded) {
-    }
-
-    private Mono<Written> insertAndUpdate(UUID owner, UUID importId, List<NewTick> added, List<TickDraft> changed) {
-        if (added.isEmpty() || !changed.isEmpty()) {
-            return ticks.insertAll(owner, importId, added)
-                    .flatMap(inserted -> ticks.updateAll(owner, importId, changed)
-                            .map(updated -> new Written(inserted, updated, Optional.empty())));
-        }
-        // Only new ticks: what the logbook holds now (read under the lock taken in apply) plus
-        // them is what it will hold, so its figures are folded while the COPY runs rather than
-        // read back and folded after it, on a CPU worker beside the connection's wait. Routes
-        // without a link are keyed by the database, as the statistics key them.
-        List<NewTick.Unlinked> unlinked = NewTick.unlinkedRoutes(added);
-        return Mono.zip(ticks.figureTicks(owner), ticks.routeKeys(unlinked), (held, keys) -> Mono.zip(
-                        ticks.insertAll(owner, importId, added),
-                        Mono.fromCallable(() -> WholeLogbookFolds.withAdded(held, NewTick.figureTicks(added, unlinked, keys)))
-                                .subscribeOn(Schedulers.parallel()),
-                        (inserted, folded) -> new Written(inserted, 0, Optional.of(folded))))
-                .flatMap(writing -> writing);
+    private record Linked(long count, Optional<Map<SendCounting, WholeLogbookFigures>> folded) {
     }
 
     private static List<ImportWarning> withNotes(List<ImportWarning> warnings, long linked, long keptDeleted) {

@@ -25,31 +25,32 @@ public final class EightAAscents {
     private EightAAscents() {
     }
 
-    public static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
-        Translation t = new Translation(source, grades, today);
-        for (SourceRow row : records.rows()) {
-            String route = row.get("zlaggableName");
-            LocalDate date = t.dateOfNamedClimb(row, route, row.get("date"));
-            if (date == null) {
-                continue;
-            }
-            boolean boulder = "1".equals(row.get("category"));
-            String difficulty = row.get("difficulty");
-            Grade grade = t.grade(row, difficulty, boulder ? GradeSystem.FONT : GradeSystem.FRENCH);
-            String id = row.get("ascentId");
-            t.draft.tick(id.isEmpty() ? date + "|" + route + "|" + row.get("cragName") : "8a:" + id, route, date)
-                    .grade(difficulty, grade)
-                    .style(t.style(row, AscentTerms.eightA(row.get("type"), SourceFields.flag(row.get("project")),
-                            SourceFields.flag(row.get("repeat"))), row.get("type")), row.get("type"))
-                    .routeType(boulder ? "Boulder" : SourceFields.flag(row.get("traditional")) ? "Trad" : "Sport")
-                    .location(location(row.get("countryName"), row.get("areaName"), row.get("cragName"), row.get("sectorName")))
-                    .notes(row.get("comment"))
-                    .userStars(SourceFields.positive(row.get("rating")), 5);
-            t.draft.discipline(boulder ? Discipline.BOULDER
-                    : SourceFields.flag(row.get("traditional")) ? Discipline.TRAD : Discipline.SPORT, true);
-            t.add();
+    /** This export translated chunk by chunk ({@link FileTranslation}). */
+    public static FileTranslation translation(String source, SourceRecords records, Grades grades, LocalDate today) {
+        return new FileTranslation(new Translation(source, grades, today), EightAAscents::translateRow);
+    }
+
+    private static void translateRow(Translation t, SourceRow row) {
+        String route = row.get("zlaggableName");
+        LocalDate date = t.dateOfNamedClimb(row, route, row.get("date"));
+        if (date == null) {
+            return;
         }
-        return t.result();
+        boolean boulder = "1".equals(row.get("category"));
+        String difficulty = row.get("difficulty");
+        Grade grade = t.grade(row, difficulty, boulder ? GradeSystem.FONT : GradeSystem.FRENCH);
+        String id = row.get("ascentId");
+        t.draft.tick(id.isEmpty() ? date + "|" + route + "|" + row.get("cragName") : "8a:" + id, route, date)
+                .grade(difficulty, grade)
+                .style(t.style(row, AscentTerms.eightA(row.get("type"), SourceFields.flag(row.get("project")),
+                        SourceFields.flag(row.get("repeat"))), row.get("type")), row.get("type"))
+                .routeType(boulder ? "Boulder" : SourceFields.flag(row.get("traditional")) ? "Trad" : "Sport")
+                .location(location(row.get("countryName"), row.get("areaName"), row.get("cragName"), row.get("sectorName")))
+                .notes(row.get("comment"))
+                .userStars(SourceFields.positive(row.get("rating")), 5);
+        t.draft.discipline(boulder ? Discipline.BOULDER
+                : SourceFields.flag(row.get("traditional")) ? Discipline.TRAD : Discipline.SPORT, true);
+        t.add();
     }
 
     /** Country > area > crag > sector, leaving out 8a.nu's "Unknown Sector" placeholders. */

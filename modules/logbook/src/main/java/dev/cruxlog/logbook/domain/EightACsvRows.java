@@ -22,29 +22,30 @@ public final class EightACsvRows {
     private EightACsvRows() {
     }
 
-    public static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
-        Translation t = new Translation(source, grades, today);
-        for (SourceRow row : records.rows()) {
-            String route = row.get("Route/Boulder Name");
-            LocalDate date = t.dateOfNamedClimb(row, route, row.get("date"));
-            if (date == null) {
-                continue;
-            }
-            boolean boulder = row.get("Route or Boulder").equalsIgnoreCase("boulder");
-            String difficulty = row.get("difficulty");
-            Grade grade = t.grade(row, difficulty, boulder ? GradeSystem.FONT : GradeSystem.FRENCH);
-            String type = row.get("type");
-            t.draft.tick(date + "|" + route + "|" + row.get("Crag Name") + "|" + row.get("Sector Name"), route, date)
-                    .grade(difficulty, grade)
-                    .style(t.style(row, AscentTerms.eightA(type, false, SourceFields.flag(row.get("repeat"))), type), type)
-                    .routeType(row.get("Route or Boulder"))
-                    .location(EightAAscents.location(row.get("Country"), row.get("Town"), row.get("Crag Name"),
-                            row.get("Sector Name")))
-                    .notes(row.get("comment"))
-                    .userStars(SourceFields.positive(row.get("rating")), 5);
-            t.draft.discipline(boulder ? Discipline.BOULDER : Discipline.SPORT, true);
-            t.add();
+    /** This export translated chunk by chunk ({@link FileTranslation}). */
+    public static FileTranslation translation(String source, SourceRecords records, Grades grades, LocalDate today) {
+        return new FileTranslation(new Translation(source, grades, today), EightACsvRows::translateRow);
+    }
+
+    private static void translateRow(Translation t, SourceRow row) {
+        String route = row.get("Route/Boulder Name");
+        LocalDate date = t.dateOfNamedClimb(row, route, row.get("date"));
+        if (date == null) {
+            return;
         }
-        return t.result();
+        boolean boulder = row.get("Route or Boulder").equalsIgnoreCase("boulder");
+        String difficulty = row.get("difficulty");
+        Grade grade = t.grade(row, difficulty, boulder ? GradeSystem.FONT : GradeSystem.FRENCH);
+        String type = row.get("type");
+        t.draft.tick(date + "|" + route + "|" + row.get("Crag Name") + "|" + row.get("Sector Name"), route, date)
+                .grade(difficulty, grade)
+                .style(t.style(row, AscentTerms.eightA(type, false, SourceFields.flag(row.get("repeat"))), type), type)
+                .routeType(row.get("Route or Boulder"))
+                .location(EightAAscents.location(row.get("Country"), row.get("Town"), row.get("Crag Name"),
+                        row.get("Sector Name")))
+                .notes(row.get("comment"))
+                .userStars(SourceFields.positive(row.get("rating")), 5);
+        t.draft.discipline(boulder ? Discipline.BOULDER : Discipline.SPORT, true);
+        t.add();
     }
 }

@@ -1,7 +1,6 @@
 package dev.cruxlog.logbook.domain;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.cruxlog.grades.Grade;
@@ -26,66 +25,64 @@ public final class MountainProjectRows {
     }
 
     public static TranslatedFile toDrafts(List<SourceRow> rows, Grades grades, LocalDate today) {
-        List<TickDraft> drafts = new ArrayList<>();
-        List<ImportWarning> warnings = new ArrayList<>();
-        DraftBuilder draft = new DraftBuilder(SOURCE);
-        int skipped = 0;
-        for (SourceRow row : rows) {
-            String date = row.get("Date");
-            String route = row.get("Route");
-            String rating = row.get("Rating");
-            if (date.isEmpty() || route.isEmpty() || rating.isEmpty()) {
-                warnings.add(new ImportWarning(row.line(), "Skipped: no " + (date.isEmpty() ? "date" : route.isEmpty() ? "route" : "rating")));
-                skipped++;
-                continue;
-            }
-            LocalDate climbedOn = SourceFields.date(date);
-            if (climbedOn == null) {
-                warnings.add(new ImportWarning(row.line(), "Skipped: '" + date + "' is not a date"));
-                skipped++;
-                continue;
-            }
-            if (dev.cruxlog.logbook.domain.TickDates.inFuture(climbedOn, today)) {
-                warnings.add(new ImportWarning(row.line(), dev.cruxlog.logbook.domain.TickDates.futureWarning(climbedOn)));
-            }
-            Integer code = SourceFields.integer(row.get("Rating Code"));
-            Grades.GradeReading reading = grades.readMountainProject(rating, code);
-            if (reading.warning() != null) {
-                warnings.add(new ImportWarning(row.line(), reading.warning()));
-            }
-            Grade grade = reading.grade();
-            Integer pitchCount = SourceFields.integer(row.get("Pitches"));
-            int pitches = pitchCount == null ? 1 : Math.max(1, pitchCount);
-            Integer length = SourceFields.integer(row.get("Length"));
-            String notes = row.get("Notes");
-            Classification classification = ownWords(row, MountainProjectClassifier.classify(row.get("Route Type"),
-                    row.get("Style"), row.get("Lead Style"), grade, notes));
-            if (!classification.disciplineConfirmed()) {
-                warnings.add(new ImportWarning(row.line(), "Route type '" + row.get("Route Type") + "' read as "
-                        + classification.discipline().id() + "; confirm it in your logbook"));
-            }
-            LocationPath location = LocationPath.parse(row.get("Location"));
-            String url = row.get("URL");
-            String identity = climbedOn + "|" + (url.isEmpty() ? route + "|" + row.get("Location") : url);
-            drafts.add(draft.tick(identity, route, climbedOn)
-                    .grade(rating, grade)
-                    .discipline(classification.discipline(), classification.disciplineConfirmed())
-                    .style(classification.style(), row.get("Style"))
-                    .leadStyle(row.get("Lead Style"))
-                    .routeType(row.get("Route Type"))
-                    .pitches(pitches)
-                    .lengthFt(length)
-                    .location(location)
-                    .routeUrl(url)
-                    .notes(notes)
-                    .routeStars(SourceFields.decimal(row.get("Avg Stars")), 4)
-                    .userStars(SourceFields.decimal(row.get("Your Stars")), 4)
-                    .ratingCode(code)
-                    .userGrade(row.get("Your Rating"))
-                    .tags(row.fields().containsKey("Tags") ? splitTags(row.get("Tags")) : null)
-                    .build());
+        return translation(grades, today).whole(rows);
+    }
+
+    /** The export translated chunk by chunk ({@link FileTranslation}). */
+    public static FileTranslation translation(Grades grades, LocalDate today) {
+        return new FileTranslation(new Translation(SOURCE, grades, today), MountainProjectRows::translateRow);
+    }
+
+    private static void translateRow(Translation t, SourceRow row) {
+        String date = row.get("Date");
+        String route = row.get("Route");
+        String rating = row.get("Rating");
+        if (date.isEmpty() || route.isEmpty() || rating.isEmpty()) {
+            t.skip(row, "no " + (date.isEmpty() ? "date" : route.isEmpty() ? "route" : "rating"));
+            return;
         }
-        return new TranslatedFile(drafts, warnings, skipped);
+        LocalDate climbedOn = SourceFields.date(date);
+        if (climbedOn == null) {
+            t.skip(row, "'" + date + "' is not a date");
+            return;
+        }
+        t.warnIfFuture(row, climbedOn);
+        Integer code = SourceFields.integer(row.get("Rating Code"));
+        Grades.GradeReading reading = t.grades().readMountainProject(rating, code);
+        if (reading.warning() != null) {
+            t.warn(row, reading.warning());
+        }
+        Grade grade = reading.grade();
+        Integer pitchCount = SourceFields.integer(row.get("Pitches"));
+        int pitches = pitchCount == null ? 1 : Math.max(1, pitchCount);
+        Integer length = SourceFields.integer(row.get("Length"));
+        String notes = row.get("Notes");
+        Classification classification = ownWords(row, MountainProjectClassifier.classify(row.get("Route Type"),
+                row.get("Style"), row.get("Lead Style"), grade, notes));
+        if (!classification.disciplineConfirmed()) {
+            t.warn(row, "Route type '" + row.get("Route Type") + "' read as "
+                    + classification.discipline().id() + "; confirm it in your logbook");
+        }
+        LocationPath location = LocationPath.parse(row.get("Location"));
+        String url = row.get("URL");
+        String identity = climbedOn + "|" + (url.isEmpty() ? route + "|" + row.get("Location") : url);
+        t.draft.tick(identity, route, climbedOn)
+                .grade(rating, grade)
+                .discipline(classification.discipline(), classification.disciplineConfirmed())
+                .style(classification.style(), row.get("Style"))
+                .leadStyle(row.get("Lead Style"))
+                .routeType(row.get("Route Type"))
+                .pitches(pitches)
+                .lengthFt(length)
+                .location(location)
+                .routeUrl(url)
+                .notes(notes)
+                .routeStars(SourceFields.decimal(row.get("Avg Stars")), 4)
+                .userStars(SourceFields.decimal(row.get("Your Stars")), 4)
+                .ratingCode(code)
+                .userGrade(row.get("Your Rating"))
+                .tags(row.fields().containsKey("Tags") ? splitTags(row.get("Tags")) : null);
+        t.add();
     }
 
     /**

@@ -20,27 +20,28 @@ public final class SendageRows {
     private SendageRows() {
     }
 
-    public static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
-        Translation t = new Translation(source, grades, today);
-        for (SourceRow row : records.rows()) {
-            String route = row.get("Climb");
-            LocalDate date = t.dateOfNamedClimb(row, route, row.get("Date"));
-            if (date == null) {
-                continue;
-            }
-            Grade grade = t.grade(row, row.get("Grade"), null);
-            String type = row.get("Climb Type");
-            String sendType = row.get("Send Type");
-            t.draft.tick(date + "|" + route + "|" + row.get("Area"), route, date)
-                    .grade(row.get("Grade"), grade)
-                    .style(t.style(row, AscentTerms.sendage(sendType), sendType), sendType)
-                    .routeType(type)
-                    .location(LocationPath.of(java.util.Arrays.asList(row.get("Country"), row.get("Area"))))
-                    .notes(row.get("Comments"))
-                    .userStars(SourceFields.positive(row.get("Rating")), 5);
-            t.discipline(row, AscentTerms.discipline(type), type, grade);
-            t.add();
+    /** This export translated chunk by chunk ({@link FileTranslation}). */
+    public static FileTranslation translation(String source, SourceRecords records, Grades grades, LocalDate today) {
+        return new FileTranslation(new Translation(source, grades, today), SendageRows::translateRow);
+    }
+
+    private static void translateRow(Translation t, SourceRow row) {
+        String route = row.get("Climb");
+        LocalDate date = t.dateOfNamedClimb(row, route, row.get("Date"));
+        if (date == null) {
+            return;
         }
-        return t.result();
+        Grade grade = t.grade(row, row.get("Grade"), null);
+        String type = row.get("Climb Type");
+        String sendType = row.get("Send Type");
+        t.draft.tick(date + "|" + route + "|" + row.get("Area"), route, date)
+                .grade(row.get("Grade"), grade)
+                .style(t.style(row, AscentTerms.sendage(sendType), sendType), sendType)
+                .routeType(type)
+                .location(LocationPath.of(java.util.Arrays.asList(row.get("Country"), row.get("Area"))))
+                .notes(row.get("Comments"))
+                .userStars(SourceFields.positive(row.get("Rating")), 5);
+        t.discipline(row, AscentTerms.discipline(type), type, grade);
+        t.add();
     }
 }

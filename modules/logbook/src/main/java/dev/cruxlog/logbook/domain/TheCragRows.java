@@ -27,36 +27,37 @@ public final class TheCragRows {
     private TheCragRows() {
     }
 
-    public static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
-        Translation t = new Translation(source, grades, today);
-        for (SourceRow row : records.rows()) {
-            String route = row.get("Route Name");
-            LocalDate date = t.dateOfNamedClimb(row, route, row.get("Ascent Date"));
-            if (date == null) {
-                continue;
-            }
-            String gradeText = row.get("Ascent Grade").isEmpty() ? row.get("Route Grade") : row.get("Ascent Grade");
-            boolean ewbank = EWBANK_COUNTRIES.contains(row.get("Country").toLowerCase(Locale.ROOT));
-            Grade grade = t.grade(row, gradeText, ewbank ? GradeSystem.EWBANK : null);
-            String ascentId = row.get("Ascent ID");
-            String gear = row.get("Ascent Gear Style").isEmpty() ? row.get("Route Gear Style") : row.get("Ascent Gear Style");
-            String type = row.get("Ascent Type");
-            String height = row.get("Ascent Height").isEmpty() ? row.get("Route Height") : row.get("Ascent Height");
-            t.draft.tick(ascentId.isEmpty() ? date + "|" + route + "|" + row.get("Crag Path") : "thecrag:" + ascentId,
-                            route, date)
-                    .grade(gradeText, grade)
-                    .style(t.style(row, AscentTerms.theCrag(type), type), type)
-                    .routeType(gear)
-                    .lengthFt(SourceFields.lengthFt(height))
-                    .location(location(row.get("Crag Path"), row.get("Country"), row.get("Crag Name")))
-                    .routeUrl(row.get("Route Link"))
-                    .notes(row.get("Comment"))
-                    .routeStars(quality(row.get("Route Stars")), 3)
-                    .userStars(quality(row.get("Quality")), 3);
-            t.discipline(row, AscentTerms.discipline(gear), gear, grade);
-            t.add();
+    /** This export translated chunk by chunk ({@link FileTranslation}). */
+    public static FileTranslation translation(String source, SourceRecords records, Grades grades, LocalDate today) {
+        return new FileTranslation(new Translation(source, grades, today), TheCragRows::translateRow);
+    }
+
+    private static void translateRow(Translation t, SourceRow row) {
+        String route = row.get("Route Name");
+        LocalDate date = t.dateOfNamedClimb(row, route, row.get("Ascent Date"));
+        if (date == null) {
+            return;
         }
-        return t.result();
+        String gradeText = row.get("Ascent Grade").isEmpty() ? row.get("Route Grade") : row.get("Ascent Grade");
+        boolean ewbank = EWBANK_COUNTRIES.contains(row.get("Country").toLowerCase(Locale.ROOT));
+        Grade grade = t.grade(row, gradeText, ewbank ? GradeSystem.EWBANK : null);
+        String ascentId = row.get("Ascent ID");
+        String gear = row.get("Ascent Gear Style").isEmpty() ? row.get("Route Gear Style") : row.get("Ascent Gear Style");
+        String type = row.get("Ascent Type");
+        String height = row.get("Ascent Height").isEmpty() ? row.get("Route Height") : row.get("Ascent Height");
+        t.draft.tick(ascentId.isEmpty() ? date + "|" + route + "|" + row.get("Crag Path") : "thecrag:" + ascentId,
+                        route, date)
+                .grade(gradeText, grade)
+                .style(t.style(row, AscentTerms.theCrag(type), type), type)
+                .routeType(gear)
+                .lengthFt(SourceFields.lengthFt(height))
+                .location(location(row.get("Crag Path"), row.get("Country"), row.get("Crag Name")))
+                .routeUrl(row.get("Route Link"))
+                .notes(row.get("Comment"))
+                .routeStars(quality(row.get("Route Stars")), 3)
+                .userStars(quality(row.get("Quality")), 3);
+        t.discipline(row, AscentTerms.discipline(gear), gear, grade);
+        t.add();
     }
 
     /** "Joshua Tree National Park - Hidden Valley Campground - Caveman Boulder", under its country. */

@@ -32,6 +32,10 @@ final class Translation {
         this.draft = new DraftBuilder(source);
     }
 
+    Grades grades() {
+        return grades;
+    }
+
     void skip(SourceRow row, String reason) {
         warnings.add(new ImportWarning(row.line(), "Skipped: " + reason));
         skipped++;
@@ -115,7 +119,18 @@ final class Translation {
         drafts.add(draft.build());
     }
 
-    TranslatedFile result() {
-        return new TranslatedFile(drafts, warnings, skipped);
+    /** The drafts made since the last call, handed over: this translation no longer holds them. */
+    List<TickDraft> takeDrafts() {
+        List<TickDraft> taken = List.copyOf(drafts);
+        drafts.clear();
+        return taken;
+    }
+
+    List<ImportWarning> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    int skipped() {
+        return skipped;
     }
 }

@@ -22,34 +22,36 @@ public final class TwentySevenCragsAscents {
     private TwentySevenCragsAscents() {
     }
 
-    public static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
-        Translation t = new Translation(source, grades, today);
+    /** This export translated chunk by chunk ({@link FileTranslation}); {@code records} gives its account settings. */
+    public static FileTranslation translation(String source, SourceRecords records, Grades grades, LocalDate today) {
         GradeSystem routeSystem = system(records.context("grading_system_sport"));
         GradeSystem boulderSystem = system(records.context("grading_system_boulder"));
-        for (SourceRow row : records.rows()) {
-            if (!row.get("deleted_at").isEmpty() && !row.get("deleted_at").equals("null")) {
-                t.skip(row, "deleted on 27crags");
-                continue;
-            }
-            String routeId = row.get("route_id");
-            LocalDate date = t.dateOfNamedClimb(row, routeId, row.get("date"));
-            if (date == null) {
-                continue;
-            }
-            String gradeText = row.get("grade_opinion");
-            Grade grade = t.grade(row, gradeText, looksLikeFont(gradeText) ? boulderSystem : routeSystem);
-            String type = row.get("ascent_type");
-            String id = row.get("id");
-            t.draft.tick(id.isEmpty() ? date + "|" + routeId : "27crags:" + id, "27crags route " + routeId, date)
-                    .grade(gradeText, grade)
-                    .style(t.style(row, AscentTerms.twentySevenCrags(type), type), type)
-                    .routeUrl("https://27crags.com/routes/" + routeId)
-                    .notes(row.get("details"))
-                    .userStars(SourceFields.positive(row.get("rating")), 3);
-            t.discipline(row, java.util.Optional.empty(), "", grade);
-            t.add();
+        return new FileTranslation(new Translation(source, grades, today),
+                (t, row) -> translateRow(t, row, routeSystem, boulderSystem));
+    }
+
+    private static void translateRow(Translation t, SourceRow row, GradeSystem routeSystem, GradeSystem boulderSystem) {
+        if (!row.get("deleted_at").isEmpty() && !row.get("deleted_at").equals("null")) {
+            t.skip(row, "deleted on 27crags");
+            return;
         }
-        return t.result();
+        String routeId = row.get("route_id");
+        LocalDate date = t.dateOfNamedClimb(row, routeId, row.get("date"));
+        if (date == null) {
+            return;
+        }
+        String gradeText = row.get("grade_opinion");
+        Grade grade = t.grade(row, gradeText, looksLikeFont(gradeText) ? boulderSystem : routeSystem);
+        String type = row.get("ascent_type");
+        String id = row.get("id");
+        t.draft.tick(id.isEmpty() ? date + "|" + routeId : "27crags:" + id, "27crags route " + routeId, date)
+                .grade(gradeText, grade)
+                .style(t.style(row, AscentTerms.twentySevenCrags(type), type), type)
+                .routeUrl("https://27crags.com/routes/" + routeId)
+                .notes(row.get("details"))
+                .userStars(SourceFields.positive(row.get("rating")), 3);
+        t.discipline(row, java.util.Optional.empty(), "", grade);
+        t.add();
     }
 
     private static boolean looksLikeFont(String grade) {

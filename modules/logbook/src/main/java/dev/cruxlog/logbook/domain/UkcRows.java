@@ -37,44 +37,45 @@ public final class UkcRows {
     record UkcDate(LocalDate date, String assumption) {
     }
 
-    public static TranslatedFile translate(String source, SourceRecords records, Grades grades, LocalDate today) {
-        Translation t = new Translation(source, grades, today);
-        for (SourceRow row : records.rows()) {
-            String route = first(row, "Name", "Climb name");
-            if (route.isEmpty()) {
-                t.skip(row, "no route name");
-                continue;
-            }
-            String dateText = row.get("Date");
-            UkcDate ukcDate = date(dateText, today);
-            if (ukcDate == null) {
-                t.skip(row, dateText.isEmpty() ? "no date" : "'" + dateText + "' is not a date");
-                continue;
-            }
-            if (ukcDate.assumption() != null) {
-                t.warn(row, ukcDate.assumption());
-            }
-            t.warnIfFuture(row, ukcDate.date());
-            Matcher graded = STARS_AFTER_GRADE.matcher(row.get("Grade"));
-            String gradeText = graded.matches() ? graded.group(1) : row.get("Grade");
-            String stars = graded.matches() ? graded.group(2) : null;
-            Grade grade = t.grade(row, gradeText, hint(row.get("Grade System")));
-            String crag = first(row, "Crag", "Crag name");
-            String type = first(row, "Type", "Grade Type");
-            String style = row.get("Style");
-            t.draft.tick(ukcDate.date() + "|" + route + "|" + crag, route, ukcDate.date())
-                    .grade(gradeText, grade)
-                    .style(t.style(row, AscentTerms.ukc(style), style), style)
-                    .routeType(type)
-                    .pitches(SourceFields.integer(row.get("Pitches")))
-                    .location(LocationPath.of(java.util.Arrays.asList(row.get("Country"), row.get("Region"),
-                            row.get("County"), crag)))
-                    .notes(row.get("Notes"))
-                    .routeStars(stars == null ? null : (double) stars.length(), 3);
-            t.discipline(row, AscentTerms.discipline(type), type, grade);
-            t.add();
+    /** This export translated chunk by chunk ({@link FileTranslation}). */
+    public static FileTranslation translation(String source, SourceRecords records, Grades grades, LocalDate today) {
+        return new FileTranslation(new Translation(source, grades, today), (t, row) -> translateRow(t, row, today));
+    }
+
+    private static void translateRow(Translation t, SourceRow row, LocalDate today) {
+        String route = first(row, "Name", "Climb name");
+        if (route.isEmpty()) {
+            t.skip(row, "no route name");
+            return;
         }
-        return t.result();
+        String dateText = row.get("Date");
+        UkcDate ukcDate = date(dateText, today);
+        if (ukcDate == null) {
+            t.skip(row, dateText.isEmpty() ? "no date" : "'" + dateText + "' is not a date");
+            return;
+        }
+        if (ukcDate.assumption() != null) {
+            t.warn(row, ukcDate.assumption());
+        }
+        t.warnIfFuture(row, ukcDate.date());
+        Matcher graded = STARS_AFTER_GRADE.matcher(row.get("Grade"));
+        String gradeText = graded.matches() ? graded.group(1) : row.get("Grade");
+        String stars = graded.matches() ? graded.group(2) : null;
+        Grade grade = t.grade(row, gradeText, hint(row.get("Grade System")));
+        String crag = first(row, "Crag", "Crag name");
+        String type = first(row, "Type", "Grade Type");
+        String style = row.get("Style");
+        t.draft.tick(ukcDate.date() + "|" + route + "|" + crag, route, ukcDate.date())
+                .grade(gradeText, grade)
+                .style(t.style(row, AscentTerms.ukc(style), style), style)
+                .routeType(type)
+                .pitches(SourceFields.integer(row.get("Pitches")))
+                .location(LocationPath.of(java.util.Arrays.asList(row.get("Country"), row.get("Region"),
+                        row.get("County"), crag)))
+                .notes(row.get("Notes"))
+                .routeStars(stars == null ? null : (double) stars.length(), 3);
+        t.discipline(row, AscentTerms.discipline(type), type, grade);
+        t.add();
     }
 
     static UkcDate date(String text, LocalDate today) {

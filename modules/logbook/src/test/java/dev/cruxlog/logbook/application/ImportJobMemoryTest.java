@@ -17,8 +17,10 @@ import dev.cruxlog.logbook.ImportStatus;
 import dev.cruxlog.logbook.LogbookChangeListener;
 import dev.cruxlog.logbook.adapter.out.file.blockingio.OpenCsvSourceFiles;
 import dev.cruxlog.logbook.domain.FigureTicks;
+import dev.cruxlog.logbook.domain.ImportLimits;
 import dev.cruxlog.logbook.domain.NewTick;
 import dev.cruxlog.logbook.domain.SourceRow;
+import dev.cruxlog.logbook.domain.TickDraft;
 import dev.cruxlog.platform.jobs.Job;
 import dev.cruxlog.platform.jobs.JobPayloads;
 import dev.cruxlog.platform.testing.SharedData;
@@ -34,10 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What an import holds while it writes: the file's rows are dropped once they are drafts. A
- * 50,000-row file's rows held through the write were copied by every young collection of the
- * import (docs/benchmarks.md, seventeenth session); here the job runs against in-memory ports and
- * the logbook's write looks whether anything still reaches a row.
+ * What an import holds while it writes: a chunk's rows and drafts are dropped once its ticks are
+ * handed to the write. A 50,000-row file's rows, then its drafts, held through the write were
+ * copied by every young collection of the import (docs/benchmarks.md, seventeenth and nineteenth
+ * sessions); here the job runs against in-memory ports, and the logbook's write looks, at each
+ * chunk after the first, whether anything still reaches a row or a draft of the first.
  */
 class ImportJobMemoryTest {
 
@@ -47,19 +50,32 @@ class ImportJobMemoryTest {
     private final InMemoryImports imports = new InMemoryImports(IMPORT);
     private volatile WeakReference<SourceRow> aRow;
     private volatile WeakReference<Map<String, String>> aRowsFields;
-    /** Null until the write looked: a test that never reached the write fails on it. */
-    private volatile Boolean rowReachableDuringWrite;
-    private volatile int ticksWritten;
+    private volatile WeakReference<TickDraft> aDraft;
+    /** Null until the write looked: a test that never reached a second chunk fails on it. */
+    private volatile Boolean firstChunkReachableLater;
+    private volatile int chunksWritten;
+    private volatile long ticksWritten;
 
     @Test
-    void theFilesRowsAreNoLongerHeldWhileItsTicksAreWritten() throws Exception {
+    void aChunksRowsAndDraftsAreNoLongerHeldWhileTheNextChunksAreWritten() throws Exception {
         imports.job = new Imports.Job(IMPORT, CLIMBER, "mountain-project", ImportStatus.QUEUED, null);
-        imports.file = Files.readAllBytes(SharedData.dir().resolve("mountain-project/ticks-sport-trad-567.csv"));
-        CsvSourceFiles rowsWatched = (content, required, limits) -> new OpenCsvSourceFiles().read(content, required, limits)
-                .doOnNext(rows -> {
-                    aRow = new WeakReference<>(rows.get(rows.size() / 2));
-                    aRowsFields = new WeakReference<>(rows.get(rows.size() / 2).fields());
+        imports.file = repeated(SharedData.dir().resolve("mountain-project/ticks-sport-trad-567.csv"), 4);
+        CsvSourceFiles rowsWatched = new CsvSourceFiles() {
+            @Override
+            public Mono<List<SourceRow>> read(byte[] content, List<String> required, ImportLimits limits) {
+                return Mono.error(new AssertionError("an import reads its rows a chunk at a time"));
+            }
+
+            @Override
+            public Flux<List<SourceRow>> rows(byte[] content, List<String> required, ImportLimits limits, int chunkRows) {
+                return new OpenCsvSourceFiles().rows(content, required, limits, chunkRows).doOnNext(rows -> {
+                    if (aRow == null) {
+                        aRow = new WeakReference<>(rows.get(rows.size() / 2));
+                        aRowsFields = new WeakReference<>(rows.get(rows.size() / 2).fields());
+                    }
                 });
+            }
+        };
         ImportJob job = new ImportJob(imports, writingTicks(), rowsWatched, null, null, null, null, new GradeCatalog(),
                 new JobPayloads(JsonMapper.builder().build()), passThrough(),
                 new LogbookChanges(new StaticListableBeanFactory().getBeanProvider(LogbookChangeListener.class)),
@@ -69,12 +85,25 @@ class ImportJobMemoryTest {
                 .verifyComplete();
 
         assertThat(imports.failed).isEmpty();
-        assertThat(ticksWritten).as("the file's ticks reached the write").isGreaterThan(500);
-        assertThat(imports.succeeded).containsExactly((long) ticksWritten);
-        assertThat(rowReachableDuringWrite).as("a row of the file was still reachable while its ticks were written").isFalse();
+        assertThat(chunksWritten).as("chunks of the file written").isGreaterThanOrEqualTo(3);
+        assertThat(ticksWritten).as("the file's ticks reached the write").isGreaterThan(4 * 500);
+        assertThat(imports.succeeded).containsExactly(ticksWritten);
+        assertThat(firstChunkReachableLater).as("a row or draft of the first chunk was still reachable while later chunks were written")
+                .isFalse();
     }
 
-    /** A logbook holding nothing, whose write of new ticks collects garbage and looks for the watched row. */
+    /** The export's rows {@code times} over under its one header: a file of several chunks of real rows. */
+    private static byte[] repeated(java.nio.file.Path export, int times) throws java.io.IOException {
+        String text = Files.readString(export);
+        int headerEnd = text.indexOf('\n') + 1;
+        StringBuilder file = new StringBuilder(text.substring(0, headerEnd));
+        for (int i = 0; i < times; i++) {
+            file.append(text.substring(headerEnd));
+        }
+        return file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A logbook holding nothing, whose write of new ticks collects garbage and looks for the watched row and draft. */
     private Ticks writingTicks() {
         return (Ticks) Proxy.newProxyInstance(Ticks.class.getClassLoader(), new Class<?>[] {Ticks.class}, (proxy, method, args) ->
                 switch (method.getName()) {
@@ -83,13 +112,22 @@ class ImportJobMemoryTest {
                     case "figureTicks" -> Mono.just(new FigureTicks(LocalDate.of(2026, 12, 4), List.of()));
                     case "routeKeys" -> Mono.fromCallable(() -> ((List<?>) args[0]).stream()
                             .map(route -> "key:" + route).toList());
-                    case "insertAll" -> Mono.fromCallable(() -> {
+                    case "insertAll" -> {
                         @SuppressWarnings("unchecked")
-                        List<NewTick> added = (List<NewTick>) args[2];
-                        ticksWritten = added.size();
-                        rowReachableDuringWrite = stillReachable(aRow) || stillReachable(aRowsFields);
-                        return (long) added.size();
-                    });
+                        Flux<List<NewTick>> chunks = (Flux<List<NewTick>>) args[2];
+                        yield chunks.reduce(0L, (written, chunk) -> {
+                            if (chunksWritten == 0) {
+                                aDraft = new WeakReference<>(chunk.get(chunk.size() / 2).draft());
+                            } else {
+                                firstChunkReachableLater = stillReachable(aRow) || stillReachable(aRowsFields)
+                                        || stillReachable(aDraft);
+                            }
+                            chunksWritten++;
+                            ticksWritten = written + chunk.size();
+                            return ticksWritten;
+                        });
+                    }
+                    case "updateAll" -> Mono.just(0L);
                     case "linkCrossSourceDuplicates" -> Mono.just(0L);
                     default -> throw new AssertionError("an import of new ticks called " + method.getName());
                 });

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import dev.cruxlog.logbook.TickView;
@@ -115,21 +116,21 @@ class R2dbcTicks implements Ticks {
      * application sends text, not one bound array per column (ADR 0012).
      */
     @Override
-    public Mono<Long> insertAll(UUID owner, UUID importId, List<NewTick> ticks) {
-        if (ticks.isEmpty()) {
-            return Mono.just(0L);
-        }
+    public Mono<Long> insertAll(UUID owner, UUID importId, Flux<List<NewTick>> chunks) {
         String sql = "COPY logbook.tick (id, owner_id, import_id, " + String.join(", ", COLUMNS.stream().map(Column::name).toList())
                 + ") FROM STDIN";
-        // Every row encoded before the COPY starts, on a CPU worker: the driver's event loop then
-        // only writes, so PostgreSQL is fed at its own pace even while the same core folds the
-        // figures of these ticks beside it (ADR 0023), and the loop's other queries do not wait
-        // behind the encoding.
-        return Mono.fromCallable(() -> chunks(ticks).stream()
-                        .map(chunk -> copyRows(owner, importId, chunk).getBytes(StandardCharsets.UTF_8)).toList())
-                .subscribeOn(Schedulers.parallel())
-                .flatMap(encoded -> db.inConnection(connection -> postgres(connection)
-                        .copyIn(sql, Flux.fromIterable(encoded).map(Unpooled::wrappedBuffer))));
+        // Each chunk is encoded where it was made (the import's worker, never the driver's event
+        // loop, whose other queries would wait behind it), as the driver asks for it: PostgreSQL
+        // takes in one chunk while the next is read and translated.
+        AtomicReference<Throwable> chunksFailed = new AtomicReference<>();
+        Flux<ByteBuf> rows = chunks
+                .filter(chunk -> !chunk.isEmpty())
+                .map(chunk -> Unpooled.wrappedBuffer(copyRows(owner, importId, chunk).getBytes(StandardCharsets.UTF_8)))
+                .doOnError(chunksFailed::set);
+        return db.inConnection(connection -> postgres(connection).copyIn(sql, rows))
+                // The driver answers a failed source with CopyFail and PostgreSQL's own error
+                // about it; the caller is owed the source's error (a refused file says why).
+                .onErrorMap(error -> chunksFailed.get() != null && chunksFailed.get() != error, error -> chunksFailed.get());
     }
 
     /** One COPY text line per tick: its id, the owner and import, then {@link #COLUMNS} in order. */

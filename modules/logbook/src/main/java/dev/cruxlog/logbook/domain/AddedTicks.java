@@ -1,0 +1,67 @@
+package dev.cruxlog.logbook.domain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An import's new ticks as the figures will read them, gathered chunk by chunk while their drafts
+ * are written and dropped: a figure tick keeps what the figures group and count by, not the notes
+ * and source fields of its draft. A route without a link is keyed by the database (its name's case
+ * rules are PostgreSQL's), so those keys are asked for once every chunk has been seen.
+ */
+public final class AddedTicks {
+
+    private final List<FigureTick> ticks = new ArrayList<>();
+    private final Set<NewTick.Unlinked> unlinked = new LinkedHashSet<>();
+
+    public void add(List<NewTick> chunk) {
+        for (NewTick tick : chunk) {
+            TickDraft draft = tick.draft();
+            if (draft.routeUrl() == null) {
+                unlinked.add(new NewTick.Unlinked(draft.route(), draft.location()));
+            }
+            ticks.add(tick.figureTick(null));
+        }
+    }
+
+    /** The distinct routes without a link among the ticks so far, in the order first seen. */
+    public List<NewTick.Unlinked> unlinkedRoutes() {
+        return List.copyOf(unlinked);
+    }
+
+    /**
+     * Every tick so far as the figures read it.
+     *
+     * @param keys the database's key of each of {@link #unlinkedRoutes}, in the same order
+     */
+    public List<FigureTick> keyed(List<String> keys) {
+        if (keys.size() != unlinked.size()) {
+            throw new IllegalArgumentException(unlinked.size() + " routes but " + keys.size() + " keys");
+        }
+        Map<NewTick.Unlinked, String> keyOf = new HashMap<>();
+        int i = 0;
+        for (NewTick.Unlinked route : unlinked) {
+            keyOf.put(route, keys.get(i++));
+        }
+        List<FigureTick> keyed = new ArrayList<>(ticks.size());
+        for (FigureTick tick : ticks) {
+            if (tick.routeKey() != null) {
+                keyed.add(tick);
+                continue;
+            }
+            String key = keyOf.get(new NewTick.Unlinked(tick.route(), tick.location()));
+            keyed.add(new FigureTick(tick.id(), key, tick.route(), tick.location(), tick.locationPath(), tick.climbedOn(),
+                    tick.discipline(), tick.grade(), tick.gradeIndex(), tick.gradeLevel(), tick.style(), tick.send(),
+                    tick.pitches(), tick.lengthFeet()));
+        }
+        return keyed;
+    }
+
+    public boolean isEmpty() {
+        return ticks.isEmpty();
+    }
+}
