@@ -17,7 +17,6 @@ import dev.cruxlog.logbook.domain.AddedTicks;
 import dev.cruxlog.logbook.domain.CsvExport;
 import dev.cruxlog.logbook.domain.EightAAscents;
 import dev.cruxlog.logbook.domain.EightACsvRows;
-import dev.cruxlog.logbook.domain.FigureTicks;
 import dev.cruxlog.logbook.domain.FileTranslation;
 import dev.cruxlog.logbook.domain.ImportGrades;
 import dev.cruxlog.logbook.domain.ImportLimits;
@@ -107,9 +106,9 @@ class ImportJob implements JobHandler {
     }
 
     /**
-     * Rows read, translated and written together: small enough that a chunk's rows and drafts
-     * die young (about 12 MB allocated per thousand rows), large enough that a chunk's COPY data
-     * (about 0.4 MB) is written in a few socket writes.
+     * Rows read, translated and encoded together: small enough that a chunk's rows and drafts
+     * die young (about 12 MB allocated per thousand rows), large enough that its COPY text
+     * (about 0.4 MB) is one buffer for the driver to write.
      */
     static final int CHUNK_ROWS = 1_000;
 
@@ -152,31 +151,22 @@ class ImportJob implements JobHandler {
     }
 
     /**
-     * The file is read, translated and written in one pass inside the transaction: each chunk of
-     * rows becomes drafts, the drafts are sorted against the logbook, and the new ones go on to
-     * PostgreSQL's COPY while the next chunk is read. Nothing holds the whole file as rows or as
-     * drafts (a 50,000-row file's drafts, all held through the write, were what every young
-     * collection of an import copied: docs/benchmarks.md, nineteenth session), and PostgreSQL
-     * works through the COPY while the app is still translating. A row refused halfway (a limit,
-     * a broken quote) rolls the transaction back: the logbook is as it was.
+     * The file is read, translated and encoded a chunk at a time inside the transaction: each
+     * chunk of rows becomes drafts, the drafts are sorted against the logbook, and the new ones
+     * are encoded for the COPY; then the chunk's rows and drafts go. Only the COPY text and the
+     * new ticks as the figures read them (a few hundred bytes each) are held to the write
+     * (docs/benchmarks.md, nineteenth session: a 50,000-row file's rows and drafts, all held,
+     * were what the import's young collections copied). A row refused halfway (a limit, a
+     * broken quote) rolls the transaction back before anything is written.
      */
     private Mono<Void> apply(Imports.Job found, SourceFormat format, byte[] bytes) {
         UUID owner = found.owner();
         // Announced before anything is read: the logbook read below must stay true until the commit.
         return transaction.transactional(changes.changing(owner)
-                .then(Mono.zip(ticks.contentHashes(owner, found.source()), ticks.deletedSourceKeys(owner, found.source())))
-                .flatMap(logbook -> {
-                    Map<String, String> existing = logbook.getT1();
-                    // A source the logbook holds nothing of can only gain ticks: the logbook's
-                    // figures are then folded from what it holds and the new ticks rather than
-                    // read back after the write (ADR 0023). A re-import may change ticks, and
-                    // its figures are read back.
-                    Mono<Optional<FigureTicks>> held = existing.isEmpty()
-                            ? ticks.figureTicks(owner).map(Optional::of) : Mono.just(Optional.empty());
-                    return held.flatMap(logbookFigures -> rows(format, bytes).flatMap(rows ->
-                            write(found, translation(format, found.source(), rows.settings()), rows.chunks(),
-                                    new Sorting(existing, logbook.getT2()), logbookFigures)));
-                }));
+                .then(Mono.zip(ticks.contentHashes(owner, found.source()), ticks.deletedSourceKeys(owner, found.source()),
+                        Sorting::new))
+                .flatMap(sorting -> rows(format, bytes).flatMap(rows -> write(found,
+                        translation(format, found.source(), rows.settings()), rows.chunks(), sorting))));
     }
 
     /** A file's rows as they are read, and the settings a JSON export gives all of them (27crags' grade systems). */
@@ -217,40 +207,41 @@ class ImportJob implements JobHandler {
     }
 
     /** Adds the file's new ticks, updates the changed ones and links duplicates, against what the logbook holds. */
-    private Mono<Void> write(Imports.Job found, FileTranslation translation, Flux<List<SourceRow>> chunks, Sorting sorting,
-                             Optional<FigureTicks> held) {
+    private Mono<Void> write(Imports.Job found, FileTranslation translation, Flux<List<SourceRow>> chunks, Sorting sorting) {
         UUID owner = found.owner();
-        Flux<List<NewTick>> added = chunks
-                .map(rows -> sorting.sort(rows.size(), translation.next(rows), held.isPresent()))
+        return chunks
+                .map(rows -> ticks.encode(owner, found.id(), sorting.sort(rows.size(), translation.next(rows))))
                 // New ticks get their ids here (ADR 0023) from SecureRandom, as gen_random_uuid()
                 // would have given them; it may read /dev/urandom, so not on a non-blocking
-                // thread. Translating is CPU work, never on the driver's event loop.
-                .subscribeOn(Schedulers.boundedElastic());
-        // One after another: the updates and the links must see this import's rows.
-        return ticks.insertAll(owner, found.id(), added)
-                .flatMap(inserted -> ticks.updateAll(owner, found.id(), sorting.changed())
-                        .map(updated -> new Written(inserted, updated)))
-                .flatMap(written -> linkAndFold(owner, held, sorting, written)
+                // thread. Reading and translating are CPU work, never on the driver's event loop.
+                .subscribeOn(Schedulers.boundedElastic())
+                .collectList()
+                // One after another: the links must see this import's rows.
+                .flatMap(encoded -> insertAndUpdate(owner, found.id(), encoded, sorting))
+                .flatMap(written -> ticks.linkCrossSourceDuplicates(owner)
                         .flatMap(linked -> tellListeners(owner, written, linked).thenReturn(linked))
                         .flatMap(linked -> imports.succeed(found.id(), sorting.rowsRead(), written.inserted(), written.updated(),
                                 sorting.unchanged(), translation.skipped(), sorting.keptDeleted(),
-                                withNotes(translation.warnings(), linked.count(), sorting.keptDeleted()))));
+                                withNotes(translation.warnings(), linked, sorting.keptDeleted()))));
     }
 
-    /**
-     * Links the logbook's cross-source duplicates; for an import that only added, folds the
-     * logbook's figures with its new ticks on a CPU worker while PostgreSQL links.
-     */
-    private Mono<Linked> linkAndFold(UUID owner, Optional<FigureTicks> held, Sorting sorting, Written written) {
-        if (held.isEmpty() || written.inserted() == 0) {
-            return ticks.linkCrossSourceDuplicates(owner).map(linked -> new Linked(linked, Optional.empty()));
+    private Mono<Written> insertAndUpdate(UUID owner, UUID importId, List<EncodedTicks> added, Sorting sorting) {
+        AddedTicks addedTicks = sorting.added();
+        if (addedTicks.isEmpty() || !sorting.changed().isEmpty()) {
+            return ticks.insertAll(added)
+                    .flatMap(inserted -> ticks.updateAll(owner, importId, sorting.changed())
+                            .map(updated -> new Written(inserted, updated, Optional.empty())));
         }
-        AddedTicks added = sorting.added();
-        return ticks.routeKeys(added.unlinkedRoutes())
-                .flatMap(keys -> Mono.zip(ticks.linkCrossSourceDuplicates(owner),
-                        Mono.fromCallable(() -> WholeLogbookFolds.withAdded(held.get(), added.keyed(keys)))
+        // Only new ticks: what the logbook holds now (read under the lock taken in apply) plus
+        // them is what it will hold, so its figures are folded while the COPY runs rather than
+        // read back and folded after it, on a CPU worker beside the connection's wait (ADR 0023).
+        // Routes without a link are keyed by the database, as the statistics key them.
+        return Mono.zip(ticks.figureTicks(owner), ticks.routeKeys(addedTicks.unlinkedRoutes()), (held, keys) -> Mono.zip(
+                        ticks.insertAll(added),
+                        Mono.fromCallable(() -> WholeLogbookFolds.withAdded(held, addedTicks.keyed(keys)))
                                 .subscribeOn(Schedulers.parallel()),
-                        (linked, folded) -> new Linked(linked, Optional.of(folded))));
+                        (inserted, folded) -> new Written(inserted, 0, Optional.of(folded))))
+                .flatMap(writing -> writing);
     }
 
     /**
@@ -258,11 +249,11 @@ class ImportJob implements JobHandler {
      * A re-import that added, changed and linked nothing changed no figure; links change which
      * ticks count, so figures folded before them are not the logbook's, and the listeners read it.
      */
-    private Mono<Void> tellListeners(UUID owner, Written written, Linked linked) {
-        if (written.inserted() + written.updated() + linked.count() == 0) {
+    private Mono<Void> tellListeners(UUID owner, Written written, long linked) {
+        if (written.inserted() + written.updated() + linked == 0) {
             return Mono.empty();
         }
-        return linked.count() == 0 && linked.folded().isPresent() ? changes.changed(owner, linked.folded().get())
+        return linked == 0 && written.folded().isPresent() ? changes.changed(owner, written.folded().get())
                 : changes.changed(owner);
     }
 
@@ -286,8 +277,8 @@ class ImportJob implements JobHandler {
             this.deletedKeys = deletedKeys;
         }
 
-        /** The new ticks among one chunk's drafts; with {@code folding}, also kept as the figures will read them. */
-        List<NewTick> sort(int rows, List<TickDraft> drafts, boolean folding) {
+        /** The new ticks among one chunk's drafts, also kept as the figures will read them. */
+        List<NewTick> sort(int rows, List<TickDraft> drafts) {
             rowsRead += rows;
             List<NewTick> fresh = new ArrayList<>();
             for (TickDraft draft : drafts) {
@@ -303,9 +294,7 @@ class ImportJob implements JobHandler {
                     unchanged++;
                 }
             }
-            if (folding) {
-                added.add(fresh);
-            }
+            added.add(fresh);
             return fresh;
         }
 
@@ -330,14 +319,11 @@ class ImportJob implements JobHandler {
         }
     }
 
-    private record Written(long inserted, long updated) {
-    }
-
     /**
      * @param folded the whole logbook's figures with this import's ticks, when the import only
-     *               added: folded on a CPU worker while PostgreSQL linked (ADR 0023)
+     *               adds: folded on a CPU worker while PostgreSQL copies the rows (ADR 0023)
      */
-    private record Linked(long count, Optional<Map<SendCounting, WholeLogbookFigures>> folded) {
+    private record Written(long inserted, long updated, Optional<Map<SendCounting, WholeLogbookFigures>> folded) {
     }
 
     private static List<ImportWarning> withNotes(List<ImportWarning> warnings, long linked, long keptDeleted) {

@@ -18,11 +18,11 @@ public interface Ticks {
     /** Source key to content hash, for every tick of one source. */
     Mono<Map<String, String>> contentHashes(UUID owner, String source);
 
-    /**
-     * Writes many ticks in one stream, each with the id it was given, a chunk at a time as the
-     * chunks come: none is held once written. An error of the chunks ends the write with that error.
-     */
-    Mono<Long> insertAll(UUID owner, UUID importId, Flux<List<NewTick>> chunks);
+    /** New ticks of one import made ready for {@link #insertAll}: CPU work, no database call. */
+    EncodedTicks encode(UUID owner, UUID importId, List<NewTick> ticks);
+
+    /** Writes the encoded ticks in one stream, each with the id it was given. */
+    Mono<Long> insertAll(List<EncodedTicks> chunks);
 
     /** The database's date and the climber's counted ticks (no duplicates) as the figures read them, in date order. */
     Mono<FigureTicks> figureTicks(UUID owner);

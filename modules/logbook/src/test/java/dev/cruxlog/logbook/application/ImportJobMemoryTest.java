@@ -57,7 +57,7 @@ class ImportJobMemoryTest {
     private volatile long ticksWritten;
 
     @Test
-    void aChunksRowsAndDraftsAreNoLongerHeldWhileTheNextChunksAreWritten() throws Exception {
+    void aChunksRowsAndDraftsAreNoLongerHeldWhileTheNextChunksAreTranslated() throws Exception {
         imports.job = new Imports.Job(IMPORT, CLIMBER, "mountain-project", ImportStatus.QUEUED, null);
         imports.file = repeated(SharedData.dir().resolve("mountain-project/ticks-sport-trad-567.csv"), 4);
         CsvSourceFiles rowsWatched = new CsvSourceFiles() {
@@ -85,10 +85,10 @@ class ImportJobMemoryTest {
                 .verifyComplete();
 
         assertThat(imports.failed).isEmpty();
-        assertThat(chunksWritten).as("chunks of the file written").isGreaterThanOrEqualTo(3);
+        assertThat(chunksWritten).as("chunks of the file encoded").isGreaterThanOrEqualTo(3);
         assertThat(ticksWritten).as("the file's ticks reached the write").isGreaterThan(4 * 500);
         assertThat(imports.succeeded).containsExactly(ticksWritten);
-        assertThat(firstChunkReachableLater).as("a row or draft of the first chunk was still reachable while later chunks were written")
+        assertThat(firstChunkReachableLater).as("a row or draft of the first chunk was still reachable while later chunks were translated")
                 .isFalse();
     }
 
@@ -103,7 +103,7 @@ class ImportJobMemoryTest {
         return file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** A logbook holding nothing, whose write of new ticks collects garbage and looks for the watched row and draft. */
+    /** A logbook holding nothing, whose encoding of each chunk of new ticks after the first collects garbage and looks for the watched row and draft. */
     private Ticks writingTicks() {
         return (Ticks) Proxy.newProxyInstance(Ticks.class.getClassLoader(), new Class<?>[] {Ticks.class}, (proxy, method, args) ->
                 switch (method.getName()) {
@@ -112,21 +112,24 @@ class ImportJobMemoryTest {
                     case "figureTicks" -> Mono.just(new FigureTicks(LocalDate.of(2026, 12, 4), List.of()));
                     case "routeKeys" -> Mono.fromCallable(() -> ((List<?>) args[0]).stream()
                             .map(route -> "key:" + route).toList());
-                    case "insertAll" -> {
+                    case "encode" -> {
                         @SuppressWarnings("unchecked")
-                        Flux<List<NewTick>> chunks = (Flux<List<NewTick>>) args[2];
-                        yield chunks.reduce(0L, (written, chunk) -> {
-                            if (chunksWritten == 0) {
-                                aDraft = new WeakReference<>(chunk.get(chunk.size() / 2).draft());
-                            } else {
-                                firstChunkReachableLater = stillReachable(aRow) || stillReachable(aRowsFields)
-                                        || stillReachable(aDraft);
-                            }
-                            chunksWritten++;
-                            ticksWritten = written + chunk.size();
-                            return ticksWritten;
-                        });
+                        List<NewTick> chunk = (List<NewTick>) args[2];
+                        if (chunksWritten == 0) {
+                            aDraft = new WeakReference<>(chunk.get(chunk.size() / 2).draft());
+                        } else {
+                            firstChunkReachableLater = stillReachable(aRow) || stillReachable(aRowsFields)
+                                    || stillReachable(aDraft);
+                        }
+                        chunksWritten++;
+                        yield new EncodedTicks(chunk.size(), new byte[0]);
                     }
+                    case "insertAll" -> Mono.fromCallable(() -> {
+                        @SuppressWarnings("unchecked")
+                        List<EncodedTicks> chunks = (List<EncodedTicks>) args[0];
+                        ticksWritten = chunks.stream().mapToLong(EncodedTicks::count).sum();
+                        return ticksWritten;
+                    });
                     case "updateAll" -> Mono.just(0L);
                     case "linkCrossSourceDuplicates" -> Mono.just(0L);
                     default -> throw new AssertionError("an import of new ticks called " + method.getName());

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import dev.cruxlog.logbook.TickView;
+import dev.cruxlog.logbook.application.EncodedTicks;
 import dev.cruxlog.logbook.application.TickCursor;
 import dev.cruxlog.logbook.application.TickFilter;
 import dev.cruxlog.logbook.application.TickPageJson;
@@ -116,21 +116,26 @@ class R2dbcTicks implements Ticks {
      * application sends text, not one bound array per column (ADR 0012).
      */
     @Override
-    public Mono<Long> insertAll(UUID owner, UUID importId, Flux<List<NewTick>> chunks) {
+    public EncodedTicks encode(UUID owner, UUID importId, List<NewTick> ticks) {
+        return new EncodedTicks(ticks.size(), copyRows(owner, importId, ticks).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public Mono<Long> insertAll(List<EncodedTicks> chunks) {
+        if (chunks.stream().allMatch(chunk -> chunk.count() == 0)) {
+            return Mono.just(0L);
+        }
         String sql = "COPY logbook.tick (id, owner_id, import_id, " + String.join(", ", COLUMNS.stream().map(Column::name).toList())
                 + ") FROM STDIN";
-        // Each chunk is encoded where it was made (the import's worker, never the driver's event
-        // loop, whose other queries would wait behind it), as the driver asks for it: PostgreSQL
-        // takes in one chunk while the next is read and translated.
-        AtomicReference<Throwable> chunksFailed = new AtomicReference<>();
-        Flux<ByteBuf> rows = chunks
-                .filter(chunk -> !chunk.isEmpty())
-                .map(chunk -> Unpooled.wrappedBuffer(copyRows(owner, importId, chunk).getBytes(StandardCharsets.UTF_8)))
-                .doOnError(chunksFailed::set);
-        return db.inConnection(connection -> postgres(connection).copyIn(sql, rows))
-                // The driver answers a failed source with CopyFail and PostgreSQL's own error
-                // about it; the caller is owed the source's error (a refused file says why).
-                .onErrorMap(error -> chunksFailed.get() != null && chunksFailed.get() != error, error -> chunksFailed.get());
+        // Every row was encoded before the COPY starts (by the import, on its worker, as it
+        // translated): the driver's event loop then only writes, so PostgreSQL is fed at its own
+        // pace even while the same core folds the figures of these ticks beside it (ADR 0023),
+        // and the loop's other queries do not wait behind the encoding. Fed to PostgreSQL while
+        // the file was still being translated, the COPY waited on the app's one core
+        // (docs/benchmarks.md, nineteenth session).
+        return db.inConnection(connection -> postgres(connection)
+                .copyIn(sql, Flux.fromIterable(chunks).filter(chunk -> chunk.count() > 0)
+                        .map(chunk -> Unpooled.wrappedBuffer(chunk.rows()))));
     }
 
     /** One COPY text line per tick: its id, the owner and import, then {@link #COLUMNS} in order. */

@@ -11,8 +11,11 @@ import dev.cruxlog.logbook.AscentStyle;
 import dev.cruxlog.logbook.Discipline;
 import org.junit.jupiter.api.Test;
 
-/** A new tick as the figures will read it once stored: a link keys its route, else the database's key. */
-class NewTickTest {
+/**
+ * An import's new ticks as the figures will read them once stored, gathered chunk by chunk: a link
+ * keys its route, else the key the database gave its name and place.
+ */
+class AddedTicksTest {
 
     private static TickDraft draft(String route, String location, String routeUrl) {
         return new TickDraft("ukc", route + "|" + location, route, LocalDate.of(2024, 5, 2), "5.10a", "yds", 30, 10, null,
@@ -26,10 +29,12 @@ class NewTickTest {
         NewTick named = NewTick.of(draft("ΣΟΦΟΣ", "Kalymnos", null));
         NewTick again = NewTick.of(draft("ΣΟΦΟΣ", "Kalymnos", null));
         NewTick nowhere = NewTick.of(draft("ΣΟΦΟΣ", null, null));
-        List<NewTick> ticks = List.of(linked, named, again, nowhere);
+        AddedTicks added = new AddedTicks();
+        added.add(List.of(linked, named));
+        added.add(List.of(again, nowhere));
 
-        List<NewTick.Unlinked> unlinked = NewTick.unlinkedRoutes(ticks);
-        List<FigureTick> read = NewTick.figureTicks(ticks, unlinked, List.of("key of Kalymnos", "key of nowhere"));
+        List<NewTick.Unlinked> unlinked = added.unlinkedRoutes();
+        List<FigureTick> read = added.keyed(List.of("key of Kalymnos", "key of nowhere"));
 
         assertThat(unlinked).as("each route without a link once").containsExactly(
                 new NewTick.Unlinked("ΣΟΦΟΣ", "Kalymnos"), new NewTick.Unlinked("ΣΟΦΟΣ", null));
@@ -45,15 +50,15 @@ class NewTickTest {
     }
 
     @Test
-    void routesAndTheirKeysMustPairUpAndEveryUnlinkedRouteHaveOne() {
-        NewTick named = NewTick.of(draft("Crimson", "Red Rock", null));
+    void everyRouteWithoutALinkNeedsItsKey() {
+        AddedTicks added = new AddedTicks();
+        added.add(List.of(NewTick.of(draft("Crimson", "Red Rock", null))));
 
-        assertThatThrownBy(() -> NewTick.figureTicks(List.of(named), List.of(new NewTick.Unlinked("Crimson", "Red Rock")),
-                List.of())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> NewTick.figureTicks(List.of(named), List.of(new NewTick.Unlinked("Other", "Red Rock")),
-                List.of("other|red rock")))
-                .as("a route without a link and without its key is not keyed as null")
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Crimson");
+        assertThat(added.isEmpty()).isFalse();
+        assertThatThrownBy(() -> added.keyed(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> added.keyed(List.of("a", "b"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(added.keyed(List.of("crimson|red rock"))).extracting(FigureTick::routeKey).containsExactly("crimson|red rock");
+        NewTick named = NewTick.of(draft("Crimson", "Red Rock", null));
         assertThat(new NewTick(UUID.randomUUID(), named.draft()).id()).isNotEqualTo(named.id());
     }
 }
