@@ -7,5 +7,5 @@ package dev.cruxlog.logbook.application;
  *
  * @param count how many ticks the chunk holds
  */
-public record EncodedTicks(int count, byte[] rows) {
+public record EncodedTicks(int count, byte[] bytes) {
 }

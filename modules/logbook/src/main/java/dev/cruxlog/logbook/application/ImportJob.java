@@ -43,6 +43,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /**
  * Runs one import: read the file (or fetch it), understand every row, and apply the result
@@ -136,7 +137,13 @@ class ImportJob implements JobHandler {
                         return Mono.error(new ImportRejected("Expected " + (fromEightAProfile ? "8a.nu ascent JSON"
                                 : SourceFormat.forSourceDescription(found.source())) + ", got " + format.description() + "."));
                     }
-                    return apply(found, format, bytes);
+                    // Prepared outside the transaction, against the logbook as read then; if it
+                    // changed before the lock is taken, prepared again (see apply).
+                    return Mono.defer(() -> prepare(found, format, bytes)
+                                    .flatMap(prepared -> imports.markRunning(found.id(), prepared.sorting().rowsRead())
+                                            .then(apply(found, prepared))))
+                            .retryWhen(Retry.max(PREPARATIONS - 1).filter(LogbookChangedDuringImport.class::isInstance)
+                                    .onRetryExhaustedThrow((spec, last) -> last.failure()));
                 });
     }
 
@@ -151,22 +158,61 @@ class ImportJob implements JobHandler {
     }
 
     /**
-     * The file is read, translated and encoded a chunk at a time inside the transaction: each
-     * chunk of rows becomes drafts, the drafts are sorted against the logbook, and the new ones
-     * are encoded for the COPY; then the chunk's rows and drafts go. Only the COPY text and the
-     * new ticks as the figures read them (a few hundred bytes each) are held to the write
-     * (docs/benchmarks.md, nineteenth session: a 50,000-row file's rows and drafts, all held,
-     * were what the import's young collections copied). A row refused halfway (a limit, a
-     * broken quote) rolls the transaction back before anything is written.
+     * The file is read, translated, sorted against the logbook and encoded a chunk at a time, on a
+     * worker and outside any transaction: each chunk's rows and drafts go once its new ticks are
+     * encoded, and neither a connection nor the climber's lock is held while the file is read (a
+     * file refused halfway has written and locked nothing). What is kept to the write is the COPY
+     * text, the new ticks as the figures read them (a few hundred bytes each) and the changed
+     * drafts (docs/benchmarks.md, nineteenth session; ADR 0024).
      */
-    private Mono<Void> apply(Imports.Job found, SourceFormat format, byte[] bytes) {
+    private Mono<Prepared> prepare(Imports.Job found, SourceFormat format, byte[] bytes) {
+        UUID owner = found.owner();
+        return Mono.zip(ticks.contentHashes(owner, found.source()), ticks.deletedSourceKeys(owner, found.source()), Sorting::new)
+                .flatMap(sorting -> rows(format, bytes).flatMap(rows -> {
+                    FileTranslation translation = translation(format, found.source(), rows.settings());
+                    return rows.chunks()
+                            .map(chunk -> ticks.encode(owner, found.id(), sorting.sort(chunk.size(), translation.next(chunk))))
+                            // New ticks get their ids here (ADR 0023) from SecureRandom, as
+                            // gen_random_uuid() would have given them; it may read /dev/urandom, so
+                            // not on a non-blocking thread. Reading and translating are CPU work,
+                            // never on the driver's event loop.
+                            .subscribeOn(Schedulers.boundedElastic())
+                            .collectList()
+                            .map(encoded -> new Prepared(translation, sorting, encoded));
+                }));
+    }
+
+    /** A file read, translated and sorted, its new ticks encoded: all the write needs. */
+    private record Prepared(FileTranslation translation, Sorting sorting, List<EncodedTicks> encoded) {
+    }
+
+    /**
+     * How often an import is prepared before it gives up on a logbook that keeps changing under it
+     * (an edit of this source's ticks between the preparation and the lock, each time).
+     */
+    static final int PREPARATIONS = 3;
+
+    /**
+     * Writes a prepared import in one transaction. The climber's lock is taken first (the read
+     * model's, at the announcement); the source's ticks are then read again, and the preparation
+     * holds only if they are what it was sorted against: otherwise an edit came in between, and
+     * the import is prepared again ({@link LogbookChangedDuringImport}).
+     */
+    private Mono<Void> apply(Imports.Job found, Prepared prepared) {
         UUID owner = found.owner();
         // Announced before anything is read: the logbook read below must stay true until the commit.
         return transaction.transactional(changes.changing(owner)
                 .then(Mono.zip(ticks.contentHashes(owner, found.source()), ticks.deletedSourceKeys(owner, found.source()),
-                        Sorting::new))
-                .flatMap(sorting -> rows(format, bytes).flatMap(rows -> write(found,
-                        translation(format, found.source(), rows.settings()), rows.chunks(), sorting))));
+                        prepared.sorting()::sortedAgainst))
+                .flatMap(unchanged -> unchanged ? write(found, prepared) : Mono.error(new LogbookChangedDuringImport())));
+    }
+
+    /** The source's ticks changed between an import's preparation and its lock: it is prepared again. */
+    static final class LogbookChangedDuringImport extends RuntimeException {
+
+        LogbookChangedDuringImport() {
+            super("The logbook's ticks of this source changed while the import was prepared", null, false, false);
+        }
     }
 
     /** A file's rows as they are read, and the settings a JSON export gives all of them (27crags' grade systems). */
@@ -197,27 +243,22 @@ class ImportJob implements JobHandler {
         return switch (format) {
             // Cruxlog's own export is a Mountain Project CSV with formula-like fields neutralised.
             case MOUNTAIN_PROJECT_CSV -> MountainProjectRows.translation(grades, today).preparing(CsvExport::restored);
-            case EIGHT_A_JSON -> EightAAscents.translation(source, settings, grades, today);
-            case EIGHT_A_CSV -> EightACsvRows.translation(source, settings, grades, today);
-            case THECRAG_CSV -> TheCragRows.translation(source, settings, grades, today);
-            case UKC_CSV, UKC_XLSX -> UkcRows.translation(source, settings, grades, today);
+            case EIGHT_A_JSON -> EightAAscents.translation(source, grades, today);
+            case EIGHT_A_CSV -> EightACsvRows.translation(source, grades, today);
+            case THECRAG_CSV -> TheCragRows.translation(source, grades, today);
+            case UKC_CSV, UKC_XLSX -> UkcRows.translation(source, grades, today);
             case TWENTY_SEVEN_CRAGS_JSON -> TwentySevenCragsAscents.translation(source, settings, grades, today);
-            case SENDAGE_CSV -> SendageRows.translation(source, settings, grades, today);
+            case SENDAGE_CSV -> SendageRows.translation(source, grades, today);
         };
     }
 
     /** Adds the file's new ticks, updates the changed ones and links duplicates, against what the logbook holds. */
-    private Mono<Void> write(Imports.Job found, FileTranslation translation, Flux<List<SourceRow>> chunks, Sorting sorting) {
+    private Mono<Void> write(Imports.Job found, Prepared prepared) {
         UUID owner = found.owner();
-        return chunks
-                .map(rows -> ticks.encode(owner, found.id(), sorting.sort(rows.size(), translation.next(rows))))
-                // New ticks get their ids here (ADR 0023) from SecureRandom, as gen_random_uuid()
-                // would have given them; it may read /dev/urandom, so not on a non-blocking
-                // thread. Reading and translating are CPU work, never on the driver's event loop.
-                .subscribeOn(Schedulers.boundedElastic())
-                .collectList()
-                // One after another: the links must see this import's rows.
-                .flatMap(encoded -> insertAndUpdate(owner, found.id(), encoded, sorting))
+        Sorting sorting = prepared.sorting();
+        FileTranslation translation = prepared.translation();
+        // One after another: the links must see this import's rows.
+        return insertAndUpdate(owner, found.id(), prepared.encoded(), sorting)
                 .flatMap(written -> ticks.linkCrossSourceDuplicates(owner)
                         .flatMap(linked -> tellListeners(owner, written, linked).thenReturn(linked))
                         .flatMap(linked -> imports.succeed(found.id(), sorting.rowsRead(), written.inserted(), written.updated(),
@@ -260,7 +301,8 @@ class ImportJob implements JobHandler {
     /**
      * The file's drafts against what the logbook holds, a chunk at a time: new (with their ids),
      * changed, unchanged, deleted by the climber. Called for one chunk after another, never at
-     * once; read once the chunks are done.
+     * once; read once the chunks are done. It holds the logbook as it was read, to be checked
+     * again under the climber's lock ({@link #sortedAgainst}).
      */
     private static final class Sorting {
 
@@ -277,9 +319,17 @@ class ImportJob implements JobHandler {
             this.deletedKeys = deletedKeys;
         }
 
-        /** The new ticks among one chunk's drafts, also kept as the figures will read them. */
-        List<NewTick> sort(int rows, List<TickDraft> drafts) {
-            rowsRead += rows;
+        /** Whether the logbook still holds what these drafts were sorted against. */
+        boolean sortedAgainst(Map<String, String> existingNow, Set<String> deletedKeysNow) {
+            return existing.equals(existingNow) && deletedKeys.equals(deletedKeysNow);
+        }
+
+        /**
+         * The new ticks among the drafts of a chunk of {@code rowsInChunk} rows, also kept as the
+         * figures will read them; the rows are counted as read.
+         */
+        List<NewTick> sort(int rowsInChunk, List<TickDraft> drafts) {
+            rowsRead += rowsInChunk;
             List<NewTick> fresh = new ArrayList<>();
             for (TickDraft draft : drafts) {
                 String hash = existing.get(draft.sourceKey());

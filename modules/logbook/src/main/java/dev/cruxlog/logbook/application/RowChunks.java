@@ -9,6 +9,7 @@ import reactor.core.publisher.Flux;
 /**
  * Rows already read whole (a spreadsheet's, a JSON document's) handed on a chunk at a time, each
  * chunk let go of here as it is handed on: what the import has translated is no longer held.
+ * The flux can therefore be subscribed to once: its rows are gone after.
  */
 final class RowChunks {
 

@@ -54,6 +54,10 @@ public final class AddedTicks {
                 continue;
             }
             String key = keyOf.get(new NewTick.Unlinked(tick.route(), tick.location()));
+            if (key == null) {
+                // A route without a link and without its key would be counted as no route at all.
+                throw new IllegalArgumentException("No key for the route '" + tick.route() + "' at " + tick.location());
+            }
             keyed.add(new FigureTick(tick.id(), key, tick.route(), tick.location(), tick.locationPath(), tick.climbedOn(),
                     tick.discipline(), tick.grade(), tick.gradeIndex(), tick.gradeLevel(), tick.style(), tick.send(),
                     tick.pitches(), tick.lengthFeet()));

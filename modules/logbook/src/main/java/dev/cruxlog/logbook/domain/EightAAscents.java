@@ -26,7 +26,7 @@ public final class EightAAscents {
     }
 
     /** This export translated chunk by chunk ({@link FileTranslation}). */
-    public static FileTranslation translation(String source, SourceRecords records, Grades grades, LocalDate today) {
+    public static FileTranslation translation(String source, Grades grades, LocalDate today) {
         return new FileTranslation(new Translation(source, grades, today), EightAAscents::translateRow);
     }
 

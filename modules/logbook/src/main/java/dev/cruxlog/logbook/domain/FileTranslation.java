@@ -8,9 +8,9 @@ import java.util.function.UnaryOperator;
  * One export being translated a chunk of rows at a time, in the file's order. Each row is
  * translated on its own; what lasts the whole file stays here: repeated climbs numbered (two laps
  * of a route on one day get their own keys), the warnings and the count of skipped rows. An import
- * hands each chunk's drafts on as soon as they are made, so a 50,000-row file is never held as
- * rows or as drafts all at once (docs/benchmarks.md, nineteenth session); translating the whole
- * file as one chunk gives the same drafts, warnings and count.
+ * hands each chunk's drafts on as soon as they are made, so it need not hold a file's drafts all
+ * at once (docs/benchmarks.md, nineteenth session); translating the whole file as one chunk gives
+ * the same drafts, warnings and count (ChunkedTranslationTest).
  */
 public final class FileTranslation {
 

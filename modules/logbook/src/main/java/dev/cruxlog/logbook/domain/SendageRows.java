@@ -21,7 +21,7 @@ public final class SendageRows {
     }
 
     /** This export translated chunk by chunk ({@link FileTranslation}). */
-    public static FileTranslation translation(String source, SourceRecords records, Grades grades, LocalDate today) {
+    public static FileTranslation translation(String source, Grades grades, LocalDate today) {
         return new FileTranslation(new Translation(source, grades, today), SendageRows::translateRow);
     }
 

@@ -38,7 +38,7 @@ public final class UkcRows {
     }
 
     /** This export translated chunk by chunk ({@link FileTranslation}). */
-    public static FileTranslation translation(String source, SourceRecords records, Grades grades, LocalDate today) {
+    public static FileTranslation translation(String source, Grades grades, LocalDate today) {
         return new FileTranslation(new Translation(source, grades, today), (t, row) -> translateRow(t, row, today));
     }
 

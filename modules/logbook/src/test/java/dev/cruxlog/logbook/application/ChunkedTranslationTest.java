@@ -76,18 +76,61 @@ class ChunkedTranslationTest {
         String text = Files.readString(SharedData.dir().resolve("mountain-project/ticks-sport-trad-567.csv"));
         ImportLimits fiveHundredRows = new ImportLimits(ImportLimits.DEFAULT.maxFileBytes(), 500,
                 ImportLimits.DEFAULT.maxFieldChars(), ImportLimits.DEFAULT.maxLinesPerRecord());
-        AtomicReference<Integer> rowsBefore = new AtomicReference<>(0);
+        int rowsBefore = rowsHandedOnBeforeRefusal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), fiveHundredRows, 100,
+                "more than 500 rows");
+        assertThat(rowsBefore).isEqualTo(500);
+    }
 
-        StepVerifier.create(new OpenCsvSourceFiles().rows(text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        SourceFormat.MOUNTAIN_PROJECT_CSV.requiredColumns(), fiveHundredRows, 100))
+    @Test
+    void aBrokenRowFarIntoTheFileIsRefusedNamingItsLineAcrossChunkEdges() {
+        StringBuilder csv = new StringBuilder("Date,Route,Rating,Notes\n");
+        int line = 1;
+        for (int row = 0; row < 2_500; row++) {
+            if (row == 700) {
+                csv.append('\n');   // a blank line: counted as a line, not as a row
+                line++;
+            }
+            if (row == 1_400) {
+                csv.append("2024-01-01,Lap ").append(row).append(",5.9,\"two\nlines\"\n");   // a note over two lines
+                line += 2;
+                continue;
+            }
+            csv.append("2024-01-01,Lap ").append(row).append(",5.9,\n");
+            line++;
+        }
+        int broken = line + 1;
+        csv.append("2024-01-02,Chatty,5.9,\"").append("x".repeat(ImportLimits.DEFAULT.maxFieldChars() + 1)).append("\"\n");
+        int rowsBefore = rowsHandedOnBeforeRefusal(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), ImportLimits.DEFAULT, ImportJob.CHUNK_ROWS,
+                "Line " + broken + ": the Notes field");
+        assertThat(rowsBefore).as("the two full chunks before it").isEqualTo(2_000);
+    }
+
+    @Test
+    void theFieldLimitCountsEveryChunksFields() {
+        List<String> header = new ArrayList<>(List.of("Date", "Route", "Rating"));
+        while (header.size() < ImportLimits.MAX_COLUMNS) {
+            header.add("Column " + header.size());
+        }
+        String row = "2024-01-01,R,5.9" + ",".repeat(ImportLimits.MAX_COLUMNS - 3) + "\n";
+        int rows = ImportLimits.MAX_FIELDS / ImportLimits.MAX_COLUMNS + 1;
+        StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
+        csv.append(row.repeat(rows));
+        int rowsBefore = rowsHandedOnBeforeRefusal(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), ImportLimits.DEFAULT, ImportJob.CHUNK_ROWS,
+                "fields (rows × columns)");
+        assertThat(rowsBefore).as("refused in the chunk that crosses the limit, not the first").isGreaterThan(ImportJob.CHUNK_ROWS);
+    }
+
+    /** The rows a Mountain Project CSV hands on, chunk by chunk, before it is refused with {@code reason}. */
+    private static int rowsHandedOnBeforeRefusal(byte[] csv, ImportLimits limits, int chunkRows, String reason) {
+        AtomicReference<Integer> rows = new AtomicReference<>(0);
+        StepVerifier.create(new OpenCsvSourceFiles().rows(csv, SourceFormat.MOUNTAIN_PROJECT_CSV.requiredColumns(), limits, chunkRows))
                 .thenConsumeWhile(chunk -> {
-                    rowsBefore.updateAndGet(rows -> rows + chunk.size());
+                    rows.updateAndGet(read -> read + chunk.size());
                     return true;
                 })
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ImportRejected.class)
-                        .hasMessageContaining("more than 500 rows"))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(ImportRejected.class).hasMessageContaining(reason))
                 .verify();
-        assertThat(rowsBefore.get()).isEqualTo(500);
+        return rows.get();
     }
 
     private static FileTranslation translation(SourceFormat format, SourceRecords settings) {
@@ -97,7 +140,7 @@ class ChunkedTranslationTest {
     private static SourceRecords wholeRecords(SourceFormat format, byte[] bytes) {
         AtomicReference<SourceRecords> read = new AtomicReference<>();
         StepVerifier.create(switch (format.container()) {
-                    case CSV -> new OpenCsvSourceFiles().read(bytes, format.requiredColumns(), ImportLimits.DEFAULT)
+                    case CSV -> wholeCsv(bytes, format.requiredColumns(), ImportLimits.DEFAULT)
                             .map(SourceRecords::table);
                     case XLSX -> new XlsxSourceFiles().read(bytes, format.requiredColumns(), ImportLimits.DEFAULT)
                             .map(SourceRecords::table);
@@ -114,5 +157,10 @@ class ChunkedTranslationTest {
             case CSV -> new OpenCsvSourceFiles().rows(bytes, format.requiredColumns(), ImportLimits.DEFAULT, chunkRows);
             case XLSX, JSON -> RowChunks.of(whole.rows(), chunkRows);
         };
+    }
+
+    /** Every row of a CSV export as one chunk, as an import would read it. */
+    private static reactor.core.publisher.Mono<List<SourceRow>> wholeCsv(byte[] csv, List<String> requiredColumns, ImportLimits limits) {
+        return new OpenCsvSourceFiles().rows(csv, requiredColumns, limits, Integer.MAX_VALUE).next().defaultIfEmpty(List.of());
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import dev.cruxlog.logbook.AscentStyle;
 import dev.cruxlog.logbook.Discipline;
@@ -58,7 +57,8 @@ class AddedTicksTest {
         assertThatThrownBy(() -> added.keyed(List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> added.keyed(List.of("a", "b"))).isInstanceOf(IllegalArgumentException.class);
         assertThat(added.keyed(List.of("crimson|red rock"))).extracting(FigureTick::routeKey).containsExactly("crimson|red rock");
-        NewTick named = NewTick.of(draft("Crimson", "Red Rock", null));
-        assertThat(new NewTick(UUID.randomUUID(), named.draft()).id()).isNotEqualTo(named.id());
+        assertThatThrownBy(() -> added.keyed(java.util.Arrays.asList((String) null)))
+                .as("a route without a link and without its key is not keyed as null")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Crimson");
     }
 }

@@ -84,7 +84,7 @@ class SourceRulesTest {
     void ukcTradGradesAreUnderstoodWithTheirTechnicalGrade() {
         SourceRow row = new SourceRow(2, java.util.Map.of("Name", "Right Unconquerable", "Grade", "HVS 5a", "Style", "Lead O/S",
                 "Date", "14/Jul/24", "Crag", "Stanage", "Country", "England", "Type", "Trad", "Pitches", "1"));
-        TranslatedFile result = UkcRows.translation("ukc", SourceRecords.table(java.util.List.of()),
+        TranslatedFile result = UkcRows.translation("ukc",
                 new dev.cruxlog.grades.domain.GradeCatalog(), TODAY).whole(java.util.List.of(row));
         TickDraft tick = result.drafts().get(0);
         assertThat(tick.gradeSystem()).isEqualTo("uk");

@@ -38,7 +38,6 @@ import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The tick table. Bulk writes send each column as one array and {@code unnest} them
@@ -110,16 +109,17 @@ class R2dbcTicks implements Ticks {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    /**
-     * New ticks of an import stream into the table with COPY, inside the import's transaction:
-     * PostgreSQL parses rows as they arrive instead of planning an INSERT per chunk, and the
-     * application sends text, not one bound array per column (ADR 0012).
-     */
+    /** COPY text lines ({@link #copyRows}), made by the import's worker as it translates. */
     @Override
     public EncodedTicks encode(UUID owner, UUID importId, List<NewTick> ticks) {
         return new EncodedTicks(ticks.size(), copyRows(owner, importId, ticks).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * New ticks of an import stream into the table with COPY, inside the import's transaction:
+     * PostgreSQL parses rows as they arrive instead of planning an INSERT per chunk, and the
+     * application sends text, not one bound array per column (ADR 0012).
+     */
     @Override
     public Mono<Long> insertAll(List<EncodedTicks> chunks) {
         if (chunks.stream().allMatch(chunk -> chunk.count() == 0)) {
@@ -135,7 +135,7 @@ class R2dbcTicks implements Ticks {
         // (docs/benchmarks.md, nineteenth session).
         return db.inConnection(connection -> postgres(connection)
                 .copyIn(sql, Flux.fromIterable(chunks).filter(chunk -> chunk.count() > 0)
-                        .map(chunk -> Unpooled.wrappedBuffer(chunk.rows()))));
+                        .map(chunk -> Unpooled.wrappedBuffer(chunk.bytes()))));
     }
 
     /** One COPY text line per tick: its id, the owner and import, then {@link #COLUMNS} in order. */

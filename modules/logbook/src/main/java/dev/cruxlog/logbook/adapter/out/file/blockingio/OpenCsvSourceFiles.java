@@ -19,7 +19,6 @@ import dev.cruxlog.logbook.domain.SourceColumns;
 import dev.cruxlog.logbook.domain.SourceRow;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -43,11 +42,6 @@ public class OpenCsvSourceFiles implements CsvSourceFiles {
     private static final java.util.regex.Pattern SWALLOWED_ROW =
             java.util.regex.Pattern.compile("[\\r\\n]\\s*\"?\\d{4}-\\d{2}-\\d{2}\"?\\s*,([^\\r\\n,]*,){3}");
 
-    @Override
-    public Mono<List<SourceRow>> read(byte[] content, List<String> requiredColumns, ImportLimits limits) {
-        return Mono.fromCallable(() -> parse(content, requiredColumns, limits)).subscribeOn(Schedulers.boundedElastic());
-    }
-
     /**
      * Read as the subscriber asks, {@code chunkRows} at a time, on {@code boundedElastic} (requests
      * included, so a chunk is never parsed on the thread that asked for it). A file refused at its
@@ -66,12 +60,6 @@ public class OpenCsvSourceFiles implements CsvSourceFiles {
                     return table;
                 }, Table::close)
                 .subscribeOn(Schedulers.boundedElastic());
-    }
-
-    static List<SourceRow> parse(byte[] content, List<String> requiredColumns, ImportLimits limits) {
-        try (Table table = Table.open(content, requiredColumns, limits)) {
-            return table.next(Integer.MAX_VALUE);
-        }
     }
 
     /** One file being read: its header found, then its rows as they are asked for. */
