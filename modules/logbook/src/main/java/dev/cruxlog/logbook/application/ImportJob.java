@@ -139,9 +139,7 @@ class ImportJob implements JobHandler {
                     }
                     // Prepared outside the transaction, against the logbook as read then; if it
                     // changed before the lock is taken, prepared again (see apply).
-                    return Mono.defer(() -> prepare(found, format, bytes)
-                                    .flatMap(prepared -> imports.markRunning(found.id(), prepared.sorting().rowsRead())
-                                            .then(apply(found, prepared))))
+                    return Mono.defer(() -> prepare(found, format, bytes).flatMap(prepared -> apply(found, prepared)))
                             .retryWhen(Retry.max(PREPARATIONS - 1).filter(LogbookChangedDuringImport.class::isInstance)
                                     .onRetryExhaustedThrow((spec, last) -> last.failure()));
                 });
@@ -171,15 +169,24 @@ class ImportJob implements JobHandler {
                 .flatMap(sorting -> rows(format, bytes).flatMap(rows -> {
                     FileTranslation translation = translation(format, found.source(), rows.settings());
                     return rows.chunks()
-                            .map(chunk -> ticks.encode(owner, found.id(), sorting.sort(chunk.size(), translation.next(chunk))))
+                            .map(chunk -> {
+                                EncodedTicks encoded = ticks.encode(owner, found.id(), sorting.sort(chunk.size(), translation.next(chunk)));
+                                return new EncodedChunk(encoded, sorting.rowsRead());
+                            })
                             // New ticks get their ids here (ADR 0023) from SecureRandom, as
                             // gen_random_uuid() would have given them; it may read /dev/urandom, so
                             // not on a non-blocking thread. Reading and translating are CPU work,
-                            // never on the driver's event loop.
+                            // never on the driver's event loop (requests too go through the worker).
                             .subscribeOn(Schedulers.boundedElastic())
+                            // The climber's progress bar counts the rows as they are read.
+                            .concatMap(chunk -> imports.markRunning(found.id(), chunk.rowsReadSoFar()).thenReturn(chunk.encoded()))
                             .collectList()
                             .map(encoded -> new Prepared(translation, sorting, encoded));
                 }));
+    }
+
+    /** One chunk's new ticks encoded, and how many of the file's rows were read with it. */
+    private record EncodedChunk(EncodedTicks encoded, int rowsReadSoFar) {
     }
 
     /** A file read, translated and sorted, its new ticks encoded: all the write needs. */

@@ -1,30 +1,16 @@
 package dev.cruxlog.logbook.application;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.cruxlog.grades.domain.GradeCatalog;
 import dev.cruxlog.logbook.ImportStatus;
-import dev.cruxlog.logbook.LogbookChangeListener;
 import dev.cruxlog.logbook.adapter.out.file.blockingio.OpenCsvSourceFiles;
-import dev.cruxlog.logbook.domain.FigureTicks;
 import dev.cruxlog.platform.jobs.Job;
-import dev.cruxlog.platform.jobs.JobPayloads;
 import dev.cruxlog.platform.testing.SharedData;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,26 +57,11 @@ class ImportJobLogbookChangedTest {
     private ImportJob job(java.util.function.IntFunction<Map<String, String>> hashesOnRead) throws Exception {
         imports.job = new Imports.Job(IMPORT, CLIMBER, "mountain-project", ImportStatus.QUEUED, null);
         imports.file = Files.readAllBytes(SharedData.dir().resolve("mountain-project/ticks-small-4.csv"));
-        Ticks logbook = (Ticks) Proxy.newProxyInstance(Ticks.class.getClassLoader(), new Class<?>[] {Ticks.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "contentHashes" -> Mono.fromCallable(() -> hashesOnRead.apply(hashReads.getAndIncrement()));
-                    case "deletedSourceKeys" -> Mono.just(Set.of());
-                    case "encode" -> new EncodedTicks(((List<?>) args[2]).size(), new byte[0]);
-                    case "figureTicks" -> Mono.just(new FigureTicks(LocalDate.of(2026, 12, 4), List.of()));
-                    case "routeKeys" -> Mono.fromCallable(() -> ((List<?>) args[0]).stream().map(route -> "key:" + route).toList());
-                    case "insertAll" -> Mono.fromCallable(() -> {
-                        writes.incrementAndGet();
-                        @SuppressWarnings("unchecked")
-                        List<EncodedTicks> chunks = (List<EncodedTicks>) args[0];
-                        return chunks.stream().mapToLong(EncodedTicks::count).sum();
-                    });
-                    case "updateAll", "linkCrossSourceDuplicates" -> Mono.just(0L);
-                    default -> throw new AssertionError("an import called " + method.getName());
-                });
-        return new ImportJob(imports, logbook, new OpenCsvSourceFiles(), null, null, null, null, new GradeCatalog(),
-                new JobPayloads(JsonMapper.builder().build()), new PassThroughTransactions(),
-                new LogbookChanges(new StaticListableBeanFactory().getBeanProvider(LogbookChangeListener.class)),
-                Clock.fixed(Instant.parse("2026-12-04T08:00:00Z"), ZoneOffset.UTC));
+        Ticks logbook = NewTicksLogbook.of(() -> hashesOnRead.apply(hashReads.getAndIncrement()), NewTicksLogbook::counted, chunks -> {
+            writes.incrementAndGet();
+            return NewTicksLogbook.total(chunks);
+        });
+        return NewTicksLogbook.importJob(imports, logbook, new OpenCsvSourceFiles());
     }
 
     private static Job delivery() {

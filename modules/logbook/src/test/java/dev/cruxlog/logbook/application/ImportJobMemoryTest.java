@@ -1,35 +1,21 @@
 package dev.cruxlog.logbook.application;
 
 import java.lang.ref.WeakReference;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-import dev.cruxlog.grades.domain.GradeCatalog;
 import dev.cruxlog.logbook.ImportStatus;
-import dev.cruxlog.logbook.LogbookChangeListener;
 import dev.cruxlog.logbook.adapter.out.file.blockingio.OpenCsvSourceFiles;
-import dev.cruxlog.logbook.domain.FigureTicks;
 import dev.cruxlog.logbook.domain.ImportLimits;
-import dev.cruxlog.logbook.domain.NewTick;
 import dev.cruxlog.logbook.domain.SourceRow;
 import dev.cruxlog.logbook.domain.TickDraft;
 import dev.cruxlog.platform.jobs.Job;
-import dev.cruxlog.platform.jobs.JobPayloads;
 import dev.cruxlog.platform.testing.SharedData;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,10 +55,7 @@ class ImportJobMemoryTest {
                 });
             }
         };
-        ImportJob job = new ImportJob(imports, writingTicks(), rowsWatched, null, null, null, null, new GradeCatalog(),
-                new JobPayloads(JsonMapper.builder().build()), new PassThroughTransactions(),
-                new LogbookChanges(new StaticListableBeanFactory().getBeanProvider(LogbookChangeListener.class)),
-                Clock.fixed(Instant.parse("2026-12-04T08:00:00Z"), ZoneOffset.UTC));
+        ImportJob job = NewTicksLogbook.importJob(imports, writingTicks(), rowsWatched);
 
         StepVerifier.create(job.handle(new Job(9, ImportService.JOB_KIND, "{\"importId\":\"" + IMPORT + "\"}", 1, 3)))
                 .verifyComplete();
@@ -98,36 +81,20 @@ class ImportJobMemoryTest {
 
     /** A logbook holding nothing, whose encoding of each chunk of new ticks after the first collects garbage and looks for the watched row and draft. */
     private Ticks writingTicks() {
-        return (Ticks) Proxy.newProxyInstance(Ticks.class.getClassLoader(), new Class<?>[] {Ticks.class}, (proxy, method, args) ->
-                switch (method.getName()) {
-                    case "contentHashes" -> Mono.just(Map.of());
-                    case "deletedSourceKeys" -> Mono.just(Set.of());
-                    case "figureTicks" -> Mono.just(new FigureTicks(LocalDate.of(2026, 12, 4), List.of()));
-                    case "routeKeys" -> Mono.fromCallable(() -> ((List<?>) args[0]).stream()
-                            .map(route -> "key:" + route).toList());
-                    case "encode" -> {
-                        @SuppressWarnings("unchecked")
-                        List<NewTick> chunk = (List<NewTick>) args[2];
-                        if (chunksWritten == 0) {
-                            aDraft = new WeakReference<>(chunk.get(chunk.size() / 2).draft());
-                        } else {
-                            // Once reachable at any later chunk is a failure: a later check must not clear it.
-                            firstChunkReachableLater = Boolean.TRUE.equals(firstChunkReachableLater)
-                                    || stillReachable(aRow) || stillReachable(aRowsFields) || stillReachable(aDraft);
-                        }
-                        chunksWritten++;
-                        yield new EncodedTicks(chunk.size(), new byte[0]);
-                    }
-                    case "insertAll" -> Mono.fromCallable(() -> {
-                        @SuppressWarnings("unchecked")
-                        List<EncodedTicks> chunks = (List<EncodedTicks>) args[0];
-                        ticksWritten = chunks.stream().mapToLong(EncodedTicks::count).sum();
-                        return ticksWritten;
-                    });
-                    case "updateAll" -> Mono.just(0L);
-                    case "linkCrossSourceDuplicates" -> Mono.just(0L);
-                    default -> throw new AssertionError("an import of new ticks called " + method.getName());
-                });
+        return NewTicksLogbook.of(Map::of, chunk -> {
+            if (chunksWritten == 0) {
+                aDraft = new WeakReference<>(chunk.get(chunk.size() / 2).draft());
+            } else {
+                // Once reachable at any later chunk is a failure: a later check must not clear it.
+                firstChunkReachableLater = Boolean.TRUE.equals(firstChunkReachableLater)
+                        || stillReachable(aRow) || stillReachable(aRowsFields) || stillReachable(aDraft);
+            }
+            chunksWritten++;
+            return NewTicksLogbook.counted(chunk);
+        }, chunks -> {
+            ticksWritten = NewTicksLogbook.total(chunks);
+            return ticksWritten;
+        });
     }
 
     /** Whether a full collection leaves the referent (System.gc() is a request; asked a few times). */

@@ -17,7 +17,8 @@ final class InMemoryImports implements Imports {
     Job job;
     byte[] file;
     boolean markRunningFails;
-    int markedRunning;
+    /** The rows read, each time the job said it was running. */
+    final List<Integer> runningWithRowsRead = new ArrayList<>();
     final List<String> failed = new ArrayList<>();
     /** Ticks added by each import that succeeded. */
     final List<Long> succeeded = new ArrayList<>();
@@ -39,7 +40,7 @@ final class InMemoryImports implements Imports {
     @Override
     public Mono<Void> markRunning(UUID importId, int rowsRead) {
         return markRunningFails ? Mono.error(new IllegalStateException("connection reset"))
-                : Mono.fromRunnable(() -> markedRunning++);
+                : Mono.fromRunnable(() -> runningWithRowsRead.add(rowsRead));
     }
 
     @Override
