@@ -17,6 +17,13 @@ public final class AddedTicks {
 
     private final List<FigureTick> ticks = new ArrayList<>();
     private final Set<NewTick.Unlinked> unlinked = new LinkedHashSet<>();
+    /**
+     * Each value the file's ticks repeat, held once: a crag's path parts, grades, days, a route
+     * climbed again. Every row parses its own copies; kept per tick, 20,000 new ticks held about
+     * ten strings each until the write, all copied by each young collection of the import
+     * (docs/benchmarks.md, twentieth session).
+     */
+    private final Map<Object, Object> held = new HashMap<>();
 
     public void add(List<NewTick> chunk) {
         for (NewTick tick : chunk) {
@@ -24,8 +31,18 @@ public final class AddedTicks {
             if (draft.routeUrl() == null) {
                 unlinked.add(new NewTick.Unlinked(draft.route(), draft.location()));
             }
-            ticks.add(tick.figureTick(null));
+            FigureTick figures = tick.figureTick(null);
+            ticks.add(new FigureTick(figures.id(), once(figures.routeKey()), once(figures.route()), once(figures.location()),
+                    figures.locationPath().stream().map(this::once).toList(), once(figures.climbedOn()),
+                    figures.discipline(), once(figures.grade()), once(figures.gradeIndex()), once(figures.gradeLevel()),
+                    figures.style(), figures.send(), figures.pitches(), once(figures.lengthFeet())));
         }
+    }
+
+    /** The value equal to this one that an earlier tick of the file holds, else this one. */
+    @SuppressWarnings("unchecked")
+    private <T> T once(T value) {
+        return value == null ? null : (T) held.computeIfAbsent(value, first -> first);
     }
 
     /** The distinct routes without a link among the ticks so far, in the order first seen. */

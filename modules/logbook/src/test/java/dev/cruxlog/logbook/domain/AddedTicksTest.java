@@ -49,6 +49,34 @@ class AddedTicksTest {
     }
 
     @Test
+    void whatTheFilesTicksRepeatIsHeldOnceWhateverChunkTheyCameIn() {
+        // As parsed: every row its own copies of the strings, equal but not the same.
+        NewTick first = NewTick.of(draft(new String("Crimson"), new String("Red Rock"), new String("https://mp/route/9/crimson")));
+        NewTick second = NewTick.of(draft(new String("Crimson"), new String("Red Rock"), new String("https://mp/route/9/crimson")));
+        NewTick elsewhere = NewTick.of(draft(new String("Levitation 29"), new String("Red Rock"), new String("https://mp/route/8/lev")));
+        AddedTicks added = new AddedTicks();
+        added.add(List.of(first));
+        added.add(List.of(second, elsewhere));
+
+        List<FigureTick> read = added.keyed(List.of());
+
+        assertThat(read).hasSize(3);
+        assertThat(read.get(1).route()).isSameAs(read.get(0).route());
+        assertThat(read.get(1).routeKey()).isSameAs(read.get(0).routeKey());
+        assertThat(read.get(2).location()).isSameAs(read.get(0).location());
+        assertThat(read.get(2).climbedOn()).isSameAs(read.get(0).climbedOn());
+        assertThat(read.get(2).locationPath().get(1)).isSameAs(read.get(0).locationPath().get(1));
+        assertThat(read.get(2)).as("the values themselves unchanged").satisfies(tick -> {
+            assertThat(tick.id()).isEqualTo(elsewhere.id());
+            assertThat(tick.route()).isEqualTo("Levitation 29");
+            assertThat(tick.routeKey()).isEqualTo("https://mp/route/8/lev");
+            assertThat(tick.locationPath()).containsExactly("Greece", "Red Rock");
+            assertThat(tick.gradeIndex()).isEqualTo(30);
+            assertThat(tick.lengthFeet()).isEqualTo(90);
+        });
+    }
+
+    @Test
     void everyRouteWithoutALinkNeedsItsKey() {
         AddedTicks added = new AddedTicks();
         added.add(List.of(NewTick.of(draft("Crimson", "Red Rock", null))));
