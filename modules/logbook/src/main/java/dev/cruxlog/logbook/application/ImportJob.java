@@ -159,7 +159,8 @@ class ImportJob implements JobHandler {
      * The file is read, translated, sorted against the logbook and encoded a chunk at a time, on a
      * worker and outside any transaction: each chunk's rows and drafts go once its new ticks are
      * encoded, and neither a connection nor the climber's lock is held while the file is read (a
-     * file refused halfway has written and locked nothing). What is kept to the write is the COPY
+     * file refused halfway has written no tick and locked nothing; only its rows read so far, for
+     * the import page's progress). What is kept to the write is the COPY
      * text, the new ticks as the figures read them (a few hundred bytes each) and the changed
      * drafts (docs/benchmarks.md, nineteenth session; ADR 0024).
      */
@@ -178,12 +179,25 @@ class ImportJob implements JobHandler {
                             // not on a non-blocking thread. Reading and translating are CPU work,
                             // never on the driver's event loop (requests too go through the worker).
                             .subscribeOn(Schedulers.boundedElastic())
-                            // The climber's progress bar counts the rows as they are read.
-                            .concatMap(chunk -> imports.markRunning(found.id(), chunk.rowsReadSoFar()).thenReturn(chunk.encoded()))
+                            // The import page counts the rows as they are read. The worker goes on
+                            // with the next chunks while a count is written (prefetch), and a count
+                            // that could not be written leaves the import to go on: it is only shown.
+                            .concatMap(chunk -> imports.markRunning(found.id(), chunk.rowsReadSoFar())
+                                    .onErrorResume(error -> {
+                                        log.warn("Import {}: the rows read so far were not written", found.id(), error);
+                                        return Mono.empty();
+                                    })
+                                    .thenReturn(chunk.encoded()), PROGRESS_PREFETCH)
                             .collectList()
                             .map(encoded -> new Prepared(translation, sorting, encoded));
                 }));
     }
+
+    /**
+     * Chunks prepared ahead of the progress writes: the worker is not held to a database round
+     * trip per chunk. What waits is only the encoded chunks, all kept to the write anyway.
+     */
+    private static final int PROGRESS_PREFETCH = 32;
 
     /** One chunk's new ticks encoded, and how many of the file's rows were read with it. */
     private record EncodedChunk(EncodedTicks encoded, int rowsReadSoFar) {

@@ -43,6 +43,21 @@ class ImportJobProgressTest {
         assertThat(imports.succeeded).containsExactly((long) rows);
     }
 
+    @Test
+    void aCountThatCouldNotBeWrittenLeavesTheImportToGoOn() {
+        int rows = ImportJob.CHUNK_ROWS + 1;
+        imports.job = new Imports.Job(IMPORT, CLIMBER, "mountain-project", ImportStatus.QUEUED, null);
+        imports.file = mountainProjectExport(rows);
+        imports.progressWritesFail = true;
+
+        StepVerifier.create(job().handle(new Job(12, ImportService.JOB_KIND, "{\"importId\":\"" + IMPORT + "\"}", 1, 3)))
+                .verifyComplete();
+
+        assertThat(imports.failed).isEmpty();
+        assertThat(imports.runningWithRowsRead).as("only the first, of 0 rows, was written").containsExactly(0);
+        assertThat(imports.succeeded).containsExactly((long) rows);
+    }
+
     /** A Mountain Project export of distinct climbs, one a day. */
     private static byte[] mountainProjectExport(int rows) {
         StringBuilder file = new StringBuilder("Date,Route,Rating,Notes,URL,Pitches,Location,Avg Stars,Your Stars,Style,"

@@ -17,6 +17,8 @@ final class InMemoryImports implements Imports {
     Job job;
     byte[] file;
     boolean markRunningFails;
+    /** Only the counts of rows read as an import goes (those after its first, of 0) fail. */
+    boolean progressWritesFail;
     /** The rows read, each time the job said it was running. */
     final List<Integer> runningWithRowsRead = new ArrayList<>();
     final List<String> failed = new ArrayList<>();
@@ -39,7 +41,7 @@ final class InMemoryImports implements Imports {
 
     @Override
     public Mono<Void> markRunning(UUID importId, int rowsRead) {
-        return markRunningFails ? Mono.error(new IllegalStateException("connection reset"))
+        return markRunningFails || (progressWritesFail && rowsRead > 0) ? Mono.error(new IllegalStateException("connection reset"))
                 : Mono.fromRunnable(() -> runningWithRowsRead.add(rowsRead));
     }
 

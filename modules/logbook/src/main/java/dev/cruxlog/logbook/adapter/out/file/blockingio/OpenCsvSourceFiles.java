@@ -27,7 +27,7 @@ import reactor.core.scheduler.Schedulers;
  * socket or disk. Handles a byte-order mark, CRLF, quoted multi-line notes, and refuses
  * unclosed quotes, rows with more or fewer fields than the header, a quoted field that swallowed
  * the next rows, oversized fields and too many rows, with a message naming the line. Refusing
- * the file leaves the logbook as it was: an import writes nothing before every chunk is read.
+ * the file leaves the logbook as it was: an import writes no tick before every chunk is read.
  */
 @Component
 public class OpenCsvSourceFiles implements CsvSourceFiles {
@@ -45,8 +45,8 @@ public class OpenCsvSourceFiles implements CsvSourceFiles {
     /**
      * Read as the subscriber asks, {@code chunkRows} at a time, on {@code boundedElastic} (requests
      * included, so a chunk is never parsed on the thread that asked for it). A file refused at its
-     * thousandth row has already handed on the rows before it: the import writes nothing until
-     * every chunk is read, and reads them inside the transaction it would write in.
+     * thousandth row has already handed on the rows before it: the import writes no tick until
+     * every chunk is read, and reads them before it opens the transaction it writes in.
      */
     @Override
     public Flux<List<SourceRow>> rows(byte[] content, List<String> requiredColumns, ImportLimits limits, int chunkRows) {
