@@ -31,11 +31,11 @@ public final class AddedTicks {
             if (draft.routeUrl() == null) {
                 unlinked.add(new NewTick.Unlinked(draft.route(), draft.location()));
             }
-            FigureTick figures = tick.figureTick(null);
-            ticks.add(new FigureTick(figures.id(), once(figures.routeKey()), once(figures.route()), once(figures.location()),
-                    figures.locationPath().stream().map(this::once).toList(), once(figures.climbedOn()),
-                    figures.discipline(), once(figures.grade()), once(figures.gradeIndex()), once(figures.gradeLevel()),
-                    figures.style(), figures.send(), figures.pitches(), once(figures.lengthFeet())));
+            // As the figures will read it once stored; a route without a link is keyed in keyed().
+            ticks.add(new FigureTick(tick.id(), once(draft.routeUrl()), once(draft.route()), once(draft.location()),
+                    draft.locationPath().stream().map(this::once).toList(), once(draft.climbedOn()),
+                    draft.discipline().id(), once(draft.grade()), once(draft.gradeIndex()), once(draft.gradeLevel()),
+                    draft.style().id(), draft.style().isSend(), draft.pitches(), once(draft.lengthFt())));
         }
     }
 
@@ -75,9 +75,7 @@ public final class AddedTicks {
                 // A route without a link and without its key would be counted as no route at all.
                 throw new IllegalArgumentException("No key for the route '" + tick.route() + "' at " + tick.location());
             }
-            keyed.add(new FigureTick(tick.id(), key, tick.route(), tick.location(), tick.locationPath(), tick.climbedOn(),
-                    tick.discipline(), tick.grade(), tick.gradeIndex(), tick.gradeLevel(), tick.style(), tick.send(),
-                    tick.pitches(), tick.lengthFeet()));
+            keyed.add(tick.withRouteKey(key));
         }
         return keyed;
     }

@@ -21,4 +21,10 @@ public record FigureTick(UUID id, String routeKey, String route, String location
         // Not List.copyOf: a path may hold a null part, which PostgreSQL's arrays allow.
         locationPath = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(locationPath));
     }
+
+    /** The same tick, its route identified by {@code key}. */
+    public FigureTick withRouteKey(String key) {
+        return new FigureTick(id, key, route, location, locationPath, climbedOn, discipline, grade, gradeIndex, gradeLevel,
+                style, send, pitches, lengthFeet);
+    }
 }

@@ -21,16 +21,4 @@ public record NewTick(UUID id, TickDraft draft) {
     /** A route without a link: its key is made from its name and location (by the database). */
     public record Unlinked(String route, String location) {
     }
-
-    /**
-     * The tick as the figures will read it once stored.
-     *
-     * @param unlinkedKey the key the database gives the route when the tick has no link
-     */
-    public FigureTick figureTick(String unlinkedKey) {
-        String routeKey = draft.routeUrl() != null ? draft.routeUrl() : unlinkedKey;
-        return new FigureTick(id, routeKey, draft.route(), draft.location(), draft.locationPath(), draft.climbedOn(),
-                draft.discipline().id(), draft.grade(), draft.gradeIndex(), draft.gradeLevel(), draft.style().id(),
-                draft.style().isSend(), draft.pitches(), draft.lengthFt());
-    }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.cruxlog.logbook.ImportStatus;
 import dev.cruxlog.logbook.adapter.out.file.blockingio.OpenCsvSourceFiles;
 import dev.cruxlog.platform.jobs.Job;
+import dev.cruxlog.platform.testing.NoTransaction;
 import dev.cruxlog.platform.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -28,6 +29,7 @@ class ImportJobLogbookChangedTest {
     private final InMemoryImports imports = new InMemoryImports(IMPORT);
     private final AtomicInteger hashReads = new AtomicInteger();
     private final AtomicInteger writes = new AtomicInteger();
+    private final NoTransaction transactions = new NoTransaction();
 
     @Test
     void aSourceEditedBetweenPreparationAndLockIsPreparedAgainThenWritten() throws Exception {
@@ -37,6 +39,7 @@ class ImportJobLogbookChangedTest {
         StepVerifier.create(job.handle(delivery())).verifyComplete();
 
         assertThat(hashReads).as("prepared twice, checked twice").hasValue(4);
+        assertThat(transactions.transactions()).as("each check under the lock in a transaction of its own").isEqualTo(2);
         assertThat(writes).as("written once, against the logbook it was checked against").hasValue(1);
         assertThat(imports.succeeded).hasSize(1);
     }
@@ -50,6 +53,7 @@ class ImportJobLogbookChangedTest {
                 .verify();
 
         assertThat(hashReads).hasValue(2 * ImportJob.PREPARATIONS);
+        assertThat(transactions.transactions()).isEqualTo(ImportJob.PREPARATIONS);
         assertThat(writes).as("nothing written against a read the lock did not confirm").hasValue(0);
         assertThat(imports.succeeded).isEmpty();
     }
@@ -61,7 +65,7 @@ class ImportJobLogbookChangedTest {
             writes.incrementAndGet();
             return NewTicksLogbook.total(chunks);
         });
-        return NewTicksLogbook.importJob(imports, logbook, new OpenCsvSourceFiles());
+        return NewTicksLogbook.importJob(imports, logbook, new OpenCsvSourceFiles(), transactions);
     }
 
     private static Job delivery() {

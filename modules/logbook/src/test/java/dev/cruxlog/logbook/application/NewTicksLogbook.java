@@ -17,6 +17,7 @@ import dev.cruxlog.logbook.LogbookChangeListener;
 import dev.cruxlog.logbook.domain.FigureTicks;
 import dev.cruxlog.logbook.domain.NewTick;
 import dev.cruxlog.platform.jobs.JobPayloads;
+import dev.cruxlog.platform.testing.NoTransaction;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,8 +65,13 @@ final class NewTicksLogbook {
 
     /** The import job of CSV files over these ports, on 2026-12-04. */
     static ImportJob importJob(Imports imports, Ticks logbook, CsvSourceFiles csv) {
+        return importJob(imports, logbook, csv, new NoTransaction());
+    }
+
+    /** As {@link #importJob(Imports, Ticks, CsvSourceFiles)}, counting its transactions. */
+    static ImportJob importJob(Imports imports, Ticks logbook, CsvSourceFiles csv, NoTransaction transactions) {
         return new ImportJob(imports, logbook, csv, null, null, null, null, new GradeCatalog(),
-                new JobPayloads(JsonMapper.builder().build()), new PassThroughTransactions(),
+                new JobPayloads(JsonMapper.builder().build()), transactions,
                 new LogbookChanges(new StaticListableBeanFactory().getBeanProvider(LogbookChangeListener.class)),
                 Clock.fixed(Instant.parse("2026-12-04T08:00:00Z"), ZoneOffset.UTC));
     }
