@@ -15,10 +15,13 @@ import dev.cruxlog.platform.database.ModuleSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springdoc.core.models.GroupedOpenApi;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.http.client.ReactorResourceFactory;
+import reactor.netty.http.HttpResources;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -53,7 +56,7 @@ class CoachConfiguration {
      * coach answers with insights computed from the logbook, labelled as such.
      */
     @Bean
-    CoachModel coachModel(WebClient.Builder builder, JsonMapper json,
+    CoachModel coachModel(ObjectProvider<ReactorResourceFactory> resources, JsonMapper json,
                           @Value("${cruxlog.coach.base-url:}") String baseUrl,
                           @Value("${cruxlog.coach.model:gpt-4o-mini}") String model,
                           @Value("${cruxlog.coach.api-key:}") String apiKey,
@@ -66,7 +69,10 @@ class CoachConfiguration {
             log.info("No coach model configured (cruxlog.coach.base-url): the coach answers with logbook insights");
             return new LogbookInsightsModel();
         }
-        return new OpenAiCompatibleCoachModel(builder, json, new OpenAiCompatibleCoachModel.Settings(baseUrl, model, apiKey,
-                firstTokenTimeout, idleTimeout, maxRetries, minBackoff, maxConnections));
+        // The web server's loops: a token is read and written on the same thread (ADR 0025).
+        ReactorResourceFactory server = resources.getIfAvailable();
+        LoopResources loops = server != null ? server.getLoopResources() : HttpResources.get();
+        return new OpenAiCompatibleCoachModel(json, new OpenAiCompatibleCoachModel.Settings(baseUrl, model, apiKey,
+                firstTokenTimeout, idleTimeout, maxRetries, minBackoff, maxConnections), loops);
     }
 }

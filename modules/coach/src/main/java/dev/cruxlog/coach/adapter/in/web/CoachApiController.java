@@ -15,7 +15,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,9 +44,11 @@ class CoachApiController {
     private final AnswerService answers;
     private final QuestionAllowance questions;
     private final ClimberProfileService profiles;
+    private final CoachEventFrames frames;
 
     CoachApiController(ConversationService conversations, AnswerService answers, QuestionAllowance questions,
-                      ClimberProfileService profiles) {
+                      ClimberProfileService profiles, JsonMapper json) {
+        this.frames = new CoachEventFrames(json);
         this.conversations = conversations;
         this.answers = answers;
         this.questions = questions;
@@ -116,15 +124,23 @@ class CoachApiController {
         return conversations.conversation(user.id(), id).switchIfEmpty(notFound()).thenMany(conversations.messages(user.id(), id));
     }
 
+    /**
+     * Server-sent events written as pre-framed buffers ({@link CoachEventFrames}); an error before
+     * the first event (no such conversation, the allowance used up) is still a problem response,
+     * WebFlux clearing the content type set here before it renders one.
+     */
     @PostMapping("/conversations/{id}/messages")
     @Operation(summary = "Ask the coach ({\"content\"}); the answer streams as server-sent events "
             + "(started, token..., done | error). It is stored even if you disconnect.")
-    Flux<ServerSentEvent<CoachEvent>> ask(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
-                                         @RequestBody Question question) {
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+            schema = @Schema(implementation = CoachEvent.class)))
+    Flux<DataBuffer> ask(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestBody Question question,
+                         ServerHttpResponse response) {
+        response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
+        DataBufferFactory buffers = response.bufferFactory();
         return answers.ask(user.id(), user.tier(), id, question.content())
                 .switchIfEmpty(notFound())
-                .map(event -> ServerSentEvent.builder(event).event(event.type()).id(event.messageId() == null ? null
-                        : event.messageId().toString()).build());
+                .map(event -> frames.frame(event, buffers));
     }
 
     @PostMapping("/conversations/{id}/messages/{messageId}/cancel")

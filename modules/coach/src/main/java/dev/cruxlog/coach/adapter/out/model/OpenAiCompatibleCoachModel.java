@@ -1,42 +1,55 @@
 package dev.cruxlog.coach.adapter.out.model;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.cruxlog.coach.application.CoachModel;
 import dev.cruxlog.coach.application.CoachUnavailable;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOption;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutHandler;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 import reactor.util.retry.Retry;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Any OpenAI-compatible chat-completions API (OpenAI, Ollama, vLLM, xAI, ...) over WebClient:
- * {@code POST <base-url>/chat/completions} with {@code "stream": true}, read as server-sent
- * events ({@code data: {...choices[0].delta.content...}} until {@code data: [DONE]}).
- * A 429, a 5xx or a refused connection is retried with backoff, but only before the first
- * token (a retry after that would repeat text); the first token and every next one must come
- * within their timeouts; every failure becomes a {@link CoachUnavailable} a climber can read.
+ * Any OpenAI-compatible chat-completions API (OpenAI, Ollama, vLLM, xAI, ...) over Reactor
+ * Netty's HTTP client: {@code POST <base-url>/chat/completions} with {@code "stream": true}, read
+ * as server-sent events ({@code data: {...choices[0].delta.content...}} until
+ * {@code data: [DONE]}). A 429, a 5xx or a refused connection is retried with backoff, but only
+ * before the first token (a retry after that would repeat text); the first event and every next
+ * one must come within their timeouts; every failure becomes a {@link CoachUnavailable} a
+ * climber can read.
+ *
+ * <p>A token is relayed on the event loop that read it, in one pass over its bytes
+ * ({@link EventStreamScanner}, {@link ChatCompletionChunk}); the timeouts are Netty's read
+ * timeout on the connection (a timestamp per read, one timer per connection), not a timer
+ * scheduled and cancelled per token. The client runs on the web server's event loops
+ * ({@code loops}), so an answer's connection to the model shares the browser connection's loop
+ * when both are on one thread and a token does not cross threads (ADR 0025).
  */
 public class OpenAiCompatibleCoachModel implements CoachModel {
 
-    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS = new ParameterizedTypeReference<>() {
-    };
+    /** The longest event a provider may send; a streamed chunk is a few hundred bytes. */
+    static final int MAX_EVENT_BYTES = 256 * 1024;
+    private static final byte[] DONE = {'[', 'D', 'O', 'N', 'E', ']'};
 
     /**
      * @param firstTokenTimeout how long the model may think before its first event
@@ -47,12 +60,22 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
                            int maxRetries, Duration minBackoff, int maxConnections) {
     }
 
-    private final WebClient client;
+    /** The provider answered with a status other than 200; typed so retries and messages never parse text. */
+    static final class ProviderStatus extends RuntimeException {
+        final int status;
+
+        ProviderStatus(int status) {
+            super("the provider answered " + status, null, false, false);
+            this.status = status;
+        }
+    }
+
+    private final HttpClient http;
     private final ConnectionProvider connections;
     private final JsonMapper json;
     private final Settings settings;
 
-    public OpenAiCompatibleCoachModel(WebClient.Builder builder, JsonMapper json, Settings settings) {
+    public OpenAiCompatibleCoachModel(JsonMapper json, Settings settings, LoopResources loops) {
         this.json = json;
         this.settings = settings;
         // Reactor Netty's shared pool allows 500 connections; a streamed answer holds one for its
@@ -62,15 +85,18 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
                 .pendingAcquireMaxCount(settings.maxConnections())
                 .pendingAcquireTimeout(settings.firstTokenTimeout())
                 .build();
-        HttpClient http = HttpClient.create(connections)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.firstTokenTimeout().toMillis()));
-        WebClient.Builder configured = builder.clone()
+        String apiKey = settings.apiKey() == null || settings.apiKey().isBlank() ? null : settings.apiKey();
+        this.http = HttpClient.create(connections)
+                .runOn(loops)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, settings.firstTokenTimeout().toMillis()))
                 .baseUrl(settings.baseUrl().replaceAll("/+$", ""))
-                .clientConnector(new ReactorClientHttpConnector(http));
-        if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
-            configured.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + settings.apiKey());
-        }
-        this.client = configured.build();
+                .headers(headers -> {
+                    headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+                    headers.set(HttpHeaderNames.ACCEPT, "text/event-stream");
+                    if (apiKey != null) {
+                        headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + apiKey);
+                    }
+                });
     }
 
     /** Closes the model's connections when the application stops (Spring infers it for the bean). */
@@ -86,20 +112,16 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
     @Override
     public Flux<String> answer(Prompt prompt) {
         AtomicBoolean started = new AtomicBoolean();
-        Map<String, Object> request = Map.of("model", settings.model(), "stream", true,
+        byte[] request = json.writeValueAsBytes(Map.of("model", settings.model(), "stream", true,
                 "messages", prompt.messages().stream().map(turn -> Map.of("role", turn.role().wire(), "content", turn.content()))
-                        .toList());
-        return Flux.defer(() -> client.post().uri("/chat/completions")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .accept(MediaType.TEXT_EVENT_STREAM)
-                        .bodyValue(request)
-                        .retrieve()
-                        .bodyToFlux(EVENTS))
-                .timeout(Mono.delay(settings.firstTokenTimeout()), event -> Mono.delay(settings.idleTimeout()))
-                .map(event -> event.data() == null ? "" : event.data().trim())
-                .takeWhile(data -> !data.equals("[DONE]"))
-                .map(this::content)
-                .filter(text -> !text.isEmpty())
+                        .toList()));
+        return Flux.defer(() -> http.post().uri("/chat/completions")
+                        .send((outgoing, out) -> {
+                            outgoing.responseTimeout(settings.firstTokenTimeout());
+                            outgoing.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(request.length));
+                            return out.sendByteArray(Mono.just(request));
+                        })
+                        .responseConnection((response, connection) -> tokens(response, connection)))
                 .doOnNext(text -> started.set(true))
                 .retryWhen(Retry.backoff(settings.maxRetries(), settings.minBackoff())
                         .filter(error -> !started.get() && retryable(error))
@@ -107,37 +129,123 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
                 .onErrorMap(error -> !(error instanceof CoachUnavailable), this::explain);
     }
 
-    /** The text of one streamed chunk; a chunk that reports an error ends the answer with it. */
-    private String content(String data) {
-        if (data.isEmpty()) {
-            return "";
+    private Flux<String> tokens(HttpClientResponse response, Connection connection) {
+        int status = response.status().code();
+        if (status != 200) {
+            return Flux.error(new ProviderStatus(status));
         }
-        JsonNode chunk;
-        try {
-            chunk = json.readTree(data);
-        } catch (JacksonException e) {
-            throw new CoachUnavailable("The coach's model sent something that is not a chat-completions stream; "
-                    + "check cruxlog.coach.base-url.");
+        String type = response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE);
+        if (type == null || !type.regionMatches(true, 0, "text/event-stream", 0, "text/event-stream".length())) {
+            return Flux.error(ChatCompletionChunk.notAStream());
         }
-        if (chunk.has("error")) {
-            throw new CoachUnavailable("The coach's model stopped with an error: "
-                    + (chunk.path("error").path("message").isString() ? chunk.path("error").path("message").asString() : "unknown")
-                    + ". Try again in a minute.");
+        StreamedAnswer answer = new StreamedAnswer(connection);
+        // map, not a flattening operator: a read's bytes are only valid while its onNext runs.
+        return connection.inbound().receive()
+                .map(answer::tokens)
+                .takeUntil(ignored -> answer.done)
+                .concatMapIterable(tokens -> tokens)
+                .concatWith(Mono.defer(() -> answer.failure == null ? Mono.empty() : Mono.error(answer.failure)));
+    }
+
+    /** One response being read, on its connection's event loop. */
+    private final class StreamedAnswer {
+        private final EventStreamScanner events = new EventStreamScanner(MAX_EVENT_BYTES);
+        private final Connection connection;
+        private boolean heardFrom;
+        /** Read to {@code [DONE]} or to a chunk that ended the answer. */
+        boolean done;
+        /** Why the answer ended, raised after the tokens the same read brought before it. */
+        CoachUnavailable failure;
+
+        StreamedAnswer(Connection connection) {
+            this.connection = connection;
         }
-        JsonNode content = chunk.path("choices").path(0).path("delta").path("content");
-        return content.isString() ? content.asString() : "";
+
+        /** The tokens of the events this read completes; sets {@link #done} at {@code [DONE]}. */
+        List<String> tokens(ByteBuf read) {
+            if (done) {
+                return List.of();
+            }
+            List<byte[]> completed = events.next(read);
+            if (completed.isEmpty()) {
+                return List.of();
+            }
+            if (!heardFrom) {
+                heardFrom = true;
+                idleTimeoutFromNowOn();
+            }
+            List<String> tokens = List.of();
+            for (byte[] data : completed) {
+                if (isDone(data)) {
+                    done = true;
+                    break;
+                }
+                String text;
+                try {
+                    text = isBlank(data) ? "" : ChatCompletionChunk.content(json, data);
+                } catch (CoachUnavailable ended) {
+                    if (tokens.isEmpty()) {
+                        throw ended;
+                    }
+                    failure = ended;
+                    done = true;
+                    break;
+                }
+                if (!text.isEmpty()) {
+                    if (tokens.isEmpty()) {
+                        tokens = new ArrayList<>(completed.size());
+                    }
+                    tokens.add(text);
+                }
+            }
+            return tokens;
+        }
+
+        /** The first event came within the first-token timeout; from now on each must come within the idle one. */
+        private void idleTimeoutFromNowOn() {
+            if (settings.idleTimeout().equals(settings.firstTokenTimeout())) {
+                return;
+            }
+            ChannelPipeline pipeline = connection.channel().pipeline();
+            if (pipeline.get(NettyPipeline.ResponseTimeoutHandler) != null) {
+                pipeline.replace(NettyPipeline.ResponseTimeoutHandler, NettyPipeline.ResponseTimeoutHandler,
+                        new ReadTimeoutHandler(settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+            }
+        }
+    }
+
+    private static boolean isDone(byte[] data) {
+        int from = 0;
+        int to = data.length;
+        while (from < to && data[from] <= ' ') {
+            from++;
+        }
+        while (to > from && data[to - 1] <= ' ') {
+            to--;
+        }
+        return Arrays.equals(data, from, to, DONE, 0, DONE.length);
+    }
+
+    private static boolean isBlank(byte[] data) {
+        for (byte b : data) {
+            if (b > ' ' || b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean retryable(Throwable error) {
-        if (error instanceof WebClientResponseException response) {
-            return response.getStatusCode().value() == 429 || response.getStatusCode().is5xxServerError();
+        if (error instanceof ProviderStatus answered) {
+            return answered.status == 429 || answered.status >= 500;
         }
-        return error instanceof WebClientRequestException;
+        // Refused, reset or closed before the response: the provider may be restarting.
+        return error instanceof IOException;
     }
 
     private Throwable explain(Throwable error) {
-        if (error instanceof WebClientResponseException response) {
-            int status = response.getStatusCode().value();
+        if (error instanceof ProviderStatus answered) {
+            int status = answered.status;
             if (status == 401 || status == 403) {
                 return new CoachUnavailable("The coach's model provider refused Cruxlog's API key (" + status + "); "
                         + "the operator needs to check cruxlog.coach.api-key.", error);
@@ -153,10 +261,14 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
             return new CoachUnavailable("The coach's model provider is having trouble (" + status + "). Try again in a minute.",
                     error);
         }
-        if (error instanceof TimeoutException) {
+        if (error instanceof EventStreamScanner.EventTooLarge) {
+            return new CoachUnavailable("The coach's model sent " + error.getMessage() + ", which is not a chat-completions "
+                    + "stream; check cruxlog.coach.base-url.", error);
+        }
+        if (error instanceof ReadTimeoutException || error instanceof TimeoutException) {
             return new CoachUnavailable("The coach's model provider did not answer in time. Try again in a minute.", error);
         }
-        if (error instanceof WebClientRequestException) {
+        if (error instanceof IOException) {
             return new CoachUnavailable("The coach's model provider cannot be reached right now. Try again in a minute.", error);
         }
         return new CoachUnavailable("The coach's model provider failed (" + error.getClass().getSimpleName()

@@ -17,7 +17,7 @@ import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.HttpResources;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,9 +48,9 @@ class OpenAiCompatibleCoachModelTest {
 
     /** The first token within two seconds, every next one within 150 ms; two retries 10 ms apart. */
     private static OpenAiCompatibleCoachModel model(MockWebServer provider) {
-        return new OpenAiCompatibleCoachModel(WebClient.builder(), JSON, new OpenAiCompatibleCoachModel.Settings(
+        return new OpenAiCompatibleCoachModel(JSON, new OpenAiCompatibleCoachModel.Settings(
                 provider.url("/v1/").toString(), "stub-coach", "sk-test", Duration.ofSeconds(2), Duration.ofMillis(150),
-                2, Duration.ofMillis(10), 4));
+                2, Duration.ofMillis(10), 4), HttpResources.get());
     }
 
     @AfterEach
@@ -156,6 +156,42 @@ class OpenAiCompatibleCoachModelTest {
                 .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
                         .hasMessageContaining("not a chat-completions stream"))
                 .verify(WAIT);
+    }
+
+    /** A provider that never ends its event cannot make Cruxlog hold it: the answer ends at the limit. */
+    @Test
+    void anEventLongerThanTheLimitEndsTheAnswerInsteadOfFillingMemory() {
+        provider.enqueue(new MockResponse().setHeader("Content-Type", "text/event-stream")
+                .setBody(event("Build ") + "data: {\"choices\":[{\"delta\":{\"content\":\""
+                        + "x".repeat(OpenAiCompatibleCoachModel.MAX_EVENT_BYTES * 2)));
+
+        StepVerifier.create(model.answer(PROMPT))
+                .expectNext("Build ")
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
+                        .hasMessageContaining("longer than " + OpenAiCompatibleCoachModel.MAX_EVENT_BYTES + " bytes"))
+                .verify(WAIT);
+    }
+
+    /** A provider asked for a stream that answers with one JSON document is misconfigured, not an empty answer. */
+    @Test
+    void anAnswerThatIsNotAnEventStreamIsNamedAsSuch() {
+        provider.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+                .setBody("{\"choices\":[{\"message\":{\"content\":\"Build your base.\"}}]}"));
+
+        StepVerifier.create(model.answer(PROMPT))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
+                        .hasMessageContaining("not a chat-completions stream"))
+                .verify(WAIT);
+        assertThat(provider.getRequestCount()).as("not retried").isEqualTo(1);
+    }
+
+    /** Every token in order when the provider's writes and Cruxlog's reads cut the stream at any byte. */
+    @Test
+    void tokensSplitAcrossReadsComeOutWholeAndInOrder() {
+        List<String> pieces = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "tok" + i + " é ").toList();
+        provider.enqueue(stream(pieces).throttleBody(7, 1, TimeUnit.MILLISECONDS));
+
+        StepVerifier.create(model.answer(PROMPT)).expectNextSequence(pieces).expectComplete().verify(Duration.ofSeconds(30));
     }
 
     /** The provider's streamed answer: one chunk per piece of text, then {@code [DONE]}. */
