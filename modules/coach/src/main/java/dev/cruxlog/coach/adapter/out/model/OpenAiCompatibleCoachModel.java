@@ -20,6 +20,7 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.Connection;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
@@ -70,6 +71,27 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
         }
     }
 
+    /**
+     * The request failed before the provider answered (refused, reset, no pooled connection in
+     * time, ...): WebClient's {@code WebClientRequestException}, which the coach retried before the
+     * first token and named as "cannot be reached".
+     */
+    static final class RequestFailed extends RuntimeException {
+        RequestFailed(Throwable cause) {
+            super("the request to the provider failed", cause, false, false);
+        }
+    }
+
+    /** The provider kept sending bytes but no event within the timeout (a read timeout only sees silence). */
+    static final class NoEventInTime extends RuntimeException {
+        NoEventInTime() {
+            super("no event within the timeout", null, false, false);
+        }
+    }
+
+    /** How long a body may go on after {@code [DONE]} before the answer stops waiting for its end. */
+    private static final Duration AFTER_DONE = Duration.ofSeconds(1);
+
     private final HttpClient http;
     private final ConnectionProvider connections;
     private final JsonMapper json;
@@ -115,13 +137,20 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
         byte[] request = json.writeValueAsBytes(Map.of("model", settings.model(), "stream", true,
                 "messages", prompt.messages().stream().map(turn -> Map.of("role", turn.role().wire(), "content", turn.content()))
                         .toList()));
-        return Flux.defer(() -> http.post().uri("/chat/completions")
-                        .send((outgoing, out) -> {
-                            outgoing.responseTimeout(settings.firstTokenTimeout());
-                            outgoing.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(request.length));
-                            return out.sendByteArray(Mono.just(request));
-                        })
-                        .responseConnection((response, connection) -> tokens(response, connection)))
+        return Flux.defer(() -> {
+                    AtomicBoolean answered = new AtomicBoolean();
+                    return http.post().uri("/chat/completions")
+                            .send((outgoing, out) -> {
+                                outgoing.responseTimeout(settings.firstTokenTimeout());
+                                outgoing.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(request.length));
+                                return out.sendByteArray(Mono.just(request));
+                            })
+                            .responseConnection((response, connection) -> {
+                                answered.set(true);
+                                return tokens(response, connection);
+                            })
+                            .onErrorMap(error -> !answered.get() && !(error instanceof ReadTimeoutException), RequestFailed::new);
+                })
                 .doOnNext(text -> started.set(true))
                 .retryWhen(Retry.backoff(settings.maxRetries(), settings.minBackoff())
                         .filter(error -> !started.get() && retryable(error))
@@ -140,9 +169,11 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
         }
         StreamedAnswer answer = new StreamedAnswer(connection);
         // map, not a flattening operator: a read's bytes are only valid while its onNext runs.
+        // After [DONE] the body is read to its end, which returns the connection to the pool (a
+        // cancelled response closes it); a body that goes on is cut off shortly after.
         return connection.inbound().receive()
                 .map(answer::tokens)
-                .takeUntil(ignored -> answer.done)
+                .takeUntilOther(answer.doneSeen.asMono().then(Mono.delay(AFTER_DONE)))
                 .concatMapIterable(tokens -> tokens)
                 .concatWith(Mono.defer(() -> answer.failure == null ? Mono.empty() : Mono.error(answer.failure)));
     }
@@ -152,8 +183,11 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
         private final EventStreamScanner events = new EventStreamScanner(MAX_EVENT_BYTES);
         private final Connection connection;
         private boolean heardFrom;
+        /** When the last event (or the response, before the first) came. */
+        private long lastEventNanos = System.nanoTime();
         /** Read to {@code [DONE]} or to a chunk that ended the answer. */
         boolean done;
+        final Sinks.Empty<Void> doneSeen = Sinks.empty();
         /** Why the answer ended, raised after the tokens the same read brought before it. */
         CoachUnavailable failure;
 
@@ -167,9 +201,15 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
                 return List.of();
             }
             List<byte[]> completed = events.next(read);
+            long now = System.nanoTime();
             if (completed.isEmpty()) {
+                Duration allowed = heardFrom ? settings.idleTimeout() : settings.firstTokenTimeout();
+                if (now - lastEventNanos > allowed.toNanos()) {
+                    throw new NoEventInTime();
+                }
                 return List.of();
             }
+            lastEventNanos = now;
             if (!heardFrom) {
                 heardFrom = true;
                 idleTimeoutFromNowOn();
@@ -178,6 +218,7 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
             for (byte[] data : completed) {
                 if (isDone(data)) {
                     done = true;
+                    doneSeen.tryEmitEmpty();
                     break;
                 }
                 String text;
@@ -189,6 +230,7 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
                     }
                     failure = ended;
                     done = true;
+                    doneSeen.tryEmitEmpty();
                     break;
                 }
                 if (!text.isEmpty()) {
@@ -217,10 +259,10 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
     private static boolean isDone(byte[] data) {
         int from = 0;
         int to = data.length;
-        while (from < to && data[from] <= ' ') {
+        while (from < to && (data[from] & 0xff) <= ' ') {
             from++;
         }
-        while (to > from && data[to - 1] <= ' ') {
+        while (to > from && (data[to - 1] & 0xff) <= ' ') {
             to--;
         }
         return Arrays.equals(data, from, to, DONE, 0, DONE.length);
@@ -228,7 +270,7 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
 
     private static boolean isBlank(byte[] data) {
         for (byte b : data) {
-            if (b > ' ' || b < 0) {
+            if ((b & 0xff) > ' ') {
                 return false;
             }
         }
@@ -239,8 +281,8 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
         if (error instanceof ProviderStatus answered) {
             return answered.status == 429 || answered.status >= 500;
         }
-        // Refused, reset or closed before the response: the provider may be restarting.
-        return error instanceof IOException;
+        // Refused, reset, closed or no connection free before the response: the provider may be restarting.
+        return error instanceof RequestFailed || error instanceof IOException;
     }
 
     private Throwable explain(Throwable error) {
@@ -265,10 +307,10 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
             return new CoachUnavailable("The coach's model sent " + error.getMessage() + ", which is not a chat-completions "
                     + "stream; check cruxlog.coach.base-url.", error);
         }
-        if (error instanceof ReadTimeoutException || error instanceof TimeoutException) {
+        if (error instanceof ReadTimeoutException || error instanceof NoEventInTime || error instanceof TimeoutException) {
             return new CoachUnavailable("The coach's model provider did not answer in time. Try again in a minute.", error);
         }
-        if (error instanceof IOException) {
+        if (error instanceof RequestFailed || error instanceof IOException) {
             return new CoachUnavailable("The coach's model provider cannot be reached right now. Try again in a minute.", error);
         }
         return new CoachUnavailable("The coach's model provider failed (" + error.getClass().getSimpleName()

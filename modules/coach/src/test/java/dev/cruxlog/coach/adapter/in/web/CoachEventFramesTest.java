@@ -50,6 +50,17 @@ class CoachEventFramesTest {
         }
     }
 
+    /** WebFlux's builder refuses a null id; the frame leaves the field out, as the standard allows. */
+    @Test
+    void anEventWithoutAMessageIdHasNoIdField() {
+        CoachEvent event = event("error", null, null, "no message", AnswerStatus.FAILED, null);
+        DataBuffer frame = new CoachEventFrames(JSON).frame(event, DefaultDataBufferFactory.sharedInstance);
+        String ours = frame.toString(StandardCharsets.UTF_8);
+        DataBufferUtils.release(frame);
+
+        assertThat(ours).isEqualTo("event:error\ndata:" + JSON.writeValueAsString(event) + "\n\n");
+    }
+
     private static String webFlux(CoachEvent event) {
         ServerSentEvent<CoachEvent> sse = ServerSentEvent.builder(event).event(event.type())
                 .id(event.messageId() == null ? null : event.messageId().toString()).build();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.netty.http.HttpResources;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -192,6 +193,52 @@ class OpenAiCompatibleCoachModelTest {
         provider.enqueue(stream(pieces).throttleBody(7, 1, TimeUnit.MILLISECONDS));
 
         StepVerifier.create(model.answer(PROMPT)).expectNextSequence(pieces).expectComplete().verify(Duration.ofSeconds(30));
+    }
+
+    /** An answer read to the end of its body leaves its connection for the next one (a cancelled read would close it). */
+    @Test
+    void theNextAnswerReusesTheConnection() throws InterruptedException {
+        provider.enqueue(stream(ANSWER));
+        provider.enqueue(stream(ANSWER));
+
+        StepVerifier.create(model.answer(PROMPT)).expectNextSequence(ANSWER).expectComplete().verify(WAIT);
+        // The connection goes back to the pool just after the answer completes; a climber's next
+        // question comes seconds later.
+        StepVerifier.create(Mono.delay(Duration.ofMillis(200)).thenMany(model.answer(PROMPT)))
+                .expectNextSequence(ANSWER).expectComplete().verify(WAIT);
+
+        assertThat(provider.takeRequest(1, TimeUnit.SECONDS).getSequenceNumber()).isZero();
+        assertThat(provider.takeRequest(1, TimeUnit.SECONDS).getSequenceNumber())
+                .as("the second request on the first connection").isEqualTo(1);
+    }
+
+    /** A provider that keeps writing bytes that never make an event is as silent as one that writes nothing. */
+    @Test
+    void bytesThatNeverMakeAnEventEndTheAnswerAtTheIdleTimeout() {
+        // The first event in the first part, then a comment that never ends in parts 50 ms apart:
+        // every read within the 150 ms read timeout, no event for two seconds.
+        String first = event("Build ");
+        provider.enqueue(new MockResponse().setHeader("Content-Type", "text/event-stream")
+                .setBody(first + ": " + "z".repeat(first.length() * 40) + "\n\n" + event("your ") + "data: [DONE]\n\n")
+                .throttleBody(first.length(), 50, TimeUnit.MILLISECONDS));
+
+        StepVerifier.create(model.answer(PROMPT))
+                .expectNext("Build ")
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
+                        .hasMessageContaining("did not answer in time"))
+                .verify(WAIT);
+    }
+
+    /** Text that merely contains "[DONE]" is text: only the marker itself ends the answer. */
+    @Test
+    void onlyTheDoneMarkerItselfEndsTheAnswer() {
+        provider.enqueue(new MockResponse().setHeader("Content-Type", "text/event-stream")
+                .setBody("data: \u00e9[DONE]\n\n" + event("Build ") + "data:  [DONE] \n\n" + event("never")));
+
+        StepVerifier.create(model.answer(PROMPT))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
+                        .hasMessageContaining("not a chat-completions stream"))
+                .verify(WAIT);
     }
 
     /** The provider's streamed answer: one chunk per piece of text, then {@code [DONE]}. */
