@@ -41,8 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A token is relayed on the event loop that read it, in one pass over its bytes
  * ({@link EventStreamScanner}, {@link ChatCompletionChunk}); the timeouts are Netty's read
- * timeout on the connection (a timestamp per read, one timer per connection), not a timer
- * scheduled and cancelled per token. The client runs on the web server's event loops
+ * timeout on the connection (a timestamp per read, one timer per connection) and, for reads that
+ * bring no event, the time since the last one, not a timer scheduled and cancelled per token.
+ * After {@code [DONE]} the body is read to its end so the connection is pooled. The client runs on the web server's event loops
  * ({@code loops}), so an answer's connection to the model shares the browser connection's loop
  * when both are on one thread and a token does not cross threads (ADR 0025).
  */
