@@ -9,9 +9,8 @@
 # The app's CPU over each round (its threads less the JIT compilers', from /proc) gives
 #   per token    = (A - B) / (300 x 180)
 #   per question = B / 300 (a conversation created, the question asked, 20 tokens relayed).
-# and, less noisy (no questions in it, and threads that end cannot drop out of the sum), a round S
-# of 300 answers of 400 tokens (20 s each), started over 3 s: the app's CPU (the process's, less its
-# compiler threads') from 8 s to 18 s after S starts, when every answer is being written and
+# and, less noisy (no questions in it), a round S of 300 answers of 400 tokens (20 s each), started
+# over 3 s: the app's CPU from 8 s to 18 s after S starts, when every answer is being written and
 # none has ended, over the tokens the stub wrote to Cruxlog in that window:
 #   per token while streaming = that CPU / (300 x 20 tokens/s x 10 s)
 # Appends a line to benchmarks/results/coach-costs.txt. JAVA_OPTS adds JVM options.
@@ -46,10 +45,9 @@ APP_PID=$!
 for _ in $(seq 1 120); do curl -sf "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
 URL="http://localhost:$PORT/api/v1/coach/conversations"
 for _ in 1 2 3; do $LOADGEN stream "$URL" "$WORK/premium.txt" 300 200 3 90 > /dev/null; done
-# The app's user+system ticks, less its C1/C2 compiler threads'.
-ticks() { for t in /proc/"$APP_PID"/task/*; do case $(cat "$t/comm" 2>/dev/null) in C1\ Compi*|C2\ Compi*|"") ;; *) sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}' ;; esac; done | awk '{s += $1} END {print s}'; }
-# The process's user+system ticks (ended threads included) less its compiler threads'.
-process_ticks() {
+# The app's user+system ticks, less its C1/C2 compiler threads': the process's own count, so the
+# ticks of threads that ended during a round stay in it (summing the live threads dropped them).
+ticks() {
   local all; all=$(sed 's/.*) //' /proc/"$APP_PID"/stat | awk '{print $12 + $13}')
   local jit; jit=$(for t in /proc/"$APP_PID"/task/*; do case $(cat "$t/comm" 2>/dev/null) in C1\ Compi*|C2\ Compi*) sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}' ;; esac; done | awk '{s += $1} END {print s + 0}')
   echo $((all - jit))
@@ -59,7 +57,7 @@ stub 1
 b0=$(ticks); $LOADGEN stream "$URL" "$WORK/premium.txt" 300 20 3 90 > "$WORK/b.json"; b1=$(ticks)
 stub 20
 $LOADGEN stream "$URL" "$WORK/premium.txt" 300 400 3 90 > "$WORK/s.json" &
-S_PID=$!; sleep 8; w0=$(process_ticks); sleep 10; w1=$(process_ticks); wait $S_PID
+S_PID=$!; sleep 8; w0=$(ticks); sleep 10; w1=$(ticks); wait $S_PID
 HZ=$(getconf CLK_TCK)
 line=$(awk -v l="$LABEL" -v a=$((a1 - a0)) -v b=$((b1 - b0)) -v hz="$HZ" -v d="$(date -u +%Y-%m-%dT%H:%MZ)" 'BEGIN {
   printf "%s %s: A %.2f s, B %.2f s of CPU; per token %.1f us, per question %.0f us", d, l, a / hz, b / hz, (a - b) / hz * 1e6 / 54000, b / hz * 1e6 / 300 }')

@@ -1,5 +1,6 @@
 package dev.cruxlog.coach.adapter.out.model;
 
+import java.util.Arrays;
 import java.util.function.Function;
 
 import dev.cruxlog.coach.application.CoachUnavailable;
@@ -20,8 +21,27 @@ final class ChatCompletionChunk {
     private ChatCompletionChunk() {
     }
 
-    /** The chunk's text; empty for chunks that carry none (the role, the finish reason). */
+    /** The event that ends the stream: {@code data: [DONE]}, blanks around it allowed. */
+    private static final byte[] DONE = {'[', 'D', 'O', 'N', 'E', ']'};
+
+    /** Whether an event's data is the end of the stream rather than a chunk. */
+    static boolean isDone(byte[] data) {
+        int from = 0;
+        int to = data.length;
+        while (from < to && isBlank(data[from])) {
+            from++;
+        }
+        while (to > from && isBlank(data[to - 1])) {
+            to--;
+        }
+        return Arrays.equals(data, from, to, DONE, 0, DONE.length);
+    }
+
+    /** The chunk's text; empty for chunks that carry none (the role, the finish reason, blank data). */
     static String content(JsonMapper json, byte[] chunk) {
+        if (isBlank(chunk)) {
+            return "";
+        }
         try (JsonParser parser = json.createParser(chunk)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw notAStream();
@@ -81,6 +101,20 @@ final class ChatCompletionChunk {
             }
         }
         return found;
+    }
+
+    private static boolean isBlank(byte[] data) {
+        for (byte b : data) {
+            if (!isBlank(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ASCII space and controls; a byte of a UTF-8 sequence (negative as a Java byte) is not blank. */
+    private static boolean isBlank(byte b) {
+        return (b & 0xff) <= ' ';
     }
 
     private static CoachUnavailable reported(JsonNode error) {

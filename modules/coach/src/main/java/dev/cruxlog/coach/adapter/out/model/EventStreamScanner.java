@@ -14,8 +14,8 @@ import io.netty.buffer.ByteBuf;
  *
  * <p>Why not WebClient's server-sent-event reader: it splits the body into lines as strings,
  * buffers them per event and builds a {@code ServerSentEvent} per event through about ten
- * Reactor operators; at a thousand streamed answers that was a third of what a relayed token
- * cost (docs/benchmarks.md, "Eighth session"). Here a token is a scan of the bytes of one read.
+ * Reactor operators; Reactor's operators were in a third of a relayed token's CPU samples
+ * (docs/benchmarks.md, "Twenty-first session"). Here a token is a scan of the bytes of one read.
  *
  * <p>An event larger than {@code maxEventBytes} ends the stream with {@link EventTooLarge}: a
  * provider that never ends a line cannot make the server hold more than that. Not thread-safe:

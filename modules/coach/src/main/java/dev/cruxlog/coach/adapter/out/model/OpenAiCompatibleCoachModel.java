@@ -3,7 +3,6 @@ package dev.cruxlog.coach.adapter.out.model;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +50,6 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
 
     /** The longest event a provider may send; a streamed chunk is a few hundred bytes. */
     static final int MAX_EVENT_BYTES = 256 * 1024;
-    private static final byte[] DONE = {'[', 'D', 'O', 'N', 'E', ']'};
 
     /**
      * @param firstTokenTimeout how long the model may think before its first event
@@ -217,14 +215,14 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
             }
             List<String> tokens = List.of();
             for (byte[] data : completed) {
-                if (isDone(data)) {
+                if (ChatCompletionChunk.isDone(data)) {
                     done = true;
                     doneSeen.tryEmitEmpty();
                     break;
                 }
                 String text;
                 try {
-                    text = isBlank(data) ? "" : ChatCompletionChunk.content(json, data);
+                    text = ChatCompletionChunk.content(json, data);
                 } catch (CoachUnavailable ended) {
                     if (tokens.isEmpty()) {
                         throw ended;
@@ -255,27 +253,6 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
                         new ReadTimeoutHandler(settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
             }
         }
-    }
-
-    private static boolean isDone(byte[] data) {
-        int from = 0;
-        int to = data.length;
-        while (from < to && (data[from] & 0xff) <= ' ') {
-            from++;
-        }
-        while (to > from && (data[to - 1] & 0xff) <= ' ') {
-            to--;
-        }
-        return Arrays.equals(data, from, to, DONE, 0, DONE.length);
-    }
-
-    private static boolean isBlank(byte[] data) {
-        for (byte b : data) {
-            if ((b & 0xff) > ' ') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean retryable(Throwable error) {

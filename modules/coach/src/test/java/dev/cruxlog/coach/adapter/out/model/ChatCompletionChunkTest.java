@@ -31,6 +31,17 @@ class ChatCompletionChunkTest {
         assertThat(content("{\"choices\":[{\"delta\":{\"content\":null},\"finish_reason\":\"stop\"}]}")).isEmpty();
         assertThat(content("{\"choices\":[]}")).isEmpty();
         assertThat(content("{\"choices\":[{\"delta\":{}}],\"usage\":{\"total_tokens\":9}}")).isEmpty();
+        assertThat(content("")).as("an event with an empty data line").isEmpty();
+        assertThat(content(" \t")).isEmpty();
+    }
+
+    @Test
+    void onlyTheMarkerItselfEndsTheStream() {
+        assertThat(ChatCompletionChunk.isDone(bytes("[DONE]"))).isTrue();
+        assertThat(ChatCompletionChunk.isDone(bytes(" [DONE]\t"))).isTrue();
+        assertThat(ChatCompletionChunk.isDone(bytes("\u00e9[DONE]"))).as("UTF-8 bytes are not blanks").isFalse();
+        assertThat(ChatCompletionChunk.isDone(bytes("[DONE]x"))).isFalse();
+        assertThat(ChatCompletionChunk.isDone(bytes("[done]"))).isFalse();
     }
 
     @Test
@@ -43,13 +54,17 @@ class ChatCompletionChunkTest {
 
     @Test
     void whatIsNotAJsonObjectIsNotAStream() {
-        for (String chunk : new String[] {"<html>", "[1,2]", "\"text\"", "{\"choices\":[{\"delta\":{\"content\":\"cut", ""}) {
+        for (String chunk : new String[] {"<html>", "[1,2]", "\"text\"", "{\"choices\":[{\"delta\":{\"content\":\"cut"}) {
             assertThatThrownBy(() -> content(chunk)).as(chunk)
                     .isInstanceOf(CoachUnavailable.class).hasMessageContaining("not a chat-completions stream");
         }
     }
 
     private static String content(String chunk) {
-        return ChatCompletionChunk.content(JSON, chunk.getBytes(StandardCharsets.UTF_8));
+        return ChatCompletionChunk.content(JSON, bytes(chunk));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -144,15 +144,14 @@ class OpenAiCompatibleCoachModelTest {
 
     @Test
     void anErrorChunkOrSomethingThatIsNotAStreamEndsTheAnswerWithAReason() {
-        provider.enqueue(new MockResponse().setHeader("Content-Type", "text/event-stream")
-                .setBody(event("Build ") + "data: {\"error\":{\"message\":\"context too long\"}}\n\n"));
+        provider.enqueue(events(event("Build ") + "data: {\"error\":{\"message\":\"context too long\"}}\n\n"));
         StepVerifier.create(model.answer(PROMPT))
                 .expectNext("Build ")
                 .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
                         .hasMessageContaining("stopped with an error: context too long"))
                 .verify(WAIT);
 
-        provider.enqueue(new MockResponse().setHeader("Content-Type", "text/event-stream").setBody("data: <html>\n\n"));
+        provider.enqueue(events("data: <html>\n\n"));
         StepVerifier.create(model.answer(PROMPT))
                 .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
                         .hasMessageContaining("not a chat-completions stream"))
@@ -162,8 +161,7 @@ class OpenAiCompatibleCoachModelTest {
     /** A provider that never ends its event cannot make Cruxlog hold it: the answer ends at the limit. */
     @Test
     void anEventLongerThanTheLimitEndsTheAnswerInsteadOfFillingMemory() {
-        provider.enqueue(new MockResponse().setHeader("Content-Type", "text/event-stream")
-                .setBody(event("Build ") + "data: {\"choices\":[{\"delta\":{\"content\":\""
+        provider.enqueue(events(event("Build ") + "data: {\"choices\":[{\"delta\":{\"content\":\""
                         + "x".repeat(OpenAiCompatibleCoachModel.MAX_EVENT_BYTES * 2)));
 
         StepVerifier.create(model.answer(PROMPT))
@@ -218,8 +216,7 @@ class OpenAiCompatibleCoachModelTest {
         // The first event in the first part, then a comment that never ends in parts 50 ms apart:
         // every read within the 150 ms read timeout, no event for two seconds.
         String first = event("Build ");
-        provider.enqueue(new MockResponse().setHeader("Content-Type", "text/event-stream")
-                .setBody(first + ": " + "z".repeat(first.length() * 40) + "\n\n" + event("your ") + "data: [DONE]\n\n")
+        provider.enqueue(events(first + ": " + "z".repeat(first.length() * 40) + "\n\n" + event("your ") + "data: [DONE]\n\n")
                 .throttleBody(first.length(), 50, TimeUnit.MILLISECONDS));
 
         StepVerifier.create(model.answer(PROMPT))
@@ -232,8 +229,7 @@ class OpenAiCompatibleCoachModelTest {
     /** Text that merely contains "[DONE]" is text: only the marker itself ends the answer. */
     @Test
     void onlyTheDoneMarkerItselfEndsTheAnswer() {
-        provider.enqueue(new MockResponse().setHeader("Content-Type", "text/event-stream")
-                .setBody("data: \u00e9[DONE]\n\n" + event("Build ") + "data:  [DONE] \n\n" + event("never")));
+        provider.enqueue(events("data: \u00e9[DONE]\n\n" + event("Build ") + "data:  [DONE] \n\n" + event("never")));
 
         StepVerifier.create(model.answer(PROMPT))
                 .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
@@ -243,9 +239,13 @@ class OpenAiCompatibleCoachModelTest {
 
     /** The provider's streamed answer: one chunk per piece of text, then {@code [DONE]}. */
     private static MockResponse stream(List<String> pieces) {
-        return new MockResponse().setHeader("Content-Type", "text/event-stream")
-                .setBody(pieces.stream().map(OpenAiCompatibleCoachModelTest::event).collect(Collectors.joining())
+        return events(pieces.stream().map(OpenAiCompatibleCoachModelTest::event).collect(Collectors.joining())
                         + "data: [DONE]\n\n");
+    }
+
+    /** A body the provider sends as a stream of server-sent events, whatever it holds. */
+    private static MockResponse events(String body) {
+        return new MockResponse().setHeader("Content-Type", "text/event-stream").setBody(body);
     }
 
     private static String event(String text) {
