@@ -2,6 +2,7 @@
 # Reproduces every figure in docs/benchmarks.md:
 #   benchmarks/run.sh                 all scenarios (19.6-20.5 minutes in the last runs on 2 cores, with the machine's speed; README.md's budget)
 #   benchmarks/run.sh S1 S2           only those (S1N/S2N always run last: they restart the app behind a proxy)
+#   benchmarks/run.sh S6 S6W          S6W (never in the default set): S6 with the imports on a job-worker instance
 # Needs: PostgreSQL on localhost:5432 (trust auth, as on CI), pgbench, Java 17 (java, jcmd), and for the
 # virtual-thread baseline the Temurin 25 JDK (JDK25_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64).
 # Writes benchmarks/results/<timestamp>/ (raw JSON per run, summary.json, report.md, report.html).
@@ -39,6 +40,7 @@ TICKS=${TICKS:-500}
 SEED=${SEED:-0.42}
 DB=${BENCH_DB:-cruxlog_bench}
 APP_PORT=18080
+WORKER_PORT=18081
 BASE_PORT=18090
 STUB_PORT=18100
 PROXY_PORT=15433
@@ -111,7 +113,7 @@ psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 
 APP_PID=""; BASE_PID=""; BASE_KIND=""; BASE_JCMD=jcmd; STUB_PID=""; PROXY_PID=""; STREAM_PID=""
 stop() { [ -n "${1:-}" ] && kill "$1" 2>/dev/null && wait "$1" 2>/dev/null || true; }
-trap 'stop "$STREAM_PID"; stop "$APP_PID"; stop "$BASE_PID"; stop "$STUB_PID"; stop "$PROXY_PID"; unpin_postgres' EXIT
+trap 'stop "$STREAM_PID"; stop "$WORKER_PID"; stop "$APP_PID"; stop "$BASE_PID"; stop "$STUB_PID"; stop "$PROXY_PID"; unpin_postgres' EXIT
 if [ -n "$PG_CPU" ]; then
   pin_postgres "$PG_CPU" || { echo "PostgreSQL could not be pinned to core $PG_CPU" >&2; exit 1; }
   log "PostgreSQL pinned to core $PG_CPU for this run"
@@ -122,7 +124,7 @@ fi
 # called when someone asks the coach), premium questions unlimited.
 start_app() {
   local dbport=${1:-5432} suffix=${2:-}
-  DATABASE_URL="postgresql://$PGUSER@127.0.0.1:$dbport/$DB" SERVER_PORT=$APP_PORT SPRING_PROFILES_ACTIVE=prod \
+  env ${APP_ENV:-} DATABASE_URL="postgresql://$PGUSER@127.0.0.1:$dbport/$DB" SERVER_PORT=$APP_PORT SPRING_PROFILES_ACTIVE=prod \
     CRUXLOG_TOKEN_SECRET="$SECRET" LOG_LEVEL=WARN SECURE_COOKIES=false \
     CRUXLOG_COACH_BASE_URL="http://127.0.0.1:$STUB_PORT/v1" CRUXLOG_COACH_PREMIUM_QUESTIONS_PER_DAY=-1 \
     CRUXLOG_ANALYTICS_REBUILD_CHECK_INTERVAL=2s \
@@ -135,6 +137,20 @@ start_app() {
   echo "the app did not start; see $OUT/app$suffix.log"; exit 1
 }
 stop_app() { stop "$APP_PID"; APP_PID=""; }
+# start_worker: a second Cruxlog that only runs jobs (imports), pinned to the load generator's core, as a
+# job-worker instance beside web-only ones (docs/deployment.md, JOBS_ENABLED). For S6W.
+WORKER_PID=""
+start_worker() {
+  DATABASE_URL="postgresql://$PGUSER@127.0.0.1:5432/$DB" SERVER_PORT=$WORKER_PORT SPRING_PROFILES_ACTIVE=prod \
+    CRUXLOG_TOKEN_SECRET="$SECRET" LOG_LEVEL=WARN JOBS_ENABLED=true \
+    $LOAD_CPU java -Xmx1g $SERVER_CPUS_OPT ${APP_JAVA_OPTS:-} -jar app/target/cruxlog-exec.jar > "$OUT/worker.log" 2>&1 &
+  WORKER_PID=$!
+  for _ in $(seq 1 120); do
+    curl -sf "http://localhost:$WORKER_PORT/actuator/health" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "the worker did not start; see $OUT/worker.log"; exit 1
+}
 
 # Baselines by kind: lean | fair-platform | fair-virtual | relay (fair, platform threads, a Tomcat
 # thread per S8 stream); a -net suffix reaches PostgreSQL through the latency proxy.
@@ -451,6 +467,32 @@ S6)
   psql -qtA -d "$DB" -c "SELECT json_agg(json_build_object('rows', rows_read, 'status', status,
       'seconds', extract(epoch FROM finished_at - started_at))) FROM logbook.import WHERE rows_read = 20000" \
       > "$OUT/S6-imports.json" ;;
+S6W)
+  # S6 with the imports run by a job-worker instance on the other core, the pages served by a
+  # web-only instance (JOBS_ENABLED=false) on the app's core: the deployment that keeps an import's
+  # collector pauses and CPU off the instance serving pages. Other climbers than S6's upload.
+  stop_baseline
+  log "S6W: ticks page on a web-only instance while a job worker on core 1 runs four imports"
+  stop_app; APP_ENV=JOBS_ENABLED=false start_app 5432 -web; start_worker
+  warm_up "$TICKS_URL" "$APP_PID"
+  python3 benchmarks/sql/mp_export.py 20000 "$SEED" > "$OUT/import-20k.csv"
+  run "S6W-idle" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" 64 200
+  UPLOADS=()
+  for i in 6 7 8 9; do
+    TOKEN=$(sed -n "${i}p" "$OUT/tokens.txt")
+    curl -sf -H "Authorization: Bearer $TOKEN" -F "file=@$OUT/import-20k.csv;type=text/csv" \
+      "http://localhost:$APP_PORT/api/v1/logbook/imports" > "$OUT/S6W-upload-$i.json" &
+    UPLOADS+=($!)
+  done
+  run "S6W-importing" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" 64 200
+  wait "${UPLOADS[@]}"
+  rm -f "$OUT/import-20k.csv"
+  ids=$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' "$OUT"/S6W-upload-*.json | sed "s/.*/'&'/" | paste -sd,)
+  psql -qtA -d "$DB" -c "SELECT json_agg(json_build_object('rows', rows_read, 'status', status,
+      'seconds', extract(epoch FROM finished_at - started_at))) FROM logbook.import WHERE id IN ($ids)" \
+      > "$OUT/S6W-imports.json"
+  stop "$WORKER_PID"; WORKER_PID=""
+  stop_app; start_app; warm_up "$TICKS_URL" "$APP_PID" ;;
 S7)
   stop_baseline
   log "S7: 1000 idle keep-alive connections"
