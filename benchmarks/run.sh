@@ -348,6 +348,28 @@ warm_up() {
   done
   if [ -n "$wide" ]; then taskset -a -p -c "${APP_CPU#taskset -c }" "$2" > /dev/null; fi
 }
+# reads_while_importing NAME FIRST: S6's measure. The ticks page at 200 req/s alone (NAME-idle), then
+# while the climbers on token lines FIRST..FIRST+3 each upload the same 20,000-row export (NAME-importing).
+reads_while_importing() {
+  local name=$1 first=$2 i ids
+  python3 benchmarks/sql/mp_export.py 20000 "$SEED" > "$OUT/import-20k.csv"
+  run "$name-idle" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" 64 200
+  local uploads=()
+  for i in $(seq "$first" $((first + 3))); do
+    TOKEN=$(sed -n "${i}p" "$OUT/tokens.txt")
+    curl -sf -H "Authorization: Bearer $TOKEN" -F "file=@$OUT/import-20k.csv;type=text/csv" \
+      "http://localhost:$APP_PORT/api/v1/logbook/imports" > "$OUT/$name-upload-$i.json" &
+    uploads+=($!)
+  done
+  run "$name-importing" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" 64 200
+  wait "${uploads[@]}"
+  rm -f "$OUT/import-20k.csv"
+  # The imports must really have run during the reads: each one's rows, status and time taken.
+  ids=$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' "$OUT/$name"-upload-*.json | sed "s/.*/'&'/" | paste -sd,)
+  psql -qtA -d "$DB" -c "SELECT json_agg(json_build_object('rows', rows_read, 'status', status,
+      'seconds', extract(epoch FROM finished_at - started_at))) FROM logbook.import WHERE id IN ($ids)" \
+      > "$OUT/$name-imports.json"
+}
 log "warming up Cruxlog (${JIT_WARMUP} s)"
 warm_up "$TICKS_URL" "$APP_PID"
 
@@ -451,22 +473,7 @@ S5)
 S6)
   stop_baseline
   log "S6: ticks page while four imports run"
-  python3 benchmarks/sql/mp_export.py 20000 "$SEED" > "$OUT/import-20k.csv"
-  run "S6-idle" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" 64 200
-  UPLOADS=()
-  for i in 2 3 4 5; do
-    TOKEN=$(sed -n "${i}p" "$OUT/tokens.txt")
-    curl -sf -H "Authorization: Bearer $TOKEN" -F "file=@$OUT/import-20k.csv;type=text/csv" \
-      "http://localhost:$APP_PORT/api/v1/logbook/imports" > "$OUT/S6-upload-$i.json" &
-    UPLOADS+=($!)
-  done
-  run "S6-importing" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" 64 200
-  wait "${UPLOADS[@]}"
-  rm -f "$OUT/import-20k.csv"
-  # The imports must really have run during the reads: each one's rows and finish time.
-  psql -qtA -d "$DB" -c "SELECT json_agg(json_build_object('rows', rows_read, 'status', status,
-      'seconds', extract(epoch FROM finished_at - started_at))) FROM logbook.import WHERE rows_read = 20000" \
-      > "$OUT/S6-imports.json" ;;
+  reads_while_importing S6 2 ;;
 S6W)
   # S6 with the imports run by a job-worker instance on the other core, the pages served by a
   # web-only instance (JOBS_ENABLED=false) on the app's core: the deployment that keeps an import's
@@ -475,22 +482,7 @@ S6W)
   log "S6W: ticks page on a web-only instance while a job worker on core 1 runs four imports"
   stop_app; APP_ENV=JOBS_ENABLED=false start_app 5432 -web; start_worker
   warm_up "$TICKS_URL" "$APP_PID"
-  python3 benchmarks/sql/mp_export.py 20000 "$SEED" > "$OUT/import-20k.csv"
-  run "S6W-idle" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" 64 200
-  UPLOADS=()
-  for i in 6 7 8 9; do
-    TOKEN=$(sed -n "${i}p" "$OUT/tokens.txt")
-    curl -sf -H "Authorization: Bearer $TOKEN" -F "file=@$OUT/import-20k.csv;type=text/csv" \
-      "http://localhost:$APP_PORT/api/v1/logbook/imports" > "$OUT/S6W-upload-$i.json" &
-    UPLOADS+=($!)
-  done
-  run "S6W-importing" "$APP_PID" "$TICKS_URL" "$OUT/tokens.txt" 64 200
-  wait "${UPLOADS[@]}"
-  rm -f "$OUT/import-20k.csv"
-  ids=$(sed -n 's/.*"id":"\([^"]*\)".*/\1/p' "$OUT"/S6W-upload-*.json | sed "s/.*/'&'/" | paste -sd,)
-  psql -qtA -d "$DB" -c "SELECT json_agg(json_build_object('rows', rows_read, 'status', status,
-      'seconds', extract(epoch FROM finished_at - started_at))) FROM logbook.import WHERE id IN ($ids)" \
-      > "$OUT/S6W-imports.json"
+  reads_while_importing S6W 6
   stop "$WORKER_PID"; WORKER_PID=""
   stop_app; start_app; warm_up "$TICKS_URL" "$APP_PID" ;;
 S7)
