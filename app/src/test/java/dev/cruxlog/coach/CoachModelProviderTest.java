@@ -65,6 +65,10 @@ class CoachModelProviderTest {
     private static final List<Sent> requests = new CopyOnWriteArrayList<>();
     private static final List<String> ANSWER = List.of("Build ", "your ", "7a ", "base ", "first: ", "four ", "more ", "sends.");
     private static final List<String> LONG = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "word" + i + " ").toList();
+    /** The most of one answer this application keeps (cruxlog.coach.max-answer-characters): above every other answer here. */
+    private static final int MAX_ANSWER = 600;
+    /** A provider that does not stop: 200 KB of tokens, far past the limit. */
+    private static final List<String> ENDLESS = java.util.stream.IntStream.range(0, 20_000).mapToObj(i -> "more ").toList();
 
     static {
         provider.setDispatcher(new Dispatcher() {
@@ -79,6 +83,9 @@ class CoachModelProviderTest {
                 if (question.contains("[slow]")) {
                     // The same forty words over about five seconds: time for a cancel to cross instances.
                     return stream(LONG).throttleBody(130, 130, TimeUnit.MILLISECONDS);
+                }
+                if (question.contains("[endless]")) {
+                    return stream(ENDLESS);
                 }
                 if (question.contains("[long]")) {
                     // About 130 bytes per chunk, 400 bytes every 100 ms: the answer takes a second or so.
@@ -101,6 +108,7 @@ class CoachModelProviderTest {
         registry.add("cruxlog.coach.api-key", () -> "sk-test");
         registry.add("cruxlog.coach.min-backoff", () -> "20ms");
         registry.add("cruxlog.coach.daily-questions.free", () -> "6");
+        registry.add("cruxlog.coach.max-answer-characters", () -> Integer.toString(MAX_ANSWER));
     }
 
     @AfterAll
@@ -126,8 +134,7 @@ class CoachModelProviderTest {
         Climber climber = climbers.verified("coach-stream");
         String conversation = newConversation(climber);
 
-        List<ServerSentEvent<Map<String, Object>>> events = ask(climber, conversation, "How do I climb 7b?").collectList()
-                .block(Duration.ofSeconds(30));
+        List<ServerSentEvent<Map<String, Object>>> events = askToTheEnd(climber, conversation, "How do I climb 7b?");
 
         assertThat(events).extracting(ServerSentEvent::event).startsWith("started").endsWith("done");
         assertThat(events.stream().filter(e -> "token".equals(e.event())).map(e -> e.data().get("text")))
@@ -151,8 +158,7 @@ class CoachModelProviderTest {
         int before = requests.size();
         Object remainingBefore = allowance(climber).get("remainingToday");
 
-        List<ServerSentEvent<Map<String, Object>>> events = ask(climber, conversation, "[down] anything?").collectList()
-                .block(Duration.ofSeconds(30));
+        List<ServerSentEvent<Map<String, Object>>> events = askToTheEnd(climber, conversation, "[down] anything?");
 
         assertThat(events).extracting(ServerSentEvent::event).containsExactly("started", "error");
         assertThat(events.get(1).data().get("text").toString()).contains("having trouble (503)");
@@ -176,6 +182,24 @@ class CoachModelProviderTest {
                 .blockFirst(Duration.ofSeconds(30));
         assertThat(answer.get("status")).isEqualTo("complete");
         assertThat(answer.get("content")).isEqualTo(String.join("", LONG));
+    }
+
+    @Test
+    void anAnswerThatDoesNotStopIsCutAtTheLimitWithWhatFitKept() {
+        Climber climber = climbers.verified("coach-endless");
+        String conversation = newConversation(climber);
+
+        List<ServerSentEvent<Map<String, Object>>> events = askToTheEnd(climber, conversation, "[endless] go on");
+
+        assertThat(events.get(events.size() - 1).event()).isEqualTo("error");
+        assertThat(events.get(events.size() - 1).data().get("text")).isEqualTo(
+                "The answer was cut here: it reached 600 characters, the most Cruxlog keeps of one answer.");
+        String streamed = events.stream().filter(e -> "token".equals(e.event())).map(e -> e.data().get("text").toString())
+                .reduce("", String::concat);
+        assertThat(streamed).hasSize(MAX_ANSWER).isEqualTo("more ".repeat(MAX_ANSWER / 5));
+        Map<String, Object> stored = messages(climber, conversation).get(1);
+        assertThat(stored.get("status")).isEqualTo("failed");
+        assertThat(stored.get("content")).isEqualTo(streamed);
     }
 
     /**
@@ -227,8 +251,7 @@ class CoachModelProviderTest {
         String hardest = ((List<Map<String, Object>>) pyramid.get("levels")).get(0).get("grade").toString();
         String conversation = newConversation(climber);
 
-        List<ServerSentEvent<Map<String, Object>>> events = ask(climber, conversation, "What next?").collectList()
-                .block(Duration.ofSeconds(30));
+        List<ServerSentEvent<Map<String, Object>>> events = askToTheEnd(climber, conversation, "What next?");
         String system = systemMessage(requests.get(requests.size() - 1).body());
 
         assertThat(system).contains("Quartz Dihedral of Alice").contains("### sport").contains("- " + hardest + ":")
@@ -311,6 +334,11 @@ class CoachModelProviderTest {
                 .bodyValue(Map.of("route", route, "date", LocalDate.now().minusDays(2).toString(), "grade", grade,
                         "discipline", "sport", "style", "redpoint"))
                 .exchange().expectStatus().isCreated();
+    }
+
+    /** Every event of an answer, to its last. */
+    private List<ServerSentEvent<Map<String, Object>>> askToTheEnd(Climber climber, String conversation, String question) {
+        return ask(climber, conversation, question).collectList().block(Duration.ofSeconds(30));
     }
 
     private static MockResponse stream(List<String> tokens) {

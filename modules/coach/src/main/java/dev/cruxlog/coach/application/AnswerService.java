@@ -2,6 +2,7 @@ package dev.cruxlog.coach.application;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.cruxlog.coach.AnswerStatus;
 import dev.cruxlog.coach.domain.CoachContext;
@@ -37,10 +38,11 @@ public class AnswerService {
     private final CoachModel model;
     private final RunningAnswers running;
     private final AnswerStops stops;
+    private final AnswerLimits limits;
     private final int tokenBudget;
 
     public AnswerService(Conversations conversations, QuestionContexts contexts, QuestionAllowance allowance,
-                         CoachModel model, RunningAnswers running, AnswerStops stops,
+                         CoachModel model, RunningAnswers running, AnswerStops stops, AnswerLimits limits,
                          @org.springframework.beans.factory.annotation.Value("${cruxlog.coach.context-token-budget:6000}")
                          int tokenBudget) {
         this.conversations = conversations;
@@ -49,6 +51,7 @@ public class AnswerService {
         this.model = model;
         this.running = running;
         this.stops = stops;
+        this.limits = limits;
         this.tokenBudget = tokenBudget;
     }
 
@@ -102,23 +105,38 @@ public class AnswerService {
                 .map(ids -> write(owner, ids.get(0), ids.get(1), new CoachModel.Prompt(prompt.messages(), context), day));
     }
 
-    /** Starts writing the answer on its own subscription and returns the events, replayed to whoever listens. */
+    /**
+     * Starts writing the answer on its own subscription and returns its events for one listener.
+     * Events wait for that listener until it comes; once it has gone (the browser left) they are
+     * dropped, not held, while the answer is still written and stored. The answer is cut at
+     * {@link AnswerLimits}: what the model writes past them is never held.
+     */
     private Flux<CoachEvent> write(UUID owner, UUID questionId, UUID answerId, CoachModel.Prompt prompt, LocalDate day) {
-        Sinks.Many<CoachEvent> events = Sinks.many().replay().all();
+        Sinks.Many<CoachEvent> events = Sinks.many().unicast().onBackpressureBuffer();
         StringBuffer text = new StringBuffer();
         Disposable.Swap generation = Disposables.swap();
         running.add(owner, answerId, generation);
-        generation.update(model.answer(prompt)
-                .doOnNext(token -> {
-                    text.append(token);
-                    events.tryEmitNext(CoachEvent.token(answerId, token));
+        generation.update(withDeadline(model.answer(prompt))
+                .<String>handle((token, sink) -> {
+                    int room = limits.room(text.length(), token);
+                    if (room > 0 || token.isEmpty()) {
+                        String kept = token.substring(0, room);
+                        text.append(kept);
+                        events.tryEmitNext(CoachEvent.token(answerId, kept));
+                    }
+                    if (room < token.length()) {
+                        sink.error(new AnswerLimits.AnswerCut(AnswerLimits.Reached.LENGTH));
+                    }
                 })
                 .then(Mono.defer(() -> conversations.finishAnswer(answerId, text.toString(), AnswerStatus.COMPLETE)))
                 .then(Mono.fromRunnable(() -> events.tryEmitNext(CoachEvent.done(answerId, AnswerStatus.COMPLETE))))
                 .onErrorResume(error -> {
                     String message = error instanceof CoachUnavailable ? error.getMessage()
+                            : error instanceof AnswerLimits.AnswerCut cut ? limits.message(cut.reached())
                             : "The coach could not finish this answer; please ask again.";
-                    if (!(error instanceof CoachUnavailable)) {
+                    if (error instanceof AnswerLimits.AnswerCut cut) {
+                        log.warn("Coach answer {} cut at its {} limit", answerId, cut.reached());
+                    } else if (!(error instanceof CoachUnavailable)) {
                         log.error("Coach answer {} failed", answerId, error);
                     }
                     return conversations.finishAnswer(answerId, text.toString(), AnswerStatus.FAILED)
@@ -141,6 +159,21 @@ public class AnswerService {
                 })
                 .subscribe(null, error -> log.error("Coach answer {} ended with an error", answerId, error)));
         return Flux.concat(Mono.just(CoachEvent.started(questionId, answerId, model.name())), events.asFlux());
+    }
+
+    /**
+     * The model's tokens until {@link AnswerLimits#maxDuration()}, then {@link AnswerLimits.AnswerCut}.
+     * One timer per answer, not per token. The deadline ends the tokens with a signal that also
+     * cancels the model's stream (an error from {@code takeUntilOther}'s other side would leave it
+     * open), and the error follows.
+     */
+    private Flux<String> withDeadline(Flux<String> tokens) {
+        return Flux.defer(() -> {
+            AtomicBoolean reached = new AtomicBoolean();
+            return tokens.takeUntilOther(Mono.delay(limits.maxDuration()).doOnNext(tick -> reached.set(true)))
+                    .concatWith(Mono.defer(() -> reached.get()
+                            ? Mono.error(new AnswerLimits.AnswerCut(AnswerLimits.Reached.DURATION)) : Mono.empty()));
+        });
     }
 
     private static String question(String question) {

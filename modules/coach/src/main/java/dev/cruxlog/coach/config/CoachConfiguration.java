@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.cruxlog.coach.CoachAllowance;
 import dev.cruxlog.coach.adapter.in.database.AnswerStopListener;
 import dev.cruxlog.coach.application.AnswerStops;
+import dev.cruxlog.coach.application.AnswerLimits;
 import dev.cruxlog.coach.application.AnswerService;
 import dev.cruxlog.platform.database.PostgresChannel;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcConnectionDetails;
@@ -49,6 +50,12 @@ class CoachConfiguration {
     CoachAllowance coachAllowance(@Value("${cruxlog.coach.daily-questions.free:10}") int free,
                                   @Value("${cruxlog.coach.daily-questions.premium:-1}") int premium) {
         return new CoachAllowance(free, premium);
+    }
+
+    @Bean
+    AnswerLimits answerLimits(@Value("${cruxlog.coach.max-answer-characters:32000}") int maxCharacters,
+                              @Value("${cruxlog.coach.max-answer-duration:5m}") Duration maxDuration) {
+        return new AnswerLimits(maxCharacters, maxDuration);
     }
 
     /**

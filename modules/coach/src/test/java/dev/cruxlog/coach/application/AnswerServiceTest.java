@@ -43,18 +43,27 @@ class AnswerServiceTest {
     private final InMemoryUsage usage = new InMemoryUsage();
     private final Sinks.Many<String> model = Sinks.many().unicast().onBackpressureBuffer();
     private final List<AnswerStops.Stop> announced = new ArrayList<>();
-    private final AnswerService answers = new AnswerService(conversations,
-            (owner, conversationId, question) -> Mono.just(new CoachContext(TODAY, ClimberProfile.empty(), List.of(),
-                    List.of(), null, List.of(), question, SendCounting.LEADS_AND_BOULDERS, null)),
-            new QuestionAllowance(usage, new CoachAllowance(2, -1), new StubModel(model), Clock.fixed(NOW, ZoneOffset.UTC)),
-            new StubModel(model), new RunningAnswers(), stop -> Mono.fromRunnable(() -> announced.add(stop)), 6_000);
+    private final AnswerService answers = answers(new AnswerLimits(32_000, Duration.ofMinutes(5)));
+
+    private AnswerService answers(AnswerLimits limits) {
+        return new AnswerService(conversations,
+                (owner, conversationId, question) -> Mono.just(new CoachContext(TODAY, ClimberProfile.empty(), List.of(),
+                        List.of(), null, List.of(), question, SendCounting.LEADS_AND_BOULDERS, null)),
+                new QuestionAllowance(usage, new CoachAllowance(2, -1), new StubModel(model), Clock.fixed(NOW, ZoneOffset.UTC)),
+                new StubModel(model), new RunningAnswers(), stop -> Mono.fromRunnable(() -> announced.add(stop)), limits, 6_000);
+    }
+
+    /** An answer asked by the climber in a conversation, seen up to its first event ("started"). */
+    private static StepVerifier.Step<CoachEvent> started(AnswerService service, UUID conversation, String question) {
+        return StepVerifier.create(service.ask(CLIMBER, Tier.FREE, conversation, question))
+                .assertNext(started -> assertThat(started.type()).isEqualTo("started"));
+    }
 
     @Test
     void theAnswerStreamsTokenByTokenAndIsStoredWhole() {
         UUID conversation = conversations.start();
 
-        StepVerifier.create(answers.ask(CLIMBER, Tier.FREE, conversation, "  How do I train?  "))
-                .assertNext(started -> assertThat(started.type()).isEqualTo("started"))
+        started(answers, conversation, "  How do I train?  ")
                 .then(() -> model.tryEmitNext("Hang"))
                 .assertNext(token -> assertThat(token.text()).isEqualTo("Hang"))
                 .then(() -> model.tryEmitNext("board."))
@@ -71,11 +80,81 @@ class AnswerServiceTest {
     }
 
     @Test
+    void anAnswerLongerThanTheLimitIsCutWhereItReachesItAndTheProviderLetGo() {
+        UUID conversation = conversations.start();
+        AnswerService limited = answers(new AnswerLimits(10, Duration.ofMinutes(5)));
+
+        started(limited, conversation, "Tell me everything")
+                .then(() -> model.tryEmitNext("Hang"))
+                .assertNext(token -> assertThat(token.text()).isEqualTo("Hang"))
+                .then(() -> model.tryEmitNext("boards and more"))
+                .assertNext(token -> assertThat(token.text()).as("what fits of the token").isEqualTo("boards"))
+                .assertNext(error -> {
+                    assertThat(error.type()).isEqualTo("error");
+                    assertThat(error.text()).isEqualTo(
+                            "The answer was cut here: it reached 10 characters, the most Cruxlog keeps of one answer.");
+                })
+                .expectComplete()
+                .verify(WAIT);
+
+        assertThat(conversations.finished.values()).containsExactly("failed: Hangboards");
+        assertThat(usage.used).as("an answer was given: the question stays counted").isEqualTo(1);
+        assertThat(model.currentSubscriberCount()).as("the provider's stream is no longer read").isZero();
+    }
+
+    @Test
+    void aCutNeverSplitsACharacterMadeOfTwoCodeUnits() {
+        UUID conversation = conversations.start();
+        AnswerService limited = answers(new AnswerLimits(5, Duration.ofMinutes(5)));
+
+        started(limited, conversation, "Emoji?")
+                .then(() -> model.tryEmitNext("abcd\uD83E\uDDD7"))
+                .assertNext(token -> assertThat(token.text()).isEqualTo("abcd"))
+                .assertNext(error -> assertThat(error.type()).isEqualTo("error"))
+                .expectComplete()
+                .verify(WAIT);
+
+        assertThat(conversations.finished.values()).containsExactly("failed: abcd");
+    }
+
+    @Test
+    void anAnswerStillBeingWrittenAtItsDeadlineIsCutThere() {
+        UUID conversation = conversations.start();
+        AnswerService limited = answers(new AnswerLimits(32_000, Duration.ofMillis(300)));
+
+        started(limited, conversation, "Go on")
+                .then(() -> model.tryEmitNext("And then"))
+                .assertNext(token -> assertThat(token.text()).isEqualTo("And then"))
+                // The provider keeps the stream open and writes nothing more: only the deadline ends it.
+                .assertNext(error -> assertThat(error.text()).isEqualTo(
+                        "The answer was cut here: the coach wrote for 300 ms, the longest Cruxlog waits for one answer."))
+                .expectComplete()
+                .verify(WAIT);
+
+        assertThat(conversations.finished.values()).containsExactly("failed: And then");
+        assertThat(model.currentSubscriberCount()).isZero();
+    }
+
+    @Test
+    void anAnswerIsWrittenToItsEndAndStoredAfterItsListenerLeaves() {
+        UUID conversation = conversations.start();
+
+        started(answers, conversation, "Quick one")
+                .then(() -> model.tryEmitNext("Rest "))
+                .assertNext(token -> assertThat(token.text()).isEqualTo("Rest "))
+                .thenCancel()
+                .verify(WAIT);
+        model.tryEmitNext("more.");
+        model.tryEmitComplete();
+
+        assertThat(conversations.finished.values()).containsExactly("complete: Rest more.");
+    }
+
+    @Test
     void aProviderThatFailsBeforeWritingGivesTheQuestionBack() {
         UUID conversation = conversations.start();
 
-        StepVerifier.create(answers.ask(CLIMBER, Tier.FREE, conversation, "Why?"))
-                .assertNext(started -> assertThat(started.type()).isEqualTo("started"))
+        started(answers, conversation, "Why?")
                 .then(() -> model.tryEmitError(new CoachUnavailable("The coach's model provider is busy right now.")))
                 .assertNext(error -> {
                     assertThat(error.type()).isEqualTo("error");
