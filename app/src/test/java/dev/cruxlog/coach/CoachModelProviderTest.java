@@ -295,7 +295,9 @@ class CoachModelProviderTest {
         return http.post().uri("/api/v1/coach/conversations/" + conversation + "/messages")
                 .header("Authorization", climber.bearer()).contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.TEXT_EVENT_STREAM).bodyValue(Map.of("content", question))
-                .exchange().expectStatus().isOk().returnResult(EVENT).getResponseBody();
+                .exchange().expectStatus().isOk()
+                .expectHeader().contentType(new MediaType(MediaType.TEXT_EVENT_STREAM, java.nio.charset.StandardCharsets.UTF_8))
+                .returnResult(EVENT).getResponseBody();
     }
 
     /** The stream ended "cancelled", and the answer is stored cancelled with what was written before the stop. */

@@ -1,5 +1,6 @@
 package dev.cruxlog.coach.adapter.in.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import dev.cruxlog.coach.application.ClimberProfileService;
@@ -124,6 +125,9 @@ class CoachApiController {
         return conversations.conversation(user.id(), id).switchIfEmpty(notFound()).thenMany(conversations.messages(user.id(), id));
     }
 
+    /** What WebFlux's own server-sent-event writer declares (the import's progress stream does): the frames are UTF-8. */
+    private static final MediaType EVENT_STREAM = new MediaType(MediaType.TEXT_EVENT_STREAM, StandardCharsets.UTF_8);
+
     /**
      * Server-sent events written as pre-framed buffers ({@link CoachEventFrames}); an error before
      * the first event (no such conversation, the allowance used up) is still a problem response,
@@ -136,7 +140,7 @@ class CoachApiController {
             schema = @Schema(implementation = CoachEvent.class)))
     Flux<DataBuffer> ask(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @RequestBody Question question,
                          ServerHttpResponse response) {
-        response.getHeaders().setContentType(MediaType.TEXT_EVENT_STREAM);
+        response.getHeaders().setContentType(EVENT_STREAM);
         DataBufferFactory buffers = response.bufferFactory();
         return answers.ask(user.id(), user.tier(), id, question.content())
                 .switchIfEmpty(notFound())
