@@ -17,4 +17,8 @@ public record AccountView(UUID id, String username, String email, boolean emailV
                           boolean active, String mountainProjectProfileUrl, String eightAProfileSlug,
                           Map<String, String> gradeSystems, LengthUnit lengthUnit, boolean countTopRopesAndFollowsAsSends,
                           OffsetDateTime createdAt) {
+
+    public ClimberSettings settings() {
+        return new ClimberSettings(gradeSystems, lengthUnit, countTopRopesAndFollowsAsSends);
+    }
 }

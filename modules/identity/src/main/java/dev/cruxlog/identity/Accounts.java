@@ -12,6 +12,14 @@ public interface Accounts {
 
     Mono<AccountView> find(UUID accountId);
 
+    /**
+     * The account's logbook settings alone (empty when there is no such account): what pages and
+     * figures read on every request, without the rest of the account.
+     */
+    default Mono<ClimberSettings> settings(UUID accountId) {
+        return find(accountId).map(AccountView::settings);
+    }
+
     /** "May this user do X": premium features ask this. Admins have every tier's rights. */
     Mono<Boolean> hasTier(UUID accountId, Tier tier);
 

@@ -52,6 +52,9 @@ class IdentityModuleSliceTest {
     SignInService signIns;
 
     @Autowired
+    Accounts accounts;
+
+    @Autowired
     DatabaseClient db;
 
     @Autowired
@@ -89,6 +92,38 @@ class IdentityModuleSliceTest {
         assertThat(accountsWithAddress(email)).isEqualTo(1);
         assertThat(mailer.sentTo(email)).extracting(Email::template)
                 .containsExactly(EmailTemplate.VERIFY_EMAIL, EmailTemplate.ACCOUNT_EXISTS);
+    }
+
+    /** The narrow settings read other modules make on every page: each account's own, and nothing for no account. */
+    @Test
+    void anAccountsSettingsAreItsOwnAndReadAlone() {
+        UUID chosen = registered(unique("settings"));
+        UUID untouched = registered(unique("defaults"));
+        db.sql("""
+                UPDATE identity.account SET grade_systems = '{"route": "french", "boulder": "font"}',
+                       length_unit = 'm', count_top_ropes_and_follows = true WHERE id = :id""")
+                .bind("id", chosen).then().block(Duration.ofSeconds(5));
+
+        StepVerifier.create(accounts.settings(chosen))
+                .expectNext(new ClimberSettings(java.util.Map.of("route", "french", "boulder", "font"), LengthUnit.METRES, true))
+                .verifyComplete();
+        ClimberSettings ofTheWholeAccount = accounts.find(untouched).block(Duration.ofSeconds(5)).settings();
+        StepVerifier.create(accounts.settings(untouched))
+                .assertNext(settings -> {
+                    assertThat(settings.lengthUnit()).isEqualTo(LengthUnit.FEET);
+                    assertThat(settings.countTopRopesAndFollowsAsSends()).isFalse();
+                    assertThat(settings.gradeSystems()).doesNotContainEntry("route", "french");
+                    assertThat(settings).as("the same as the whole account says")
+                            .isEqualTo(ofTheWholeAccount);
+                })
+                .verifyComplete();
+        StepVerifier.create(accounts.settings(UUID.randomUUID())).verifyComplete();
+    }
+
+    private UUID registered(String login) {
+        registrations.register(login + "@example.test", login, "a long slice password", "10.1.0.9").block(Duration.ofSeconds(10));
+        return db.sql("SELECT id FROM identity.account WHERE username_normalized = lower(:login)").bind("login", login)
+                .map(row -> row.get("id", UUID.class)).one().block(Duration.ofSeconds(5));
     }
 
     @Test

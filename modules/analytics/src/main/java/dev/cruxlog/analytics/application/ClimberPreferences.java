@@ -29,9 +29,9 @@ public class ClimberPreferences {
     }
 
     public Mono<Preferences> of(UUID owner) {
-        return accounts.find(owner)
-                .map(account -> new Preferences(account.gradeSystems(),
-                        SendCounting.of(account.countTopRopesAndFollowsAsSends())))
+        return accounts.settings(owner)
+                .map(settings -> new Preferences(settings.gradeSystems(),
+                        SendCounting.of(settings.countTopRopesAndFollowsAsSends())))
                 .defaultIfEmpty(Preferences.DEFAULTS);
     }
 

@@ -67,8 +67,8 @@ class ContextAssembler implements QuestionContexts {
                 MAX_RECENT_TICKS).collectList();
         Mono<List<PyramidView>> current = pyramids.wholeLogbook(owner, PYRAMIDS, 4);
         // Sends as the climber counts them (their setting), in the overview and the recent ticks alike.
-        Mono<SendCounting> counting = accounts.find(owner)
-                .map(account -> SendCounting.of(account.countTopRopesAndFollowsAsSends()))
+        Mono<SendCounting> counting = accounts.settings(owner)
+                .map(settings -> SendCounting.of(settings.countTopRopesAndFollowsAsSends()))
                 .defaultIfEmpty(SendCounting.LEADS_AND_BOULDERS).cache();
         Mono<LogbookStatistics.Overview> overview = counting.flatMap(
                 counted -> statistics.overview(owner, counted, today.minusYears(1), today));

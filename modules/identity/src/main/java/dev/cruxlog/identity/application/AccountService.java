@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.cruxlog.identity.AccountView;
+import dev.cruxlog.identity.ClimberSettings;
 import dev.cruxlog.identity.Accounts;
 import dev.cruxlog.identity.Role;
 import dev.cruxlog.identity.Tier;
@@ -58,6 +59,12 @@ public class AccountService implements Accounts {
     @Override
     public Mono<AccountView> find(UUID accountId) {
         return accounts.findById(accountId).map(StoredAccount::toView);
+    }
+
+    /** One narrow read: the pyramid, overview and coach ask it on every request. */
+    @Override
+    public Mono<ClimberSettings> settings(UUID accountId) {
+        return accounts.settingsOf(accountId);
     }
 
     @Override

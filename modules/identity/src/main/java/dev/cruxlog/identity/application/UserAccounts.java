@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.cruxlog.identity.ClimberSettings;
 import dev.cruxlog.identity.Tier;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,6 +17,9 @@ public interface UserAccounts {
                                String passwordHash);
 
     Mono<StoredAccount> findById(UUID id);
+
+    /** The account's logbook settings, read alone (empty when there is no such account). */
+    Mono<ClimberSettings> settingsOf(UUID id);
 
     /** By normalised email or username. */
     Mono<StoredAccount> findByLogin(String normalizedLogin);

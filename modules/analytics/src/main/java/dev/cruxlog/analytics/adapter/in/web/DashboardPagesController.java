@@ -91,7 +91,7 @@ class DashboardPagesController {
                            @ModelAttribute Period.Request requested, Model model) {
         String chosen = Pyramids.DISCIPLINES.contains(discipline) ? discipline : "sport";
         Period period = requested.resolve(LocalDate.now());
-        Mono<LengthUnit> unit = accounts.find(user.id()).map(account -> account.lengthUnit()).defaultIfEmpty(LengthUnit.FEET);
+        Mono<LengthUnit> unit = accounts.settings(user.id()).map(settings -> settings.lengthUnit()).defaultIfEmpty(LengthUnit.FEET);
         return Zip.of(insights.overview(user.id(), period.from(), period.to()),
                 pyramids.pyramid(user.id(), chosen, period.from(), period.to(), 4, false), unit,
                 insights.shownGrades(user.id()),

@@ -60,7 +60,7 @@ class CoachPagesController {
 
     @GetMapping("/coach")
     Mono<String> conversations(@AuthenticationPrincipal CurrentUser user, Model model) {
-        Mono<String> system = accounts.find(user.id()).map(account -> account.gradeSystems().getOrDefault("route", "yds"))
+        Mono<String> system = accounts.settings(user.id()).map(settings -> settings.gradeSystems().getOrDefault("route", "yds"))
                 .defaultIfEmpty("yds");
         return Zip.of(conversations.conversations(user.id()).collectList(), questions.allowance(user.id(), user.tier()), system,
                 (list, allowance, gradeSystem) -> {

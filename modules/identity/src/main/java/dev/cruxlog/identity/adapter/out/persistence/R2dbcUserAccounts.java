@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.cruxlog.identity.ClimberSettings;
 import dev.cruxlog.identity.LengthUnit;
 import dev.cruxlog.identity.Role;
 import dev.cruxlog.identity.Tier;
@@ -63,6 +64,16 @@ class R2dbcUserAccounts implements UserAccounts {
     public Mono<StoredAccount> findById(UUID id) {
         return db.sql("SELECT " + COLUMNS + " FROM identity.account WHERE id = :id").bind("id", id)
                 .map(this::toAccount).one();
+    }
+
+    @Override
+    public Mono<ClimberSettings> settingsOf(UUID id) {
+        return db.sql("SELECT grade_systems, length_unit, count_top_ropes_and_follows FROM identity.account WHERE id = :id")
+                .bind("id", id)
+                .map(row -> new ClimberSettings(gradeSystems(row),
+                        LengthUnit.bySymbol(row.get("length_unit", String.class)).orElse(LengthUnit.FEET),
+                        Boolean.TRUE.equals(row.get("count_top_ropes_and_follows", Boolean.class))))
+                .one();
     }
 
     @Override
@@ -255,8 +266,7 @@ class R2dbcUserAccounts implements UserAccounts {
         String[] roles = row.get("roles", String[].class);
         Set<Role> roleSet = roles == null || roles.length == 0 ? EnumSet.of(Role.USER)
                 : Arrays.stream(roles).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-        Map<String, String> systems = json.readValue(row.get("grade_systems", String.class),
-                new TypeReference<Map<String, String>>() { });
+        Map<String, String> systems = gradeSystems(row);
         return new StoredAccount(row.get("id", UUID.class), row.get("username", String.class), row.get("email", String.class),
                 row.get("password_hash", String.class), Boolean.TRUE.equals(row.get("email_verified", Boolean.class)),
                 Tier.valueOf(row.get("tier", String.class)), roleSet, Boolean.TRUE.equals(row.get("active", Boolean.class)),
@@ -264,6 +274,10 @@ class R2dbcUserAccounts implements UserAccounts {
                 LengthUnit.bySymbol(row.get("length_unit", String.class)).orElse(LengthUnit.FEET),
                 Boolean.TRUE.equals(row.get("count_top_ropes_and_follows", Boolean.class)),
                 row.get("created_at", OffsetDateTime.class), Boolean.TRUE.equals(row.get("two_step", Boolean.class)));
+    }
+
+    private Map<String, String> gradeSystems(Readable row) {
+        return json.readValue(row.get("grade_systems", String.class), new TypeReference<Map<String, String>>() { });
     }
 
     @Override
