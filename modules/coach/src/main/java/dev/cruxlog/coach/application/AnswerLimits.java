@@ -4,13 +4,13 @@ import java.time.Duration;
 
 /**
  * The most of one answer Cruxlog takes from the model provider: characters kept, and time from
- * the question to the answer's end. Without them a provider that never ends an answer (a loop, a
+ * asking the model to the answer's end. Without them a provider that never ends an answer (a loop, a
  * fault, a hostile endpoint) would hold the answer's text, its events and its connection for as
  * long as it keeps writing: the first-token and idle timeouts only catch silence. An answer that
  * reaches either limit is cut there, what was written is kept, and the climber is told why.
  *
  * @param maxCharacters UTF-16 characters of one answer ({@code cruxlog.coach.max-answer-characters})
- * @param maxDuration from the start of the answer to its end ({@code cruxlog.coach.max-answer-duration})
+ * @param maxDuration from asking the model to the answer's end ({@code cruxlog.coach.max-answer-duration})
  */
 public record AnswerLimits(int maxCharacters, Duration maxDuration) {
 
