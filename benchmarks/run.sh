@@ -120,36 +120,35 @@ if [ -n "$PG_CPU" ]; then
 fi
 
 
-# start_app [DB_PORT] [LOG_SUFFIX]: Cruxlog, prod profile; the coach's model is the S8 stub (only
-# called when someone asks the coach), premium questions unlimited.
-start_app() {
-  local dbport=${1:-5432} suffix=${2:-}
-  env ${APP_ENV:-} DATABASE_URL="postgresql://$PGUSER@127.0.0.1:$dbport/$DB" SERVER_PORT=$APP_PORT SPRING_PROFILES_ACTIVE=prod \
+# launch_cruxlog PORT CPU LOG DB_PORT [KEY=VALUE ...]: a Cruxlog, prod profile, with the environment given; the
+# coach's model is the S8 stub (only called when someone asks the coach), premium questions unlimited. Waits
+# until it is healthy; its pid in LAUNCHED_PID.
+launch_cruxlog() {
+  local port=$1 cpu=$2 log=$3 dbport=$4; shift 4
+  env "$@" DATABASE_URL="postgresql://$PGUSER@127.0.0.1:$dbport/$DB" SERVER_PORT=$port SPRING_PROFILES_ACTIVE=prod \
     CRUXLOG_TOKEN_SECRET="$SECRET" LOG_LEVEL=WARN SECURE_COOKIES=false \
     CRUXLOG_COACH_BASE_URL="http://127.0.0.1:$STUB_PORT/v1" CRUXLOG_COACH_PREMIUM_QUESTIONS_PER_DAY=-1 \
     CRUXLOG_ANALYTICS_REBUILD_CHECK_INTERVAL=2s \
-    $APP_CPU java -Xmx1g $SERVER_CPUS_OPT -Dlogging.level.dev.cruxlog.logbook.application.LogbookChanges=DEBUG $JFR_OPTS ${APP_JAVA_OPTS:-} -jar app/target/cruxlog-exec.jar > "$OUT/app$suffix.log" 2>&1 &
-  APP_PID=$!
+    $cpu java -Xmx1g $SERVER_CPUS_OPT -Dlogging.level.dev.cruxlog.logbook.application.LogbookChanges=DEBUG $JFR_OPTS ${APP_JAVA_OPTS:-} -jar app/target/cruxlog-exec.jar > "$log" 2>&1 &
+  LAUNCHED_PID=$!
   for _ in $(seq 1 120); do
-    curl -sf "http://localhost:$APP_PORT/actuator/health" >/dev/null 2>&1 && return 0
+    curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1 && return 0
     sleep 1
   done
-  echo "the app did not start; see $OUT/app$suffix.log"; exit 1
+  echo "Cruxlog did not start; see $log"; exit 1
+}
+# start_app [DB_PORT] [LOG_SUFFIX]: the measured Cruxlog on the app's core (APP_ENV: more of its environment).
+start_app() {
+  launch_cruxlog "$APP_PORT" "$APP_CPU" "$OUT/app${2:-}.log" "${1:-5432}" ${APP_ENV:-}
+  APP_PID=$LAUNCHED_PID
 }
 stop_app() { stop "$APP_PID"; APP_PID=""; }
 # start_worker: a second Cruxlog that only runs jobs (imports), pinned to the load generator's core, as a
 # job-worker instance beside web-only ones (docs/deployment.md, JOBS_ENABLED). For S6W.
 WORKER_PID=""
 start_worker() {
-  DATABASE_URL="postgresql://$PGUSER@127.0.0.1:5432/$DB" SERVER_PORT=$WORKER_PORT SPRING_PROFILES_ACTIVE=prod \
-    CRUXLOG_TOKEN_SECRET="$SECRET" LOG_LEVEL=WARN JOBS_ENABLED=true \
-    $LOAD_CPU java -Xmx1g $SERVER_CPUS_OPT ${APP_JAVA_OPTS:-} -jar app/target/cruxlog-exec.jar > "$OUT/worker.log" 2>&1 &
-  WORKER_PID=$!
-  for _ in $(seq 1 120); do
-    curl -sf "http://localhost:$WORKER_PORT/actuator/health" >/dev/null 2>&1 && return 0
-    sleep 1
-  done
-  echo "the worker did not start; see $OUT/worker.log"; exit 1
+  launch_cruxlog "$WORKER_PORT" "$LOAD_CPU" "$OUT/worker.log" 5432 JOBS_ENABLED=true
+  WORKER_PID=$LAUNCHED_PID
 }
 
 # Baselines by kind: lean | fair-platform | fair-virtual | relay (fair, platform threads, a Tomcat

@@ -103,21 +103,6 @@ class AnswerServiceTest {
     }
 
     @Test
-    void aCutNeverSplitsACharacterMadeOfTwoCodeUnits() {
-        UUID conversation = conversations.start();
-        AnswerService limited = answers(new AnswerLimits(5, Duration.ofMinutes(5)));
-
-        started(limited, conversation, "Emoji?")
-                .then(() -> model.tryEmitNext("abcd\uD83E\uDDD7"))
-                .assertNext(token -> assertThat(token.text()).isEqualTo("abcd"))
-                .assertNext(error -> assertThat(error.type()).isEqualTo("error"))
-                .expectComplete()
-                .verify(WAIT);
-
-        assertThat(conversations.finished.values()).containsExactly("failed: abcd");
-    }
-
-    @Test
     void anAnswerStillBeingWrittenAtItsDeadlineIsCutThere() {
         UUID conversation = conversations.start();
         AnswerService limited = answers(new AnswerLimits(32_000, Duration.ofMillis(300)));

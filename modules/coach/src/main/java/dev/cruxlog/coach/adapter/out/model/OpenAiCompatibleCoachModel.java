@@ -216,8 +216,7 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
             List<String> tokens = List.of();
             for (byte[] data : completed) {
                 if (ChatCompletionChunk.isDone(data)) {
-                    done = true;
-                    doneSeen.tryEmitEmpty();
+                    end();
                     break;
                 }
                 String text;
@@ -228,8 +227,7 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
                         throw ended;
                     }
                     failure = ended;
-                    done = true;
-                    doneSeen.tryEmitEmpty();
+                    end();
                     break;
                 }
                 if (!text.isEmpty()) {
@@ -240,6 +238,12 @@ public class OpenAiCompatibleCoachModel implements CoachModel {
                 }
             }
             return tokens;
+        }
+
+        /** No more tokens from this response; the rest of its body is read off (see {@code tokens}). */
+        private void end() {
+            done = true;
+            doneSeen.tryEmitEmpty();
         }
 
         /** The first event came within the first-token timeout; from now on each must come within the idle one. */

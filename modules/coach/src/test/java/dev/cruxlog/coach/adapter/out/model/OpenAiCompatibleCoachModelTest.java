@@ -94,10 +94,7 @@ class OpenAiCompatibleCoachModelTest {
             provider.enqueue(new MockResponse().setResponseCode(503).setBody("{\"error\":{\"message\":\"overloaded\"}}"));
         }
 
-        StepVerifier.create(model.answer(PROMPT))
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
-                        .hasMessageContaining("having trouble (503)"))
-                .verify(WAIT);
+        expectUnavailable("having trouble (503)");
         assertThat(provider.getRequestCount()).as("the first try and two retries").isEqualTo(3);
     }
 
@@ -119,10 +116,7 @@ class OpenAiCompatibleCoachModelTest {
             provider.enqueue(stream(ANSWER).setHeadersDelay(4, TimeUnit.SECONDS));
         }
 
-        StepVerifier.create(model.answer(PROMPT))
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
-                        .hasMessageContaining("did not answer in time"))
-                .verify(WAIT);
+        expectUnavailable("did not answer in time");
     }
 
     /** A retry after the first token would write the answer's start twice: a stall mid-answer ends it. */
@@ -134,28 +128,17 @@ class OpenAiCompatibleCoachModelTest {
         provider.enqueue(stream(ANSWER).throttleBody(firstTwo.length(), 400, TimeUnit.MILLISECONDS));
         provider.enqueue(stream(ANSWER));
 
-        StepVerifier.create(model.answer(PROMPT))
-                .expectNext("Build ", "your ")
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
-                        .hasMessageContaining("did not answer in time"))
-                .verify(WAIT);
+        expectUnavailable("did not answer in time", "Build ", "your ");
         assertThat(provider.getRequestCount()).isEqualTo(1);
     }
 
     @Test
     void anErrorChunkOrSomethingThatIsNotAStreamEndsTheAnswerWithAReason() {
         provider.enqueue(events(event("Build ") + "data: {\"error\":{\"message\":\"context too long\"}}\n\n"));
-        StepVerifier.create(model.answer(PROMPT))
-                .expectNext("Build ")
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
-                        .hasMessageContaining("stopped with an error: context too long"))
-                .verify(WAIT);
+        expectUnavailable("stopped with an error: context too long", "Build ");
 
         provider.enqueue(events("data: <html>\n\n"));
-        StepVerifier.create(model.answer(PROMPT))
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
-                        .hasMessageContaining("not a chat-completions stream"))
-                .verify(WAIT);
+        expectUnavailable("not a chat-completions stream");
     }
 
     /** A provider that never ends its event cannot make Cruxlog hold it: the answer ends at the limit. */
@@ -164,11 +147,7 @@ class OpenAiCompatibleCoachModelTest {
         provider.enqueue(events(event("Build ") + "data: {\"choices\":[{\"delta\":{\"content\":\""
                         + "x".repeat(OpenAiCompatibleCoachModel.MAX_EVENT_BYTES * 2)));
 
-        StepVerifier.create(model.answer(PROMPT))
-                .expectNext("Build ")
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
-                        .hasMessageContaining("longer than " + OpenAiCompatibleCoachModel.MAX_EVENT_BYTES + " bytes"))
-                .verify(WAIT);
+        expectUnavailable("longer than " + OpenAiCompatibleCoachModel.MAX_EVENT_BYTES + " bytes", "Build ");
     }
 
     /** A provider asked for a stream that answers with one JSON document is misconfigured, not an empty answer. */
@@ -177,10 +156,7 @@ class OpenAiCompatibleCoachModelTest {
         provider.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
                 .setBody("{\"choices\":[{\"message\":{\"content\":\"Build your base.\"}}]}"));
 
-        StepVerifier.create(model.answer(PROMPT))
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
-                        .hasMessageContaining("not a chat-completions stream"))
-                .verify(WAIT);
+        expectUnavailable("not a chat-completions stream");
         assertThat(provider.getRequestCount()).as("not retried").isEqualTo(1);
     }
 
@@ -219,11 +195,7 @@ class OpenAiCompatibleCoachModelTest {
         provider.enqueue(events(first + ": " + "z".repeat(first.length() * 40) + "\n\n" + event("your ") + "data: [DONE]\n\n")
                 .throttleBody(first.length(), 50, TimeUnit.MILLISECONDS));
 
-        StepVerifier.create(model.answer(PROMPT))
-                .expectNext("Build ")
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
-                        .hasMessageContaining("did not answer in time"))
-                .verify(WAIT);
+        expectUnavailable("did not answer in time", "Build ");
     }
 
     /** Text that merely contains "[DONE]" is text: only the marker itself ends the answer. */
@@ -231,10 +203,7 @@ class OpenAiCompatibleCoachModelTest {
     void onlyTheDoneMarkerItselfEndsTheAnswer() {
         provider.enqueue(events("data: \u00e9[DONE]\n\n" + event("Build ") + "data:  [DONE] \n\n" + event("never")));
 
-        StepVerifier.create(model.answer(PROMPT))
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class)
-                        .hasMessageContaining("not a chat-completions stream"))
-                .verify(WAIT);
+        expectUnavailable("not a chat-completions stream");
     }
 
     /** The provider's streamed answer: one chunk per piece of text, then {@code [DONE]}. */
@@ -244,6 +213,16 @@ class OpenAiCompatibleCoachModelTest {
     }
 
     /** A body the provider sends as a stream of server-sent events, whatever it holds. */
+    /** The answer: these tokens first, then the coach unavailable with a message saying so. */
+    private void expectUnavailable(String saying, String... tokensFirst) {
+        StepVerifier.Step<String> answer = StepVerifier.create(model.answer(PROMPT));
+        if (tokensFirst.length > 0) {
+            answer = answer.expectNext(tokensFirst);
+        }
+        answer.expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CoachUnavailable.class).hasMessageContaining(saying))
+                .verify(WAIT);
+    }
+
     private static MockResponse events(String body) {
         return new MockResponse().setHeader("Content-Type", "text/event-stream").setBody(body);
     }

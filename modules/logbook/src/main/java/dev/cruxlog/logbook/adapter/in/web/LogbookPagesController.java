@@ -51,7 +51,7 @@ class LogbookPagesController {
 
     /** The climber's reading settings (grade systems, length unit) for this page. */
     private Mono<TickDisplay> display(CurrentUser user) {
-        return accounts.find(user.id()).map(account -> TickDisplay.of(grades, account))
+        return accounts.settings(user.id()).map(settings -> TickDisplay.of(grades, settings))
                 .defaultIfEmpty(TickDisplay.of(grades, null));
     }
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import dev.cruxlog.grades.GradeFamily;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
-import dev.cruxlog.identity.AccountView;
+import dev.cruxlog.identity.ClimberSettings;
 import dev.cruxlog.identity.LengthUnit;
 import dev.cruxlog.logbook.TickView;
 
@@ -25,9 +25,9 @@ public final class TickDisplay {
         this.unit = unit == null ? LengthUnit.FEET : unit;
     }
 
-    static TickDisplay of(Grades grades, AccountView account) {
-        return account == null ? new TickDisplay(grades, Map.of(), LengthUnit.FEET)
-                : new TickDisplay(grades, account.gradeSystems(), account.lengthUnit());
+    static TickDisplay of(Grades grades, ClimberSettings settings) {
+        return settings == null ? new TickDisplay(grades, Map.of(), LengthUnit.FEET)
+                : new TickDisplay(grades, settings.gradeSystems(), settings.lengthUnit());
     }
 
     public String grade(TickView tick) {
