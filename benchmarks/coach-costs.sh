@@ -8,7 +8,8 @@
 #   B: 300 answers of 20 tokens, the same way.
 # The app's CPU over each round (its threads less the JIT compilers', from /proc) gives
 #   per token    = (A - B) / (300 x 180)
-#   per question = B / 300 (a conversation created, the question asked, 20 tokens relayed).
+#   per question = B / 300 (a conversation created, the question asked, 20 tokens relayed),
+#   and PostgreSQL's per question, its CPU over round B / 300 (pg-ticks.sh);
 # and, less noisy (no questions in it), a round S of 300 answers of 400 tokens (20 s each), started
 # over 3 s: the app's CPU from 8 s to 18 s after S starts, when every answer is being written and
 # none has ended, over the tokens the stub wrote to Cruxlog in that window:
@@ -52,15 +53,17 @@ ticks() {
   local jit; jit=$(for t in /proc/"$APP_PID"/task/*; do case $(cat "$t/comm" 2>/dev/null) in C1\ Compi*|C2\ Compi*) sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}' ;; esac; done | awk '{s += $1} END {print s + 0}')
   echo $((all - jit))
 }
+. "$ROOT/benchmarks/pg-ticks.sh"
 a0=$(ticks); $LOADGEN stream "$URL" "$WORK/premium.txt" 300 200 3 90 > "$WORK/a.json"; a1=$(ticks)
 stub 1
-b0=$(ticks); $LOADGEN stream "$URL" "$WORK/premium.txt" 300 20 3 90 > "$WORK/b.json"; b1=$(ticks)
+b0=$(ticks); p0=$(pg_ticks); $LOADGEN stream "$URL" "$WORK/premium.txt" 300 20 3 90 > "$WORK/b.json"; b1=$(ticks); p1=$(pg_ticks)
 stub 20
 $LOADGEN stream "$URL" "$WORK/premium.txt" 300 400 3 90 > "$WORK/s.json" &
 S_PID=$!; sleep 8; w0=$(ticks); sleep 10; w1=$(ticks); wait $S_PID
 HZ=$(getconf CLK_TCK)
 line=$(awk -v l="$LABEL" -v a=$((a1 - a0)) -v b=$((b1 - b0)) -v hz="$HZ" -v d="$(date -u +%Y-%m-%dT%H:%MZ)" 'BEGIN {
   printf "%s %s: A %.2f s, B %.2f s of CPU; per token %.1f us, per question %.0f us", d, l, a / hz, b / hz, (a - b) / hz * 1e6 / 54000, b / hz * 1e6 / 300 }')
+line="$line, PostgreSQL per question $(awk -v p=$((p1 - p0)) -v hz="$HZ" 'BEGIN {printf "%.0f", p / hz * 1e6 / 300}') us"
 line="$line; per token while streaming $(awk -v w=$((w1 - w0)) -v hz="$HZ" 'BEGIN {printf "%.1f", w / hz * 1e6 / 60000}') us (S complete $(sed -n 's/.*"complete":\([0-9]*\).*/\1/p' "$WORK/s.json")/300)"
 complete=$(sed -n 's/.*"complete":\([0-9]*\).*/\1/p' "$WORK/a.json")
 echo "$line; A complete $complete/300" | tee -a benchmarks/results/coach-costs.txt

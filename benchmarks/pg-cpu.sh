@@ -17,13 +17,7 @@ SECRET=$(head -c 32 /dev/urandom | base64 -w0)
 LOADGEN="taskset -c 1 java -Xss512k -jar $ROOT/benchmarks/loadgen/target/loadgen.jar"
 psql -qtA -d "$DB" -F ' ' -c "SELECT id, 'bench' || n FROM bench.owner WHERE n > 0 ORDER BY n" > "$WORK/owners.txt"
 java -jar benchmarks/loadgen/target/loadgen.jar tokens "$SECRET" "$WORK/owners.txt" > "$WORK/tokens.txt"
-POSTMASTER=$(pgrep -o -x postgres)
-pgcpu() {
-  local s v p
-  s=$(awk '{print $16 + $17}' /proc/"$POSTMASTER"/stat)
-  for p in $(pgrep -x postgres); do v=$(awk '{print $14 + $15}' /proc/"$p"/stat 2>/dev/null || echo 0); s=$((s + v)); done
-  echo "$s"
-}
+. "$ROOT/benchmarks/pg-ticks.sh"
 . "$ROOT/benchmarks/jit-ticks.sh"
 PID=""
 trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -34,9 +28,9 @@ up() { # URL: waits up to 120 s for the server, or fails the script
 measure() { # NAME PID URL
   for i in 1 2 3 4 5 6; do $LOADGEN load "$3" "$WORK/tokens.txt" 64 10 > /dev/null; done
   for i in 1 2 3; do
-    p0=$(pgcpu); a0=$(awk '{print $14 + $15}' /proc/$2/stat); j0=$(jit_ticks "$2")
+    p0=$(pg_ticks); a0=$(awk '{print $14 + $15}' /proc/$2/stat); j0=$(jit_ticks "$2")
     r=$($LOADGEN load "$3" "$WORK/tokens.txt" ${CONNS:-8} 10)
-    p1=$(pgcpu); a1=$(awk '{print $14 + $15}' /proc/$2/stat); j1=$(jit_ticks "$2")
+    p1=$(pg_ticks); a1=$(awk '{print $14 + $15}' /proc/$2/stat); j1=$(jit_ticks "$2")
     n=$(echo "$r" | sed 's/.*"requests":\([0-9]*\).*/\1/')
     echo "$1 run $i: $(echo "$r" | sed 's/.*"rps":\([0-9.]*\).*/\1/') req/s; PostgreSQL $(awk -v a=$p0 -v b=$p1 -v n=$n -v hz=$HZ 'BEGIN{printf "%.0f", (b-a)/hz*1e6/n}') us/request; server $(awk -v a=$a0 -v b=$a1 -v j=$((j1 - j0)) -v n=$n -v hz=$HZ 'BEGIN{printf "%.0f", (b-a-j)/hz*1e6/n}') us/request (JIT compilers $(awk -v j=$((j1 - j0)) -v hz=$HZ 'BEGIN{printf "%.2f", j/hz/10}') of a core)"
   done

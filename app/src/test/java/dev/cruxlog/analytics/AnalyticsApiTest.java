@@ -323,6 +323,42 @@ class AnalyticsApiTest {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    /**
+     * A window's overview is held per instance under the revision of the climber's stored figures
+     * (WindowedOverviews): every write, edit, deletion and settings change shows on the next view,
+     * and a neighbour asking for the same window gets their own.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aWindowsOverviewShowsEveryWriteOnTheNextViewAndIsTheClimbersAlone() {
+        Climber climber = handWrittenLogbook("hand-window");
+        Climber neighbour = new Climbers(http).verified("hand-window-neighbour");
+        String window = "/api/v1/analytics/overview?from=2023-07-01&to=2024-12-31";
+        Map<String, Object> first = get(climber, window, Map.class);
+        assertThat(first).containsEntry("ticks", 6).containsEntry("sends", 3);
+        assertThat(get(climber, window, Map.class)).as("asked again, unchanged").isEqualTo(first);
+        assertThat(get(neighbour, window, Map.class)).containsEntry("ticks", 0);
+
+        tick(climber, "Levitation 29", "2024-10-05", "5.11c", "redpoint");
+        assertThat(get(climber, window, Map.class)).containsEntry("ticks", 7).containsEntry("sends", 4);
+
+        String levitation = (String) ((List<Map<String, Object>>) get(climber, "/api/v1/logbook/ticks?q=Levitation", Map.class)
+                .get("items")).get(0).get("id");
+        http.patch().uri("/api/v1/logbook/ticks/" + levitation).header("Authorization", climber.bearer())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("style", "attempt")).exchange().expectStatus().isOk();
+        assertThat(get(climber, window, Map.class)).containsEntry("ticks", 7).containsEntry("sends", 3);
+
+        http.delete().uri("/api/v1/logbook/ticks/" + levitation).header("Authorization", climber.bearer()).exchange()
+                .expectStatus().is2xxSuccessful();
+        assertThat(get(climber, window, Map.class)).isEqualTo(first);
+
+        // The top rope on 2023-07-02 becomes a send once the climber counts them.
+        http.patch().uri("/api/v1/users/me").header("Authorization", climber.bearer()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("countTopRopesAndFollowsAsSends", true)).exchange().expectStatus().isOk();
+        assertThat(get(climber, window, Map.class)).containsEntry("ticks", 6).containsEntry("sends", 4);
+        assertThat(get(neighbour, window, Map.class)).containsEntry("ticks", 0);
+    }
+
     @Test
     void aClimberWithoutTicksSeesNoneOfAnothersFigures() {
         handWrittenLogbook("hand-owner");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.cruxlog.analytics.Overviews;
 import dev.cruxlog.analytics.PyramidView;
 import dev.cruxlog.analytics.Pyramids;
 import dev.cruxlog.coach.application.AnswerService;
@@ -19,7 +20,7 @@ import dev.cruxlog.identity.Tier;
 import dev.cruxlog.identity.testing.IdentityStandIn;
 import dev.cruxlog.identity.testing.OwnerAccounts;
 import dev.cruxlog.identity.testing.RecordingAccounts;
-import dev.cruxlog.logbook.LogbookStatistics;
+import dev.cruxlog.logbook.LogbookStatistics.Overview;
 import dev.cruxlog.logbook.RecentTicks;
 import dev.cruxlog.logbook.SendCounting;
 import dev.cruxlog.logbook.TickView;
@@ -71,7 +72,8 @@ class CoachModuleSliceTest {
                 .containsExactlyInAnyOrder("platform", "coach", "identity");
         assertThat(context.getBeansOfType(Grades.class)).as("grades, booted beside the coach").hasSize(1);
         assertThat(context.getBeansOfType(Pyramids.class).values()).singleElement().isInstanceOf(NoPyramids.class);
-        assertThat(context.getBeansOfType(LogbookStatistics.class).values()).singleElement().isInstanceOf(EmptyLogbook.class);
+        assertThat(context.getBeansOfType(Overviews.class).values()).singleElement().isInstanceOf(NoPyramids.class);
+        assertThat(context.getBeansOfType(RecentTicks.class).values()).singleElement().isInstanceOf(EmptyLogbook.class);
         assertThat(context.getBeansOfType(Accounts.class).values()).singleElement().isInstanceOf(RecordingAccounts.class);
     }
 
@@ -150,8 +152,8 @@ class CoachModuleSliceTest {
                 .defaultIfEmpty(0L).block(Duration.ofSeconds(10));
     }
 
-    /** Analytics as the coach sees it for a climber with no sends yet. */
-    static class NoPyramids implements Pyramids {
+    /** Analytics as the coach sees it for a climber with no ticks yet. */
+    static class NoPyramids implements Pyramids, Overviews {
 
         @Override
         public Mono<PyramidView> pyramid(UUID owner, String discipline, LocalDate from, LocalDate to, int levels,
@@ -163,69 +165,19 @@ class CoachModuleSliceTest {
         public Mono<List<PyramidView>> wholeLogbook(UUID owner, List<String> disciplines, int levels) {
             return Mono.just(List.of());
         }
-    }
-
-    /** The logbook's statistics of an empty logbook. */
-    static class EmptyLogbook implements LogbookStatistics, RecentTicks {
-
-        @Override
-        public Flux<TickView> since(UUID owner, LocalDate since, int limit) {
-            return Flux.empty();
-        }
 
         @Override
         public Mono<Overview> overview(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
             return Mono.just(new Overview(0, 0, 0, null, 0, 0, 0, Map.of(), List.of(), List.of(), List.of(), 0, 0, Map.of()));
         }
+    }
+
+    /** The logbook's recent ticks of an empty logbook. */
+    static class EmptyLogbook implements RecentTicks {
 
         @Override
-        public Flux<RouteSend> firstSends(UUID owner, String discipline, SendCounting counting, LocalDate from, LocalDate to) {
+        public Flux<TickView> since(UUID owner, LocalDate since, int limit) {
             return Flux.empty();
-        }
-
-        @Override
-        public Flux<MonthSend> hardestSendsByMonth(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
-            return Flux.empty();
-        }
-
-        @Override
-        public Flux<MonthVolume> volumeByMonth(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
-            return Flux.empty();
-        }
-
-        @Override
-        public Flux<Day> days(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
-            return Flux.empty();
-        }
-
-        @Override
-        public Flux<Place> places(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
-            return Flux.empty();
-        }
-
-        @Override
-        public Flux<StyleCount> styles(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
-            return Flux.empty();
-        }
-
-        @Override
-        public Flux<LevelRate> sendRates(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
-            return Flux.empty();
-        }
-
-        @Override
-        public Flux<YearLevel> gradeDistribution(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
-            return Flux.empty();
-        }
-
-        @Override
-        public Flux<UUID> climbersAfter(UUID after, int limit) {
-            return Flux.empty();
-        }
-
-        @Override
-        public Mono<Map<SendCounting, WholeLogbookFigures>> wholeLogbook(UUID owner) {
-            return Mono.just(Map.of());
         }
     }
 

@@ -11,11 +11,13 @@ class AnalyticsErasure implements ErasesAccountData {
     private final RouteCharacters characters;
     private final LogbookFigures figures;
     private final PyramidMemo pyramids;
+    private final WindowedOverviews overviews;
 
-    AnalyticsErasure(RouteCharacters characters, LogbookFigures figures, PyramidMemo pyramids) {
+    AnalyticsErasure(RouteCharacters characters, LogbookFigures figures, PyramidMemo pyramids, WindowedOverviews overviews) {
         this.characters = characters;
         this.figures = figures;
         this.pyramids = pyramids;
+        this.overviews = overviews;
     }
 
     @Override
@@ -26,6 +28,9 @@ class AnalyticsErasure implements ErasesAccountData {
     @Override
     public Mono<Void> erase(AccountErased event) {
         return characters.eraseOwnedBy(event.ownerId()).then(figures.eraseOwnedBy(event.ownerId()))
-                .doOnSuccess(done -> pyramids.forget(event.ownerId()));
+                .doOnSuccess(done -> {
+                    pyramids.forget(event.ownerId());
+                    overviews.forget(event.ownerId());
+                });
     }
 }

@@ -16,17 +16,20 @@ import reactor.core.publisher.Mono;
  * opens with) from the read model, one indexed row; a window of dates, or a climber the read
  * model has no current figure for (never written since it was built, rules changed, a rebuild
  * under way), from the ticks through the logbook's API. Both give the same answer; the
- * equivalence tests hold them to it.
+ * equivalence tests hold them to it. An overview of a window is also held while the climber's
+ * stored figures keep the revision it was computed under ({@link WindowedOverviews}).
  */
 @Component
 public class AnalyticsFigures {
 
     private final LogbookStatistics statistics;
     private final LogbookFigures stored;
+    private final WindowedOverviews windowedOverviews;
 
-    public AnalyticsFigures(LogbookStatistics statistics, LogbookFigures stored) {
+    public AnalyticsFigures(LogbookStatistics statistics, LogbookFigures stored, WindowedOverviews windowedOverviews) {
         this.statistics = statistics;
         this.stored = stored;
+        this.windowedOverviews = windowedOverviews;
     }
 
     private static boolean wholeLogbook(LocalDate from, LocalDate to) {
@@ -47,9 +50,19 @@ public class AnalyticsFigures {
         return statistics.firstSends(owner, discipline, counting, null, null);
     }
 
+    /**
+     * A window's overview is computed from the ticks once per revision of the climber's stored
+     * figures: the revision is read first (one indexed row), so what is computed after it is at
+     * least as new. A climber without current stored figures gets it computed every time.
+     */
     public Mono<LogbookStatistics.Overview> overview(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
         Supplier<Mono<LogbookStatistics.Overview>> computed = () -> statistics.overview(owner, counting, from, to);
-        return wholeLogbook(from, to) ? stored.overview(owner, counting).switchIfEmpty(Mono.defer(computed)) : computed.get();
+        if (wholeLogbook(from, to)) {
+            return stored.overview(owner, counting).switchIfEmpty(Mono.defer(computed));
+        }
+        return stored.revision(owner, counting)
+                .flatMap(revision -> windowedOverviews.get(new WindowedOverviews.Key(owner, counting, from, to, revision), computed))
+                .switchIfEmpty(Mono.defer(computed));
     }
 
     public Flux<LogbookStatistics.MonthSend> hardestSendsByMonth(UUID owner, SendCounting counting, LocalDate from,

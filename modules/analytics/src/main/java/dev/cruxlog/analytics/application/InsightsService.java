@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import dev.cruxlog.analytics.Overviews;
 import dev.cruxlog.analytics.domain.PlaceTree;
 import dev.cruxlog.analytics.domain.RestDays;
 import dev.cruxlog.grades.GradeSystem;
@@ -23,7 +24,7 @@ import reactor.core.publisher.Mono;
 
 /** Progression, the calendar, places and climbing characteristics, from the logbook's aggregates. */
 @Service
-public class InsightsService {
+public class InsightsService implements Overviews {
 
     private final AnalyticsFigures figures;
     private final Grades grades;
@@ -45,7 +46,12 @@ public class InsightsService {
 
     /** The overview's figures, sends counted as the climber counts them. */
     public Mono<LogbookStatistics.Overview> overview(UUID owner, LocalDate from, LocalDate to) {
-        return preferences.counting(owner).flatMap(counting -> figures.overview(owner, counting, from, to));
+        return preferences.counting(owner).flatMap(counting -> overview(owner, counting, from, to));
+    }
+
+    @Override
+    public Mono<LogbookStatistics.Overview> overview(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
+        return figures.overview(owner, counting, from, to);
     }
 
     /**

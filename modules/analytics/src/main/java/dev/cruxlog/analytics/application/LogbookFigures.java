@@ -36,6 +36,13 @@ public interface LogbookFigures {
 
     Mono<LogbookStatistics.Overview> overview(UUID owner, SendCounting counting);
 
+    /**
+     * The revision the climber's figures under this counting are stored under: a new one, from one
+     * sequence, with every write of their logbook (the figures are replaced in the writing
+     * transaction). Empty when there is no current figure, as for every read here.
+     */
+    Mono<Long> revision(UUID owner, SendCounting counting);
+
     Mono<List<LogbookStatistics.MonthSend>> hardestSendsByMonth(UUID owner, SendCounting counting);
 
     Mono<List<LogbookStatistics.MonthVolume>> volumeByMonth(UUID owner, SendCounting counting);

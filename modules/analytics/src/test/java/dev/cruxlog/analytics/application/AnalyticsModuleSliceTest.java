@@ -1,6 +1,7 @@
 package dev.cruxlog.analytics.application;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -88,6 +89,29 @@ class AnalyticsModuleSliceTest {
         assertThat(counted.sends()).as("the other way of counting, stored beside").isEqualTo(2);
         assertThat(logbook.calls).as("read from PostgreSQL, not recomputed").isEmpty();
         assertThat(rows(climber)).isEqualTo(2 * rowsPerCounting(climber));
+    }
+
+    @Test
+    void aWindowsOverviewIsComputedOncePerStoredRevisionOfTheClimbersOwnFigures() {
+        UUID climber = OwnerAccounts.create(db);
+        UUID neighbour = OwnerAccounts.create(db);
+        LocalDate from = LocalDate.of(2024, 1, 1);
+        LocalDate to = LocalDate.of(2024, 12, 31);
+        String computed = "overview LEADS_AND_BOULDERS 2024-01-01..2024-12-31";
+        transaction.transactional(readModel.logbookChanged(climber)).block(Duration.ofSeconds(10));
+        logbook.calls.clear();
+
+        for (UUID asking : List.of(climber, climber, neighbour, neighbour)) {
+            assertThat(figures.overview(asking, SendCounting.LEADS_AND_BOULDERS, from, to).block(Duration.ofSeconds(10)).sends())
+                    .isEqualTo(1);
+        }
+        assertThat(logbook.calls).as("the climber's once; the neighbour has no stored figures, so every time")
+                .containsExactly(computed, computed, computed);
+
+        transaction.transactional(readModel.logbookChanged(climber)).block(Duration.ofSeconds(10));
+        logbook.calls.clear();
+        figures.overview(climber, SendCounting.LEADS_AND_BOULDERS, from, to).block(Duration.ofSeconds(10));
+        assertThat(logbook.calls).as("the next write stored a new revision").containsExactly(computed);
     }
 
     @Test

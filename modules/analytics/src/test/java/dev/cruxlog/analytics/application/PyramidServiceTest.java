@@ -43,7 +43,7 @@ class PyramidServiceTest {
                     .map(Optional::of).defaultIfEmpty(Optional.empty())
                     .zipWith(characters.all(owner), PyramidSources.Sources::new))
             .collectList();
-    private final PyramidService pyramids = new PyramidService(new AnalyticsFigures(statistics, figures),
+    private final PyramidService pyramids = new PyramidService(new AnalyticsFigures(statistics, figures, new WindowedOverviews(0)),
             new ClimberPreferences(accounts), grades, characters, memo, sources);
 
     @Test

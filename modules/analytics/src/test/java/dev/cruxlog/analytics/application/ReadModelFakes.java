@@ -158,6 +158,11 @@ final class ReadModelFakes {
         }
 
         @Override
+        public Mono<Long> revision(UUID owner, SendCounting counting) {
+            return whole(owner, counting).map(stored -> revisions.get(key(owner, counting)));
+        }
+
+        @Override
         public Mono<List<LogbookStatistics.MonthSend>> hardestSendsByMonth(UUID owner, SendCounting counting) {
             return whole(owner, counting).map(LogbookStatistics.WholeLogbookFigures::hardestSendsByMonth);
         }

@@ -27,7 +27,7 @@ class WholeLogbookReadModelTest {
     private final ReadModelFakes.Statistics statistics = new ReadModelFakes.Statistics();
     private final ReadModelFakes.Figures figures = new ReadModelFakes.Figures();
     private final WholeLogbookReadModel readModel = new WholeLogbookReadModel(statistics, figures, DEC_1);
-    private final AnalyticsFigures analytics = new AnalyticsFigures(statistics, figures);
+    private final AnalyticsFigures analytics = new AnalyticsFigures(statistics, figures, new WindowedOverviews(100));
 
     @Test
     void aChangeLocksTheClimberThenStoresTheWholeLogbookUnderBothWaysOfCounting() {
@@ -110,6 +110,37 @@ class WholeLogbookReadModelTest {
                 .expectNextCount(1).verifyComplete();
 
         assertThat(statistics.calls).containsExactly("firstSends sport LEADS_AND_BOULDERS 2024-01-01..null");
+    }
+
+    @Test
+    void aWindowsOverviewIsComputedOncePerRevisionOfTheStoredFiguresAndEveryTimeWithoutThem() {
+        LocalDate from = LocalDate.of(2024, 1, 1);
+        LocalDate to = LocalDate.of(2024, 12, 31);
+        String computed = "overview LEADS_AND_BOULDERS 2024-01-01..2024-12-31";
+        for (int view = 0; view < 2; view++) {
+            StepVerifier.create(analytics.overview(CLIMBER, SendCounting.LEADS_AND_BOULDERS, from, to))
+                    .expectNextMatches(overview -> overview.sends() == 1).verifyComplete();
+        }
+        assertThat(statistics.calls).as("no stored figures: nothing to hold it under").containsExactly(computed, computed);
+
+        StepVerifier.create(readModel.logbookChanged(CLIMBER)).verifyComplete();
+        statistics.calls.clear();
+        for (int view = 0; view < 2; view++) {
+            StepVerifier.create(analytics.overview(CLIMBER, SendCounting.LEADS_AND_BOULDERS, from, to))
+                    .expectNextMatches(overview -> overview.sends() == 1).verifyComplete();
+            StepVerifier.create(analytics.overview(CLIMBER, SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS, from, to))
+                    .expectNextMatches(overview -> overview.sends() == 2).verifyComplete();
+        }
+        StepVerifier.create(analytics.overview(CLIMBER, SendCounting.LEADS_AND_BOULDERS, from, null)).expectNextCount(1)
+                .verifyComplete();
+        assertThat(statistics.calls).as("once per counting and window").containsExactly(computed,
+                "overview LEADS_TOP_ROPES_AND_FOLLOWS 2024-01-01..2024-12-31", "overview LEADS_AND_BOULDERS 2024-01-01..null");
+
+        StepVerifier.create(readModel.logbookChanged(CLIMBER)).verifyComplete();
+        statistics.calls.clear();
+        StepVerifier.create(analytics.overview(CLIMBER, SendCounting.LEADS_AND_BOULDERS, from, to)).expectNextCount(1)
+                .verifyComplete();
+        assertThat(statistics.calls).as("the next write's revision: computed again").containsExactly(computed);
     }
 
     @Test

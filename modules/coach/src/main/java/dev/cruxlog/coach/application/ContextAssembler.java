@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.cruxlog.analytics.Overviews;
 import dev.cruxlog.analytics.PyramidView;
 import dev.cruxlog.analytics.Pyramids;
 import dev.cruxlog.coach.domain.ClimberProfile;
@@ -41,19 +42,19 @@ class ContextAssembler implements QuestionContexts {
     private final ClimberProfiles profiles;
     private final Accounts accounts;
     private final RecentTicks ticks;
-    private final LogbookStatistics statistics;
+    private final Overviews overviews;
     private final Pyramids pyramids;
     private final Conversations conversations;
     private final Grades grades;
     private final Clock clock;
 
-    ContextAssembler(ClimberProfiles profiles, Accounts accounts, RecentTicks ticks, LogbookStatistics statistics,
+    ContextAssembler(ClimberProfiles profiles, Accounts accounts, RecentTicks ticks, Overviews overviews,
                      Pyramids pyramids, Conversations conversations, Grades grades, Clock clock) {
         this.grades = grades;
         this.profiles = profiles;
         this.accounts = accounts;
         this.ticks = ticks;
-        this.statistics = statistics;
+        this.overviews = overviews;
         this.pyramids = pyramids;
         this.conversations = conversations;
         this.clock = clock;
@@ -70,8 +71,9 @@ class ContextAssembler implements QuestionContexts {
         Mono<SendCounting> counting = accounts.settings(owner)
                 .map(settings -> SendCounting.of(settings.countTopRopesAndFollowsAsSends()))
                 .defaultIfEmpty(SendCounting.LEADS_AND_BOULDERS).cache();
+        // Analytics holds it until the climber's logbook changes: not a statement over the whole logbook per question.
         Mono<LogbookStatistics.Overview> overview = counting.flatMap(
-                counted -> statistics.overview(owner, counted, today.minusYears(1), today));
+                counted -> overviews.overview(owner, counted, today.minusYears(1), today));
         Mono<Optional<NamedGrade>> named = QuestionGrade.in(question, grades)
                 .map(asked -> pyramids.pyramid(owner, asked.discipline(), null, null, DEEPEST_PYRAMID, false)
                         .map(pyramid -> Optional.of(named(asked, pyramid))))

@@ -338,6 +338,21 @@ class R2dbcLogbookFigures implements LogbookFigures, PyramidSources {
                         : db.sql("DELETE FROM analytics.logbook_figure").fetch().rowsUpdated().thenReturn(true));
     }
 
+    /** The overview's row stands for all of the counting's figures: every replacement stores them all, the overview always. */
+    @Override
+    public Mono<Long> revision(UUID owner, SendCounting counting) {
+        return db.sql("""
+                        SELECT revision FROM analytics.logbook_figure
+                         WHERE owner_id = :owner AND counting = :counting AND figure = :figure AND rules_version = :version
+                           AND (valid_through IS NULL OR valid_through >= current_date)""")
+                .bind("owner", owner)
+                .bind("counting", counting.name())
+                .bind("figure", OVERVIEW)
+                .bind("version", ReadModelRules.VERSION)
+                .map(row -> row.get("revision", Long.class))
+                .one();
+    }
+
     private <T> Mono<List<T>> list(UUID owner, SendCounting counting, String figure, Class<T> element) {
         ObjectReader reader = listReaders.get(element);
         return figure(owner, counting, figure, body -> java.util.Collections.unmodifiableList(reader.<List<T>>readValue(body)));

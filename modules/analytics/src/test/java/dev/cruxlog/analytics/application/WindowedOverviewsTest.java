@@ -1,0 +1,91 @@
+package dev.cruxlog.analytics.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.cruxlog.logbook.LogbookStatistics.Overview;
+import dev.cruxlog.logbook.SendCounting;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+class WindowedOverviewsTest {
+
+    private static final UUID ANNA = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    private static final UUID BEN = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+    private static final LocalDate FROM = LocalDate.of(2025, 12, 5);
+    private static final LocalDate TO = LocalDate.of(2026, 12, 5);
+
+    private final List<String> computed = new ArrayList<>();
+
+    @Test
+    void anEqualKeyIsServedWhatWasComputedAndEveryOtherPartOfTheKeyComputesAgain() {
+        WindowedOverviews overviews = new WindowedOverviews(100);
+
+        Overview first = overviews.get(key(ANNA, 7), () -> compute("first", 1)).block();
+        Overview again = overviews.get(key(ANNA, 7), () -> compute("again", 2)).block();
+        overviews.get(key(ANNA, 8), () -> compute("next revision", 3)).block();
+        overviews.get(key(BEN, 7), () -> compute("another climber", 4)).block();
+        overviews.get(new WindowedOverviews.Key(ANNA, SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS, FROM, TO, 7),
+                () -> compute("other counting", 5)).block();
+        overviews.get(new WindowedOverviews.Key(ANNA, SendCounting.LEADS_AND_BOULDERS, FROM.plusDays(1), TO.plusDays(1), 7),
+                () -> compute("next day", 6)).block();
+
+        assertThat(again).isSameAs(first);
+        assertThat(computed).containsExactly("first", "next revision", "another climber", "other counting", "next day");
+    }
+
+    @Test
+    void theLeastRecentlyAskedForGoFirstPastTheBound() {
+        WindowedOverviews overviews = new WindowedOverviews(2);
+        overviews.get(key(ANNA, 1), () -> compute("anna", 1)).block();
+        overviews.get(key(BEN, 1), () -> compute("ben", 2)).block();
+        overviews.get(key(ANNA, 1), () -> compute("anna again", 3)).block();
+        overviews.get(key(ANNA, 2), () -> compute("anna's next", 4)).block();
+
+        overviews.get(key(ANNA, 1), () -> compute("anna once more", 5)).block();
+        overviews.get(key(BEN, 1), () -> compute("ben again", 6)).block();
+
+        assertThat(overviews.size()).isEqualTo(2);
+        assertThat(computed).as("ben's was the eldest when anna's next came").containsExactly("anna", "ben", "anna's next",
+                "ben again");
+    }
+
+    @Test
+    void nothingIsHeldAtZeroNorAfterTheClimbersErasureNorWhenTheComputationFails() {
+        WindowedOverviews none = new WindowedOverviews(0);
+        none.get(key(ANNA, 1), () -> compute("anna", 1)).block();
+        none.get(key(ANNA, 1), () -> compute("anna again", 2)).block();
+        assertThat(none.size()).isZero();
+
+        WindowedOverviews overviews = new WindowedOverviews(10);
+        overviews.get(key(ANNA, 1), () -> compute("anna", 3)).block();
+        overviews.get(key(BEN, 1), () -> compute("ben", 4)).block();
+        overviews.forget(ANNA);
+        overviews.get(key(ANNA, 1), () -> compute("anna after erasure", 5)).block();
+        overviews.get(key(BEN, 1), () -> compute("ben again", 6)).block();
+
+        assertThatThrownBy(() -> overviews.get(key(BEN, 2), () -> Mono.error(new IllegalStateException("down"))).block())
+                .hasMessage("down");
+        overviews.get(key(BEN, 2), () -> compute("ben after the failure", 7)).block();
+
+        assertThat(computed).containsExactly("anna", "anna again", "anna", "ben", "anna after erasure", "ben after the failure");
+        assertThatThrownBy(() -> new WindowedOverviews(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static WindowedOverviews.Key key(UUID owner, long revision) {
+        return new WindowedOverviews.Key(owner, SendCounting.LEADS_AND_BOULDERS, FROM, TO, revision);
+    }
+
+    private Mono<Overview> compute(String name, long ticks) {
+        return Mono.fromSupplier(() -> {
+            computed.add(name);
+            return new Overview(ticks, 0, 0, null, 0, 0, 0, Map.of(), List.of(), List.of(), List.of(), 0, 0, Map.of());
+        });
+    }
+}
