@@ -68,6 +68,40 @@ class CoachTest {
                 .contains("Your sport pyramid tops out at " + top.get("grade") + " with " + top.get("sends"));
     }
 
+    /**
+     * A question reads the climber's settings once for the pyramids and the counting of sends, and
+     * its conversation with the turns so far in one statement: what the coach saw shows both.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void whatTheCoachSawIsInTheClimbersGradeSystemWithTheConversationSoFar() {
+        Climber climber = climbers.verified("french-reader");
+        http.patch().uri("/api/v1/users/me").header("Authorization", climber.bearer()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("preferredGradeSystems", Map.of("route", "french"))).exchange().expectStatus().isOk();
+        new LogbookImports(http).upload(climber, SharedExports.bytes("mountain-project/ticks-sport-trad-567.csv"), "t.csv", null);
+        Map<String, Object> top = ((List<Map<String, Object>>) get(climber, "/api/v1/analytics/pyramid?discipline=sport")
+                .get("levels")).get(0);
+        assertThat(top.get("grade").toString()).as("a French grade").matches("[4-9][abc]\\+?");
+        String conversation = create(climber, Map.of()).get("id").toString();
+
+        for (String question : List.of("What should I work on?", "And after that?")) {
+            http.post().uri("/api/v1/coach/conversations/" + conversation + "/messages").header("Authorization", climber.bearer())
+                    .contentType(MediaType.APPLICATION_JSON).accept(MediaType.TEXT_EVENT_STREAM)
+                    .bodyValue(Map.of("content", question)).exchange().expectStatus().isOk().expectBody(String.class)
+                    .returnResult();
+        }
+        List<Map<String, Object>> messages = messages(climber, conversation);
+        assertThat(messages).hasSize(4);
+        String secondQuestion = messages.get(2).get("id").toString();
+        String saw = http.get().uri("/api/v1/coach/conversations/" + conversation + "/messages/" + secondQuestion + "/context")
+                .header("Authorization", climber.bearer()).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(saw).contains("- " + top.get("grade") + ": " + top.get("sends") + " sends")
+                .contains("What should I work on?")
+                .contains(messages.get(1).get("content").toString().lines().findFirst().orElseThrow());
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theInsightsAnswerTheGradeTheQuestionNames() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import dev.cruxlog.identity.ClimberSettings;
 import dev.cruxlog.logbook.Discipline;
 import reactor.core.publisher.Mono;
 
@@ -32,4 +33,11 @@ public interface Pyramids {
      * of them (the coach asks for three with every question).
      */
     Mono<List<PyramidView>> wholeLogbook(UUID owner, List<String> disciplines, int levels);
+
+    /**
+     * As {@link #wholeLogbook(UUID, List, int)}, under the climber's settings as the caller already
+     * read them ({@code Accounts.settings}): the coach reads them for its own figures too, and a
+     * question then costs one read of them, not two.
+     */
+    Mono<List<PyramidView>> wholeLogbook(UUID owner, ClimberSettings settings, List<String> disciplines, int levels);
 }

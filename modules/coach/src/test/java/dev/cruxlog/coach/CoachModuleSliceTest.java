@@ -9,13 +9,17 @@ import java.util.UUID;
 import dev.cruxlog.analytics.Overviews;
 import dev.cruxlog.analytics.PyramidView;
 import dev.cruxlog.analytics.Pyramids;
+import dev.cruxlog.coach.AnswerStatus;
 import dev.cruxlog.coach.application.AnswerService;
 import dev.cruxlog.coach.application.CoachEvent;
 import dev.cruxlog.coach.application.ConversationService;
 import dev.cruxlog.coach.application.Conversations;
 import dev.cruxlog.coach.application.QuotaExhausted;
+import dev.cruxlog.coach.domain.ChatTurn;
+import dev.cruxlog.coach.domain.PromptBuilder;
 import dev.cruxlog.grades.Grades;
 import dev.cruxlog.identity.Accounts;
+import dev.cruxlog.identity.ClimberSettings;
 import dev.cruxlog.identity.Tier;
 import dev.cruxlog.identity.testing.IdentityStandIn;
 import dev.cruxlog.identity.testing.OwnerAccounts;
@@ -55,6 +59,9 @@ class CoachModuleSliceTest {
 
     @Autowired
     AnswerService answers;
+
+    @Autowired
+    Conversations stored;
 
     @Autowired
     List<ErasesAccountData> erasures;
@@ -97,6 +104,34 @@ class CoachModuleSliceTest {
                 .block(Duration.ofSeconds(10));
         assertThat(stored).extracting(Conversations.Message::content).containsExactly("What should I climb next?", streamed);
         assertThat(stored).extracting(Conversations.Message::status).containsOnly(AnswerStatus.COMPLETE);
+    }
+
+    /** What a question reads of its conversation, in one statement: the last ten turns with content, oldest first. */
+    @Test
+    void aConversationIsReadWithItsLastTurnsOldestFirstAndOnlyByItsOwner() {
+        UUID climber = OwnerAccounts.create(db);
+        UUID stranger = OwnerAccounts.create(db);
+        UUID conversation = conversations.start(climber, "Projecting").block(Duration.ofSeconds(10)).id();
+        UUID empty = conversations.start(climber, null).block(Duration.ofSeconds(10)).id();
+        PromptBuilder.Prompt sent = new PromptBuilder.Prompt(List.of(ChatTurn.user("sent")), 1, 6_000, 0, 0);
+        for (int n = 1; n <= 6; n++) {
+            List<UUID> ids = stored.addQuestionAndAnswer(climber, conversation, "Question " + n, sent, "model:test", null)
+                    .block(Duration.ofSeconds(10));
+            // The fourth answer was stopped before its first token: nothing of it is a turn.
+            stored.finishAnswer(ids.get(1), n == 4 ? "" : "Answer " + n, n == 4 ? AnswerStatus.CANCELLED : AnswerStatus.COMPLETE)
+                    .block(Duration.ofSeconds(10));
+        }
+
+        Conversations.SoFar soFar = stored.findWithLastTurns(climber, conversation, 10).block(Duration.ofSeconds(10));
+
+        assertThat(soFar.conversation().title()).isEqualTo("Projecting");
+        // Ten of the eleven messages with content.
+        assertThat(soFar.lastTurns()).extracting(ChatTurn::content).containsExactly("Answer 1", "Question 2", "Answer 2",
+                "Question 3", "Answer 3", "Question 4", "Question 5", "Answer 5", "Question 6", "Answer 6");
+        assertThat(soFar.lastTurns()).extracting(ChatTurn::role).containsOnly(ChatTurn.Role.USER, ChatTurn.Role.ASSISTANT)
+                .element(1).isEqualTo(ChatTurn.Role.USER);
+        assertThat(stored.findWithLastTurns(climber, empty, 10).block(Duration.ofSeconds(10)).lastTurns()).isEmpty();
+        assertThat(stored.findWithLastTurns(stranger, conversation, 10).blockOptional(Duration.ofSeconds(10))).isEmpty();
     }
 
     @Test
@@ -163,6 +198,11 @@ class CoachModuleSliceTest {
 
         @Override
         public Mono<List<PyramidView>> wholeLogbook(UUID owner, List<String> disciplines, int levels) {
+            return Mono.just(List.of());
+        }
+
+        @Override
+        public Mono<List<PyramidView>> wholeLogbook(UUID owner, ClimberSettings settings, List<String> disciplines, int levels) {
             return Mono.just(List.of());
         }
 

@@ -15,6 +15,9 @@ import java.util.Map;
 public record ClimberSettings(Map<String, String> gradeSystems, LengthUnit lengthUnit,
                               boolean countTopRopesAndFollowsAsSends) {
 
+    /** What an account that has chosen nothing has: YDS and V, feet, leads and boulders only. */
+    public static final ClimberSettings DEFAULTS = new ClimberSettings(Map.of(), LengthUnit.FEET, false);
+
     public ClimberSettings {
         gradeSystems = Map.copyOf(gradeSystems);
     }

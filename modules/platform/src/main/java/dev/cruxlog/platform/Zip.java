@@ -30,6 +30,11 @@ public final class Zip {
     }
 
     @FunctionalInterface
+    public interface Of6<A, B, C, D, E, F, R> {
+        R apply(A a, B b, C c, D d, E e, F f);
+    }
+
+    @FunctionalInterface
     public interface Of7<A, B, C, D, E, F, G, R> {
         R apply(A a, B b, C c, D d, E e, F f, G g);
     }
@@ -46,6 +51,12 @@ public final class Zip {
                                                 Of5<A, B, C, D, E, R> combine) {
         return Mono.zip(a, b, c, d, e)
                 .map(all -> combine.apply(all.getT1(), all.getT2(), all.getT3(), all.getT4(), all.getT5()));
+    }
+
+    public static <A, B, C, D, E, F, R> Mono<R> of(Mono<A> a, Mono<B> b, Mono<C> c, Mono<D> d, Mono<E> e, Mono<F> f,
+                                                   Of6<A, B, C, D, E, F, R> combine) {
+        return Mono.zip(a, b, c, d, e, f).map(all -> combine.apply(all.getT1(), all.getT2(), all.getT3(), all.getT4(),
+                all.getT5(), all.getT6()));
     }
 
     public static <A, B, C, D, E, F, G, R> Mono<R> of(Mono<A> a, Mono<B> b, Mono<C> c, Mono<D> d, Mono<E> e, Mono<F> f,

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.cruxlog.identity.Accounts;
+import dev.cruxlog.identity.ClimberSettings;
 import dev.cruxlog.logbook.SendCounting;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -29,10 +30,12 @@ public class ClimberPreferences {
     }
 
     public Mono<Preferences> of(UUID owner) {
-        return accounts.settings(owner)
-                .map(settings -> new Preferences(settings.gradeSystems(),
-                        SendCounting.of(settings.countTopRopesAndFollowsAsSends())))
-                .defaultIfEmpty(Preferences.DEFAULTS);
+        return accounts.settings(owner).map(ClimberPreferences::of).defaultIfEmpty(Preferences.DEFAULTS);
+    }
+
+    /** The preferences of settings read already. */
+    public static Preferences of(ClimberSettings settings) {
+        return new Preferences(settings.gradeSystems(), SendCounting.of(settings.countTopRopesAndFollowsAsSends()));
     }
 
     public Mono<SendCounting> counting(UUID owner) {

@@ -17,6 +17,7 @@ import dev.cruxlog.analytics.domain.Pyramid;
 import dev.cruxlog.analytics.domain.PyramidBuilder;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
+import dev.cruxlog.identity.ClimberSettings;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.SendCounting;
 import dev.cruxlog.platform.InvalidInput;
@@ -102,9 +103,17 @@ public class PyramidService implements Pyramids {
 
     @Override
     public Mono<List<PyramidView>> wholeLogbook(UUID owner, List<String> disciplines, int levels) {
-        return preferences.of(owner)
-                .flatMap(preferred -> wholeLogbook(owner, disciplines.stream()
-                        .map(discipline -> wanted(preferred, discipline, levels, false)).toList()))
+        return preferences.of(owner).flatMap(preferred -> wholeLogbook(owner, preferred, disciplines, levels));
+    }
+
+    @Override
+    public Mono<List<PyramidView>> wholeLogbook(UUID owner, ClimberSettings settings, List<String> disciplines, int levels) {
+        return wholeLogbook(owner, ClimberPreferences.of(settings), disciplines, levels);
+    }
+
+    private Mono<List<PyramidView>> wholeLogbook(UUID owner, ClimberPreferences.Preferences preferred, List<String> disciplines,
+                                                 int levels) {
+        return wholeLogbook(owner, disciplines.stream().map(discipline -> wanted(preferred, discipline, levels, false)).toList())
                 .map(pyramids -> pyramids.stream().map(KeyedPyramid::view).toList());
     }
 

@@ -86,12 +86,12 @@ public class AnswerService {
      */
     public Flux<CoachEvent> ask(UUID owner, Tier tier, UUID conversationId, String question) {
         return Mono.fromCallable(() -> question(question))
-                .flatMap(text -> conversations.find(owner, conversationId)
-                        .flatMap(conversation -> {
+                .flatMap(text -> conversations.findWithLastTurns(owner, conversationId, CoachContext.HISTORY_MESSAGES)
+                        .flatMap(soFar -> {
                             LocalDate day = allowance.today();
                             return allowance.take(owner, tier, day)
-                                    .then(Mono.defer(() -> contexts.assemble(owner, conversationId, text)))
-                                    .flatMap(context -> begin(owner, conversation, context, day));
+                                    .then(Mono.defer(() -> contexts.assemble(owner, soFar.lastTurns(), text)))
+                                    .flatMap(context -> begin(owner, soFar.conversation(), context, day));
                         }))
                 .flatMapMany(answer -> answer);
     }

@@ -12,12 +12,14 @@ import java.util.UUID;
 import dev.cruxlog.analytics.Overviews;
 import dev.cruxlog.analytics.PyramidView;
 import dev.cruxlog.analytics.Pyramids;
+import dev.cruxlog.coach.domain.ChatTurn;
 import dev.cruxlog.coach.domain.ClimberProfile;
 import dev.cruxlog.coach.domain.CoachContext;
 import dev.cruxlog.coach.domain.NamedGrade;
 import dev.cruxlog.grades.GradeSystem;
 import dev.cruxlog.grades.Grades;
 import dev.cruxlog.identity.Accounts;
+import dev.cruxlog.identity.ClimberSettings;
 import dev.cruxlog.logbook.Discipline;
 import dev.cruxlog.logbook.LogbookStatistics;
 import dev.cruxlog.logbook.RecentTicks;
@@ -29,7 +31,8 @@ import reactor.core.publisher.Mono;
 /**
  * Gathers what the coach knows for one question, through the other modules' APIs only, each
  * call scoped to the asking climber: profile, ticks of the last 30 days, the sport, trad and
- * boulder pyramids, the overview of the last 12 months, and the last 10 messages.
+ * boulder pyramids and the overview of the last 12 months; the last 10 messages come read with
+ * the conversation ({@link Conversations#findWithLastTurns}).
  */
 @Component
 class ContextAssembler implements QuestionContexts {
@@ -44,33 +47,31 @@ class ContextAssembler implements QuestionContexts {
     private final RecentTicks ticks;
     private final Overviews overviews;
     private final Pyramids pyramids;
-    private final Conversations conversations;
     private final Grades grades;
     private final Clock clock;
 
     ContextAssembler(ClimberProfiles profiles, Accounts accounts, RecentTicks ticks, Overviews overviews,
-                     Pyramids pyramids, Conversations conversations, Grades grades, Clock clock) {
+                     Pyramids pyramids, Grades grades, Clock clock) {
         this.grades = grades;
         this.profiles = profiles;
         this.accounts = accounts;
         this.ticks = ticks;
         this.overviews = overviews;
         this.pyramids = pyramids;
-        this.conversations = conversations;
         this.clock = clock;
     }
 
     @Override
-    public Mono<CoachContext> assemble(UUID owner, UUID conversationId, String question) {
+    public Mono<CoachContext> assemble(UUID owner, List<ChatTurn> history, String question) {
         LocalDate today = LocalDate.now(clock);
         Mono<ClimberProfile> profile = profiles.find(owner);
         Mono<List<dev.cruxlog.logbook.TickView>> recent = ticks.since(owner, today.minusDays(CoachContext.RECENT_DAYS),
                 MAX_RECENT_TICKS).collectList();
-        Mono<List<PyramidView>> current = pyramids.wholeLogbook(owner, PYRAMIDS, 4);
-        // Sends as the climber counts them (their setting), in the overview and the recent ticks alike.
-        Mono<SendCounting> counting = accounts.settings(owner)
-                .map(settings -> SendCounting.of(settings.countTopRopesAndFollowsAsSends()))
-                .defaultIfEmpty(SendCounting.LEADS_AND_BOULDERS).cache();
+        // Read once for everything below: how sends are counted (the overview, the recent ticks), and
+        // the grade systems and counting the pyramids are drawn in.
+        Mono<ClimberSettings> settings = accounts.settings(owner).defaultIfEmpty(ClimberSettings.DEFAULTS).cache();
+        Mono<List<PyramidView>> current = settings.flatMap(read -> pyramids.wholeLogbook(owner, read, PYRAMIDS, 4));
+        Mono<SendCounting> counting = settings.map(read -> SendCounting.of(read.countTopRopesAndFollowsAsSends()));
         // Analytics holds it until the climber's logbook changes: not a statement over the whole logbook per question.
         Mono<LogbookStatistics.Overview> overview = counting.flatMap(
                 counted -> overviews.overview(owner, counted, today.minusYears(1), today));
@@ -78,9 +79,8 @@ class ContextAssembler implements QuestionContexts {
                 .map(asked -> pyramids.pyramid(owner, asked.discipline(), null, null, DEEPEST_PYRAMID, false)
                         .map(pyramid -> Optional.of(named(asked, pyramid))))
                 .orElse(Mono.just(Optional.empty()));
-        return Zip.of(profile, recent, current, overview,
-                conversations.lastTurns(owner, conversationId, CoachContext.HISTORY_MESSAGES), counting, named,
-                (climber, recentTicks, pyramidsNow, lastYear, history, sendCounting, namedGrade) -> new CoachContext(today,
+        return Zip.of(profile, recent, current, overview, counting, named,
+                (climber, recentTicks, pyramidsNow, lastYear, sendCounting, namedGrade) -> new CoachContext(today,
                         climber, recentTicks, pyramidsNow, lastYear, history, question, sendCounting, namedGrade.orElse(null)));
     }
 

@@ -42,8 +42,19 @@ public interface Conversations {
     /** One of the owner's answers in that conversation; empty when it is not theirs or not an answer. */
     Mono<Message> answer(UUID owner, UUID conversationId, UUID answerId);
 
-    /** The last {@code count} messages with content, oldest first, as the model sees them. */
-    Mono<List<ChatTurn>> lastTurns(UUID owner, UUID conversationId, int count);
+    /**
+     * The owner's conversation with its last {@code count} messages that have content, oldest
+     * first, as the model sees them: what a question needs of it, in one read. Empty when it is
+     * not theirs.
+     */
+    Mono<SoFar> findWithLastTurns(UUID owner, UUID id, int count);
+
+    record SoFar(Conversation conversation, List<ChatTurn> lastTurns) {
+
+        public SoFar {
+            lastTurns = List.copyOf(lastTurns);
+        }
+    }
 
     /**
      * Stores a question with the prompt sent for it (what the climber can see as the question's

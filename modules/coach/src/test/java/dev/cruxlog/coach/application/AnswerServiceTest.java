@@ -16,7 +16,6 @@ import java.util.UUID;
 
 import dev.cruxlog.coach.CoachAllowance;
 import dev.cruxlog.coach.AnswerStatus;
-import dev.cruxlog.coach.domain.ChatTurn;
 import dev.cruxlog.coach.domain.ClimberProfile;
 import dev.cruxlog.coach.domain.CoachContext;
 import dev.cruxlog.coach.domain.PromptBuilder;
@@ -47,8 +46,8 @@ class AnswerServiceTest {
 
     private AnswerService answers(AnswerLimits limits) {
         return new AnswerService(conversations,
-                (owner, conversationId, question) -> Mono.just(new CoachContext(TODAY, ClimberProfile.empty(), List.of(),
-                        List.of(), null, List.of(), question, SendCounting.LEADS_AND_BOULDERS, null)),
+                (owner, history, question) -> Mono.just(new CoachContext(TODAY, ClimberProfile.empty(), List.of(),
+                        List.of(), null, history, question, SendCounting.LEADS_AND_BOULDERS, null)),
                 new QuestionAllowance(usage, new CoachAllowance(2, -1), new StubModel(model), Clock.fixed(NOW, ZoneOffset.UTC)),
                 new StubModel(model), new RunningAnswers(), stop -> Mono.fromRunnable(() -> announced.add(stop)), limits, 6_000);
     }
@@ -302,8 +301,8 @@ class AnswerServiceTest {
         }
 
         @Override
-        public Mono<List<ChatTurn>> lastTurns(UUID owner, UUID conversationId, int count) {
-            return Mono.just(List.of());
+        public Mono<SoFar> findWithLastTurns(UUID owner, UUID id, int count) {
+            return find(owner, id).map(conversation -> new SoFar(conversation, List.of()));
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.cruxlog.coach.AnswerStatus;
@@ -81,19 +82,33 @@ class R2dbcConversations implements Conversations {
                 .map(R2dbcConversations::message).one();
     }
 
+    /** The conversation's row repeated beside each of its last turns (once, with no turn, when it has none). */
     @Override
-    public Mono<List<ChatTurn>> lastTurns(UUID owner, UUID conversationId, int count) {
-        return db.sql("SELECT role, content FROM coach.message WHERE owner_id = :owner AND conversation_id = :conversation "
-                        + "AND content <> '' ORDER BY created_at DESC, id DESC LIMIT :count")
-                .bind("owner", owner).bind("conversation", conversationId).bind("count", count)
-                .map(row -> "user".equals(row.get("role", String.class)) ? ChatTurn.user(row.get("content", String.class))
-                        : ChatTurn.assistant(row.get("content", String.class)))
-                .all().collectList()
-                .map(turns -> {
-                    List<ChatTurn> oldestFirst = new ArrayList<>(turns);
-                    Collections.reverse(oldestFirst);
-                    return List.copyOf(oldestFirst);
-                });
+    public Mono<SoFar> findWithLastTurns(UUID owner, UUID id, int count) {
+        return db.sql("""
+                        SELECT c.id, c.title, c.created_at, c.updated_at, t.role, t.content
+                          FROM coach.conversation c
+                          LEFT JOIN LATERAL (SELECT m.role, m.content, m.created_at, m.id FROM coach.message m
+                                              WHERE m.owner_id = c.owner_id AND m.conversation_id = c.id AND m.content <> ''
+                                              ORDER BY m.created_at DESC, m.id DESC LIMIT :count) t ON true
+                         WHERE c.owner_id = :owner AND c.id = :id
+                         ORDER BY t.created_at, t.id""")
+                .bind("owner", owner).bind("id", id).bind("count", count)
+                .map(row -> {
+                    String role = row.get("role", String.class);
+                    return new ConversationAndTurn(conversation(row), role == null ? null
+                            : "user".equals(role) ? ChatTurn.user(row.get("content", String.class))
+                            : ChatTurn.assistant(row.get("content", String.class)));
+                })
+                .all()
+                .collectList()
+                .filter(rows -> !rows.isEmpty())
+                .map(rows -> new SoFar(rows.get(0).conversation(),
+                        rows.stream().map(ConversationAndTurn::turn).filter(Objects::nonNull).toList()));
+    }
+
+    /** @param turn null on the one row of a conversation without turns */
+    private record ConversationAndTurn(Conversation conversation, ChatTurn turn) {
     }
 
     /**
