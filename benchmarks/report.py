@@ -185,12 +185,13 @@ streams = [(n, r) for n, r in sorted(runs.items()) if n.startswith("S8-") and "s
 if streams:
     lines += ["", "## S8: streamed coach answers from a slow model", "",
               "| server | streams | complete | failures | first token p50 / p99 ms | stub's p99 ms | answer p99 ms | "
-              "threads before / max | RSS MB before / max |", "|---|---|---|---|---|---|---|---|---|"]
+              "threads before / max | RSS MB before / max | compilers' CPU s |", "|---|---|---|---|---|---|---|---|---|---|"]
     for name, r in streams:
         lines.append(f"| {name} | {r['streams']} | {r.get('complete')} | {r.get('failures') or '-'} | "
                      f"{fmt(r.get('firstTokenP50Ms'), 0)} / {fmt(r.get('firstTokenP99Ms'), 0)} | {fmt(r.get('stubFirstTokenP99Ms'), 0)} | "
                      f"{fmt(r.get('answerP99Ms'), 0)} | {r.get('appThreadsBefore')} / {r.get('appThreadsMax')} | "
-                     f"{(r.get('appRssBeforeKb') or 0) // 1024} / {(r.get('appRssMaxKb') or 0) // 1024} |")
+                     f"{(r.get('appRssBeforeKb') or 0) // 1024} / {(r.get('appRssMaxKb') or 0) // 1024} | "
+                     f"{fmt(r.get('appJitCpuSeconds'), 2)} |")
 open(f"{out}/report.md", "w").write("\n".join(lines) + "\n")
 
 # A chart per load: p50/p99/p99.9 bars for each run that measured latency (inline SVG, no libraries); steps left out.
