@@ -372,6 +372,24 @@ warm_up() {
   done
   pin_back "$2"
 }
+# import_file LINE FILE: the climber on that line of tokens.txt uploads FILE; waits for the import to end. Sets
+# IMPORT_ID, IMPORT_STATUS (its last JSON), IMPORT_SECONDS (upload to finished, polled every 0.2 s) and the
+# app's RSS before it and at most during it (IMPORT_RSS0, IMPORT_RSSMAX, kB).
+import_file() {
+  local token t0 rss
+  token=$(sed -n "${1}p" "$OUT/tokens.txt")
+  t0=$(date +%s.%N)
+  IMPORT_ID=$(curl -sf -H "Authorization: Bearer $token" -F "file=@$2;type=text/csv" \
+       "http://localhost:$APP_PORT/api/v1/logbook/imports" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+  IMPORT_RSS0=$(awk '/VmRSS/{print $2}' /proc/"$APP_PID"/status); IMPORT_RSSMAX=$IMPORT_RSS0
+  for _ in $(seq 1 3000); do # at most 10 minutes
+    IMPORT_STATUS=$(curl -sf -H "Authorization: Bearer $token" "http://localhost:$APP_PORT/api/v1/logbook/imports/$IMPORT_ID")
+    rss=$(awk '/VmRSS/{print $2}' /proc/"$APP_PID"/status); [ "$rss" -gt "$IMPORT_RSSMAX" ] && IMPORT_RSSMAX=$rss
+    case $IMPORT_STATUS in *'"status":"succeeded"'*|*'"status":"failed"'*) break;; esac
+    sleep 0.2
+  done
+  IMPORT_SECONDS=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.2f", b-a}')
+}
 # reads_while_importing NAME FIRST: S6's measure. The ticks page at 200 req/s alone (NAME-idle), then
 # while the climbers on token lines FIRST..FIRST+3 each upload the same 20,000-row export (NAME-importing).
 reads_while_importing() {
@@ -460,18 +478,12 @@ S5)
   stop_baseline
   log "S5: import a 50,000-row Mountain Project export, against psql \\copy of the same rows"
   python3 benchmarks/sql/mp_export.py 50000 "$SEED" > "$OUT/import-50k.csv"
-  TOKEN=$(head -1 "$OUT/tokens.txt")
-  t0=$(date +%s.%N)
-  ID=$(curl -sf -H "Authorization: Bearer $TOKEN" -F "file=@$OUT/import-50k.csv;type=text/csv" \
-       "http://localhost:$APP_PORT/api/v1/logbook/imports" | sed 's/.*"id":"\([^"]*\)".*/\1/')
-  heap0=$(awk '/VmRSS/{print $2}' /proc/"$APP_PID"/status); heapmax=$heap0
-  for _ in $(seq 1 3000); do # at most 10 minutes
-    st=$(curl -sf -H "Authorization: Bearer $TOKEN" "http://localhost:$APP_PORT/api/v1/logbook/imports/$ID")
-    rss=$(awk '/VmRSS/{print $2}' /proc/"$APP_PID"/status); [ "$rss" -gt "$heapmax" ] && heapmax=$rss
-    case $st in *'"status":"succeeded"'*|*'"status":"failed"'*) break;; esac
-    sleep 0.2
-  done
-  t1=$(date +%s.%N)
+  # Warm as every other measured path is: the first import after the start compiles the upload, parsing,
+  # translation and COPY paths on the app's one core (about half of it, repeat-imports.sh). Another climber
+  # imports the same file first, timed apart (coldImportSeconds); the measured import is the next one.
+  import_file 10 "$OUT/import-50k.csv"; cold=$IMPORT_SECONDS; echo "$IMPORT_STATUS" > "$OUT/S5-cold-import-status.json"
+  import_file 1 "$OUT/import-50k.csv"
+  ID=$IMPORT_ID; st=$IMPORT_STATUS; heap0=$IMPORT_RSS0; heapmax=$IMPORT_RSSMAX
   echo "$st" > "$OUT/S5-import-status.json"
   # What keeping the read model current took inside the import (issue #17: at most 15 % of it).
   refresh_ms=$( (grep 'Listeners of a changed logbook took' "$OUT/app.log" || true) | tail -1 | sed 's/.*took \([0-9]*\) ms.*/\1/')
@@ -491,8 +503,8 @@ S5)
   s1=$(date +%s.%N)
   psql -q -d "$DB" -c "VACUUM (ANALYZE) logbook.tick"   # the scenarios after this read these rows
   rm -f "$OUT/import-rows.copy" "$OUT/import-50k.csv"
-  awk -v a="$t0" -v b="$t1" -v c="$c0" -v d="$c1" -v e="$s0" -v f="$s1" -v r0="$heap0" -v r1="$heapmax" -v rm="${refresh_ms:-0}" \
-    'BEGIN{printf "{\"name\":\"S5\",\"rows\":50000,\"importSeconds\":%.2f,\"importRowsPerSecond\":%.0f,\"copySeconds\":%.2f,\"copyRowsPerSecond\":%.0f,\"copySameTableSeconds\":%.2f,\"copySameTableRowsPerSecond\":%.0f,\"rssStartKb\":%d,\"rssPeakKb\":%d,\"readModelSeconds\":%.2f,\"readModelShare\":%.3f}\n", b-a, 50000/(b-a), d-c, 50000/(d-c), f-e, 50000/(f-e), r0, r1, rm/1000, rm/1000/(b-a)}' \
+  awk -v a=0 -v b="$IMPORT_SECONDS" -v c="$c0" -v d="$c1" -v e="$s0" -v f="$s1" -v r0="$heap0" -v r1="$heapmax" -v rm="${refresh_ms:-0}" -v cold="$cold" \
+    'BEGIN{printf "{\"name\":\"S5\",\"rows\":50000,\"coldImportSeconds\":%.2f,\"importSeconds\":%.2f,\"importRowsPerSecond\":%.0f,\"copySeconds\":%.2f,\"copyRowsPerSecond\":%.0f,\"copySameTableSeconds\":%.2f,\"copySameTableRowsPerSecond\":%.0f,\"rssStartKb\":%d,\"rssPeakKb\":%d,\"readModelSeconds\":%.2f,\"readModelShare\":%.3f}\n", cold, b-a, 50000/(b-a), d-c, 50000/(d-c), f-e, 50000/(f-e), r0, r1, rm/1000, rm/1000/(b-a)}' \
     | tee "$OUT/S5.json" ;;
 S6)
   stop_baseline
