@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces every figure in docs/benchmarks.md:
-#   benchmarks/run.sh                 all scenarios (19.6-20.5 minutes in the last runs on 2 cores, with the machine's speed; README.md's budget)
+#   benchmarks/run.sh                 all scenarios (21.1 minutes at full speed on 2 cores since S8 and S5 are measured warm, 2026-12-05; more in slow hours)
 #   benchmarks/run.sh S1 S2           only those (S1N/S2N always run last: they restart the app behind a proxy)
 #   benchmarks/run.sh S6 S6W          S6W (never in the default set): S6 with the imports on a job-worker instance
 # Needs: PostgreSQL on localhost:5432 (trust auth, as on CI), pgbench, Java 17 (java, jcmd), and for the
