@@ -268,7 +268,8 @@ widen() {
   fi
   return 0
 }
-pin_back() { if [ -n "$WIDENED" ]; then taskset -a -p -c "${APP_CPU#taskset -c }" "$1" > /dev/null; fi; WIDENED=""; }
+# (|| true: a server that died meanwhile is reported by the run that follows, not by ending the whole run here.)
+pin_back() { if [ -n "$WIDENED" ]; then taskset -a -p -c "${APP_CPU#taskset -c }" "$1" > /dev/null || true; fi; WIDENED=""; }
 # stream_run NAME PID URL: S8 against one server: warm-up rounds, then S8_STREAMS streamed answers; the
 # server's threads and RSS sampled every second, its compilers' CPU over the measured round, and the stub's
 # own first-token times beside.

@@ -11,8 +11,9 @@ import reactor.core.publisher.Mono;
 public interface Overviews {
 
     /**
-     * The overview of a window of dates (null for no bound), sends counted as given. Computed from
-     * the ticks once per write of the climber's logbook, then held until the next one.
+     * The overview of a window of dates (null for no bound), sends counted as given. While the
+     * climber's stored figures are current, computed from the ticks once per instance, window,
+     * counting and write of their logbook, then held until the next write.
      */
     Mono<LogbookStatistics.Overview> overview(UUID owner, SendCounting counting, LocalDate from, LocalDate to);
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 public record ClimberSettings(Map<String, String> gradeSystems, LengthUnit lengthUnit,
                               boolean countTopRopesAndFollowsAsSends) {
 
-    /** What an account that has chosen nothing has: YDS and V, feet, leads and boulders only. */
+    /** What is assumed without an account's own settings (the read found none): YDS and V, feet, leads and boulders only. */
     public static final ClimberSettings DEFAULTS = new ClimberSettings(Map.of(), LengthUnit.FEET, false);
 
     public ClimberSettings {

@@ -128,6 +128,15 @@ public interface LogbookStatistics {
                     List<HardSend> recentHardSends, long projectAttempts, long totalLengthFeet,
                     Map<DifficultyCategory, Long> sendsByCategory) {
 
+        /** Read-only views in the order given: an overview is held and shared between requests (analytics' WindowedOverviews). */
+        public Overview {
+            disciplines = java.util.Collections.unmodifiableMap(disciplines);
+            favouriteAreas = java.util.Collections.unmodifiableList(favouriteAreas);
+            bestSends = java.util.Collections.unmodifiableList(bestSends);
+            recentHardSends = java.util.Collections.unmodifiableList(recentHardSends);
+            sendsByCategory = java.util.Collections.unmodifiableMap(sendsByCategory);
+        }
+
         public double sendRate() {
             return ticks == 0 ? 0 : (double) sends / ticks;
         }

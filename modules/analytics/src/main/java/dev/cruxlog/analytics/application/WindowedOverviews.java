@@ -16,8 +16,8 @@ import reactor.core.publisher.Mono;
  * go first past the bound.
  * <p>
  * Every write of a climber's logbook replaces their stored figures in the writing transaction,
- * under a new revision from one sequence (ADR 0015, 0017), or leaves them missing (a rebuild under
- * way), and then nothing is held for them. So an overview held under the revision read now was
+ * under a new revision from one sequence (ADR 0015, 0017); a rebuild's claim deletes them all, and
+ * until they are stored again nothing is held for the climber. So an overview held under the revision read now was
  * computed from ticks at least as new as that revision's: a reuse never shows an older logbook,
  * on this instance or after another one's write. The coach asks for the last twelve months with
  * every question; computing them was a statement over the climber's whole logbook each time
@@ -65,7 +65,11 @@ public final class WindowedOverviews {
         }
     }
 
-    /** Drops the climber's overviews (account erasure): nothing of theirs is kept past it. */
+    /**
+     * Drops the climber's overviews (account erasure). A request that read their revision before the
+     * erasure committed may still hold one again; it can never be reached (no stored figures, no
+     * revision) and goes with the bound.
+     */
     public synchronized void forget(UUID owner) {
         held.keySet().removeIf(key -> key.owner().equals(owner));
     }

@@ -2,8 +2,6 @@ package dev.cruxlog.coach.adapter.out.persistence;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
