@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces every figure in docs/benchmarks.md:
-#   benchmarks/run.sh                 all scenarios (21.1 minutes at full speed on 2 cores since S8 and S5 are measured warm, 2026-12-05; more in slow hours)
+#   benchmarks/run.sh                 all scenarios (21.1 minutes at full speed on 2 cores on 2026-12-05, before S6's own warm-up added about 20 s; more in slow hours)
 #   benchmarks/run.sh S1 S2           only those (S1N/S2N always run last: they restart the app behind a proxy)
 #   benchmarks/run.sh S6 S6W          S6W (never in the default set): S6 with the imports on a job-worker instance
 # Needs: PostgreSQL on localhost:5432 (trust auth, as on CI), pgbench, Java 17 (java, jcmd), and for the
@@ -507,8 +507,8 @@ S5)
   s1=$(date +%s.%N)
   psql -q -d "$DB" -c "VACUUM (ANALYZE) logbook.tick"   # the scenarios after this read these rows
   rm -f "$OUT/import-rows.copy" "$OUT/import-50k.csv"
-  awk -v a=0 -v b="$IMPORT_SECONDS" -v c="$c0" -v d="$c1" -v e="$s0" -v f="$s1" -v r0="$heap0" -v r1="$heapmax" -v rm="${refresh_ms:-0}" -v cold="$cold" \
-    'BEGIN{printf "{\"name\":\"S5\",\"rows\":50000,\"coldImportSeconds\":%.2f,\"importSeconds\":%.2f,\"importRowsPerSecond\":%.0f,\"copySeconds\":%.2f,\"copyRowsPerSecond\":%.0f,\"copySameTableSeconds\":%.2f,\"copySameTableRowsPerSecond\":%.0f,\"rssStartKb\":%d,\"rssPeakKb\":%d,\"readModelSeconds\":%.2f,\"readModelShare\":%.3f}\n", cold, b-a, 50000/(b-a), d-c, 50000/(d-c), f-e, 50000/(f-e), r0, r1, rm/1000, rm/1000/(b-a)}' \
+  awk -v t="$IMPORT_SECONDS" -v c="$c0" -v d="$c1" -v e="$s0" -v f="$s1" -v r0="$heap0" -v r1="$heapmax" -v rm="${refresh_ms:-0}" -v cold="$cold" \
+    'BEGIN{printf "{\"name\":\"S5\",\"rows\":50000,\"coldImportSeconds\":%.2f,\"importSeconds\":%.2f,\"importRowsPerSecond\":%.0f,\"copySeconds\":%.2f,\"copyRowsPerSecond\":%.0f,\"copySameTableSeconds\":%.2f,\"copySameTableRowsPerSecond\":%.0f,\"rssStartKb\":%d,\"rssPeakKb\":%d,\"readModelSeconds\":%.2f,\"readModelShare\":%.3f}\n", cold, t, 50000/t, d-c, 50000/(d-c), f-e, 50000/(f-e), r0, r1, rm/1000, rm/1000/t}' \
     | tee "$OUT/S5.json" ;;
 S6)
   stop_baseline

@@ -69,8 +69,9 @@ class CoachTest {
     }
 
     /**
-     * A question reads the climber's settings once for the pyramids and the counting of sends, and
-     * its conversation with the turns so far in one statement: what the coach saw shows both.
+     * The settings a question reads once are handed to analytics for the pyramids (their grade
+     * system), and the turns read with the conversation reach the prompt: what the coach saw shows
+     * both. (How many statements a question takes is measured, not tested: docs/benchmarks.md.)
      */
     @Test
     @SuppressWarnings("unchecked")

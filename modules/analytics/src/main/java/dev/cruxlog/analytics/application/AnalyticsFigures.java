@@ -61,7 +61,7 @@ public class AnalyticsFigures {
             return stored.overview(owner, counting).switchIfEmpty(Mono.defer(computed));
         }
         return stored.revision(owner, counting)
-                .flatMap(revision -> windowedOverviews.get(new WindowedOverviews.Key(owner, counting, from, to, revision), computed))
+                .flatMap(revision -> windowedOverviews.get(new WindowedOverviews.Window(owner, counting, from, to), revision, computed))
                 .switchIfEmpty(Mono.defer(computed));
     }
 

@@ -1,8 +1,6 @@
 package dev.cruxlog.analytics.application;
 
 import java.time.LocalDate;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -32,32 +30,26 @@ public final class PyramidMemo {
 
     private static final class Held {
         final PyramidView view;
-        final int routes;
         /** Set on the first {@link #encoded} of this pyramid; a race encodes twice, alike. */
         volatile byte[] encoded;
 
-        Held(PyramidView view, int routes) {
+        Held(PyramidView view) {
             this.view = view;
-            this.routes = routes;
         }
     }
 
-    private final long maxRoutes;
-    private final LinkedHashMap<Key, Held> held = new LinkedHashMap<>(64, 0.75f, true);
-    private long routes;
+    private final WeightedLru<Key, Held> held;
 
     /** @param maxRoutes the bound on the routes of the pyramids held and the route characters of their keys (0: hold none) */
     public PyramidMemo(long maxRoutes) {
-        this.maxRoutes = maxRoutes;
+        this.held = new WeightedLru<>(maxRoutes);
     }
 
     /** The pyramid held under this key, or the one {@code build} makes, held from now on. */
     public PyramidView get(Key key, Supplier<PyramidView> build) {
-        synchronized (this) {
-            Held found = held.get(key);
-            if (found != null) {
-                return found.view;
-            }
+        Held found = held.get(key);
+        if (found != null) {
+            return found.view;
         }
         // Built outside the lock: two requests may build the same pyramid at once; both are
         // right, and the later one is held.
@@ -65,17 +57,7 @@ public final class PyramidMemo {
         // The key's route characters count too: they are the climber's to add, as many as they like.
         int size = Math.max(1, view.levels().stream().mapToInt(level -> level.routes().size()).sum()
                 + key.characters().size());
-        synchronized (this) {
-            if (size <= maxRoutes) {
-                Held previous = held.put(key, new Held(view, size));
-                routes += size - (previous == null ? 0 : previous.routes);
-                Iterator<Map.Entry<Key, Held>> eldest = held.entrySet().iterator();
-                while (routes > maxRoutes && eldest.hasNext()) {
-                    routes -= eldest.next().getValue().routes;
-                    eldest.remove();
-                }
-            }
-        }
+        held.put(key, new Held(view), size);
         return view;
     }
 
@@ -86,10 +68,7 @@ public final class PyramidMemo {
      * is encoded on every call and not kept.
      */
     public byte[] encoded(Key key, PyramidView view, Function<PyramidView, byte[]> encode) {
-        Held found;
-        synchronized (this) {
-            found = held.get(key);
-        }
+        Held found = held.get(key);
         if (found == null || found.view != view) {
             return encode.apply(view);
         }
@@ -102,17 +81,11 @@ public final class PyramidMemo {
     }
 
     /** Drops the climber's pyramids (account erasure): nothing of theirs is kept past it. */
-    public synchronized void forget(UUID owner) {
-        held.entrySet().removeIf(entry -> {
-            boolean gone = entry.getKey().owner().equals(owner);
-            if (gone) {
-                routes -= entry.getValue().routes;
-            }
-            return gone;
-        });
+    public void forget(UUID owner) {
+        held.removeIf(key -> key.owner().equals(owner));
     }
 
-    synchronized long routesHeld() {
-        return routes;
+    long routesHeld() {
+        return held.weight();
     }
 }

@@ -1,8 +1,6 @@
 package dev.cruxlog.analytics.application;
 
 import java.time.LocalDate;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -11,58 +9,43 @@ import dev.cruxlog.logbook.SendCounting;
 import reactor.core.publisher.Mono;
 
 /**
- * Overviews of a window of dates this instance computed lately from the ticks, each under the
- * revision the climber's stored figures had when it was asked for; the least recently asked for
- * go first past the bound.
+ * Overviews of a window of dates this instance computed lately from the ticks, one per climber,
+ * counting and window, each with the revision the climber's stored figures had when it was asked
+ * for; the least recently asked for go first past the bound.
  * <p>
  * Every write of a climber's logbook replaces their stored figures in the writing transaction,
  * under a new revision from one sequence (ADR 0015, 0017); a rebuild's claim deletes them all, and
- * until they are stored again nothing is held for the climber. So an overview held under the revision read now was
- * computed from ticks at least as new as that revision's: a reuse never shows an older logbook,
- * on this instance or after another one's write. The coach asks for the last twelve months with
+ * until they are stored again nothing is held for the climber. So an overview held under the
+ * revision read now was computed from ticks at least as new as that revision's: a reuse never
+ * shows an older logbook, on this instance or after another one's write. An overview of another
+ * revision is computed again and takes its place. The coach asks for the last twelve months with
  * every question; computing them was a statement over the climber's whole logbook each time
  * (3.7 ms of PostgreSQL's time per question, docs/benchmarks.md).
  */
 public final class WindowedOverviews {
 
-    /**
-     * @param figuresRevision the revision of the climber's stored figures under this counting
-     *                        ({@link LogbookFigures#revision}) when the overview was asked for
-     */
-    public record Key(UUID owner, SendCounting counting, LocalDate from, LocalDate to, long figuresRevision) {
+    /** Which overview: the climber's, sends counted so, over these dates. */
+    public record Window(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
     }
 
-    private final int maxEntries;
-    private final LinkedHashMap<Key, LogbookStatistics.Overview> held = new LinkedHashMap<>(64, 0.75f, true);
+    private final WeightedLru<Window, Revised<LogbookStatistics.Overview>> held;
 
     /** @param maxEntries how many overviews to hold at most (0: hold none) */
     public WindowedOverviews(int maxEntries) {
-        if (maxEntries < 0) {
-            throw new IllegalArgumentException("maxEntries must not be negative, was " + maxEntries);
-        }
-        this.maxEntries = maxEntries;
+        this.held = new WeightedLru<>(maxEntries);
     }
 
-    /** The overview held under this key, or the one {@code compute} gives, held from then on. */
-    public Mono<LogbookStatistics.Overview> get(Key key, Supplier<Mono<LogbookStatistics.Overview>> compute) {
-        LogbookStatistics.Overview found;
-        synchronized (this) {
-            found = held.get(key);
+    /**
+     * The window's overview held under {@code revision} (the climber's stored figures' now,
+     * {@link LogbookFigures#revision}), or the one {@code compute} gives, held from then on.
+     */
+    public Mono<LogbookStatistics.Overview> get(Window window, long revision, Supplier<Mono<LogbookStatistics.Overview>> compute) {
+        Revised<LogbookStatistics.Overview> found = held.get(window);
+        if (found != null && found.revision() == revision) {
+            return Mono.just(found.value());
         }
         // Computed outside the lock: two requests may compute the same window at once; both are right.
-        return found != null ? Mono.just(found) : compute.get().doOnNext(overview -> hold(key, overview));
-    }
-
-    private synchronized void hold(Key key, LogbookStatistics.Overview overview) {
-        if (maxEntries == 0) {
-            return;
-        }
-        held.put(key, overview);
-        Iterator<Key> eldest = held.keySet().iterator();
-        while (held.size() > maxEntries) {
-            eldest.next();
-            eldest.remove();
-        }
+        return compute.get().doOnNext(overview -> held.put(window, new Revised<>(revision, overview), 1));
     }
 
     /**
@@ -70,11 +53,11 @@ public final class WindowedOverviews {
      * erasure committed may still hold one again; it can never be reached (no stored figures, no
      * revision) and goes with the bound.
      */
-    public synchronized void forget(UUID owner) {
-        held.keySet().removeIf(key -> key.owner().equals(owner));
+    public void forget(UUID owner) {
+        held.removeIf(window -> window.owner().equals(owner));
     }
 
-    synchronized int size() {
+    int size() {
         return held.size();
     }
 }

@@ -31,6 +31,8 @@ final class ReadModelFakes {
         final List<String> calls = new CopyOnWriteArrayList<>();
         final List<UUID> climbers = new CopyOnWriteArrayList<>();
         RuntimeException overviewFailure;
+        /** Run once, as the next overview of a window is computed: a write landing meanwhile. */
+        Runnable whileTheNextWindowIsComputed;
         LocalDate latestDay = LocalDate.of(2026, 12, 8);
 
         @Override
@@ -47,6 +49,11 @@ final class ReadModelFakes {
         @Override
         public Mono<Overview> overview(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
             calls.add("overview " + counting + " " + from + ".." + to);
+            Runnable meanwhile = whileTheNextWindowIsComputed;
+            if (meanwhile != null && (from != null || to != null)) {
+                whileTheNextWindowIsComputed = null;
+                meanwhile.run();
+            }
             if (overviewFailure != null) {
                 return Mono.error(overviewFailure);
             }

@@ -143,6 +143,28 @@ class WholeLogbookReadModelTest {
         assertThat(statistics.calls).as("the next write's revision: computed again").containsExactly(computed);
     }
 
+    /**
+     * The revision is read before the overview is computed: a write that lands while it is computed
+     * stores a newer revision, and the next view computes again rather than take the held one as current.
+     */
+    @Test
+    void aWriteLandingWhileAWindowIsComputedIsComputedAgainOnTheNextView() {
+        LocalDate from = LocalDate.of(2024, 1, 1);
+        StepVerifier.create(readModel.logbookChanged(CLIMBER)).verifyComplete();
+        statistics.whileTheNextWindowIsComputed = () -> readModel.logbookChanged(CLIMBER).block();
+        StepVerifier.create(analytics.overview(CLIMBER, SendCounting.LEADS_AND_BOULDERS, from, null)).expectNextCount(1)
+                .verifyComplete();
+        statistics.calls.clear();
+
+        StepVerifier.create(analytics.overview(CLIMBER, SendCounting.LEADS_AND_BOULDERS, from, null)).expectNextCount(1)
+                .verifyComplete();
+        StepVerifier.create(analytics.overview(CLIMBER, SendCounting.LEADS_AND_BOULDERS, from, null)).expectNextCount(1)
+                .verifyComplete();
+
+        assertThat(statistics.calls).as("computed again once, then held under the write's revision")
+                .containsExactly("overview LEADS_AND_BOULDERS 2024-01-01..null");
+    }
+
     @Test
     void theRebuildRefreshesAPageOfClimbersPerJobEachInItsOwnTransactionThenQueuesTheNextPage() {
         for (int i = 0; i < ReadModelRebuild.PAGE + 3; i++) {

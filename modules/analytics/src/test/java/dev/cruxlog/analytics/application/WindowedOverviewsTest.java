@@ -27,13 +27,13 @@ class WindowedOverviewsTest {
     void anEqualKeyIsServedWhatWasComputedAndEveryOtherPartOfTheKeyComputesAgain() {
         WindowedOverviews overviews = new WindowedOverviews(100);
 
-        Overview first = overviews.get(key(ANNA, 7), () -> compute("first", 1)).block();
-        Overview again = overviews.get(key(ANNA, 7), () -> compute("again", 2)).block();
-        overviews.get(key(ANNA, 8), () -> compute("next revision", 3)).block();
-        overviews.get(key(BEN, 7), () -> compute("another climber", 4)).block();
-        overviews.get(new WindowedOverviews.Key(ANNA, SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS, FROM, TO, 7),
+        Overview first = overviews.get(window(ANNA), 7, () -> compute("first", 1)).block();
+        Overview again = overviews.get(window(ANNA), 7, () -> compute("again", 2)).block();
+        overviews.get(window(ANNA), 8, () -> compute("next revision", 3)).block();
+        overviews.get(window(BEN), 7, () -> compute("another climber", 4)).block();
+        overviews.get(new WindowedOverviews.Window(ANNA, SendCounting.LEADS_TOP_ROPES_AND_FOLLOWS, FROM, TO), 8,
                 () -> compute("other counting", 5)).block();
-        overviews.get(new WindowedOverviews.Key(ANNA, SendCounting.LEADS_AND_BOULDERS, FROM.plusDays(1), TO.plusDays(1), 7),
+        overviews.get(new WindowedOverviews.Window(ANNA, SendCounting.LEADS_AND_BOULDERS, FROM.plusDays(1), TO.plusDays(1)), 8,
                 () -> compute("next day", 6)).block();
 
         assertThat(again).isSameAs(first);
@@ -41,45 +41,57 @@ class WindowedOverviewsTest {
     }
 
     @Test
+    void aNewerRevisionTakesTheOlderOnesPlaceSoWritesDoNotPileUp() {
+        WindowedOverviews overviews = new WindowedOverviews(100);
+        for (long revision = 1; revision <= 50; revision++) {
+            overviews.get(window(ANNA), revision, () -> compute("anna", 1)).block();
+        }
+        overviews.get(window(ANNA), 1, () -> compute("the first revision again", 2)).block();
+
+        assertThat(overviews.size()).isEqualTo(1);
+        assertThat(computed).hasSize(51).last().isEqualTo("the first revision again");
+    }
+
+    @Test
     void theLeastRecentlyAskedForGoFirstPastTheBound() {
         WindowedOverviews overviews = new WindowedOverviews(2);
-        overviews.get(key(ANNA, 1), () -> compute("anna", 1)).block();
-        overviews.get(key(BEN, 1), () -> compute("ben", 2)).block();
-        overviews.get(key(ANNA, 1), () -> compute("anna again", 3)).block();
-        overviews.get(key(ANNA, 2), () -> compute("anna's next", 4)).block();
+        UUID cleo = UUID.fromString("00000000-0000-0000-0000-00000000000c");
+        overviews.get(window(ANNA), 1, () -> compute("anna", 1)).block();
+        overviews.get(window(BEN), 1, () -> compute("ben", 2)).block();
+        overviews.get(window(ANNA), 1, () -> compute("anna again", 3)).block();
+        overviews.get(window(cleo), 1, () -> compute("cleo", 4)).block();
 
-        overviews.get(key(ANNA, 1), () -> compute("anna once more", 5)).block();
-        overviews.get(key(BEN, 1), () -> compute("ben again", 6)).block();
+        overviews.get(window(ANNA), 1, () -> compute("anna once more", 5)).block();
+        overviews.get(window(BEN), 1, () -> compute("ben again", 6)).block();
 
         assertThat(overviews.size()).isEqualTo(2);
-        assertThat(computed).as("ben's was the eldest when anna's next came").containsExactly("anna", "ben", "anna's next",
-                "ben again");
+        assertThat(computed).as("ben's was the eldest when cleo's came").containsExactly("anna", "ben", "cleo", "ben again");
     }
 
     @Test
     void nothingIsHeldAtZeroNorAfterTheClimbersErasureNorWhenTheComputationFails() {
         WindowedOverviews none = new WindowedOverviews(0);
-        none.get(key(ANNA, 1), () -> compute("anna", 1)).block();
-        none.get(key(ANNA, 1), () -> compute("anna again", 2)).block();
+        none.get(window(ANNA), 1, () -> compute("anna", 1)).block();
+        none.get(window(ANNA), 1, () -> compute("anna again", 2)).block();
         assertThat(none.size()).isZero();
 
         WindowedOverviews overviews = new WindowedOverviews(10);
-        overviews.get(key(ANNA, 1), () -> compute("anna", 3)).block();
-        overviews.get(key(BEN, 1), () -> compute("ben", 4)).block();
+        overviews.get(window(ANNA), 1, () -> compute("anna", 3)).block();
+        overviews.get(window(BEN), 1, () -> compute("ben", 4)).block();
         overviews.forget(ANNA);
-        overviews.get(key(ANNA, 1), () -> compute("anna after erasure", 5)).block();
-        overviews.get(key(BEN, 1), () -> compute("ben again", 6)).block();
+        overviews.get(window(ANNA), 1, () -> compute("anna after erasure", 5)).block();
+        overviews.get(window(BEN), 1, () -> compute("ben again", 6)).block();
 
-        assertThatThrownBy(() -> overviews.get(key(BEN, 2), () -> Mono.error(new IllegalStateException("down"))).block())
+        assertThatThrownBy(() -> overviews.get(window(BEN), 2, () -> Mono.error(new IllegalStateException("down"))).block())
                 .hasMessage("down");
-        overviews.get(key(BEN, 2), () -> compute("ben after the failure", 7)).block();
+        overviews.get(window(BEN), 2, () -> compute("ben after the failure", 7)).block();
 
         assertThat(computed).containsExactly("anna", "anna again", "anna", "ben", "anna after erasure", "ben after the failure");
         assertThatThrownBy(() -> new WindowedOverviews(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static WindowedOverviews.Key key(UUID owner, long revision) {
-        return new WindowedOverviews.Key(owner, SendCounting.LEADS_AND_BOULDERS, FROM, TO, revision);
+    private static WindowedOverviews.Window window(UUID owner) {
+        return new WindowedOverviews.Window(owner, SendCounting.LEADS_AND_BOULDERS, FROM, TO);
     }
 
     private Mono<Overview> compute(String name, long ticks) {

@@ -1,8 +1,6 @@
 package dev.cruxlog.analytics.adapter.out.persistence;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.cruxlog.analytics.application.WeightedLru;
 
 /**
  * Figures this instance decoded lately, by key, with the revision they were decoded from; the
@@ -16,43 +14,26 @@ final class DecodedFigures {
     record Held(long revision, Object value, int bodyBytes) {
     }
 
-    private final long maxBodyBytes;
-    private final LinkedHashMap<String, Held> held = new LinkedHashMap<>(64, 0.75f, true);
-    private long bodyBytes;
+    private final WeightedLru<String, Held> held;
 
     /** @param maxBodyBytes the bound on the bodies held, in bytes of their JSON (0: hold nothing) */
     DecodedFigures(long maxBodyBytes) {
-        this.maxBodyBytes = maxBodyBytes;
+        this.held = new WeightedLru<>(maxBodyBytes);
     }
 
-    synchronized Held get(String key) {
+    Held get(String key) {
         return held.get(key);
     }
 
-    synchronized void put(String key, long revision, Object value, int size) {
-        if (size > maxBodyBytes) {
-            return;
-        }
-        Held previous = held.put(key, new Held(revision, value, size));
-        bodyBytes += size - (previous == null ? 0 : previous.bodyBytes());
-        Iterator<Map.Entry<String, Held>> eldest = held.entrySet().iterator();
-        while (bodyBytes > maxBodyBytes && eldest.hasNext()) {
-            bodyBytes -= eldest.next().getValue().bodyBytes();
-            eldest.remove();
-        }
+    void put(String key, long revision, Object value, int size) {
+        held.put(key, new Held(revision, value, size), size);
     }
 
-    synchronized void forget(String keyPrefix) {
-        held.entrySet().removeIf(entry -> {
-            boolean gone = entry.getKey().startsWith(keyPrefix);
-            if (gone) {
-                bodyBytes -= entry.getValue().bodyBytes();
-            }
-            return gone;
-        });
+    void forget(String keyPrefix) {
+        held.removeIf(key -> key.startsWith(keyPrefix));
     }
 
-    synchronized long bodyBytes() {
-        return bodyBytes;
+    long bodyBytes() {
+        return held.weight();
     }
 }
