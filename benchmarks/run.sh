@@ -16,12 +16,14 @@ WARMUP=${WARMUP:-2}                      # unmeasured seconds before each run
 JIT_WARMUP=${JIT_WARMUP:-10}             # 64-connection warm-up slices after each server start, repeated ...
 JIT_WARMUP_MAX=${JIT_WARMUP_MAX:-70}     # ... until the JIT compilers use under JIT_QUIET of a core, or this long
 JIT_QUIET=${JIT_QUIET:-0.05}
-JIT_SIMMER=${JIT_SIMMER:-0.25}          # ... or until two slices in a row, each under this share of a core, did not bring the
-JIT_PLATEAU=${JIT_PLATEAU:-0.9}          # compilers' share below this fraction of the slice before (the servlet baselines
-                                         # recompile at 0.12-0.19 of a core from about 20 s on, however long they warm:
-                                         # 20261204T100100Z; above the simmer a share may still drop, as one did at 60 s there)
+JIT_SIMMER=${JIT_SIMMER:-0.25}          # ... or until a slice under this share of a core did not bring the compilers' share
+JIT_PLATEAU=${JIT_PLATEAU:-0.9}          # below this fraction of the slice before (the servlet baselines recompile at
+                                         # 0.12-0.19 of a core from about 20 s on, however long they warm: 20261204T100100Z,
+                                         # 20261205T011242Z; above the simmer a share may still drop, as one did at 60 s there;
+                                         # two such slices in a row before 2026-12-05, 10 s more for each baseline)
 JIT_WARMUP_CPUS=${JIT_WARMUP_CPUS:-0,1}  # a pinned server may use these cores while it warms up (empty: its own core only)
-STEP_START=${STEP_START:-800}            # S2/S2N: first open-model rate (req/s; a first step that fails steps down) ...
+STEP_START=${STEP_START:-1000}           # S2/S2N: first open-model rate (req/s; a first step that fails steps down; 800 before
+                                         # 2026-12-05, the same grid of rates one step lower, where every server held) ...
 STEP_FACTOR=${STEP_FACTOR:-1.25}         # ... multiplied after each step that held ...
 STEP_MAX=${STEP_MAX:-12}                 # ... at most this many steps ...
 STEP_SECONDS=${STEP_SECONDS:-6}          # ... of this length (at 500 req/s and up, 3,000 requests: p99 from 30 above it) ...
@@ -351,12 +353,27 @@ BASE_URL="http://localhost:$BASE_PORT/api/v1/logbook/ticks?limit=50"
 # and is let onto JIT_WARMUP_CPUS only while it warms up: the compile queue drains on the second
 # core instead of for a minute beside the requests (seven starts held the whole run over its 20
 # minutes, up to 75 s each). Then every thread is pinned back before anything is measured.
+# URL may be several, space-separated, each as URL or URL|ACCEPT: warmed at once, the 64 connections shared
+# (S4's three pages compiled side by side end on one quiet slice, not three).
 warm_up() {
-  local spent=0 j0 j1 share previous="" flat=0
+  local spent=0 j0 j1 share previous="" entry url accept pids
+  local -a urls
+  read -r -a urls <<< "$1"
   widen "$2"
   while :; do
     j0=$(jit_ticks "$2")
-    $LOADGEN load "$1" "$OUT/tokens.txt" 64 "$JIT_WARMUP" > /dev/null
+    pids=""
+    for entry in "${urls[@]}"; do
+      url=${entry%%|*}; accept=""; [ "$entry" = "$url" ] || accept=${entry#*|}
+      if [ -n "$accept" ]; then
+        LOADGEN_ACCEPT=$accept $LOADGEN load "$url" "$OUT/tokens.txt" $((64 / ${#urls[@]})) "$JIT_WARMUP" > /dev/null &
+      else
+        $LOADGEN load "$url" "$OUT/tokens.txt" $((64 / ${#urls[@]})) "$JIT_WARMUP" > /dev/null &
+      fi
+      pids="$pids $!"
+    done
+    # shellcheck disable=SC2086
+    wait $pids
     j1=$(jit_ticks "$2"); spent=$((spent + JIT_WARMUP))
     share=$(awk -v a="$j0" -v b="$j1" -v hz="$HZ" -v s="$JIT_WARMUP" 'BEGIN{printf "%.3f", (b-a)/hz/s}')
     echo "{\"server\":\"$1\",\"warmedSeconds\":$spent,\"jitShareLastSlice\":$share,\"cpus\":\"${WIDENED:+$JIT_WARMUP_CPUS}\"}" >> "$OUT/jit-warmup.jsonl"
@@ -365,9 +382,7 @@ warm_up() {
     # Compilers that stopped quieting down: more warm-up would not make the measured server any warmer.
     if [ -n "$previous" ] && awk -v x="$share" -v p="$previous" -v f="$JIT_PLATEAU" -v m="$JIT_SIMMER" \
         'BEGIN{exit !(x < m && x >= p * f)}'; then
-      flat=$((flat + 1)); [ "$flat" -ge 2 ] && break
-    else
-      flat=0
+      break
     fi
     previous=$share
   done
@@ -456,13 +471,11 @@ S4)
   PYR="http://localhost:$APP_PORT/api/v1/analytics/pyramid?discipline=sport"
   OVR="http://localhost:$APP_PORT/api/v1/analytics/overview"
   # Their code paths are cold after the ticks page's warm-up: the compilers took a quarter of the
-  # core through the first S4 runs (run 20261201T020314Z). Warm them the same way first.
-  warm_up "$PYR" "$APP_PID"
-  # The overview's own: since the pyramid's JSON is kept with it (PyramidMemo) its warm-up
-  # no longer compiles the JSON encoder the overview needs (run 20261201T074254Z: the overview's
-  # first run had the compilers at a quarter of the core and half its usual rate).
-  warm_up "$OVR" "$APP_PID"
-  LOADGEN_ACCEPT=text/html warm_up "http://localhost:$APP_PORT/dashboard" "$APP_PID"
+  # core through the first S4 runs (run 20261201T020314Z). Warm them the same way first, the three
+  # at once: each needs its own (since the pyramid's JSON is kept with it, PyramidMemo, its warm-up
+  # no longer compiles the encoder the overview needs: run 20261201T074254Z), and one after the
+  # other they took 70 s (20261205T011242Z), each ending on a quiet slice of its own.
+  warm_up "$PYR $OVR http://localhost:$APP_PORT/dashboard|text/html" "$APP_PID"
   run "S4-pyramid-max" "$APP_PID" "$PYR" "$OUT/heavy-token.txt" 16
   run "S4-overview-max" "$APP_PID" "$OVR" "$OUT/heavy-token.txt" 16
   # The dashboard page: the overview, the sport pyramid and the climber's settings, as HTML.
@@ -557,8 +570,9 @@ net_server() { # LABEL PID URL
     for c in 64 1000; do run "S1N-$label-c$c" "$pid" "$url" "$OUT/tokens.txt" $c; done
   fi
   if has S2N; then
-    # Start at 60% of the same server's local maximum when S2 ran (fewer steps), else at STEP_START.
-    local start; start=$(awk -v m="$(max_of "S2-max-$label")" -v s="$STEP_START" 'BEGIN{r = int(m * 0.6); print (r > 0 ? r : s)}')
+    # Start at 75% of the same server's local maximum when S2 ran (fewer steps), else at STEP_START: the
+    # grid of 60% one step up (60% before 2026-12-05; every server held that first step).
+    local start; start=$(awk -v m="$(max_of "S2-max-$label")" -v s="$STEP_START" 'BEGIN{r = int(m * 0.75); print (r > 0 ? r : s)}')
     ramp_search "$label" S2N "$pid" "$url" "$start"
   fi
 }
