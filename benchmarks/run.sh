@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces every figure in docs/benchmarks.md:
-#   benchmarks/run.sh                 all scenarios (21.1 minutes at full speed on 2 cores on 2026-12-05, before S6's own warm-up added about 20 s; more in slow hours)
+#   benchmarks/run.sh                 all scenarios (21.1 minutes at full speed on 2 cores on 2026-12-05, before this day's shorter warm-ups; 28.4 at a third of that speed)
 #   benchmarks/run.sh S1 S2           only those (S1N/S2N always run last: they restart the app behind a proxy)
 #   benchmarks/run.sh S6 S6W          S6W (never in the default set): S6 with the imports on a job-worker instance
 # Needs: PostgreSQL on localhost:5432 (trust auth, as on CI), pgbench, Java 17 (java, jcmd), and for the
@@ -23,7 +23,7 @@ JIT_PLATEAU=${JIT_PLATEAU:-0.9}          # below this fraction of the slice befo
                                          # two such slices in a row before 2026-12-05, 10 s more for each baseline)
 JIT_WARMUP_CPUS=${JIT_WARMUP_CPUS:-0,1}  # a pinned server may use these cores while it warms up (empty: its own core only)
 STEP_START=${STEP_START:-1000}           # S2/S2N: first open-model rate (req/s; a first step that fails steps down; 800 before
-                                         # 2026-12-05, the same grid of rates one step lower, where every server held) ...
+                                         # 2026-12-05: the same rates, a step fewer when 1,000 holds) ...
 STEP_FACTOR=${STEP_FACTOR:-1.25}         # ... multiplied after each step that held ...
 STEP_MAX=${STEP_MAX:-12}                 # ... at most this many steps ...
 STEP_SECONDS=${STEP_SECONDS:-6}          # ... of this length (at 500 req/s and up, 3,000 requests: p99 from 30 above it) ...
@@ -570,8 +570,8 @@ net_server() { # LABEL PID URL
     for c in 64 1000; do run "S1N-$label-c$c" "$pid" "$url" "$OUT/tokens.txt" $c; done
   fi
   if has S2N; then
-    # Start at 75% of the same server's local maximum when S2 ran (fewer steps), else at STEP_START: the
-    # grid of 60% one step up (60% before 2026-12-05; every server held that first step).
+    # Start at 75% of the same server's local maximum when S2 ran, else at STEP_START: the rates of 60% (before
+    # 2026-12-05) one step up, a step fewer when the first holds.
     local start; start=$(awk -v m="$(max_of "S2-max-$label")" -v s="$STEP_START" 'BEGIN{r = int(m * 0.75); print (r > 0 ? r : s)}')
     ramp_search "$label" S2N "$pid" "$url" "$start"
   fi
