@@ -36,7 +36,20 @@ public final class WeightedLru<K, V> {
 
     /** Holds the value in place of any under the key, then lets the least recently read go past the bound. */
     public synchronized void put(K key, V value, long valueWeight) {
+        putUnlessKept(key, value, valueWeight, held -> false);
+    }
+
+    /**
+     * As {@link #put}, unless the value already held under the key is to be kept: checked under
+     * the same lock as the replacement, so a value computed from older data and finishing later
+     * cannot displace a newer one between the check and the put.
+     */
+    public synchronized void putUnlessKept(K key, V value, long valueWeight, Predicate<? super V> keepHeld) {
         if (valueWeight > maxWeight) {
+            return;
+        }
+        Weighted<V> current = held.get(key);
+        if (current != null && keepHeld.test(current.value())) {
             return;
         }
         Weighted<V> previous = held.put(key, new Weighted<>(value, valueWeight));

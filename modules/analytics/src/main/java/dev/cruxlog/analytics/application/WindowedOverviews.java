@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
  * until they are stored again nothing is held for the climber. So an overview held under the
  * revision read now was computed from ticks at least as new as that revision's: a reuse never
  * shows an older logbook, on this instance or after another one's write. An overview of another
- * revision is computed again and takes its place. The coach asks for the last twelve months with
- * every question; computing them was a statement over the climber's whole logbook each time
+ * revision is computed again and takes the held one's place, unless the held one's is newer. The
+ * coach asks for the last twelve months with every question; computing them was a statement over the climber's whole logbook each time
  * (3.7 ms of PostgreSQL's time per question, docs/benchmarks.md).
  */
 public final class WindowedOverviews {
@@ -45,7 +45,10 @@ public final class WindowedOverviews {
             return Mono.just(found.value());
         }
         // Computed outside the lock: two requests may compute the same window at once; both are right.
-        return compute.get().doOnNext(overview -> held.put(window, new Revised<>(revision, overview), 1));
+        // One that read an older revision and finishes after a newer one was held does not take its
+        // place (revisions come from one sequence): the next request would only compute it again.
+        return compute.get().doOnNext(overview -> held.putUnlessKept(window, new Revised<>(revision, overview), 1,
+                current -> current.revision() > revision));
     }
 
     /**

@@ -52,4 +52,20 @@ class WeightedLruTest {
         assertThat(lru.weight()).isEqualTo(5);
         assertThat(lru.get("ben/1")).isEqualTo("B1");
     }
+
+    @Test
+    void aValueToBeKeptIsNotReplacedAndItsWeightStays() {
+        WeightedLru<String, Integer> lru = new WeightedLru<>(10);
+        lru.put("anna", 5, 3);
+
+        lru.putUnlessKept("anna", 4, 1, held -> held > 4);
+        assertThat(lru.get("anna")).isEqualTo(5);
+        assertThat(lru.weight()).isEqualTo(3);
+
+        lru.putUnlessKept("anna", 6, 2, held -> held > 6);
+        lru.putUnlessKept("ben", 1, 2, held -> true);
+        assertThat(lru.get("anna")).isEqualTo(6);
+        assertThat(lru.get("ben")).as("nothing held under the key: nothing to keep").isEqualTo(1);
+        assertThat(lru.weight()).isEqualTo(4);
+    }
 }

@@ -13,6 +13,7 @@ import dev.cruxlog.logbook.LogbookStatistics.Overview;
 import dev.cruxlog.logbook.SendCounting;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 class WindowedOverviewsTest {
 
@@ -50,6 +51,23 @@ class WindowedOverviewsTest {
 
         assertThat(overviews.size()).isEqualTo(1);
         assertThat(computed).hasSize(51).last().isEqualTo("the first revision again");
+    }
+
+    @Test
+    void anOverviewOfAnOlderRevisionFinishingLastDoesNotDisplaceTheNewerOne() {
+        WindowedOverviews overviews = new WindowedOverviews(100);
+        Sinks.One<Overview> slowBeforeTheWrite = Sinks.one();
+        Mono<Overview> older = overviews.get(window(ANNA), 1, slowBeforeTheWrite::asMono).cache();
+        older.subscribe();
+
+        Overview newer = overviews.get(window(ANNA), 2, () -> compute("after the write", 2)).block();
+        slowBeforeTheWrite.tryEmitValue(new Overview(1, 0, 0, null, 0, 0, 0, Map.of(), List.of(), List.of(), List.of(), 0, 0,
+                Map.of()));
+        Overview again = overviews.get(window(ANNA), 2, () -> compute("the newer computed again", 3)).block();
+
+        assertThat(older.block().ticks()).as("the older request is answered what it computed").isEqualTo(1);
+        assertThat(again).isSameAs(newer);
+        assertThat(computed).containsExactly("after the write");
     }
 
     @Test
