@@ -19,8 +19,9 @@ import reactor.core.publisher.Mono;
  * revision read now was computed from ticks at least as new as that revision's: a reuse never
  * shows an older logbook, on this instance or after another one's write. An overview of another
  * revision is computed again and takes the held one's place, unless the held one's is newer. The
- * coach asks for the last twelve months with every question; computing them was a statement over the climber's whole logbook each time
- * (3.7 ms of PostgreSQL's time per question, docs/benchmarks.md).
+ * coach asks for the last twelve months with every question; computing them was a statement over
+ * the climber's whole logbook each time (3.7 ms of PostgreSQL's time per question,
+ * docs/benchmarks.md).
  */
 public final class WindowedOverviews {
 

@@ -75,15 +75,36 @@ public final class TcpProxy implements AutoCloseable {
         while (!listening.isClosed()) {
             try {
                 Socket client = listening.accept();
+                if (!tracked(listening, client)) {
+                    return;
+                }
                 Socket upstream = new Socket(targetHost, targetPort);
-                sockets.add(client);
-                sockets.add(upstream);
+                if (!tracked(listening, upstream)) {
+                    closeQuietly(client);
+                    return;
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
                 return;
             }
         }
+    }
+
+    /**
+     * Keeps the socket to be killed by the next {@link #cut()}, or closes it if a cut came since
+     * {@code listening} was opened. A thread blocked in {@code accept()} can still take a
+     * connection made just after {@code cut()} closed the listener (the kernel keeps the socket
+     * listening until that call returns); without this check such a connection outlived the cut
+     * and reached PostgreSQL (seen once in DatabaseHealthProbeTest, 2026-12-05).
+     */
+    private synchronized boolean tracked(ServerSocket listening, Socket opened) {
+        if (server != listening) {
+            closeQuietly(opened);
+            return false;
+        }
+        sockets.add(opened);
+        return true;
     }
 
     private void pump(Socket from, Socket to) {
