@@ -80,7 +80,11 @@ public final class PyramidMemo {
         return encoded;
     }
 
-    /** Drops the climber's pyramids (account erasure): nothing of theirs is kept past it. */
+    /**
+     * Drops the climber's pyramids (account erasure). A request that read their stored sends before
+     * the erasure committed may still hold one again; it can never be reached (no stored sends, no
+     * revision to key it by) and goes with the bound, as in {@link WindowedOverviews#forget}.
+     */
     public void forget(UUID owner) {
         held.removeIf(key -> key.owner().equals(owner));
     }
