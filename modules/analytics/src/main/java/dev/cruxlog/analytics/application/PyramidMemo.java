@@ -39,6 +39,7 @@ public final class PyramidMemo {
     }
 
     private final WeightedLru<Key, Held> held;
+    private final RecentlyErased erased = new RecentlyErased();
 
     /** @param maxRoutes the bound on the routes of the pyramids held and the route characters of their keys (0: hold none) */
     public PyramidMemo(long maxRoutes) {
@@ -58,6 +59,10 @@ public final class PyramidMemo {
         int size = Math.max(1, view.levels().stream().mapToInt(level -> level.routes().size()).sum()
                 + key.characters().size());
         held.put(key, new Held(view), size);
+        if (erased.contains(key.owner())) {
+            // The climber was erased while this pyramid was built: it is answered, not kept.
+            held.remove(key);
+        }
         return view;
     }
 
@@ -81,11 +86,11 @@ public final class PyramidMemo {
     }
 
     /**
-     * Drops the climber's pyramids (account erasure). A request that read their stored sends before
-     * the erasure committed may still hold one again; it can never be reached (no stored sends, no
-     * revision to key it by) and goes with the bound, as in {@link WindowedOverviews#forget}.
+     * Drops the climber's pyramids (account erasure), and any that a request which read their stored
+     * sends before the erasure builds after it ({@link RecentlyErased}).
      */
     public void forget(UUID owner) {
+        erased.mark(owner);
         held.removeIf(key -> key.owner().equals(owner));
     }
 

@@ -61,6 +61,14 @@ public final class WeightedLru<K, V> {
         }
     }
 
+    /** Drops the value held under the key, if any. */
+    public synchronized void remove(K key) {
+        Weighted<V> gone = held.remove(key);
+        if (gone != null) {
+            weight -= gone.weight();
+        }
+    }
+
     /** Drops every value whose key matches (a climber's, on account erasure). */
     public synchronized void removeIf(Predicate<K> matches) {
         held.entrySet().removeIf(entry -> {

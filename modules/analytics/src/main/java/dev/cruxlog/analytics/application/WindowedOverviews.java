@@ -30,6 +30,7 @@ public final class WindowedOverviews {
     }
 
     private final WeightedLru<Window, Revised<LogbookStatistics.Overview>> held;
+    private final RecentlyErased erased = new RecentlyErased();
 
     /** @param maxEntries how many overviews to hold at most (0: hold none) */
     public WindowedOverviews(int maxEntries) {
@@ -48,16 +49,21 @@ public final class WindowedOverviews {
         // Computed outside the lock: two requests may compute the same window at once; both are right.
         // One that read an older revision and finishes after a newer one was held does not take its
         // place (revisions come from one sequence): the next request would only compute it again.
-        return compute.get().doOnNext(overview -> held.putUnlessKept(window, new Revised<>(revision, overview), 1,
-                current -> current.revision() > revision));
+        return compute.get().doOnNext(overview -> {
+            held.putUnlessKept(window, new Revised<>(revision, overview), 1, current -> current.revision() > revision);
+            if (erased.contains(window.owner())) {
+                // The climber was erased while this overview was computed: it is answered, not kept.
+                held.remove(window);
+            }
+        });
     }
 
     /**
-     * Drops the climber's overviews (account erasure). A request that read their revision before the
-     * erasure committed may still hold one again; it can never be reached (no stored figures, no
-     * revision) and goes with the bound.
+     * Drops the climber's overviews (account erasure), and any that a request which read their
+     * revision before the erasure computes after it ({@link RecentlyErased}).
      */
     public void forget(UUID owner) {
+        erased.mark(owner);
         held.removeIf(window -> window.owner().equals(owner));
     }
 

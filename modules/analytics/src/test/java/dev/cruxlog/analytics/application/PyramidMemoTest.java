@@ -96,6 +96,24 @@ class PyramidMemoTest {
     }
 
     @Test
+    void aPyramidBuiltWhileItsClimberIsErasedIsAnsweredAndNotHeld() {
+        PyramidMemo memo = new PyramidMemo(100);
+        List<String> built = new ArrayList<>();
+        memo.get(key(BEN, 1), () -> view("ben", 2, built));
+
+        PyramidView across = memo.get(key(ANNA, 1), () -> {
+            // The erasure commits while a request that read Anna's stored sends before it builds.
+            memo.forget(ANNA);
+            return view("built across the erasure", 2, built);
+        });
+        memo.get(key(ANNA, 1), () -> view("built again", 2, built));
+
+        assertThat(across.discipline()).isEqualTo("built across the erasure");
+        assertThat(built).containsExactly("ben", "built across the erasure", "built again");
+        assertThat(memo.routesHeld()).as("ben's two routes only").isEqualTo(2);
+    }
+
+    @Test
     void aHeldPyramidIsEncodedOnceAndOneNoLongerHeldOnEveryCall() {
         PyramidMemo memo = new PyramidMemo(6);
         List<String> built = new ArrayList<>();

@@ -71,6 +71,24 @@ class WindowedOverviewsTest {
     }
 
     @Test
+    void anOverviewComputedWhileItsClimberIsErasedIsAnsweredAndNotHeld() {
+        WindowedOverviews overviews = new WindowedOverviews(100);
+        overviews.get(window(BEN), 1, () -> compute("ben", 1)).block();
+        Sinks.One<Overview> computingAcrossTheErasure = Sinks.one();
+        Mono<Overview> anna = overviews.get(window(ANNA), 1, computingAcrossTheErasure::asMono).cache();
+        anna.subscribe();
+
+        overviews.forget(ANNA);
+        computingAcrossTheErasure.tryEmitValue(new Overview(7, 0, 0, null, 0, 0, 0, Map.of(), List.of(), List.of(), List.of(),
+                0, 0, Map.of()));
+
+        assertThat(anna.block().ticks()).isEqualTo(7);
+        assertThat(overviews.size()).as("ben's only").isEqualTo(1);
+        overviews.get(window(ANNA), 1, () -> compute("anna computed again", 2)).block();
+        assertThat(computed).containsExactly("ben", "anna computed again");
+    }
+
+    @Test
     void theLeastRecentlyAskedForGoFirstPastTheBound() {
         WindowedOverviews overviews = new WindowedOverviews(2);
         UUID cleo = UUID.fromString("00000000-0000-0000-0000-00000000000c");
