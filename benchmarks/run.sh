@@ -353,8 +353,8 @@ BASE_URL="http://localhost:$BASE_PORT/api/v1/logbook/ticks?limit=50"
 # and is let onto JIT_WARMUP_CPUS only while it warms up: the compile queue drains on the second
 # core instead of for a minute beside the requests (seven starts held the whole run over its 20
 # minutes, up to 75 s each). Then every thread is pinned back before anything is measured.
-# URL may be several, space-separated, each as URL or URL|ACCEPT: warmed at once, the 64 connections shared
-# (S4's three pages compiled side by side end on one quiet slice, not three).
+# URL may be several, space-separated, each as URL (asking for JSON) or URL|ACCEPT: warmed at once, the 64
+# connections shared (S4's three pages compiled side by side end on one quiet slice, not three).
 warm_up() {
   local spent=0 j0 j1 share previous="" entry url accept pids
   local -a urls
@@ -364,12 +364,8 @@ warm_up() {
     j0=$(jit_ticks "$2")
     pids=""
     for entry in "${urls[@]}"; do
-      url=${entry%%|*}; accept=""; [ "$entry" = "$url" ] || accept=${entry#*|}
-      if [ -n "$accept" ]; then
-        LOADGEN_ACCEPT=$accept $LOADGEN load "$url" "$OUT/tokens.txt" $((64 / ${#urls[@]})) "$JIT_WARMUP" > /dev/null &
-      else
-        $LOADGEN load "$url" "$OUT/tokens.txt" $((64 / ${#urls[@]})) "$JIT_WARMUP" > /dev/null &
-      fi
+      url=${entry%%|*}; accept=application/json; [ "$entry" = "$url" ] || accept=${entry#*|}
+      LOADGEN_ACCEPT=$accept $LOADGEN load "$url" "$OUT/tokens.txt" $((64 / ${#urls[@]})) "$JIT_WARMUP" > /dev/null &
       pids="$pids $!"
     done
     # shellcheck disable=SC2086

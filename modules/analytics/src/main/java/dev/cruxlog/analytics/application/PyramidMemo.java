@@ -38,12 +38,11 @@ public final class PyramidMemo {
         }
     }
 
-    private final WeightedLru<Key, Held> held;
-    private final RecentlyErased erased = new RecentlyErased();
+    private final ClimbersLru<Key, Held> held;
 
     /** @param maxRoutes the bound on the routes of the pyramids held and the route characters of their keys (0: hold none) */
     public PyramidMemo(long maxRoutes) {
-        this.held = new WeightedLru<>(maxRoutes);
+        this.held = new ClimbersLru<>(maxRoutes, Key::owner);
     }
 
     /** The pyramid held under this key, or the one {@code build} makes, held from now on. */
@@ -59,10 +58,6 @@ public final class PyramidMemo {
         int size = Math.max(1, view.levels().stream().mapToInt(level -> level.routes().size()).sum()
                 + key.characters().size());
         held.put(key, new Held(view), size);
-        if (erased.contains(key.owner())) {
-            // The climber was erased while this pyramid was built: it is answered, not kept.
-            held.remove(key);
-        }
         return view;
     }
 
@@ -87,11 +82,10 @@ public final class PyramidMemo {
 
     /**
      * Drops the climber's pyramids (account erasure), and any that a request which read their stored
-     * sends before the erasure builds after it ({@link RecentlyErased}).
+     * sends before the erasure builds after it ({@link ClimbersLru}).
      */
     public void forget(UUID owner) {
-        erased.mark(owner);
-        held.removeIf(key -> key.owner().equals(owner));
+        held.forget(owner);
     }
 
     long routesHeld() {

@@ -29,12 +29,11 @@ public final class WindowedOverviews {
     public record Window(UUID owner, SendCounting counting, LocalDate from, LocalDate to) {
     }
 
-    private final WeightedLru<Window, Revised<LogbookStatistics.Overview>> held;
-    private final RecentlyErased erased = new RecentlyErased();
+    private final ClimbersLru<Window, Revised<LogbookStatistics.Overview>> held;
 
     /** @param maxEntries how many overviews to hold at most (0: hold none) */
     public WindowedOverviews(int maxEntries) {
-        this.held = new WeightedLru<>(maxEntries);
+        this.held = new ClimbersLru<>(maxEntries, Window::owner);
     }
 
     /**
@@ -49,22 +48,16 @@ public final class WindowedOverviews {
         // Computed outside the lock: two requests may compute the same window at once; both are right.
         // One that read an older revision and finishes after a newer one was held does not take its
         // place (revisions come from one sequence): the next request would only compute it again.
-        return compute.get().doOnNext(overview -> {
-            held.putUnlessKept(window, new Revised<>(revision, overview), 1, current -> current.revision() > revision);
-            if (erased.contains(window.owner())) {
-                // The climber was erased while this overview was computed: it is answered, not kept.
-                held.remove(window);
-            }
-        });
+        return compute.get().doOnNext(overview -> held.putUnlessKept(window, new Revised<>(revision, overview), 1,
+                current -> current.revision() > revision));
     }
 
     /**
      * Drops the climber's overviews (account erasure), and any that a request which read their
-     * revision before the erasure computes after it ({@link RecentlyErased}).
+     * revision before the erasure computes after it ({@link ClimbersLru}).
      */
     public void forget(UUID owner) {
-        erased.mark(owner);
-        held.removeIf(window -> window.owner().equals(owner));
+        held.forget(owner);
     }
 
     int size() {
